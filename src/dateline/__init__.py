@@ -1,0 +1,51 @@
+"""Dateline: news articles as data — who said what, who did what to whom, when and where.
+
+The Python API in three calls:
+
+    >>> import dateline
+    >>> analysis = dateline.analyze("GENEVA, March 3 — ...")      # one text
+    >>> record = dateline.to_record(analysis)                       # the CONTRACT.md record
+    >>> for analysis in dateline.analyze_articles(articles): ...    # many, batched
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from dateline.model import Analysis, Article  # noqa: E402
+from dateline.settings import Settings  # noqa: E402
+
+
+def analyze(
+    text: str,
+    *,
+    source_id: str | None = None,
+    html: bool = False,
+    title: str | None = None,
+    published: str | None = None,
+    settings: Settings | None = None,
+) -> Analysis:
+    """Analyse one article given as plain text (or HTML with `html=True`)."""
+    from dateline.ingest import article_from_html_text, article_from_text
+    from dateline.nlp.pipeline import analyze_articles
+
+    reader = article_from_html_text if html else article_from_text
+    article = reader(text, source_id, title=title, published=published)
+    return next(analyze_articles([article], settings))
+
+
+def to_record(analysis: Analysis) -> dict[str, object]:
+    """The analysis record of CONTRACT.md for one analysed article."""
+    from dateline.record import to_record as build
+
+    return build(analysis)
+
+
+def analyze_articles(articles: "list[Article]", settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    """Analyse many articles, batched through spaCy; yields one `Analysis` per article."""
+    from dateline.nlp.pipeline import analyze_articles as run
+
+    return run(articles, settings)
+
+
+__all__ = ["Analysis", "Article", "Settings", "__version__", "analyze", "analyze_articles", "to_record"]

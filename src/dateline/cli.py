@@ -1,0 +1,211 @@
+"""The command line: `dateline analyze FILE...` and friends.
+
+Only this module prints. Records go to standard output (JSON, JSONL, or Rich tables for
+people); errors and progress go to standard error, so `> out.jsonl` keeps clean data.
+Exit status: 0 when every input was analysed, 2 when any input was bad input (its error names
+it and the reason), 1 for anything else that went wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dateline import __version__
+from dateline.errors import DatelineError
+from dateline.ingest import InputFailure, InputType, read_source
+from dateline.model import Analysis, Article
+from dateline.nlp.pipeline import analyze_articles
+from dateline.record import failure_record, to_record
+from dateline.settings import Settings
+
+app = typer.Typer(
+    name="dateline",
+    help=(
+        "Turn news articles into data: who said what, who did what to whom, when and where.\n\n"
+        "Every fact is linked to the words it came from. Start with:\n\n"
+        "  dateline analyze article.txt --format table"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+EXIT_BAD_INPUT = 2
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    JSONL = "jsonl"
+    TABLE = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the stages do.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Dateline reads English news articles and writes the analysis record of each."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
+
+
+@app.command()
+def analyze(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to analyse: .txt (text copied from a web page), .html pages, "
+            ".jsonl corpora (one {\"id\", \"text\"|\"html\"} object per line), or - for "
+            "standard input.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="json: one indented record per article; jsonl: one "
+                     "record per line (for programs); table: a readable summary."),
+    ] = OutputFormat.JSON,
+    input_type: Annotated[
+        InputType,
+        typer.Option("--input-type", "-t", help="What the inputs are; auto looks at the file "
+                     "name and the content."),
+    ] = InputType.AUTO,
+    encoding: Annotated[
+        str | None, typer.Option(help="Encoding of text inputs (default UTF-8), e.g. latin-1.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse articles larger than this many bytes (default 5 MB).")
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Installed spaCy pipeline to use, e.g. en_core_web_trf "
+                     "(default: the pinned en_core_web_sm 3.8.0; env DATELINE_MODEL)."),
+    ] = None,
+) -> None:
+    """Analyse articles and print one analysis record each (see CONTRACT.md).
+
+    Examples:
+
+      dateline analyze story.txt --format table
+
+      dateline analyze corpus.jsonl --format jsonl > records.jsonl
+
+      curl -s https://example.org/a.html | dateline analyze - --input-type html
+
+    A bad input (empty, binary, not UTF-8, too large, not English, not JSON) is reported on
+    standard error with the reason; in a JSONL corpus it becomes a record with an "error"
+    field and the rest goes on. The exit status is 2 when any input was bad.
+    """
+    settings = Settings.from_env().with_overrides(
+        encoding=encoding, max_text_bytes=max_bytes, model=model
+    )
+    failures: list[InputFailure] = []
+    articles = _articles(files, settings, input_type, failures)
+    first = True
+    try:
+        for item in _analysed(articles, settings, failures):
+            if isinstance(item, InputFailure):
+                _report_failure(item, output_format)
+                continue
+            _print_record(item, output_format, first)
+            first = False
+    except DatelineError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from error
+    if output_format == OutputFormat.JSON and not first:
+        out.file.write("\n")
+    if failures:
+        err.print(f"[yellow]{len(failures)} input(s) could not be analysed[/yellow]")
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _articles(
+    files: list[str], settings: Settings, input_type: InputType, failures: list[InputFailure]
+) -> Iterator[Article | InputFailure]:
+    for source in files:
+        for item in read_source(source, settings, input_type):
+            if isinstance(item, InputFailure):
+                failures.append(item)
+            yield item
+
+
+def _analysed(
+    items: Iterator[Article | InputFailure], settings: Settings, failures: list[InputFailure]
+) -> Iterator[Analysis | InputFailure]:
+    """Articles through the pipeline in order, failures passed along where they stood."""
+    pending: list[InputFailure] = []
+
+    def articles_only() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputFailure):
+                pending.append(item)
+            else:
+                yield item
+
+    with _progress() as progress:
+        task = progress.add_task("analysing", total=None)
+        for analysis in analyze_articles(articles_only(), settings):
+            yield from _drain(pending)
+            progress.advance(task)
+            yield analysis
+        yield from _drain(pending)
+
+
+def _drain(pending: list[InputFailure]) -> Iterator[InputFailure]:
+    while pending:
+        yield pending.pop(0)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _report_failure(failure: InputFailure, output_format: OutputFormat) -> None:
+    err.print(f"[red]bad input:[/red] {failure.reason}", highlight=False)
+    if output_format == OutputFormat.JSONL:
+        _write_json_line(failure_record(failure.source_id, failure.reason))
+
+
+def _write_json_line(record: dict[str, Any]) -> None:
+    out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _print_record(analysis: Analysis, output_format: OutputFormat, first: bool) -> None:
+    if output_format == OutputFormat.JSONL:
+        _write_json_line(to_record(analysis))
+    elif output_format == OutputFormat.JSON:
+        out.file.write(("" if first else "\n") + json.dumps(to_record(analysis), ensure_ascii=False, indent=2))
+    else:
+        from dateline.report import print_summary
+
+        print_summary(out, analysis)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,77 @@
+"""Calendar dates as news writes them ("May 1, 2024", "Oct. 7", "Tuesday, 3 June 2025").
+
+Shared by ingestion (datelines, captions, "Updated:" lines) and the publication-date stage.
+A date without a year keeps the year unknown (`year is None`) instead of guessing it: the
+caller decides from context, and writes `XXXX` when nothing tells.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS: dict[str, int] = {}
+for _number in range(1, 13):
+    _MONTHS[calendar.month_name[_number].lower()] = _number
+    _MONTHS[calendar.month_abbr[_number].lower()] = _number
+_MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# "May 1, 2024", "Oct. 7 2023", "May 1" / "1 May 2024", "1 May" / "2024-05-01"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A day of the calendar as written; `year` is None when the text leaves it out."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self, year: int | None = None) -> str:
+        """ISO 8601, or TIMEX3's `XXXX-MM-DD` when the year is unknown."""
+        known = self.year or year
+        head = f"{known:04d}" if known else "XXXX"
+        return f"{head}-{self.month:02d}-{self.day:02d}"
+
+
+def _month_number(token: str) -> int:
+    return int(token) if token.isdigit() else _MONTHS[token.lower().rstrip(".")]
+
+
+def find_dates(text: str) -> Iterator[CalendarDate]:
+    """Every calendar date in `text`, in order, without overlaps; invalid days are skipped."""
+    taken: list[tuple[int, int]] = []
+    found: list[CalendarDate] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            year = int(match["year"]) if match["year"] else None
+            month, day = _month_number(match["month"]), int(match["day"])
+            try:
+                date(year or 2000, month, day)
+            except ValueError:
+                continue
+            taken.append((start, end))
+            found.append(CalendarDate(start, end, year, month, day))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years of this and the last century mentioned in `text`."""
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]

@@ -1,0 +1,182 @@
+"""The document model: one `Article` and the facts the pipeline stages add to it.
+
+Every fact carries the character span it came from. Offsets are Python `str` indices into
+`Article.text`, end exclusive (CONTRACT.md), so a reader can always go back to the words.
+The model is plain dataclasses: the core stages fill it, the adapters (CLI, store, API)
+only read it, and `dateline.record` turns it into the public analysis record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of `Article.text`: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class BlockKind(StrEnum):
+    """What a block (a line or paragraph) of an article is, as a reader sees the page.
+
+    Only BODY and STANDFIRST blocks hold sentences that later stages read as reported facts;
+    the rest is page furniture whose words must never become quotes or events.
+    """
+
+    TITLE = "title"
+    REPEATED_TITLE = "repeated_title"
+    STANDFIRST = "standfirst"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    BOILERPLATE = "boilerplate"
+    HEADING = "heading"
+    BODY = "body"
+
+
+FACT_BLOCKS = frozenset({BlockKind.BODY, BlockKind.STANDFIRST})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line or paragraph of the article and what kind of text it is."""
+
+    start: int
+    end: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption, with the photo credit the caption ends with, if any."""
+
+    span: Span
+    credit: str | None = None
+    credit_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """The text of one article and what is known about it before language analysis."""
+
+    text: str
+    source_id: str | None = None
+    title: str | None = None
+    byline: list[str] = field(default_factory=list)
+    byline_spans: list[Span] = field(default_factory=list)
+    published: str | None = None
+    published_from: str | None = None
+    url: str | None = None
+    language: str | None = "en"
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Span] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    dateline: Span | None = None
+    metadata_date: str | None = None
+    given_date: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Same text, same id, everywhere (CONTRACT.md)."""
+        return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding character `offset`, or None for the blank lines between blocks."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"
+    NORP = "NORP"
+    OTHER = "OTHER"
+
+
+@dataclass(slots=True)
+class Entity:
+    """One participant of the article (a person, organisation, place or group), all its
+    mentions resolved together and named by its longest form."""
+
+    id: str
+    name: str
+    type: EntityType
+    role: str | None = None
+    country: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    kind: str
+    span: Span
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    date: str | None = None
+    place: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class Timex:
+    id: str
+    span: Span
+    type: str
+    value: str | None
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    span: Span
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    feature: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    sentence: Span
+    mode: str | None = None
+    actor: str | None = None
+    actor_name: str | None = None
+    recipient: str | None = None
+    recipient_name: str | None = None
+    date: str | None = None
+    place: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article with every fact the pipeline found in it: what the record is made from."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

@@ -1,0 +1,32 @@
+"""Stage 0: tell spaCy where the article's blocks begin, before it parses them.
+
+A headline, a byline and a caption are separate lines with no full stop between them; left
+alone, spaCy runs them into one sentence and its NER joins a credit to the byline below it
+("Getty Images\\nRyan Morgan"). Each block starts a sentence, and no entity may cross a line
+break.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dateline.model import Analysis
+
+
+@Language.component("dateline_blocks")
+def mark_blocks(doc: Doc) -> Doc:
+    """Sentence starts at block starts; line-break tokens closed to entities."""
+    analysis: Analysis | None = doc._.dateline
+    if analysis is None:
+        return doc
+    starts = {block.start for block in analysis.article.blocks}
+    line_breaks: list[Span] = []
+    for token in doc:
+        if "\n" in token.text and token.is_space:
+            line_breaks.append(doc[token.i : token.i + 1])
+        elif token.i > 0:
+            token.is_sent_start = token.idx in starts or "\n" in doc[token.i - 1].text_with_ws
+    if line_breaks:
+        doc.set_ents([], blocked=line_breaks)
+    return doc

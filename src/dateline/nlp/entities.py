@@ -1,0 +1,200 @@
+"""Stage 1: the article's entities, each with every mention, its role and its country.
+
+Mentions come corrected from `mentions.py` and with roles from `roles.py`; this stage
+resolves them within the article: "Mr. Blinken", "Blinken" and "Antony Blinken" are one
+person named by the longest form; "the United States" and "U.S." one country; and a role
+noun ("the secretary of state") is a mention of the person holding that role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
+from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
+from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.roles import read_roles
+
+
+@Language.component("dateline_entities")
+def find_entities(doc: Doc) -> Doc:
+    analysis: Analysis | None = doc._.dateline
+    if analysis is None:
+        return doc
+    mentions = collect_mentions(doc, analysis.article)
+    read_roles(doc, mentions)
+    mentions = _without_portfolios(mentions)
+    clusters = _resolve(mentions)
+    _add_role_mentions(analysis.article, clusters)
+    _add_org_country_hints(doc, clusters)
+    analysis.entities = _to_entities(clusters)
+    return doc
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)
+    hinted_country: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min([m.start for m in self.mentions] + [s.start for s in self.extra])
+
+
+def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
+    """ "State" in "Secretary of State" names a portfolio, not an organisation or place."""
+    roles = [(m.role_start, m.role_end) for m in mentions if m.role_start is not None]
+    kept = []
+    for mention in mentions:
+        inside = any(s is not None and e is not None and s < mention.start and mention.end <= e
+                     for s, e in roles)
+        if inside and mention.label != "PERSON" and organisation(mention.text) is None \
+                and not country_of_name(mention.text) and not country_of_demonym(mention.text):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _resolve(mentions: list[Mention]) -> list[_Cluster]:
+    """Group mentions that name the same thing."""
+    clusters: dict[str, _Cluster] = {}
+    people = [m for m in mentions if m.label == "PERSON"]
+    full_names = [m for m in people if len(m.key.split()) > 1]
+    for mention in mentions:
+        key = _cluster_key(mention, full_names)
+        clusters.setdefault(key, _Cluster(mention.label)).mentions.append(mention)
+    return sorted(clusters.values(), key=lambda c: c.first)
+
+
+def _cluster_key(mention: Mention, full_names: list[Mention]) -> str:
+    if mention.label == "PERSON":
+        words = mention.key.split()
+        if len(words) == 1:
+            owners = [m for m in full_names if m.key.split()[-1] == words[0]]
+            if owners:
+                before = [m for m in owners if m.start <= mention.start] or owners
+                return "PERSON:" + before[-1].key
+        return "PERSON:" + mention.key
+    if mention.label in {"GPE", "NORP"}:
+        country = mention_country(mention)
+        if country and (country_of_name(mention.text) or mention.label == "NORP"):
+            return f"{mention.label}:{country}"
+    known = organisation(mention.text) if mention.label == "ORG" else None
+    if known is not None:
+        return "ORG:" + name_key(known.name)
+    return f"{mention.label}:{mention.key}"
+
+
+def _role_patterns(role: str) -> list[str]:
+    """What a role is called without the name: "the secretary of state", "the secretary"."""
+    words = role.split()
+    lowered = [w.lower() for w in words]
+    head = words[0] if ("of" in lowered or "for" in lowered) else words[-1]
+    forms = [re.escape(role)]
+    if head.lower() != role.lower():
+        forms.append(re.escape(head) + r"(?!\s+(?:of|for)\b)")
+    return forms
+
+
+def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
+    """ "the secretary of state" is a mention of the person the article gave that role."""
+    holders = [c for c in clusters if c.label == "PERSON" and _role(c)]
+    if not holders:
+        return
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken += [(m.role_start, m.role_end) for c in clusters for m in c.mentions
+              if m.role_start is not None and m.role_end is not None]
+    for cluster in holders:
+        role = _role(cluster)
+        assert role is not None
+        for form in _role_patterns(role):
+            pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
+            for block in article.blocks:
+                if block.kind not in FACT_BLOCKS:
+                    continue
+                for match in pattern.finditer(article.text, block.start, block.end):
+                    start, end = match.span()
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    if _nearest_holder(holders, role, start) is not cluster:
+                        continue
+                    cluster.extra.append(article.span(start, end))
+                    taken.append((start, end))
+
+
+def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster | None:
+    """Of people sharing a role word, the one mentioned last before `offset`."""
+    head = {w.lower() for w in role.split()}
+    rivals = [c for c in holders if head & {w.lower() for w in (_role(c) or "").split()}]
+    best: tuple[int, _Cluster] | None = None
+    for cluster in rivals:
+        before = [m.start for m in cluster.mentions if m.start < offset]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), cluster)
+    return best[1] if best else None
+
+
+def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
+    """ "the Biden White House": a person named as an organisation's modifier shares its country."""
+    org_at: dict[int, str] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            country = mention_country(mention) if mention.label == "ORG" else None
+            if country:
+                org_at[mention.token_start] = country
+    for cluster in clusters:
+        if cluster.label != "PERSON":
+            continue
+        for mention in cluster.mentions:
+            if mention.token_end in org_at:
+                cluster.hinted_country = org_at[mention.token_end]
+
+
+def _role(cluster: _Cluster) -> str | None:
+    roles = Counter(m.role for m in cluster.mentions if m.role)
+    if not roles:
+        return None
+    return max(roles, key=lambda r: (roles[r], len(r)))
+
+
+def _country(cluster: _Cluster) -> str | None:
+    if cluster.label == "PERSON":
+        countries = Counter(m.country for m in cluster.mentions if m.country)
+        if countries:
+            return countries.most_common(1)[0][0]
+        return cluster.hinted_country
+    found = Counter(c for c in (mention_country(m) for m in cluster.mentions) if c)
+    return found.most_common(1)[0][0] if found else None
+
+
+def _name(cluster: _Cluster) -> str:
+    texts = [m.text for m in cluster.mentions if m.block is not BlockKind.CAPTION] or [
+        m.text for m in cluster.mentions
+    ]
+    if cluster.label == "PERSON":
+        texts = [" ".join(w for w in t.split() if name_key(w)) for t in texts]
+    return max(texts, key=lambda t: (len(t.split()), len(t)))
+
+
+def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
+    entities = []
+    for number, cluster in enumerate(clusters, 1):
+        spans = [Span(m.start, m.end, m.text) for m in cluster.mentions] + cluster.extra
+        entities.append(
+            Entity(
+                id=f"e{number}",
+                name=_name(cluster),
+                type=EntityType(cluster.label),
+                role=_role(cluster) if cluster.label == "PERSON" else None,
+                country=_country(cluster),
+                mentions=sorted(spans, key=lambda s: s.start),
+            )
+        )
+    return entities

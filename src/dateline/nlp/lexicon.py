@@ -1,0 +1,141 @@
+"""Word lists the entity stage reads: countries and their demonyms, organisations, role nouns.
+
+Countries, their other names and demonyms come from the `countryinfo` package (its country
+files, MIT licence) with ISO codes checked against `pycountry` (ISO 3166); a few forms news
+uses that those lists lack ("U.S.", "Gazan") are added here. Organisations and role nouns are
+the project's own lists in `dateline/data/`. Everything is built once per process, lazily.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+# Forms of country names and demonyms that news writes and the packages do not list.
+_EXTRA_NAMES: dict[str, str] = {
+    "u.s.": "USA", "u.s.a.": "USA", "us": "USA", "america": "USA", "the united states": "USA",
+    "u.k.": "GBR", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "gaza": "PSE", "gaza strip": "PSE", "the gaza strip": "PSE", "west bank": "PSE",
+    "the west bank": "PSE", "palestine": "PSE", "russia": "RUS", "iran": "IRN",
+    "syria": "SYR", "south korea": "KOR", "north korea": "PRK", "taiwan": "TWN",
+    "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
+    "moldova": "MDA", "czech republic": "CZE", "czechia": "CZE", "ivory coast": "CIV",
+    "the netherlands": "NLD", "holland": "NLD", "uae": "ARE", "u.a.e.": "ARE", "turkey": "TUR",
+    "türkiye": "TUR", "dr congo": "COD", "democratic republic of congo": "COD",
+    "democratic republic of the congo": "COD", "kosovo": "XKX", "vatican": "VAT",
+}
+_EXTRA_DEMONYMS: dict[str, str] = {
+    "american": "USA", "americans": "USA", "british": "GBR", "briton": "GBR", "britons": "GBR",
+    "english": "GBR", "gazan": "PSE", "gazans": "PSE", "palestinian": "PSE",
+    "palestinians": "PSE", "israeli": "ISR", "israelis": "ISR", "saudi": "SAU", "saudis": "SAU",
+    "emirati": "ARE", "emiratis": "ARE", "iranian": "IRN", "iranians": "IRN",
+    "russian": "RUS", "russians": "RUS", "ukrainian": "UKR", "ukrainians": "UKR",
+    "chinese": "CHN", "syrian": "SYR", "syrians": "SYR", "lebanese": "LBN", "egyptian": "EGY",
+    "egyptians": "EGY", "jordanian": "JOR", "jordanians": "JOR", "qatari": "QAT", "qataris": "QAT",
+    "turkish": "TUR", "iraqi": "IRQ", "iraqis": "IRQ", "yemeni": "YEM", "yemenis": "YEM",
+    "afghan": "AFG", "afghans": "AFG", "french": "FRA", "german": "DEU", "germans": "DEU",
+    "dutch": "NLD", "south korean": "KOR", "north korean": "PRK", "taiwanese": "TWN",
+}
+
+
+@cache
+def _countryinfo_files() -> list[dict[str, object]]:
+    folder = resources.files("countryinfo").joinpath("data")
+    rows = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            rows.append(json.loads(entry.read_text("utf-8")))
+    return rows
+
+
+@cache
+def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(name -> alpha-3, demonym -> alpha-3), all keys lower case."""
+    names: dict[str, str] = {}
+    demonyms: dict[str, tuple[int, str]] = {}
+    for country in pycountry.countries:
+        names[country.name.lower()] = country.alpha_3
+        for attribute in ("common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value.lower()] = country.alpha_3
+    for row in _countryinfo_files():
+        iso = row.get("ISO")
+        code = iso.get("alpha3") if isinstance(iso, dict) else None
+        if not isinstance(code, str) or pycountry.countries.get(alpha_3=code) is None:
+            continue
+        names.setdefault(str(row.get("name", "")).lower(), code)
+        for spelling in row.get("altSpellings") or []:  # type: ignore[union-attr]
+            if isinstance(spelling, str) and len(spelling) > 3:
+                names.setdefault(spelling.lower(), code)
+        demonym = row.get("demonym")
+        population = row.get("population")
+        size = population if isinstance(population, int) else 0
+        if isinstance(demonym, str) and demonym:
+            # "American" is the demonym of several territories: the most populous one wins.
+            key = demonym.lower()
+            if key not in demonyms or demonyms[key][0] < size:
+                demonyms[key] = (size, code)
+    names.update(_EXTRA_NAMES)
+    demonym_codes = {k: v[1] for k, v in demonyms.items()}
+    demonym_codes.update(_EXTRA_DEMONYMS)
+    return names, demonym_codes
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def country_of_name(text: str) -> str | None:
+    """ISO alpha-3 of a country named `text` ("Israel", "the United States", "U.S.")."""
+    names, _ = _country_tables()
+    key = _key(text)
+    return names.get(key) or names.get(key.removeprefix("the "))
+
+
+def country_of_demonym(text: str) -> str | None:
+    """ISO alpha-3 of a nationality word ("Israeli", "Saudi Arabian", "Gazan")."""
+    _, demonyms = _country_tables()
+    return demonyms.get(_key(text))
+
+
+def country_of_word(text: str) -> str | None:
+    """A country named or implied by `text`, as a name or a nationality word."""
+    return country_of_name(text) or country_of_demonym(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    country: str | None
+    sector: str
+
+
+@cache
+def _organisations() -> dict[str, Organisation]:
+    raw = resources.files("dateline.data").joinpath("organisations.json").read_text("utf-8")
+    table = json.loads(raw)["organisations"]
+    return {_key(name): Organisation(name, code, sector) for name, (code, sector) in table.items()}
+
+
+def organisation(text: str) -> Organisation | None:
+    """A known organisation named by `text` ("the State Department", "Hamas"), or None."""
+    key = _key(text).removeprefix("the ")
+    return _organisations().get(key)
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """Head nouns of titles and roles, lower case."""
+    raw = resources.files("dateline.data").joinpath("role_nouns.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_role_noun(word: str) -> bool:
+    return word.lower() in role_nouns()

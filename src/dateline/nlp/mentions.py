@@ -1,0 +1,252 @@
+"""Entity mentions: spaCy's named entities, cleaned and corrected before they are resolved.
+
+spaCy's small model makes mistakes a reader never would, and they are systematic:
+- in Title Case headlines it tags "Surname Verb" as a person ("Blinken Meets");
+- it tags one name differently across an article (a town is a place here, a person there);
+- it cuts names at slashes and possessives ("Jane Roe/Pool", "the State Department’s");
+- it splits a person whose first name is a country ("Foreign Minister Israel Katz").
+Each correction below is a general rule about news text, not a list of answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline.model import Article, BlockKind
+from dateline.nlp.lexicon import country_of_demonym, country_of_name, is_role_noun, organisation
+
+_LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "OTHER",
+    "FAC": "OTHER",
+}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
+_TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
+_PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
+_PLACE_NOUNS = {
+    "city", "town", "village", "community", "kibbutz", "camp", "region", "province", "district",
+    "capital", "port", "border", "crossing", "area", "neighborhood", "neighbourhood", "suburb",
+    "county", "state", "island", "valley", "hospital", "refugee",
+}
+_AGENCIES = {"afp", "ap", "reuters", "getty", "getty images", "pool", "epa", "xinhua", "bloomberg"}
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(-])+$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity in the text, with what its context tells about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    block: BlockKind
+    token_start: int = -1
+    token_end: int = -1
+    role: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    country: str | None = None
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def name_key(text: str) -> str:
+    """A comparison key for names: case, honorifics and punctuation do not matter."""
+    words = [w for w in re.findall(r"[\w.'’-]+", text.lower()) if w not in HONORIFICS]
+    return " ".join(w.strip(".'’") for w in words)
+
+
+def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Corrected entity mentions of the whole article, in text order."""
+    mentions = [m for m in (_from_span(doc, article, ent) for ent in doc.ents) if m is not None]
+    mentions = _with_listed_people(mentions, article)
+    mentions = _join_split_names(doc, mentions)
+    body = [m for m in mentions if m.block not in _TITLE_BLOCKS]
+    titles = [m for m in mentions if m.block in _TITLE_BLOCKS]
+    _settle_labels(doc, body)
+    body.extend(_confirmed_title_mentions(doc, titles, body))
+    return sorted(body, key=lambda m: m.start)
+
+
+def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
+    label = _LABELS.get(ent.label_)  # type: ignore[attr-defined]
+    if label is None:
+        return None
+    start, end = ent.start_char, ent.end_char  # type: ignore[attr-defined]
+    start, end = _trim(article.text, start, end)
+    if end <= start:
+        return None
+    text = article.text[start:end]
+    if not text[0].isupper() and not text[0].isdigit():
+        return None  # "state" in "secretary of state" is no organisation
+    block = article.block_at(start)
+    if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE}:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(start, end, text, label, block.kind, span.start, span.end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a possessive, trailing punctuation, and a credit after a slash."""
+    piece = text[start:end]
+    lead = _LEADING_ARTICLE.match(piece)
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    if "/" in piece:
+        end = start + piece.index("/")
+    piece = text[start:end]
+    junk = _TRAILING_JUNK.search(piece)
+    if junk and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$", piece):
+        end = start + junk.start()
+    return start, end
+
+
+def _with_listed_people(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Byline authors and photographers in credits are people, whatever NER said."""
+    people: list[Mention] = []
+    for span in article.byline_spans:
+        people.append(Mention(span.start, span.end, span.text, "PERSON", BlockKind.BYLINE))
+    for caption in article.captions:
+        if caption.credit_span is not None:
+            person = _credited_person(caption.credit_span.start, caption.credit_span.text)
+            if person is not None:
+                people.append(Mention(*person, "PERSON", BlockKind.CAPTION))
+    kept = [m for m in mentions if not any(m.start < p.end and p.start < m.end for p in people)]
+    return sorted(kept + people, key=lambda m: m.start)
+
+
+def _credited_person(offset: int, credit: str) -> tuple[int, int, str] | None:
+    """The photographer in "Jane Roe/Pool/AFP via Getty Images" or "Photo by Jane Roe"."""
+    text = re.sub(r"^(?:\(?(?:AP|AFP|Reuters) Photo\s*/|Photos? by\s+|Photo:\s*|Credit:\s*)", "", credit)
+    head = re.split(r"\s*/\s*|\s+via\s+|\s+for\s+|\s*\|\s*|,", text)[0].strip()
+    words = head.split()
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return None
+    if head.lower() in _AGENCIES or words[0].lower() in _AGENCIES:
+        return None
+    start = offset + credit.index(head)
+    return start, start + len(head), head
+
+
+def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Foreign Minister Israel Katz": a place word between a title and a surname is a
+    first name, so the place and the person become one person."""
+    joined: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and mention.label in {"GPE", "NORP"}
+            and nxt.label == "PERSON"
+            and mention.token_end == nxt.token_start
+            and mention.token_start > 0
+            and is_role_noun(doc[mention.token_start - 1].text)
+        ):
+            text = doc.text[mention.start : nxt.end]
+            joined.append(
+                Mention(mention.start, nxt.end, text, "PERSON", mention.block,
+                        mention.token_start, nxt.token_end)
+            )
+            index += 2
+            continue
+        joined.append(mention)
+        index += 1
+    return joined
+
+
+def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """One name, one type: the majority reading, with places preferred where context says so."""
+    surnames = {m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    for key, group in by_key.items():
+        votes = Counter(m.label for m in group)
+        label, count = votes.most_common(1)[0]
+        tied = [name for name, n in votes.items() if n == count]
+        if len(tied) > 1:
+            label = "GPE" if "GPE" in tied and country_of_name(key) else sorted(tied)[0]
+            if "GPE" in tied and any(_in_place_context(doc, m) for m in group):
+                label = "GPE"
+        if (
+            label == "PERSON"
+            and len(key.split()) == 1
+            and key not in surnames
+            and not any(_has_honorific(doc, m) for m in group)
+            and any(_in_place_context(doc, m) for m in group)
+        ):
+            label = "GPE"
+        for mention in group:
+            mention.label = label
+
+
+def _has_honorific(doc: Doc, mention: Mention) -> bool:
+    return mention.token_start > 0 and doc[mention.token_start - 1].lower_ in HONORIFICS
+
+
+def _in_place_context(doc: Doc, mention: Mention) -> bool:
+    """ "in X", "into X", "the town of X", "the kibbutz community of X"."""
+    if mention.token_start <= 0:
+        return False
+    before = doc[mention.token_start - 1]
+    if before.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if before.lower_ == "of" and mention.token_start > 1:
+        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS
+    return False
+
+
+def _confirmed_title_mentions(doc: Doc, titles: list[Mention], body: list[Mention]) -> list[Mention]:
+    """Headline and heading mentions, kept only where they name something the story names.
+
+    Title Case fools NER ("Blinken Meets", "Deliberations"), so a headline mention stands only
+    for the longest run of its words that is a name found elsewhere, with that name's type.
+    """
+    known: dict[str, str] = {}
+    for mention in body:
+        known.setdefault(mention.key, mention.label)
+        words = mention.key.split()
+        if mention.label == "PERSON" and len(words) > 1:
+            known.setdefault(words[-1], "PERSON")
+    confirmed: list[Mention] = []
+    for mention in titles:
+        span = doc[mention.token_start : mention.token_end]
+        best: tuple[int, int] | None = None
+        for i in range(len(span)):
+            for j in range(len(span), i, -1):
+                if name_key(span[i:j].text) in known and (best is None or j - i > best[1] - best[0]):
+                    best = (i, j)
+        if best is None:
+            continue
+        part = span[best[0] : best[1]]
+        start, end = _trim(doc.text, part.start_char, part.end_char)
+        text = doc.text[start:end]
+        confirmed.append(
+            Mention(start, end, text, known[name_key(text)], mention.block, part.start, part.end)
+        )
+    return confirmed
+
+
+def mention_country(mention: Mention) -> str | None:
+    """The country a mention names by itself: a country, a nationality, a known organisation."""
+    if mention.label in {"GPE", "NORP", "OTHER"}:
+        return country_of_name(mention.text) or country_of_demonym(mention.text)
+    if mention.label == "ORG":
+        known = organisation(mention.text)
+        if known is not None:
+            return known.country
+        first = mention.text.split()[0]
+        return country_of_demonym(first) or country_of_name(first)
+    return None

