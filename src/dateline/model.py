@@ -38,6 +38,7 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     BYLINE = "byline"
     BOILERPLATE = "boilerplate"
+    CREDITS = "credits"
     HEADING = "heading"
     BODY = "body"
 
@@ -72,6 +73,7 @@ class Article:
     title: str | None = None
     byline: list[str] = field(default_factory=list)
     byline_spans: list[Span] = field(default_factory=list)
+    contributor_spans: list[Span] = field(default_factory=list)
     published: str | None = None
     published_from: str | None = None
     url: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import trafilatura
 from htmldate import find_date
@@ -21,18 +21,29 @@ from trafilatura.settings import Document
 from dateline.errors import DatelineError
 from dateline.model import Article, Block, BlockKind, Span
 
-# Chosen by bag-of-words F1 on the extract dev set (shared/eval/extract): 0.969 against 0.955
-# for trafilatura's defaults. Comments are never article text; tables often are (results,
-# figures), and without them F1 fell to 0.947; favor_recall keeps the short paragraphs and
-# table rows that the default drops. `deduplicate` is off: its cache is process-wide, so a
-# page analysed twice in one process would lose its text the second time.
-EXTRACT_OPTIONS: dict[str, bool] = {
-    "include_comments": False,
-    "include_tables": True,
-    "favor_recall": True,
-    "fast": True,
-    "deduplicate": False,
-}
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """The trafilatura options we extract with.
+
+    Chosen by bag-of-words F1 on the extract dev set (shared/eval/extract): 0.969 against
+    0.955 for trafilatura's defaults (0.958 favor_precision, 0.963 favor_recall alone, 0.964
+    fast alone). Comments are never article text. Tables often are (results, figures):
+    without them F1 fell to 0.960. `favor_recall` keeps the short paragraphs and table rows
+    the default drops; `fast` skips the fallback extractors, which on dev more often swapped
+    a good extraction for a page-wide one than rescued a bad one (a few pages decide this).
+    `deduplicate` stays off: its cache is process-wide, so once a page had been analysed a
+    few times in one process its paragraphs would start to vanish.
+    """
+
+    favor_recall: bool = True
+    favor_precision: bool = False
+    fast: bool = True
+    include_tables: bool = True
+    include_comments: bool = False
+
+
+EXTRACT_OPTIONS = ExtractOptions()
 
 # Page furniture removed before extraction. trafilatura's own extractor drops these already;
 # pruning them up front keeps its last-resort baseline from returning a bare menu as the
@@ -147,14 +158,14 @@ def _run_trafilatura(html: str, url: str | None) -> Document:
     better answer than an error, so we run them then.
     """
     document = _extract(html, url, EXTRACT_OPTIONS)
-    if (document is None or not document.text) and EXTRACT_OPTIONS.get("fast"):
-        document = _extract(html, url, {**EXTRACT_OPTIONS, "fast": False})
+    if (document is None or not document.text) and EXTRACT_OPTIONS.fast:
+        document = _extract(html, url, replace(EXTRACT_OPTIONS, fast=False))
     if document is None or not document.text:
         raise MalformedHtmlError(NO_TEXT_MESSAGE)
     return document
 
 
-def _extract(html: str, url: str | None, options: dict[str, bool]) -> Document | None:
+def _extract(html: str, url: str | None, options: ExtractOptions) -> Document | None:
     """One trafilatura run; its exceptions on odd markup become one readable error.
 
     trafilatura logs and returns None on most bad input, but lxml and its own heuristics can
@@ -168,7 +179,12 @@ def _extract(html: str, url: str | None, options: dict[str, bool]) -> Document |
             output_format="xml",
             include_formatting=False,
             prune_xpath=FURNITURE_XPATH,
-            **options,
+            favor_recall=options.favor_recall,
+            favor_precision=options.favor_precision,
+            fast=options.fast,
+            include_tables=options.include_tables,
+            include_comments=options.include_comments,
+            deduplicate=False,
         )
     except Exception as err:
         logger.debug("trafilatura failed: %r", err)
@@ -203,7 +219,7 @@ def _walk(element: etree._Element) -> Iterator[_RawBlock]:
     if element.tag == "row" or not any(child.tag in _BLOCK_TAGS for child in element):
         yield from _raw_block(_inline_text(element), kind)
         return
-    pending = [element.text or ""]
+    pending = [_flat(element.text)]
     for child in element:
         if child.tag in _BLOCK_TAGS:
             yield from _raw_block("".join(pending), kind)
@@ -211,7 +227,7 @@ def _walk(element: etree._Element) -> Iterator[_RawBlock]:
             yield from _walk(child)
         else:
             pending.append(_inline_child(child))
-        pending.append(child.tail or "")
+        pending.append(_flat(child.tail))
     yield from _raw_block("".join(pending), kind)
 
 
@@ -223,10 +239,10 @@ def _raw_block(text: str, kind: BlockKind) -> Iterator[_RawBlock]:
 
 def _inline_text(element: etree._Element) -> str:
     """The words of one block, without its tail."""
-    parts = [element.text or ""]
+    parts = [_flat(element.text)]
     for child in element:
         parts.append(_inline_child(child))
-        parts.append(child.tail or "")
+        parts.append(_flat(child.tail))
     return "".join(parts)
 
 
@@ -242,6 +258,12 @@ def _inline_child(child: etree._Element) -> str:
     if child.tag in _SPACED_INLINE:
         return " " + _inline_text(child) + " "
     return _inline_text(child)
+
+
+def _flat(text: str | None) -> str:
+    """Text or tail with its newlines as spaces: in trafilatura's XML they are only the
+    pretty-printer's indentation between rows, cells and items; real breaks are <lb/>."""
+    return text.replace("\n", " ") if text else ""
 
 
 def _clean(text: str | None) -> str:

@@ -9,14 +9,14 @@ nothing tells.
 
 from __future__ import annotations
 
-from dateline.dates import CalendarDate, find_dates
+from dateline.dates import CalendarDate, find_dates, years_in
 from dateline.model import FACT_BLOCKS, Article
 
 
 def decide_published(article: Article) -> Article:
     """Set `article.published` and `article.published_from`."""
     body_dates = _body_dates(article)
-    known_years = [d.year for d in body_dates if d.year]
+    known_years = [d.year for d in body_dates if d.year] or _years_mentioned(article)
     fallback_year = _year_of(article.metadata_date) or _year_of(article.given_date)
     candidates: list[tuple[str, str | None]] = [("metadata", article.metadata_date)]
     if article.dateline is not None:
@@ -41,6 +41,16 @@ def _first_date(text: str, fallback_year: int | None, known_years: list[int]) ->
         year = found.year or fallback_year or (max(known_years) if known_years else None)
         return found.iso(year)
     return None
+
+
+def _years_mentioned(article: Article) -> list[int]:
+    """Years the story names ("its 2025 appeal", "in April 2023"): a year-less dateline
+    belongs to the latest of them."""
+    years: list[int] = []
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            years.extend(years_in(article.text[block.start : block.end]))
+    return years
 
 
 def _body_dates(article: Article) -> list[CalendarDate]:

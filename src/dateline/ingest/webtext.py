@@ -29,13 +29,20 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _DATE_LINE = re.compile(r"^(?:updated|published|posted|last updated|modified)\b", re.IGNORECASE)
+# A line that is only a date, as pages print under the byline: "Wednesday, May 21, 2025 9:12 AM".
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_BARE_DATE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[ ,]+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|AM|PM)?(?:\s+[A-Z]{2,4})?)?$"
+)
 
 # A photo credit at the end of a caption: "Jane Roe/Pool/AFP via Getty Images",
 # "(AP Photo/John Doe)", "REUTERS/Jane Roe", "Photo: Jane Roe", "Credit: …".
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu|Shutterstock|Pool|POOL)"
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _CREDIT = re.compile(
-    rf"""(?:
+    rf"""\(?(?:
         \(?(?:AP|AFP|Reuters)\ Photo\s*/\s*{_NAME}\)?
       | (?:Photo|Image|Picture)s?(?:\ by|:)\s*.+
       | Credit:\s*.+
@@ -45,6 +52,13 @@ _CREDIT = re.compile(
     )\s*\)?\s*$""",
     re.VERBOSE,
 )
+
+# The wire's closing credit line: "(Reporting by Jane Roe; Editing by John Doe)".
+_CONTRIBUTORS = re.compile(
+    r"^\(?(?:(?:Additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.*)\)?$",
+    re.IGNORECASE,
+)
+_CONTRIBUTOR_NAME = re.compile(r"\bby\s+([^;()]+)", re.IGNORECASE)
 
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by)\s+", re.IGNORECASE)
 _PERSON_NAME = re.compile(
@@ -164,8 +178,10 @@ def caption_credit(line: _Line) -> tuple[int, str] | None:
 def _furniture_kind(line: _Line, title: str | None) -> BlockKind | None:
     if title is not None and _same_text(line.text, title):
         return BlockKind.REPEATED_TITLE
-    if _BOILERPLATE.match(line.text):
+    if _BOILERPLATE.match(line.text) or _BARE_DATE.match(line.text):
         return BlockKind.BOILERPLATE
+    if _CONTRIBUTORS.match(line.text):
+        return BlockKind.CREDITS
     if caption_credit(line):
         return BlockKind.CAPTION
     if byline_names(line.text):
@@ -192,7 +208,9 @@ def read_layout(article: Article) -> Article:
             kinds[index] = BlockKind.STANDFIRST
             continue
         furniture = _furniture_kind(lines[index], title)
-        if furniture in (BlockKind.CAPTION, BlockKind.REPEATED_TITLE, BlockKind.BOILERPLATE):
+        if furniture in (
+            BlockKind.CAPTION, BlockKind.REPEATED_TITLE, BlockKind.BOILERPLATE, BlockKind.CREDITS
+        ):
             kinds[index] = furniture
         elif index + 1 < len(lines) and _looks_like_heading(lines[index]):
             kinds[index] = BlockKind.HEADING
@@ -271,10 +289,24 @@ def _record_blocks(article: Article, lines: list[_Line], kinds: list[BlockKind |
             for offset, name in byline_names(line.text):
                 article.byline.append(name)
                 article.byline_spans.append(article.span(line.start + offset, line.start + offset + len(name)))
-        elif kind == BlockKind.BOILERPLATE and _DATE_LINE.match(line.text):
+        elif kind == BlockKind.CREDITS:
+            article.contributor_spans.extend(_contributors(article, line))
+        elif kind == BlockKind.BOILERPLATE and (
+            _DATE_LINE.match(line.text) or _BARE_DATE.match(line.text)
+        ):
             dates = [d for d in find_dates(line.text) if d.year]
             if dates and article.metadata_date is None:
                 article.metadata_date = dates[0].iso()
+
+
+def _contributors(article: Article, line: _Line) -> list[Span]:
+    """The people a wire credit line names: reporters, writers, editors."""
+    spans: list[Span] = []
+    for match in _CONTRIBUTOR_NAME.finditer(line.text):
+        for offset, name in byline_names(match.group(1).strip()):
+            start = line.start + match.start(1) + offset
+            spans.append(article.span(start, start + len(name)))
+    return spans
 
 
 def _caption(article: Article, line: _Line) -> Caption:

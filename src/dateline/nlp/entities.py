@@ -32,6 +32,7 @@ def find_entities(doc: Doc) -> Doc:
     clusters = _resolve(mentions)
     _add_role_mentions(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
+    _add_home_country(analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
     return doc
 
@@ -143,18 +144,74 @@ def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster
 
 def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
     """ "the Biden White House": a person named as an organisation's modifier shares its country."""
-    org_at: dict[int, str] = {}
+    surnames = {
+        m.key.split()[-1]: cluster
+        for cluster in clusters if cluster.label == "PERSON"
+        for m in cluster.mentions
+    }
     for cluster in clusters:
         for mention in cluster.mentions:
             country = mention_country(mention) if mention.label == "ORG" else None
-            if country:
-                org_at[mention.token_start] = country
+            if not country or mention.token_start < 1:
+                continue
+            modifier = doc[mention.token_start - 1]
+            person = surnames.get(name_key(modifier.text))
+            if person is not None and modifier.text[:1].isupper():
+                person.hinted_country = person.hinted_country or country
+
+
+def _add_home_country(article: Article, clusters: list[_Cluster]) -> None:
+    """An official with no stated country serves the country the story is about.
+
+    A reader of "Nepal's prime minister lost a vote ... President Bimala Shrestha" takes the
+    president to be Nepal's: the country the lead paragraph is about. Officials of
+    international bodies ("U.N. spokeswoman") are left without one.
+    """
+    lead = next((b for b in article.blocks if b.kind is BlockKind.BODY), None)
+    if lead is None:
+        return
+    skip_until = article.dateline.end if article.dateline is not None else lead.start
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
     for cluster in clusters:
-        if cluster.label != "PERSON":
-            continue
         for mention in cluster.mentions:
-            if mention.token_end in org_at:
-                cluster.hinted_country = org_at[mention.token_end]
+            if not skip_until <= mention.start < lead.end:
+                continue
+            country = mention_country(mention) if mention.label != "PERSON" else mention.country
+            if country:
+                votes[country] += _home_weight(mention)
+                first_seen.setdefault(country, mention.start)
+                first_seen[country] = min(first_seen[country], mention.start)
+    if not votes:
+        return
+    home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
+    for cluster in clusters:
+        role = _role(cluster)
+        if cluster.label != "PERSON" or not role or _country(cluster) or _international(role):
+            continue
+        cluster.hinted_country = home
+
+
+def _home_weight(mention: Mention) -> int:
+    """How strongly a lead mention says what country the story is about: an official with a
+    nationality most, a country or nationality named outright next, a city or body least."""
+    if mention.label == "PERSON":
+        return 3
+    first_word = mention.text.split()[0]
+    if mention.label == "NORP" or country_of_name(mention.text) or country_of_demonym(first_word):
+        return 2
+    return 1
+
+
+def _international(role: str) -> bool:
+    """A role in an international body ("U.N. special envoy") belongs to no one country."""
+    words = role.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            known = organisation(" ".join(words[start : start + size]))
+            if known is not None:
+                return known.country is None
+    return False
 
 
 def _role(cluster: _Cluster) -> str | None:

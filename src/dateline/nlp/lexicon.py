@@ -19,14 +19,23 @@ import pycountry
 _EXTRA_NAMES: dict[str, str] = {
     "u.s.": "USA", "u.s.a.": "USA", "us": "USA", "america": "USA", "the united states": "USA",
     "u.k.": "GBR", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "gaza": "PSE", "gaza strip": "PSE", "the gaza strip": "PSE", "west bank": "PSE",
-    "the west bank": "PSE", "palestine": "PSE", "russia": "RUS", "iran": "IRN",
+    "palestine": "PSE", "russia": "RUS", "iran": "IRN",
     "syria": "SYR", "south korea": "KOR", "north korea": "PRK", "taiwan": "TWN",
     "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
     "moldova": "MDA", "czech republic": "CZE", "czechia": "CZE", "ivory coast": "CIV",
     "the netherlands": "NLD", "holland": "NLD", "uae": "ARE", "u.a.e.": "ARE", "turkey": "TUR",
     "türkiye": "TUR", "dr congo": "COD", "democratic republic of congo": "COD",
     "democratic republic of the congo": "COD", "kosovo": "XKX", "vatican": "VAT",
+    # AP style: "Congo" alone is the Democratic Republic; the other is "Congo Republic".
+    "congo": "COD", "drc": "COD", "congo republic": "COG", "republic of congo": "COG",
+    "republic of the congo": "COG", "congo-brazzaville": "COG",
+}
+# Territories that are not countries but lie wholly in one, for their country code only.
+_TERRITORIES: dict[str, str] = {
+    "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE", "east jerusalem": "PSE",
+    "crimea": "UKR", "donbas": "UKR", "donbass": "UKR", "kashmir": "IND", "tibet": "CHN",
+    "hong kong": "HKG", "macau": "MAC", "scotland": "GBR", "wales": "GBR",
+    "northern ireland": "GBR", "england": "GBR", "kurdistan": "IRQ",
 }
 _EXTRA_DEMONYMS: dict[str, str] = {
     "american": "USA", "americans": "USA", "british": "GBR", "briton": "GBR", "britons": "GBR",
@@ -39,6 +48,16 @@ _EXTRA_DEMONYMS: dict[str, str] = {
     "turkish": "TUR", "iraqi": "IRQ", "iraqis": "IRQ", "yemeni": "YEM", "yemenis": "YEM",
     "afghan": "AFG", "afghans": "AFG", "french": "FRA", "german": "DEU", "germans": "DEU",
     "dutch": "NLD", "south korean": "KOR", "north korean": "PRK", "taiwanese": "TWN",
+    "congolese": "COD", "philippine": "PHL", "filipino": "PHL", "filipinos": "PHL",
+    "sudanese": "SDN", "south sudanese": "SSD", "nepali": "NPL", "nepalese": "NPL",
+    "kenyan": "KEN", "ethiopian": "ETH", "somali": "SOM", "nigerian": "NGA", "malian": "MLI",
+    "indian": "IND", "pakistani": "PAK", "japanese": "JPN", "korean": "KOR", "polish": "POL",
+    "italian": "ITA", "spanish": "ESP", "swedish": "SWE", "finnish": "FIN", "danish": "DNK",
+    "norwegian": "NOR", "estonian": "EST", "latvian": "LVA", "lithuanian": "LTU",
+    "canadian": "CAN", "mexican": "MEX", "brazilian": "BRA", "argentine": "ARG",
+    "venezuelan": "VEN", "colombian": "COL", "cuban": "CUB", "haitian": "HTI",
+    "rwandan": "RWA", "ugandan": "UGA", "libyan": "LBY", "tunisian": "TUN",
+    "moroccan": "MAR", "algerian": "DZA", "kuwaiti": "KWT", "bahraini": "BHR", "omani": "OMN",
 }
 
 
@@ -97,6 +116,11 @@ def country_of_name(text: str) -> str | None:
     return names.get(key) or names.get(key.removeprefix("the "))
 
 
+def country_of_territory(text: str) -> str | None:
+    """ISO alpha-3 of the country a named territory lies in ("the Gaza Strip": PSE)."""
+    return _TERRITORIES.get(_key(text).removeprefix("the "))
+
+
 def country_of_demonym(text: str) -> str | None:
     """ISO alpha-3 of a nationality word ("Israeli", "Saudi Arabian", "Gazan")."""
     _, demonyms = _country_tables()
@@ -104,8 +128,8 @@ def country_of_demonym(text: str) -> str | None:
 
 
 def country_of_word(text: str) -> str | None:
-    """A country named or implied by `text`, as a name or a nationality word."""
-    return country_of_name(text) or country_of_demonym(text)
+    """A country named or implied by `text`, as a name, a territory or a nationality word."""
+    return country_of_name(text) or country_of_territory(text) or country_of_demonym(text)
 
 
 @dataclass(frozen=True, slots=True)

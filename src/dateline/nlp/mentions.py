@@ -16,8 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.model import Article, BlockKind
-from dateline.nlp.lexicon import country_of_demonym, country_of_name, is_role_noun, organisation
+from dateline.model import FACT_BLOCKS, Article, BlockKind
+from dateline.nlp.gazetteer import largest_city
+from dateline.nlp.lexicon import (
+    country_of_demonym,
+    country_of_name,
+    country_of_word,
+    is_role_noun,
+    organisation,
+)
 
 _LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "OTHER",
@@ -26,11 +33,18 @@ _LABELS = {
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
 _TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
 _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
+_DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirts", "heart", "centre", "center", "edge", "outside",
+}
 _PLACE_NOUNS = {
     "city", "town", "village", "community", "kibbutz", "camp", "region", "province", "district",
     "capital", "port", "border", "crossing", "area", "neighborhood", "neighbourhood", "suburb",
-    "county", "state", "island", "valley", "hospital", "refugee",
+    "county", "state", "island", "valley", "hospital", "refugee", "checkpoint", "governorate",
+    "airport", "base", "front",
 }
+# Below this many people a GeoNames city is too small to outvote NER's reading of a name.
+_TOWN_POPULATION = 15_000
 _AGENCIES = {"afp", "ap", "reuters", "getty", "getty images", "pool", "epa", "xinhua", "bloomberg"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(-])+$")
@@ -68,6 +82,7 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = [m for m in (_from_span(doc, article, ent) for ent in doc.ents) if m is not None]
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
+    mentions = _titled_names(doc, article, mentions)
     body = [m for m in mentions if m.block not in _TITLE_BLOCKS]
     titles = [m for m in mentions if m.block in _TITLE_BLOCKS]
     _settle_labels(doc, body)
@@ -87,11 +102,13 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if not text[0].isupper() and not text[0].isdigit():
         return None  # "state" in "secretary of state" is no organisation
     block = article.block_at(start)
-    if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE}:
+    if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE, BlockKind.CREDITS}:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
+        label = "NORP"  # "Gazan" is a nationality word, not a place
     return Mention(start, end, text, label, block.kind, span.start, span.end)
 
 
@@ -102,8 +119,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if lead:
         start += lead.end()
     piece = text[start:end]
-    if "/" in piece:
-        end = start + piece.index("/")
+    for stop in ("/", ", "):  # "Jane Roe/Pool", "Goma, Congolese Foreign" (an NER run-on)
+        if stop in piece:
+            end = start + piece.index(stop)
+            piece = text[start:end]
     piece = text[start:end]
     junk = _TRAILING_JUNK.search(piece)
     if junk and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$", piece):
@@ -114,7 +133,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _with_listed_people(mentions: list[Mention], article: Article) -> list[Mention]:
     """Byline authors and photographers in credits are people, whatever NER said."""
     people: list[Mention] = []
-    for span in article.byline_spans:
+    for span in article.byline_spans + article.contributor_spans:
         people.append(Mention(span.start, span.end, span.text, "PERSON", BlockKind.BYLINE))
     for caption in article.captions:
         if caption.credit_span is not None:
@@ -166,6 +185,57 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return joined
 
 
+_ORG_WORDS = {
+    "party", "forces", "force", "council", "ministry", "department", "agency", "army", "union",
+    "court", "committee", "commission", "bank", "group", "organization", "organisation",
+    "office", "house", "front", "movement", "brigades", "corps", "authority", "government",
+    "senate", "parliament", "assembly", "league", "association", "institute", "university",
+    "company", "corporation", "inc", "ltd", "news", "times", "post", "press", "network",
+    "fund", "program", "programme", "service", "services", "guard", "police", "navy",
+}
+
+
+def _person_shaped(tokens: list[str]) -> bool:
+    """Two to four capitalised words, none of them an organisation word."""
+    return 2 <= len(tokens) <= 4 and all(
+        t[:1].isupper() and t.replace("-", "").replace("'", "").isalpha()
+        and t.lower() not in _ORG_WORDS and not is_role_noun(t)
+        for t in tokens
+    )
+
+
+def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A name right after a title is a person: "Kremlin spokesman Dmitry Orlov" even where
+    NER called it an organisation or missed it."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        words = [t.text for t in doc[mention.token_start : mention.token_end]]
+        if (
+            mention.label != "PERSON"
+            and mention.token_start > 0
+            and is_role_noun(doc[mention.token_start - 1].text)
+            and organisation(mention.text) is None
+            and _person_shaped(words)
+        ):
+            mention.label = "PERSON"
+    for token in doc:
+        if not is_role_noun(token.text) or token.i + 1 in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and end not in covered:
+            end += 1
+        names = doc[token.i + 1 : end]
+        block = article.block_at(names.start_char) if len(names) >= 2 else None
+        if block is not None and block.kind in FACT_BLOCKS | {BlockKind.CAPTION} \
+                and _person_shaped([t.text for t in names]):
+            found.append(
+                Mention(names.start_char, names.end_char, names.text, "PERSON", block.kind,
+                        names.start, names.end)
+            )
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
 def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
     """One name, one type: the majority reading, with places preferred where context says so."""
     surnames = {m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1}
@@ -185,7 +255,7 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             and len(key.split()) == 1
             and key not in surnames
             and not any(_has_honorific(doc, m) for m in group)
-            and any(_in_place_context(doc, m) for m in group)
+            and (any(_in_place_context(doc, m) for m in group) or _is_town(key))
         ):
             label = "GPE"
         for mention in group:
@@ -197,15 +267,24 @@ def _has_honorific(doc: Doc, mention: Mention) -> bool:
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
-    """ "in X", "into X", "the town of X", "the kibbutz community of X"."""
-    if mention.token_start <= 0:
+    """ "in X", "the town of X", "north of X", "the X border crossing", "Goma and X"."""
+    if mention.token_start <= 0 or mention.token_end > len(doc):
         return False
     before = doc[mention.token_start - 1]
+    after = doc[mention.token_end] if mention.token_end < len(doc) else None
     if before.lower_ in _PLACE_PREPOSITIONS:
         return True
+    if after is not None and after.lower_ in _PLACE_NOUNS:
+        return True
     if before.lower_ == "of" and mention.token_start > 1:
-        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS
-    return False
+        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS
+    head = doc[mention.token_end - 1]
+    return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _is_town(key: str) -> bool:
+    city = largest_city(key)
+    return city is not None and city.population >= _TOWN_POPULATION
 
 
 def _confirmed_title_mentions(doc: Doc, titles: list[Mention], body: list[Mention]) -> list[Mention]:
@@ -242,7 +321,11 @@ def _confirmed_title_mentions(doc: Doc, titles: list[Mention], body: list[Mentio
 def mention_country(mention: Mention) -> str | None:
     """The country a mention names by itself: a country, a nationality, a known organisation."""
     if mention.label in {"GPE", "NORP", "OTHER"}:
-        return country_of_name(mention.text) or country_of_demonym(mention.text)
+        country = country_of_word(mention.text)
+        if country is None and mention.label == "GPE":
+            city = largest_city(mention.text)
+            country = city.country if city is not None else None
+        return country
     if mention.label == "ORG":
         known = organisation(mention.text)
         if known is not None:

