@@ -175,7 +175,10 @@ def caption_credit(line: _Line) -> tuple[int, str] | None:
     return None
 
 
-def _furniture_kind(line: _Line, title: str | None) -> BlockKind | None:
+def _furniture_kind(line: _Line, title: str | None, bare_names: bool = True) -> BlockKind | None:
+    """What page furniture `line` is, or None. A bare name ("Jane Roe", no "By") counts as a
+    byline only where `bare_names` allows: amid other furniture, not after story prose, where
+    a Title Case heading ("Warnings Went Unheeded") would look just the same."""
     if title is not None and _same_text(line.text, title):
         return BlockKind.REPEATED_TITLE
     if _BOILERPLATE.match(line.text) or _BARE_DATE.match(line.text):
@@ -184,7 +187,7 @@ def _furniture_kind(line: _Line, title: str | None) -> BlockKind | None:
         return BlockKind.CREDITS
     if caption_credit(line):
         return BlockKind.CAPTION
-    if byline_names(line.text):
+    if byline_names(line.text) and (bare_names or _BYLINE_PREFIX.match(line.text)):
         return BlockKind.BYLINE
     return None
 
@@ -264,7 +267,7 @@ def _header_end(lines: list[_Line], kinds: list[BlockKind | None], title: str | 
     header_end = start
     prose_run = 0
     for index in range(start, min(len(lines), start + _HEADER_WINDOW)):
-        kind = _furniture_kind(lines[index], title)
+        kind = _furniture_kind(lines[index], title, bare_names=prose_run == 0)
         if kind is None:
             prose_run += 1
             if prose_run >= 2:

@@ -54,7 +54,7 @@ def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
     roles = [(m.role_start, m.role_end) for m in mentions if m.role_start is not None]
     kept = []
     for mention in mentions:
-        inside = any(s is not None and e is not None and s < mention.start and mention.end <= e
+        inside = any(s is not None and e is not None and s <= mention.start and mention.end <= e
                      for s, e in roles)
         if inside and mention.label != "PERSON" and organisation(mention.text) is None \
                 and not country_of_name(mention.text) and not country_of_demonym(mention.text):

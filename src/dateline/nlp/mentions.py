@@ -84,9 +84,8 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _join_split_names(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
     body = [m for m in mentions if m.block not in _TITLE_BLOCKS]
-    titles = [m for m in mentions if m.block in _TITLE_BLOCKS]
     _settle_labels(doc, body)
-    body.extend(_confirmed_title_mentions(doc, titles, body))
+    body.extend(_confirmed_title_mentions(doc, body))
     return sorted(body, key=lambda m: m.start)
 
 
@@ -99,7 +98,7 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if end <= start:
         return None
     text = article.text[start:end]
-    if not text[0].isupper() and not text[0].isdigit():
+    if not _capitalised(text):
         return None  # "state" in "secretary of state" is no organisation
     block = article.block_at(start)
     if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE, BlockKind.CREDITS}:
@@ -110,6 +109,14 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
         label = "NORP"  # "Gazan" is a nationality word, not a place
     return Mention(start, end, text, label, block.kind, span.start, span.end)
+
+
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|le|la)[-\s]\S*[A-Z]")
+
+
+def _capitalised(text: str) -> bool:
+    """Names start upper case, or with a particle before a capital ("al-Marri", "van Dyk")."""
+    return text[0].isupper() or text[0].isdigit() or bool(_NAME_PARTICLE.match(text))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -219,6 +226,10 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
             and _person_shaped(words)
         ):
             mention.label = "PERSON"
+    for mention in mentions:
+        if mention.label != "PERSON" and _has_role_apposition(doc, mention):
+            _extend_over_first_names(doc, mention)
+            mention.label = "PERSON"
     for token in doc:
         if not is_role_noun(token.text) or token.i + 1 in covered:
             continue
@@ -234,6 +245,28 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
                         names.start, names.end)
             )
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _has_role_apposition(doc: Doc, mention: Mention) -> bool:
+    """ "Pereira, a doctor at the hospital," is a person, whatever NER said."""
+    head = doc[mention.token_end - 1]
+    return organisation(mention.text) is None and not country_of_word(mention.text) and any(
+        child.dep_ == "appos" and child.i > head.i and is_role_noun(child.text)
+        and any(t.lower_ in {"a", "an"} for t in child.lefts)
+        for child in head.children
+    )
+
+
+def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
+    """Take in the capitalised given names NER left out: "Ana" before "Pereira"."""
+    start = mention.token_start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_ and mention.token_start - start < 2:
+        start -= 1
+    if start != mention.token_start:
+        mention.token_start = start
+        mention.start = doc[start].idx
+        mention.text = doc.text[mention.start : mention.end]
 
 
 def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
@@ -287,11 +320,12 @@ def _is_town(key: str) -> bool:
     return city is not None and city.population >= _TOWN_POPULATION
 
 
-def _confirmed_title_mentions(doc: Doc, titles: list[Mention], body: list[Mention]) -> list[Mention]:
-    """Headline and heading mentions, kept only where they name something the story names.
+def _confirmed_title_mentions(doc: Doc, body: list[Mention]) -> list[Mention]:
+    """Headline and heading mentions: the names the story itself names, wherever they stand.
 
-    Title Case fools NER ("Blinken Meets", "Deliberations"), so a headline mention stands only
-    for the longest run of its words that is a name found elsewhere, with that name's type.
+    Title Case fools NER both ways ("Blinken Meets" a person, a real surname missed), so in
+    headlines and headings NER's guesses are dropped and the longest runs of words that are
+    names found in the story are taken instead, with those names' types.
     """
     known: dict[str, str] = {}
     for mention in body:
@@ -299,23 +333,42 @@ def _confirmed_title_mentions(doc: Doc, titles: list[Mention], body: list[Mentio
         words = mention.key.split()
         if mention.label == "PERSON" and len(words) > 1:
             known.setdefault(words[-1], "PERSON")
-    confirmed: list[Mention] = []
-    for mention in titles:
-        span = doc[mention.token_start : mention.token_end]
-        best: tuple[int, int] | None = None
-        for i in range(len(span)):
-            for j in range(len(span), i, -1):
-                if name_key(span[i:j].text) in known and (best is None or j - i > best[1] - best[0]):
-                    best = (i, j)
-        if best is None:
+    found: list[Mention] = []
+    for sentence in doc.sents:
+        block = _title_block(doc, sentence.start_char)
+        if block is None:
             continue
-        part = span[best[0] : best[1]]
-        start, end = _trim(doc.text, part.start_char, part.end_char)
-        text = doc.text[start:end]
-        confirmed.append(
-            Mention(start, end, text, known[name_key(text)], mention.block, part.start, part.end)
-        )
-    return confirmed
+        found.extend(_known_names_in(doc, sentence.start, sentence.end, known, block))
+    return found
+
+
+def _title_block(doc: Doc, offset: int) -> BlockKind | None:
+    analysis = doc._.dateline
+    block = analysis.article.block_at(offset) if analysis is not None else None
+    return block.kind if block is not None and block.kind in _TITLE_BLOCKS else None
+
+
+def _known_names_in(
+    doc: Doc, start: int, end: int, known: dict[str, str], block: BlockKind
+) -> list[Mention]:
+    """Longest-first, non-overlapping runs of tokens that are known names."""
+    found: list[Mention] = []
+    index = start
+    while index < end:
+        for size in (4, 3, 2, 1):
+            part = doc[index : min(index + size, end)]
+            if len(part) < size or not part.text[:1].isupper():
+                continue
+            key = name_key(part.text)
+            if key in known:
+                first, last = _trim(doc.text, part.start_char, part.end_char)
+                found.append(Mention(first, last, doc.text[first:last], known[key], block,
+                                     part.start, part.end))
+                index += size
+                break
+        else:
+            index += 1
+    return found
 
 
 def mention_country(mention: Mention) -> str | None:
