@@ -15,8 +15,14 @@ def test_title_before_the_name_gives_role_and_country(analyse_text) -> None:  # 
         "Monday. Ms. Weiss said the talks were useful, and Mr. Nowak agreed."
     )
     people = _by_name(analysis)
-    assert (people["Karla Weiss"].role, people["Karla Weiss"].country) == ("Foreign Minister", "DEU")
-    assert (people["Piotr Nowak"].role, people["Piotr Nowak"].country) == ("Defense Minister", "POL")
+    assert (people["Karla Weiss"].role, people["Karla Weiss"].country) == (
+        "Foreign Minister",
+        "DEU",
+    )
+    assert (people["Piotr Nowak"].role, people["Piotr Nowak"].country) == (
+        "Defense Minister",
+        "POL",
+    )
     assert {m.text for m in people["Karla Weiss"].mentions} == {"Karla Weiss", "Weiss"}
     assert len(people["Piotr Nowak"].mentions) == 2
 
@@ -46,7 +52,10 @@ def test_apposition_and_possessive_titles(analyse_text) -> None:  # type: ignore
         "city hospital, said the wards were full."
     )
     people = _by_name(analysis)
-    assert (people["Tomas Rojas"].role, people["Tomas Rojas"].country) == ("Interior Minister", "CHL")
+    assert (people["Tomas Rojas"].role, people["Tomas Rojas"].country) == (
+        "Interior Minister",
+        "CHL",
+    )
     assert people["Ana Pereira"].role == "doctor"
 
 

@@ -59,7 +59,9 @@ def test_boilerplate_is_never_body(case: tuple[dict[str, Any], Analysis]) -> Non
     fact_text = [article.text[b.start : b.end] for b in article.blocks if b.kind in FACT_BLOCKS]
     for line in expected["boilerplate"] + expected["headings"]:
         assert not any(line.strip() == text.strip() for text in fact_text), line
-    title_blocks = [b for b in article.blocks if b.kind in (BlockKind.TITLE, BlockKind.REPEATED_TITLE)]
+    title_blocks = [
+        b for b in article.blocks if b.kind in (BlockKind.TITLE, BlockKind.REPEATED_TITLE)
+    ]
     assert all(article.text[b.start : b.end] == article.title for b in title_blocks)
 
 
@@ -80,7 +82,9 @@ def test_people_with_roles_and_countries(case: tuple[dict[str, Any], Analysis]) 
         assert person["name"] in people, f"{person['name']} not among {sorted(people)}"
         found = people[person["name"]]
         if person["role"]:
-            assert found.role and name_key(found.role).endswith(name_key(person["role"]).split()[-1])
+            assert found.role and name_key(found.role).endswith(
+                name_key(person["role"]).split()[-1]
+            )
             assert set(name_key(person["role"]).split()) <= set(name_key(found.role).split())
         if person["country"]:
             assert found.country == person["country"], person["name"]
@@ -114,7 +118,9 @@ def test_offsets_index_the_text(case: tuple[dict[str, Any], Analysis]) -> None:
         assert text[block.start : block.end].strip() == text[block.start : block.end]
 
 
-def test_record_validates(case: tuple[dict[str, Any], Analysis], schema: dict[str, Any] | None) -> None:
+def test_record_validates(
+    case: tuple[dict[str, Any], Analysis], schema: dict[str, Any] | None
+) -> None:
     if schema is None:
         pytest.skip("../shared/analysis.schema.json is not here")
     _, analysis = case

@@ -37,9 +37,16 @@ def test_web_page_furniture_is_recognised() -> None:
     article = article_from_text(PAGE, "page.txt")
     kinds = [kind for kind, _ in _kinds(article)]
     assert kinds == [
-        BlockKind.TITLE, BlockKind.STANDFIRST, BlockKind.REPEATED_TITLE, BlockKind.CAPTION,
-        BlockKind.BYLINE, BlockKind.BOILERPLATE, BlockKind.BOILERPLATE, BlockKind.BODY,
-        BlockKind.HEADING, BlockKind.BODY,
+        BlockKind.TITLE,
+        BlockKind.STANDFIRST,
+        BlockKind.REPEATED_TITLE,
+        BlockKind.CAPTION,
+        BlockKind.BYLINE,
+        BlockKind.BOILERPLATE,
+        BlockKind.BOILERPLATE,
+        BlockKind.BODY,
+        BlockKind.HEADING,
+        BlockKind.BODY,
     ]
     assert article.title == "Mayor Quits After Flood Inquiry Finds Warnings Ignored"
     assert article.byline == ["Lucia Ferrer"]
@@ -53,7 +60,9 @@ def test_offsets_index_the_input_exactly() -> None:
     article = article_from_text(PAGE, "page.txt")
     assert article.text == PAGE
     for block in article.blocks:
-        assert article.text[block.start : block.end].strip() == article.text[block.start : block.end]
+        assert (
+            article.text[block.start : block.end].strip() == article.text[block.start : block.end]
+        )
     for span in [*article.headings, *article.byline_spans, *(c.span for c in article.captions)]:
         assert article.text[span.start : span.end] == span.text
 
@@ -71,7 +80,9 @@ def test_wire_story_with_dateline_and_hard_wrapped_paragraphs() -> None:
     body = [t for k, t in _kinds(article) if k == BlockKind.BODY]
     assert body[0].startswith("CAIRO, June 4") and body[0].endswith("south of the country.")
     assert article.byline == ["Omar Haddad", "Ellen Brooks"]
-    assert article.dateline is not None and article.dateline.text.startswith("CAIRO, June 4 (Reuters) —")
+    assert article.dateline is not None and article.dateline.text.startswith(
+        "CAIRO, June 4 (Reuters) —"
+    )
     assert (article.published, article.published_from) == ("2025-06-04", "dateline")
 
 
@@ -82,13 +93,16 @@ def test_a_dateline_without_any_year_stays_underspecified() -> None:
 
 
 def test_given_date_is_used_when_the_text_has_none() -> None:
-    article = article_from_text("Officials met on Tuesday and agreed to meet again.", "x", published="2024-02-02")
+    article = article_from_text(
+        "Officials met on Tuesday and agreed to meet again.", "x", published="2024-02-02"
+    )
     assert (article.published, article.published_from) == ("2024-02-02", "given")
 
 
 def test_inferred_from_the_latest_reported_date() -> None:
     text = (
-        "Rivals Sign Truce\n\nThe two sides signed a truce on March 2, 2025, after talks that began "
+        "Rivals Sign Truce\n\nThe two sides signed a truce on March 2, 2025, "
+        "after talks that began "
         "on Jan. 10, 2025, the mediators said.\n"
     )
     article = article_from_text(text, "x")
@@ -133,4 +147,4 @@ def test_blocks_tile_the_text_in_order(parts: list[str]) -> None:
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
     assert sum(b.kind == BlockKind.TITLE for b in article.blocks) <= 1
     assert all(b.kind in set(BlockKind) for b in article.blocks)
-    assert FACT_BLOCKS <= set(BlockKind)
+    assert set(BlockKind) >= FACT_BLOCKS

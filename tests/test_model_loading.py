@@ -51,5 +51,5 @@ def test_the_pipeline_is_loaded_once_per_process() -> None:
 
 
 def test_another_model_that_is_not_installed_says_what_to_do() -> None:
-    with pytest.raises(ModelError, match="not_a_real_pipeline.*install"):
+    with pytest.raises(ModelError, match=r"not_a_real_pipeline.*install"):
         load_language("not_a_real_pipeline")

@@ -10,10 +10,12 @@ The Python API in three calls:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from collections.abc import Iterable, Iterator
 
-from dateline.model import Analysis, Article  # noqa: E402
-from dateline.settings import Settings  # noqa: E402
+from dateline.model import Analysis, Article
+from dateline.settings import Settings
+
+__version__ = "0.1.0"
 
 
 def analyze(
@@ -41,11 +43,21 @@ def to_record(analysis: Analysis) -> dict[str, object]:
     return build(analysis)
 
 
-def analyze_articles(articles: "list[Article]", settings: Settings | None = None):  # type: ignore[no-untyped-def]
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis]:
     """Analyse many articles, batched through spaCy; yields one `Analysis` per article."""
     from dateline.nlp.pipeline import analyze_articles as run
 
     return run(articles, settings)
 
 
-__all__ = ["Analysis", "Article", "Settings", "__version__", "analyze", "analyze_articles", "to_record"]
+__all__ = [
+    "Analysis",
+    "Article",
+    "Settings",
+    "__version__",
+    "analyze",
+    "analyze_articles",
+    "to_record",
+]

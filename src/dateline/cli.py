@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline import __version__
@@ -58,7 +59,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the stages do.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what the stages do.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
@@ -73,20 +76,27 @@ def analyze(
         list[str],
         typer.Argument(
             help="Articles to analyse: .txt (text copied from a web page), .html pages, "
-            ".jsonl corpora (one {\"id\", \"text\"|\"html\"} object per line), or - for "
+            '.jsonl corpora (one {"id", "text"|"html"} object per line), or - for '
             "standard input.",
             show_default=False,
         ),
     ],
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="json: one indented record per article; jsonl: one "
-                     "record per line (for programs); table: a readable summary."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one indented record per article; jsonl: one "
+            "record per line (for programs); table: a readable summary.",
+        ),
     ] = OutputFormat.JSON,
     input_type: Annotated[
         InputType,
-        typer.Option("--input-type", "-t", help="What the inputs are; auto looks at the file "
-                     "name and the content."),
+        typer.Option(
+            "--input-type",
+            "-t",
+            help="What the inputs are; auto looks at the file name and the content.",
+        ),
     ] = InputType.AUTO,
     encoding: Annotated[
         str | None, typer.Option(help="Encoding of text inputs (default UTF-8), e.g. latin-1.")
@@ -96,8 +106,10 @@ def analyze(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="Installed spaCy pipeline to use, e.g. en_core_web_trf "
-                     "(default: the pinned en_core_web_sm 3.8.0; env DATELINE_MODEL)."),
+        typer.Option(
+            help="Installed spaCy pipeline to use, e.g. en_core_web_trf "
+            "(default: the pinned en_core_web_sm 3.8.0; env DATELINE_MODEL)."
+        ),
     ] = None,
 ) -> None:
     """Analyse articles and print one analysis record each (see CONTRACT.md).
@@ -128,7 +140,7 @@ def analyze(
             _print_record(item, output_format, first)
             first = False
     except DatelineError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(1) from error
     if output_format == OutputFormat.JSON and not first:
         out.file.write("\n")
@@ -150,28 +162,38 @@ def _articles(
 def _analysed(
     items: Iterator[Article | InputFailure], settings: Settings, failures: list[InputFailure]
 ) -> Iterator[Analysis | InputFailure]:
-    """Articles through the pipeline in order, failures passed along where they stood."""
-    pending: list[InputFailure] = []
+    """Articles through the pipeline in order, failures passed along where they stood.
+
+    spaCy reads a whole batch ahead, so each failure is held with the number of articles read
+    before it, and let out just before the analysis of the article that followed it.
+    """
+    pending: list[tuple[int, InputFailure]] = []
+    read = 0
 
     def articles_only() -> Iterator[Article]:
+        nonlocal read
         for item in items:
             if isinstance(item, InputFailure):
-                pending.append(item)
+                pending.append((read, item))
             else:
+                read += 1
                 yield item
 
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
+        done = 0
         for analysis in analyze_articles(articles_only(), settings):
-            yield from _drain(pending)
+            yield from _drain(pending, done)
             progress.advance(task)
             yield analysis
-        yield from _drain(pending)
+            done += 1
+        yield from _drain(pending, done)
 
 
-def _drain(pending: list[InputFailure]) -> Iterator[InputFailure]:
-    while pending:
-        yield pending.pop(0)
+def _drain(pending: list[tuple[int, InputFailure]], done: int) -> Iterator[InputFailure]:
+    """The held failures that came before article number `done` (counting from 0)."""
+    while pending and pending[0][0] <= done:
+        yield pending.pop(0)[1]
 
 
 def _progress() -> Progress:
@@ -187,7 +209,7 @@ def _progress() -> Progress:
 
 
 def _report_failure(failure: InputFailure, output_format: OutputFormat) -> None:
-    err.print(f"[red]bad input:[/red] {failure.reason}", highlight=False)
+    err.print(f"[red]bad input:[/red] {escape(failure.reason)}", highlight=False)
     if output_format == OutputFormat.JSONL:
         _write_json_line(failure_record(failure.source_id, failure.reason))
 
@@ -200,7 +222,9 @@ def _print_record(analysis: Analysis, output_format: OutputFormat, first: bool) 
     if output_format == OutputFormat.JSONL:
         _write_json_line(to_record(analysis))
     elif output_format == OutputFormat.JSON:
-        out.file.write(("" if first else "\n") + json.dumps(to_record(analysis), ensure_ascii=False, indent=2))
+        out.file.write(
+            ("" if first else "\n") + json.dumps(to_record(analysis), ensure_ascii=False, indent=2)
+        )
     else:
         from dateline.report import print_summary
 

@@ -19,7 +19,11 @@ for _number in range(1, 13):
     _MONTHS[calendar.month_abbr[_number].lower()] = _number
 _MONTHS["sept"] = 9
 
-_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 

@@ -31,9 +31,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
             "language": article.language,
             "text": article.text,
             "headings": [_span(h) for h in article.headings],
-            "captions": [
-                {**(_span(c.span) or {}), "credit": c.credit} for c in article.captions
-            ],
+            "captions": [{**(_span(c.span) or {}), "credit": c.credit} for c in article.captions],
         },
         "entities": [
             {
@@ -64,22 +62,46 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
             for q in analysis.quotes
         ],
         "timexes": [
-            {"id": t.id, "start": t.span.start, "end": t.span.end, "text": t.span.text,
-             "type": t.type, "value": t.value}
+            {
+                "id": t.id,
+                "start": t.span.start,
+                "end": t.span.end,
+                "text": t.span.text,
+                "type": t.type,
+                "value": t.value,
+            }
             for t in analysis.timexes
         ],
         "places": [
-            {"id": p.id, "start": p.span.start, "end": p.span.end, "text": p.span.text,
-             "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-             "geonameid": p.geonameid, "feature": p.feature}
+            {
+                "id": p.id,
+                "start": p.span.start,
+                "end": p.span.end,
+                "text": p.span.text,
+                "name": p.name,
+                "country": p.country,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geonameid": p.geonameid,
+                "feature": p.feature,
+            }
             for p in analysis.places
         ],
         "events": [
-            {"id": v.id, "type": v.type, "mode": v.mode, "actor": v.actor,
-             "actor_name": v.actor_name, "recipient": v.recipient,
-             "recipient_name": v.recipient_name, "trigger": _span(v.trigger),
-             "sentence": {"start": v.sentence.start, "end": v.sentence.end},
-             "date": v.date, "place": v.place, "confidence": v.confidence}
+            {
+                "id": v.id,
+                "type": v.type,
+                "mode": v.mode,
+                "actor": v.actor,
+                "actor_name": v.actor_name,
+                "recipient": v.recipient,
+                "recipient_name": v.recipient_name,
+                "trigger": _span(v.trigger),
+                "sentence": {"start": v.sentence.start, "end": v.sentence.end},
+                "date": v.date,
+                "place": v.place,
+                "confidence": v.confidence,
+            }
             for v in analysis.events
         ],
     }

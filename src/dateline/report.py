@@ -27,12 +27,18 @@ def print_summary(console: Console, analysis: Analysis) -> None:
         entities.add_column(column)
     for entity in analysis.entities:
         entities.add_row(
-            entity.id, entity.name, str(entity.type), entity.role or "", entity.country or "",
+            entity.id,
+            entity.name,
+            str(entity.type),
+            entity.role or "",
+            entity.country or "",
             str(len(entity.mentions)),
         )
     console.print(entities)
     counts = {
-        "quotes": len(analysis.quotes), "times": len(analysis.timexes),
-        "places": len(analysis.places), "events": len(analysis.events),
+        "quotes": len(analysis.quotes),
+        "times": len(analysis.timexes),
+        "places": len(analysis.places),
+        "events": len(analysis.events),
     }
     console.print("  ".join(f"{name}: {count}" for name, count in counts.items()))

@@ -33,7 +33,9 @@ __all__ = [
 
 STDIN = "-"
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<!--)", re.IGNORECASE)
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|article|h[1-6]|br|section|main)\b[^>]*>", re.IGNORECASE)
+_HTML_TAGS = re.compile(
+    r"</?(?:p|div|span|a|article|h[1-6]|br|section|main)\b[^>]*>", re.IGNORECASE
+)
 
 
 class InputType(StrEnum):
@@ -151,7 +153,11 @@ def _read_corpus(text: str, source: str, max_bytes: int) -> Iterator[Article | I
         if size > max_bytes:
             yield InputFailure(
                 item.source_id,
-                str(BadInputError(item.source_id, f"{size:,} bytes is over the limit of {max_bytes:,}")),
+                str(
+                    BadInputError(
+                        item.source_id, f"{size:,} bytes is over the limit of {max_bytes:,}"
+                    )
+                ),
             )
             continue
         try:

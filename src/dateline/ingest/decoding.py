@@ -30,7 +30,9 @@ class BadInputError(DatelineError):
         self.reason = reason
 
 
-def decode(data: bytes, source: str, encoding: str = "utf-8", max_bytes: int | None = 5_000_000) -> str:
+def decode(
+    data: bytes, source: str, encoding: str = "utf-8", max_bytes: int | None = 5_000_000
+) -> str:
     """The text of `data`, or BadInputError saying why it cannot be an article."""
     if max_bytes is not None and len(data) > max_bytes:
         raise BadInputError(
@@ -39,7 +41,9 @@ def decode(data: bytes, source: str, encoding: str = "utf-8", max_bytes: int | N
             "limit with --max-bytes / DATELINE_MAX_TEXT_BYTES",
         )
     if b"\x00" in data[:8192]:
-        raise BadInputError(source, "looks binary (it holds NUL bytes): give a text, HTML or JSONL file")
+        raise BadInputError(
+            source, "looks binary (it holds NUL bytes): give a text, HTML or JSONL file"
+        )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as err:
@@ -49,7 +53,9 @@ def decode(data: bytes, source: str, encoding: str = "utf-8", max_bytes: int | N
             "encoding with --encoding, e.g. --encoding latin-1",
         ) from err
     except LookupError as err:
-        raise BadInputError(source, f"unknown encoding {encoding!r}: use a Python codec name") from err
+        raise BadInputError(
+            source, f"unknown encoding {encoding!r}: use a Python codec name"
+        ) from err
     return normalise_text(text, source)
 
 

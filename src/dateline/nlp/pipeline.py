@@ -34,7 +34,9 @@ def add_dateline_stages(nlp: Language) -> None:
             nlp.add_pipe(name, **position)  # type: ignore[arg-type]
 
 
-def analyze_articles(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis]:
     """Run the pipeline over articles, in order, batched by spaCy."""
     settings = settings or Settings()
     nlp = load_language(settings.model, settings.verify_model)

@@ -11,6 +11,7 @@ list ("Israeli Prime Minister A, President B, and War Cabinet member C").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -148,8 +149,11 @@ def _appositive_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | N
                 continue
             owners = [t for t in child.children if t.dep_ == "poss"]
             owned = {t.i for owner in owners for t in owner.subtree}
-            words = [t for t in child.subtree if t.i <= child.i and t.i not in owned
-                     and t.dep_ not in {"det", "punct", "case"}]
+            words = [
+                t
+                for t in child.subtree
+                if t.i <= child.i and t.i not in owned and t.dep_ not in {"det", "punct", "case"}
+            ]
             if not words:
                 continue
             owner_country = _owner_country(owners)
@@ -182,7 +186,7 @@ def _owner_country(owners: list[Token]) -> str | None:
 
 def _share_list_nationality(doc: Doc, people: list[Mention]) -> None:
     """A nationality stated once before a list of titled people holds for the whole list."""
-    for previous, current in zip(people, people[1:], strict=False):
+    for previous, current in pairwise(people):
         if current.country or previous.country is None or current.role_start is None:
             continue
         if _LIST_GAP.match(doc.text[previous.end : current.role_start]):
