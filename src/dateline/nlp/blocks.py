@@ -23,10 +23,13 @@ def mark_blocks(doc: Doc) -> Doc:
     starts = {block.start for block in analysis.article.blocks}
     line_breaks: list[Span] = []
     for token in doc:
-        if "\n" in token.text and token.is_space:
+        if token.is_space and "\n" in token.text:
             line_breaks.append(doc[token.i : token.i + 1])
-        elif token.i > 0:
-            token.is_sent_start = token.idx in starts or "\n" in doc[token.i - 1].text_with_ws
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+        elif token.i > 0 and token.idx in starts:
+            # Only boundaries are set: inside a block the parser still finds the sentences.
+            token.is_sent_start = True
     if line_breaks:
         doc.set_ents([], blocked=line_breaks)
     return doc

@@ -279,4 +279,7 @@ def role_nouns() -> frozenset[str]:
 
 
 def is_role_noun(word: str) -> bool:
-    return word.lower() in role_nouns()
+    return word.lower() in _ROLE_NOUNS
+
+
+_ROLE_NOUNS = role_nouns()

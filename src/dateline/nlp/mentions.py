@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -111,6 +112,7 @@ class Mention:
         return name_key(self.text)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A comparison key for names: case, honorifics and punctuation do not matter."""
     words = [w for w in re.findall(r"[\w.'’-]+", text.lower()) if w not in HONORIFICS]
@@ -478,6 +480,9 @@ def _known_names_in(
     found: list[Mention] = []
     index = start
     while index < end:
+        if not doc[index].text[:1].isupper():
+            index += 1
+            continue
         for size in (4, 3, 2, 1):
             part = doc[index : min(index + size, end)]
             if len(part) < size or not part.text[:1].isupper():
