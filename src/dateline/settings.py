@@ -42,7 +42,7 @@ class Settings:
             raw = environ.get(f"DATELINE_{spec.name.upper()}")
             if raw is None:
                 continue
-            default = getattr(cls, spec.name)
+            default = spec.default  # on a slots dataclass the class attribute is the slot
             if isinstance(default, bool):
                 values[spec.name] = raw.strip().lower() not in {"0", "false", "no", "off", ""}
             elif isinstance(default, int):

@@ -103,10 +103,11 @@ def read_source(
     input_type: InputType = InputType.AUTO,
 ) -> Iterator[Article | InputFailure]:
     """Every article in `source` (a path, or "-" for standard input)."""
+    # A corpus may be far larger than one article: its lines are held to the limit instead.
+    corpus = input_type == InputType.JSONL or _is_corpus_name(source)
     try:
-        data = _read_bytes(source, settings)
-        # A corpus may be far larger than one article: its lines are held to the limit instead.
-        limit = None if _is_corpus_name(source) else settings.max_text_bytes
+        data = _read_bytes(source, settings, corpus)
+        limit = None if corpus else settings.max_text_bytes
         text = decode(data, source, settings.encoding, limit)
     except DatelineError as err:
         yield InputFailure(source, str(err))
@@ -122,16 +123,21 @@ def read_source(
         yield InputFailure(source, str(err))
 
 
-def _read_bytes(source: str, settings: Settings) -> bytes:
+def _read_bytes(source: str, settings: Settings, corpus: bool) -> bytes:
     if source == STDIN:
-        return sys.stdin.buffer.read(settings.max_text_bytes + 1)
+        # One byte past the limit is enough to refuse a single article that is too large.
+        return (
+            sys.stdin.buffer.read()
+            if corpus
+            else sys.stdin.buffer.read(settings.max_text_bytes + 1)
+        )
     path = Path(source)
     if not path.exists():
         raise BadInputError(source, "no such file")
     if path.is_dir():
         raise BadInputError(source, "is a folder: give the files in it (e.g. folder/*.txt)")
     size = path.stat().st_size
-    if size > settings.max_text_bytes and not _is_corpus_name(source):
+    if size > settings.max_text_bytes and not corpus:
         raise BadInputError(
             source,
             f"{size:,} bytes is over the limit of {settings.max_text_bytes:,}: split it, or raise "

@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
 from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
-from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.mentions import (
+    Mention,
+    collect_mentions,
+    mention_country,
+    name_key,
+    with_title_mentions,
+)
 from dateline.nlp.roles import read_roles
 
 
@@ -28,7 +34,7 @@ def find_entities(doc: Doc) -> Doc:
         return doc
     mentions = collect_mentions(doc, analysis.article)
     read_roles(doc, mentions)
-    mentions = _without_portfolios(mentions)
+    mentions = with_title_mentions(doc, _without_portfolios(mentions))
     clusters = _resolve(mentions)
     _add_role_mentions(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)

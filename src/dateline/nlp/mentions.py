@@ -127,8 +127,12 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _titled_names(doc, article, mentions)
     body = [m for m in mentions if m.block not in _TITLE_BLOCKS]
     _settle_labels(doc, body)
-    body.extend(_confirmed_title_mentions(doc, body))
     return sorted(body, key=lambda m: m.start)
+
+
+def with_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` plus the names they give found in headlines and headings."""
+    return sorted(mentions + _confirmed_title_mentions(doc, mentions), key=lambda m: m.start)
 
 
 def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
@@ -408,6 +412,8 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label = "GPE" if "GPE" in tied and country_of_name(key) else sorted(tied)[0]
             if "GPE" in tied and any(_in_place_context(doc, m) for m in group):
                 label = "GPE"
+        if label == "PERSON" and country_of_name(key):
+            label = "GPE"  # "Nepal has had ...": a country is never a person by itself
         if (
             label == "PERSON"
             and len(key.split()) == 1
