@@ -18,7 +18,7 @@ demo: install  ## analyse the bundled example articles and show the result
 	$(BIN)/dateline analyze examples/*.txt examples/*.html --format table
 
 test: install  ## the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: install  ## speed (and, as stages land, accuracy) figures, each with its command
 	$(BIN)/python benchmarks/speed.py

@@ -16,14 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
+from dateline.nlp.headlines import with_title_mentions
 from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
-from dateline.nlp.mentions import (
-    Mention,
-    collect_mentions,
-    mention_country,
-    name_key,
-    with_title_mentions,
-)
+from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.roles import read_roles
 
 

@@ -36,7 +36,7 @@ _LABELS = {
     "FAC": "OTHER",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
-_TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
+TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
 _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
 _DIRECTIONS = {
     "north",
@@ -125,14 +125,9 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
-    body = [m for m in mentions if m.block not in _TITLE_BLOCKS]
+    body = [m for m in mentions if m.block not in TITLE_BLOCKS]
     _settle_labels(doc, body)
     return sorted(body, key=lambda m: m.start)
-
-
-def with_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` plus the names they give found in headlines and headings."""
-    return sorted(mentions + _confirmed_title_mentions(doc, mentions), key=lambda m: m.start)
 
 
 def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
@@ -140,7 +135,7 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if label is None:
         return None
     start, end = ent.start_char, ent.end_char  # type: ignore[attr-defined]
-    start, end = _trim(article.text, start, end)
+    start, end = trim_name(article.text, start, end)
     if end <= start:
         return None
     text = article.text[start:end]
@@ -167,7 +162,7 @@ def _capitalised(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit() or bool(_NAME_PARTICLE.match(text))
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the", a possessive, trailing punctuation, and a credit after a slash."""
     piece = text[start:end]
     lead = _LEADING_ARTICLE.match(piece)
@@ -449,63 +444,6 @@ def _in_place_context(doc: Doc, mention: Mention) -> bool:
 def _is_town(key: str) -> bool:
     city = largest_city(key)
     return city is not None and city.population >= _TOWN_POPULATION
-
-
-def _confirmed_title_mentions(doc: Doc, body: list[Mention]) -> list[Mention]:
-    """Headline and heading mentions: the names the story itself names, wherever they stand.
-
-    Title Case fools NER both ways ("Blinken Meets" a person, a real surname missed), so in
-    headlines and headings NER's guesses are dropped and the longest runs of words that are
-    names found in the story are taken instead, with those names' types.
-    """
-    known: dict[str, str] = {}
-    for mention in body:
-        known.setdefault(mention.key, mention.label)
-        words = mention.key.split()
-        if mention.label == "PERSON" and len(words) > 1:
-            known.setdefault(words[-1], "PERSON")
-    found: list[Mention] = []
-    for sentence in doc.sents:
-        block = _title_block(doc, sentence.start_char)
-        if block is None:
-            continue
-        found.extend(_known_names_in(doc, sentence.start, sentence.end, known, block))
-    return found
-
-
-def _title_block(doc: Doc, offset: int) -> BlockKind | None:
-    analysis = doc._.dateline
-    block = analysis.article.block_at(offset) if analysis is not None else None
-    return block.kind if block is not None and block.kind in _TITLE_BLOCKS else None
-
-
-def _known_names_in(
-    doc: Doc, start: int, end: int, known: dict[str, str], block: BlockKind
-) -> list[Mention]:
-    """Longest-first, non-overlapping runs of tokens that are known names."""
-    found: list[Mention] = []
-    index = start
-    while index < end:
-        if not doc[index].text[:1].isupper():
-            index += 1
-            continue
-        for size in (4, 3, 2, 1):
-            part = doc[index : min(index + size, end)]
-            if len(part) < size or not part.text[:1].isupper():
-                continue
-            key = name_key(part.text)
-            if key in known:
-                first, last = _trim(doc.text, part.start_char, part.end_char)
-                found.append(
-                    Mention(
-                        first, last, doc.text[first:last], known[key], block, part.start, part.end
-                    )
-                )
-                index += size
-                break
-        else:
-            index += 1
-    return found
 
 
 def mention_country(mention: Mention) -> str | None:
