@@ -51,7 +51,10 @@ def _index() -> dict[str, list[City]]:
             int(row["population"]),
         )
         names = {fold(row["name"])}
-        names.update(fold(n) for n in row.get("alternatenames", []) if n.isascii())
+        # English-usable alternate names only: transliterations in lower case are noise here.
+        names.update(
+            fold(n) for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper()
+        )
         for name in names:
             index.setdefault(name, []).append(city)
     for cities in index.values():
