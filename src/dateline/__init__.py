@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from dateline.errors import DatelineError
 from dateline.model import Analysis, Article
 from dateline.settings import Settings
 
@@ -33,7 +34,16 @@ def analyze(
 
     reader = article_from_html_text if html else article_from_text
     article = reader(text, source_id, title=title, published=published)
-    return next(analyze_articles([article], settings))
+    analysis = next(analyze_articles([article], settings))
+    if analysis.failure is not None:
+        raise AnalysisError(analysis.failure)
+    return analysis
+
+
+class AnalysisError(DatelineError):
+    """A pipeline stage failed on an article (a bug to report, not bad input)."""
+
+    code = "D301"
 
 
 def to_record(analysis: Analysis) -> dict[str, object]:

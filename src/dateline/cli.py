@@ -185,8 +185,13 @@ def _analysed(
         for analysis in analyze_articles(articles_only(), settings):
             yield from _drain(pending, done)
             progress.advance(task)
-            yield analysis
             done += 1
+            if analysis.failure is None:
+                yield analysis
+                continue
+            failure = InputFailure(str(analysis.article.source_id), analysis.failure)
+            failures.append(failure)
+            yield failure
         yield from _drain(pending, done)
 
 

@@ -182,3 +182,5 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Set when a stage failed on this article: the batch goes on, the article is reported.
+    failure: str | None = None

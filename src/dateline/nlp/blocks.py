@@ -8,18 +8,15 @@ break.
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.model import Analysis
+from dateline.nlp.stage import stage
 
 
-@Language.component("dateline_blocks")
-def mark_blocks(doc: Doc) -> Doc:
+@stage("dateline_blocks")
+def mark_blocks(doc: Doc, analysis: Analysis) -> None:
     """Sentence starts at block starts; line-break tokens closed to entities."""
-    analysis: Analysis | None = doc._.dateline
-    if analysis is None:
-        return doc
     starts = {block.start for block in analysis.article.blocks}
     line_breaks: list[Span] = []
     for token in doc:
@@ -32,4 +29,3 @@ def mark_blocks(doc: Doc) -> Doc:
             token.is_sent_start = True
     if line_breaks:
         doc.set_ents([], blocked=line_breaks)
-    return doc

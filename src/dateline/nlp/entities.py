@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
@@ -20,13 +19,12 @@ from dateline.nlp.headlines import with_title_mentions
 from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.roles import read_roles
+from dateline.nlp.stage import stage
 
 
-@Language.component("dateline_entities")
-def find_entities(doc: Doc) -> Doc:
-    analysis: Analysis | None = doc._.dateline
-    if analysis is None:
-        return doc
+@stage("dateline_entities")
+def find_entities(doc: Doc, analysis: Analysis) -> None:
+    """Corrected mentions, their roles, resolved into the article's entities."""
     mentions = collect_mentions(doc, analysis.article)
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
@@ -35,7 +33,6 @@ def find_entities(doc: Doc) -> Doc:
     _add_org_country_hints(doc, clusters)
     _add_home_country(analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
-    return doc
 
 
 @dataclass(slots=True)

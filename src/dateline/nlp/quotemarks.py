@@ -1,0 +1,136 @@
+"""Quoted stretches of text: pairing quotation marks the way a news reader does.
+
+Pure text, no model: curly double quotes, straight double quotes (open or close by the
+characters around them), and single quotes where they stand in clear quoting position (an
+apostrophe inside "don't" or after "Hamas’" never opens or closes anything). A quote opened
+and not closed in one paragraph continues into the next paragraph when that one opens with a
+quotation mark (news convention for a quote over several paragraphs). Marks that cannot be
+paired are skipped and logged at debug level; nothing here raises on odd input.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+_DOUBLE_OPEN = {"“", "„", "«"}
+_DOUBLE_CLOSE = {"”", "»"}
+_STRAIGHT = '"'
+_SINGLE_OPEN = {"‘"}
+_SINGLE_CLOSE = {"’"}
+_STRAIGHT_SINGLE = "'"
+_OPENING_CONTEXT = set(" \t\n([{—–-/") | _DOUBLE_OPEN | {_STRAIGHT}
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """Words inside quotation marks: `start`/`end` exclude the marks themselves.
+
+    `open_mark` is the offset of the opening mark; `close_mark` that of the closing one, or
+    None when the quote runs on to the next paragraph without closing here.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def _before(text: str, index: int) -> str:
+    return text[index - 1] if index > 0 else " "
+
+
+def _after(text: str, index: int) -> str:
+    return text[index + 1] if index + 1 < len(text) else " "
+
+
+def _opens(text: str, index: int) -> bool:
+    """A straight or single mark opens where it follows a space and precedes a word."""
+    return _before(text, index) in _OPENING_CONTEXT and not _after(text, index).isspace()
+
+
+def _closes(text: str, index: int) -> bool:
+    return not _before(text, index).isspace() and not _is_word(_after(text, index))
+
+
+def find_quoted_spans(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[QuotedSpan]:
+    """Every quoted stretch in the given paragraphs (start, end offsets), in text order."""
+    spans: list[QuotedSpan] = []
+    carried: int | None = None  # an opening mark left open by the previous paragraph
+    previous_end = 0
+    for start, end in paragraphs:
+        first = text[start:end][:1]
+        if carried is not None:
+            if first in _DOUBLE_OPEN or first == _STRAIGHT:
+                spans.append(_span(text, carried, None, previous_end))
+            else:
+                log.debug("quotation mark at %d never closed", carried)
+            carried = None
+        found, carried = _double_quotes(text, start, end)
+        spans.extend(found)
+        spans.extend(_single_quotes(text, start, end, found))
+        previous_end = end
+    if carried is not None:
+        log.debug("quotation mark at %d never closed", carried)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _double_quotes(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
+    found: list[QuotedSpan] = []
+    opened: int | None = None
+    for index in range(start, end):
+        char = text[index]
+        if char in _DOUBLE_OPEN or (char == _STRAIGHT and opened is None and _opens(text, index)):
+            if opened is not None:
+                log.debug("quotation mark at %d opened inside an open quote; restarting", opened)
+            opened = index
+        elif char in _DOUBLE_CLOSE or char == _STRAIGHT:
+            if opened is None:
+                log.debug("closing quotation mark at %d with nothing open", index)
+                continue
+            found.append(_span(text, opened, index, index))
+            opened = None
+    return [s for s in found if s.end > s.start], opened
+
+
+def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """‘Quoted’ words outside double quotes (inside them they are a quote within the quote)."""
+    inside = [(s.open_mark, s.end) for s in doubles]
+    found: list[QuotedSpan] = []
+    opened: int | None = None
+    for index in range(start, end):
+        char = text[index]
+        if any(a <= index <= b for a, b in inside):
+            continue
+        if (char in _SINGLE_OPEN or char == _STRAIGHT_SINGLE) and _opens(text, index):
+            opened = index
+        elif (char in _SINGLE_CLOSE or char == _STRAIGHT_SINGLE) and opened is not None:
+            if _closes(text, index) and not _possessive(text, index):
+                found.append(_span(text, opened, index, index))
+                opened = None
+    return [s for s in found if s.end > s.start]
+
+
+def _possessive(text: str, index: int) -> bool:
+    """ "the Gazans’ homes": a plural possessive, not a closing quote."""
+    return (
+        _before(text, index) in "sS"
+        and _after(text, index) == " "
+        and (index + 2 < len(text) and text[index + 2].islower())
+    )
+
+
+def _span(text: str, open_mark: int, close_mark: int | None, end: int) -> QuotedSpan:
+    start = open_mark + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuotedSpan(start, end, open_mark, close_mark)

@@ -1,0 +1,329 @@
+"""Stage 2: quotes — who said what, in their words (direct, partial) or reported (indirect).
+
+Direct and partial quotes start from quotation marks (`quotemarks.py`) and look for their
+cue and speaker where a reader would: after the closing mark ("…," he said), before the
+opening one (She said: "…"), or in the verb the quoted words depend on (described it as
+"…"). A quote with no attribution of its own continues the speaker of the quote just before
+it, or, for a paragraph that is only a quote, takes the nearest attribution around it.
+Reported speech is a verb of saying with its reported clause (`X said that …`,
+`according to X, …`). A pull quote repeating a body quote takes that quote's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
+from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
+from dateline.nlp.speakers import (
+    ATTRIBUTION_ADVERBS,
+    CHARACTERISING,
+    MentionIndex,
+    Speaker,
+    is_according_to,
+    is_speech_cue,
+    speaker_of_cue,
+)
+from dateline.nlp.stage import stage
+
+# A quote of this many words or fewer needs a cue in its sentence, or it is a scare quote.
+_SCARE_QUOTE_WORDS = 2
+_MIN_REPORTED_TOKENS = 3
+_SAME_QUOTE_RATIO = 0.9
+_ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote while it is being attributed."""
+
+    kind: str
+    span: Span
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    confidence: float = 0.3
+    paragraph: int = 0
+
+
+@stage("dateline_quotes")
+def find_quotes(doc: Doc, analysis: Analysis) -> None:
+    """Direct, partial and reported quotes with their cues and speakers."""
+    article = analysis.article
+    paragraphs = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
+    marked = find_quoted_spans(doc.text, paragraphs)
+    index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
+    quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
+    _attribute_from_neighbours(quoted, doc)
+    quoted = [q for q in quoted if q.cue is not None or _words(q.span.text) > _SCARE_QUOTE_WORDS]
+    _link_repeated_quotes(quoted)
+    reported = _reported_speech(doc, article, marked, index)
+    analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _quoted(
+    doc: Doc,
+    article: Article,
+    span: QuotedSpan,
+    index: MentionIndex,
+    paragraphs: list[tuple[int, int]],
+) -> _Found | None:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not span.end > span.start:
+        return None
+    content = article.span(span.start, span.end)
+    sentence = tokens[0].sent
+    before = doc.text[sentence.start_char : span.open_mark].strip()
+    partial = bool(before) and not before.endswith((":", ",")) and not _starts_upper(content)
+    found = _Found(
+        "partial" if partial else "direct", content, paragraph=_paragraph(span, paragraphs)
+    )
+    searches = (
+        (_from_head, _before_quote, _after_quote)
+        if partial
+        else (_after_quote, _before_quote, _from_head)
+    )
+    for search in searches:
+        cue = search(doc, span, tokens)
+        if cue is not None:
+            found.cue = _token_span(cue)
+            found.speaker = _speaker(cue, index)
+            found.confidence = 0.9
+            return found
+    adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
+    if adverb is not None:
+        found.cue, found.confidence = _token_span(adverb), 0.7
+    return found
+
+
+def _starts_upper(content: Span) -> bool:
+    return content.text[:1].isupper() or not content.text[:1].isalpha()
+
+
+def _paragraph(span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> int:
+    for number, (start, end) in enumerate(paragraphs):
+        if start <= span.open_mark < end:
+            return number
+    return -1
+
+
+def _token_span(token: Token) -> Span:
+    if is_according_to(token):
+        end = token.idx + len("according to")
+        return Span(token.idx, end, token.doc.text[token.idx : end])
+    return Span(token.idx, token.idx + len(token.text), token.text)
+
+
+def _speaker(cue: Token, index: MentionIndex) -> Speaker | None:
+    if cue.lower_ in ATTRIBUTION_ADVERBS:
+        return None
+    return speaker_of_cue(cue, index)
+
+
+def _is_cue(token: Token) -> bool:
+    return is_speech_cue(token) or is_according_to(token)
+
+
+def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
+    """ "…," he said / "…," said Jane Roe / "…" — according to …: the cue after the quote."""
+    if span.close_mark is None:
+        return None
+    sentence = doc[tokens.end - 1].sent
+    if span.close_mark + 1 >= sentence.end_char:
+        return None
+    window = doc.char_span(span.close_mark + 1, sentence.end_char, alignment_mode="expand")
+    if window is None:
+        return None
+    for token in window:
+        if token.text in {"“", '"'} and token.i > window.start:
+            break  # the next quote's words are not this quote's attribution
+        if _is_cue(token):
+            return token
+    return None
+
+
+def _before_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
+    """She said: "…" / He told reporters, "…": the last cue before the opening mark."""
+    sentence = tokens[0].sent
+    if span.open_mark <= sentence.start_char:
+        return None
+    window = doc.char_span(sentence.start_char, span.open_mark, alignment_mode="contract")
+    if window is None:
+        return None
+    cues = [t for t in window if _is_cue(t)]
+    return cues[-1] if cues else None
+
+
+def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
+    """described the terms as "…": the cue the quoted words hang from."""
+    root = tokens.root
+    for ancestor in root.ancestors:
+        if ancestor.idx < span.open_mark or ancestor.idx > span.end:
+            if _is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING:
+                return ancestor
+    return None
+
+
+def _attribute_from_neighbours(quotes: list[_Found], doc: Doc) -> None:
+    """Quotes with no cue of their own: the speaker of the quote before them (the same
+    speaker goes on), else of the quote in the next paragraph (a quote-only paragraph)."""
+    for position, quote in enumerate(quotes):
+        if quote.cue is not None or quote.kind != "direct":
+            continue
+        previous = quotes[position - 1] if position > 0 else None
+        following = quotes[position + 1] if position + 1 < len(quotes) else None
+        if (
+            previous is not None
+            and previous.speaker is not None
+            and (
+                quote.paragraph - previous.paragraph <= 1
+                and not _cue_between(doc, previous.span.end, quote.span.start, previous.cue)
+            )
+        ):
+            _inherit(quote, previous, 0.8)
+        elif (
+            following is not None
+            and following.speaker is not None
+            and (following.paragraph - quote.paragraph == 1)
+        ):
+            _inherit(quote, following, 0.6)
+
+
+def _inherit(quote: _Found, source: _Found, confidence: float) -> None:
+    quote.cue, quote.speaker, quote.confidence = source.cue, source.speaker, confidence
+
+
+def _cue_between(doc: Doc, start: int, end: int, own_cue: Span | None) -> bool:
+    """A new attribution between two quotes means the speaker may have changed; the first
+    quote's own attribution clause ("…," Mr. X said, according to his office) is no new one."""
+    window = doc.char_span(start, end, alignment_mode="contract") if start < end else None
+    if window is None:
+        return False
+    own = doc.char_span(own_cue.start, own_cue.end, alignment_mode="expand") if own_cue else None
+    own_sentence = own[0].sent if own is not None else None
+    return any(_is_cue(t) and t.i > window.start + 1 and t.sent != own_sentence for t in window)
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _link_repeated_quotes(quotes: list[_Found]) -> None:
+    """The same words quoted twice (a pull quote, "ceasefire" and "cease-fire") are one
+    quote: the copy without a speaker takes the original's."""
+    for quote in quotes:
+        if quote.speaker is not None:
+            continue
+        mine = _normalised(quote.span.text)
+        for other in quotes:
+            if other is quote or other.speaker is None or len(mine) < 20:
+                continue
+            if (
+                SequenceMatcher(None, mine, _normalised(other.span.text)).ratio()
+                >= _SAME_QUOTE_RATIO
+            ):
+                quote.speaker, quote.confidence = replace(other.speaker, mention=None), 0.8
+                break
+
+
+def _reported_speech(
+    doc: Doc, article: Article, marked: list[QuotedSpan], index: MentionIndex
+) -> list[_Found]:
+    """ "X said (that) …", "X told Y that …", "according to X, …", "X has argued for …"."""
+    found: list[_Found] = []
+    fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
+    for token in doc:
+        if not any(start <= token.idx < end for start, end in fact) or index.inside_quote(
+            token.idx
+        ):
+            continue
+        if is_according_to(token):
+            content = _according_to_content(token)
+        elif is_speech_cue(token):
+            content = _reported_clause(token)
+        else:
+            continue
+        if content is None or len(content) < _MIN_REPORTED_TOKENS:
+            continue
+        start, end = _trimmed(doc, content)
+        if end <= start or _mostly_quoted(start, end, marked):
+            continue
+        speaker = speaker_of_cue(token, index)
+        found.append(
+            _Found("indirect", article.span(start, end), _token_span(token), speaker, 0.75)
+        )
+    return found
+
+
+def _reported_clause(verb: Token) -> TokenSpan | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.lemma_.lower() in _ARGUE_FOR:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                return verb.doc[child.i : child.right_edge.i + 1]
+    return None
+
+
+def _according_to_content(token: Token) -> TokenSpan | None:
+    """ "According to X, the talks failed": the clause the phrase is attached to, without it."""
+    head = token.head
+    if head is token:
+        return None
+    phrase = range(token.left_edge.i, token.right_edge.i + 1)
+    words = [t for t in head.subtree if t.i not in phrase]
+    if not words:
+        return None
+    left, right = words[0].i, words[-1].i
+    if token.left_edge.i > left and token.right_edge.i < right:
+        # the phrase sits inside the clause: keep the longer side
+        if token.left_edge.i - left >= right - token.right_edge.i:
+            right = token.left_edge.i - 1
+        else:
+            left = token.right_edge.i + 1
+    return token.doc[left : right + 1]
+
+
+def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
+    """Without a leading "that"/"whether" or commas, nor trailing punctuation."""
+    tokens = list(content)
+    while tokens and (tokens[0].lower_ in {"that", "whether", "if"} or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return 0, 0
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _mostly_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in marked)
+    return quoted >= 0.5 * (end - start)
+
+
+def _to_quotes(found: list[_Found]) -> list[Quote]:
+    quotes = []
+    for number, item in enumerate(found, 1):
+        speaker = item.speaker
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                kind=item.kind,
+                span=item.span,
+                speaker=speaker.entity.id if speaker and speaker.entity else None,
+                speaker_name=speaker.name if speaker else None,
+                speaker_mention=speaker.mention if speaker else None,
+                cue=item.cue,
+                confidence=item.confidence,
+            )
+        )
+    return quotes

@@ -1,0 +1,45 @@
+"""How a Dateline stage becomes a spaCy component that never loses an article.
+
+A stage is a function `(doc, analysis) -> None` that adds facts to the analysis. Registered
+with `@stage("name")`, it runs only on documents that carry an analysis, and an exception in
+it is logged and recorded on that article (`analysis.failure`) instead of ending the batch:
+spaCy would otherwise drop the document or stop the whole `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.model import Analysis
+
+log = logging.getLogger(__name__)
+
+StageFunction = Callable[[Doc, Analysis], None]
+
+
+def stage(name: str) -> Callable[[StageFunction], StageFunction]:
+    """Register `function` as the spaCy component `name`."""
+
+    def register(function: StageFunction) -> StageFunction:
+        def component(doc: Doc) -> Doc:
+            analysis: Analysis | None = doc._.dateline
+            if analysis is None or analysis.failure is not None:
+                return doc
+            try:
+                function(doc, analysis)
+            except Exception as error:  # one article's failure must not end the batch
+                log.exception("stage %s failed on %s", name, analysis.article.source_id)
+                analysis.failure = (
+                    f"[D301] {analysis.article.source_id}: the {name} stage failed "
+                    f"({type(error).__name__}: {error}); please report it with this input"
+                )
+            return doc
+
+        Language.component(name, func=component)
+        return function
+
+    return register
