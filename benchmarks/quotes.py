@@ -150,15 +150,8 @@ def triple_quote(n: int, triple: Any) -> Record:
 
 def textacy_record(source_id: str, text: str, quotes: list[Record]) -> Record:
     """The minimal analysis record the scorer reads: the article's id and text, and its quotes."""
-    empty: list[Record] = []
-    return {
-        "article": {"source_id": source_id, "text": text},
-        "entities": empty,
-        "quotes": quotes,
-        "timexes": empty,
-        "places": empty,
-        "events": empty,
-    }
+    record: Record = {"article": {"source_id": source_id, "text": text}, "quotes": quotes}
+    return record | {key: [] for key in ("entities", "timexes", "places", "events")}
 
 
 def run_textacy(inputs: list[dict[str, str]], settings: Settings) -> Run:
@@ -213,6 +206,7 @@ def figures(run: Run, n_articles: int) -> dict[str, Any]:
 
 
 def fmt(x: float | None) -> str:
+    """A fraction with three decimals; n/a where the scorer had nothing to judge."""
     return "n/a" if x is None else f"{x:.3f}"
 
 
@@ -249,6 +243,7 @@ def notes(run: Run) -> None:
 
 
 def report(runs: list[Run], n_articles: int, gold: Path, as_json: bool) -> None:
+    """Print the side-by-side table (or, with as_json, every figure as one JSON object)."""
     rows = {run.name: figures(run, n_articles) for run in runs}
     if as_json:
         print(
@@ -280,6 +275,8 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    if args.limit is not None and args.limit < 1:
+        sys.exit("--limit wants a positive number of articles")
     if not args.gold.is_file():
         sys.exit(f"{args.gold}: no gold quotes there (../shared/eval sits beside the repo)")
     if importlib.util.find_spec("textacy") is None:

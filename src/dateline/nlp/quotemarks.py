@@ -51,9 +51,11 @@ def _after(text: str, index: int) -> str:
     return text[index + 1] if index + 1 < len(text) else " "
 
 
-def _opens(text: str, index: int) -> bool:
+def _opens(text: str, index: int, length: int = 1) -> bool:
     """A straight or single mark opens where it follows a space and precedes a word."""
-    return _before(text, index) in _OPENING_CONTEXT and not _after(text, index).isspace()
+    return (
+        _before(text, index) in _OPENING_CONTEXT and not _after(text, index + length - 1).isspace()
+    )
 
 
 def _closes(text: str, index: int) -> bool:
@@ -82,22 +84,47 @@ def find_quoted_spans(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[
     return sorted(spans, key=lambda s: s.start)
 
 
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(offset, length, kind) of each double mark; kind is "open", "close" or "either".
+
+    Typewriter copy writes double quotes as two characters: ``like this'' or ''like this''.
+    """
+    marks: list[tuple[int, int, str]] = []
+    index = start
+    while index < end:
+        pair = text[index : index + 2]
+        char = text[index]
+        if pair in ("``", "''"):
+            marks.append((index, 2, "open" if pair == "``" else "either"))
+            index += 2
+            continue
+        if char in _DOUBLE_OPEN:
+            marks.append((index, 1, "open"))
+        elif char in _DOUBLE_CLOSE:
+            marks.append((index, 1, "close"))
+        elif char == _STRAIGHT:
+            marks.append((index, 1, "either"))
+        index += 1
+    return marks
+
+
 def _double_quotes(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
     found: list[QuotedSpan] = []
-    opened: int | None = None
-    for index in range(start, end):
-        char = text[index]
-        if char in _DOUBLE_OPEN or (char == _STRAIGHT and opened is None and _opens(text, index)):
+    opened: tuple[int, int] | None = None
+    for index, length, kind in _double_marks(text, start, end):
+        opening = kind == "open" or (
+            kind == "either" and opened is None and _opens(text, index, length)
+        )
+        if opening:
             if opened is not None:
                 log.debug("quotation mark at %d opened inside an open quote; restarting", opened)
-            opened = index
-        elif char in _DOUBLE_CLOSE or char == _STRAIGHT:
-            if opened is None:
-                log.debug("closing quotation mark at %d with nothing open", index)
-                continue
-            found.append(_span(text, opened, index, index))
+            opened = (index, length)
+        elif opened is None:
+            log.debug("closing quotation mark at %d with nothing open", index)
+        else:
+            found.append(_span(text, opened[0], index, index, opened[1]))
             opened = None
-    return [s for s in found if s.end > s.start], opened
+    return [s for s in found if s.end > s.start], opened[0] if opened else None
 
 
 def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
@@ -107,7 +134,11 @@ def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -
     opened: int | None = None
     for index in range(start, end):
         char = text[index]
-        if any(a <= index <= b for a, b in inside):
+        if (
+            any(a <= index <= b for a, b in inside)
+            or text[index : index + 2] == "''"
+            or (index > start and text[index - 1 : index + 1] == "''")
+        ):
             continue
         if (char in _SINGLE_OPEN or char == _STRAIGHT_SINGLE) and _opens(text, index):
             opened = index
@@ -119,16 +150,20 @@ def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -
 
 
 def _possessive(text: str, index: int) -> bool:
-    """ "the Gazans’ homes": a plural possessive, not a closing quote."""
-    return (
-        _before(text, index) in "sS"
-        and _after(text, index) == " "
-        and (index + 2 < len(text) and text[index + 2].islower())
-    )
+    """ "Hamas’ fighters": a name's possessive, not a closing quote ("a mess’ but" closes)."""
+    if _before(text, index) not in "sS" or _after(text, index) != " ":
+        return False
+    word_start = index
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    following = text[index + 2 : index + 3]
+    return text[word_start : word_start + 1].isupper() and following.islower()
 
 
-def _span(text: str, open_mark: int, close_mark: int | None, end: int) -> QuotedSpan:
-    start = open_mark + 1
+def _span(
+    text: str, open_mark: int, close_mark: int | None, end: int, mark_length: int = 1
+) -> QuotedSpan:
+    start = open_mark + mark_length
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

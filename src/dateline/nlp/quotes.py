@@ -36,6 +36,42 @@ _SCARE_QUOTE_WORDS = 2
 _MIN_REPORTED_TOKENS = 3
 _SAME_QUOTE_RATIO = 0.9
 _ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
+# Verbs whose object is what was said: "announced new sanctions", "denied the charge".
+_NOMINAL_REPORTS = frozenset(
+    {
+        "announce",
+        "praise",
+        "criticize",
+        "criticise",
+        "accuse",
+        "deny",
+        "promise",
+        "propose",
+        "reveal",
+        "confirm",
+        "condemn",
+        "reject",
+        "dismiss",
+        "blast",
+        "slam",
+        "tout",
+        "demand",
+        "acknowledge",
+        "admit",
+        "predict",
+        "pledge",
+        "vow",
+        "urge",
+        "warn",
+        "cite",
+    }
+)
+# An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
+_MIN_UNATTRIBUTED_WORDS = 5
+_MAX_TITLE_WORDS = 8
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
+)
 
 
 @dataclass(slots=True)
@@ -59,14 +95,47 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
     quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
     _attribute_from_neighbours(quoted, doc)
-    quoted = [q for q in quoted if q.cue is not None or _words(q.span.text) > _SCARE_QUOTE_WORDS]
     _link_repeated_quotes(quoted)
+    quoted = [q for q in quoted if _is_a_quote(q)]
     reported = _reported_speech(doc, article, marked, index)
+    quoted = [q for q in quoted if not _inside_reported(q, reported)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
 
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _is_a_quote(quote: _Found) -> bool:
+    """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
+    words = _words(quote.span.text)
+    if quote.kind == "partial" and quote.cue is None:
+        return False
+    if _title_like(quote.span.text) and words <= _MAX_TITLE_WORDS:
+        return False  # "Meet the Press", ''A Time for Truth''
+    if quote.cue is not None:
+        return words > _SCARE_QUOTE_WORDS or quote.kind == "partial"
+    if quote.speaker is not None:
+        return True
+    return words >= _MIN_UNATTRIBUTED_WORDS and not _title_like(quote.span.text)
+
+
+def _title_like(text: str) -> bool:
+    """Capitalised like a title, and not ended like a sentence."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return (
+        bool(words)
+        and capitalised / len(words) > 0.6
+        and not text.rstrip(" ,").endswith((".", "!", "?"))
+    )
+
+
+def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
+    """A partial quote inside a reported clause is part of that indirect quote."""
+    return quote.kind == "partial" and any(
+        r.span.start <= quote.span.start and quote.span.end <= r.span.end + 1 for r in reported
+    )
 
 
 def _quoted(
@@ -86,11 +155,9 @@ def _quoted(
     found = _Found(
         "partial" if partial else "direct", content, paragraph=_paragraph(span, paragraphs)
     )
-    searches = (
-        (_from_head, _before_quote, _after_quote)
-        if partial
-        else (_after_quote, _before_quote, _from_head)
-    )
+    # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
+    # a cue elsewhere in the sentence does not make a scare quote a quote.
+    searches = (_from_head,) if partial else (_after_quote, _before_quote, _from_head)
     for search in searches:
         cue = search(doc, span, tokens)
         if cue is not None:
@@ -237,23 +304,19 @@ def _link_repeated_quotes(quotes: list[_Found]) -> None:
 def _reported_speech(
     doc: Doc, article: Article, marked: list[QuotedSpan], index: MentionIndex
 ) -> list[_Found]:
-    """ "X said (that) …", "X told Y that …", "according to X, …", "X has argued for …"."""
+    """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
+    "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
     fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
     for token in doc:
-        if not any(start <= token.idx < end for start, end in fact) or index.inside_quote(
-            token.idx
-        ):
+        if not any(start <= token.idx < end for start, end in fact):
             continue
-        if is_according_to(token):
-            content = _according_to_content(token)
-        elif is_speech_cue(token):
-            content = _reported_clause(token)
-        else:
+        if index.inside_quote(token.idx):
             continue
-        if content is None or len(content) < _MIN_REPORTED_TOKENS:
+        content = _reported_content(token)
+        if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
             continue
-        start, end = _trimmed(doc, content)
+        start, end = _trimmed(doc, doc[content[0] : content[1]])
         if end <= start or _mostly_quoted(start, end, marked):
             continue
         speaker = speaker_of_cue(token, index)
@@ -263,34 +326,67 @@ def _reported_speech(
     return found
 
 
-def _reported_clause(verb: Token) -> TokenSpan | None:
-    for child in verb.children:
+def _reported_content(token: Token) -> tuple[int, int] | None:
+    """Token range of what a cue reports, or None when `token` reports nothing."""
+    if is_according_to(token):
+        return _host_clause_without(token)
+    if not is_speech_cue(token):
+        return None
+    for child in token.children:
         if child.dep_ == "ccomp":
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.lemma_.lower() in _ARGUE_FOR:
-        for child in verb.children:
+            return _content_of(child)
+    if token.dep_ == "parataxis":
+        return _host_clause_without(token)  # "The talks failed, he said, and …"
+    if token.lemma_.lower() in _ARGUE_FOR:
+        for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "for":
-                return verb.doc[child.i : child.right_edge.i + 1]
+                return _content_of(child)
+    if token.lemma_.lower() in _NOMINAL_REPORTS:
+        return _object_content(token)
     return None
 
 
-def _according_to_content(token: Token) -> TokenSpan | None:
-    """ "According to X, the talks failed": the clause the phrase is attached to, without it."""
+def _content_of(root: Token) -> tuple[int, int]:
+    """A reported clause without what the reporter adds at its end: ", according to X",
+    or a non-restrictive relative clause (", which …")."""
+    left, right = root.left_edge.i, root.right_edge.i
+    for token in root.subtree:
+        cut = is_according_to(token) or (
+            token.dep_ == "relcl"
+            and token.left_edge.i > left
+            and token.doc[token.left_edge.i - 1].text == ","
+        )
+        if cut and token.right_edge.i >= right and token.left_edge.i > left:
+            right = token.left_edge.i - 1
+    return left, right + 1
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """ "announced new sanctions on the ministry": the object and what completes it."""
+    parts = [c for c in verb.rights if c.dep_ in {"dobj", "prep", "xcomp", "dative"}]
+    if not any(c.dep_ == "dobj" for c in parts):
+        return None
+    return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+
+
+def _host_clause_without(token: Token) -> tuple[int, int] | None:
+    """The clause a phrase hangs from, without the phrase: "According to X, the talks
+    failed" and "The talks, he said, failed" both report "the talks failed"."""
     head = token.head
     if head is token:
         return None
     phrase = range(token.left_edge.i, token.right_edge.i + 1)
-    words = [t for t in head.subtree if t.i not in phrase]
+    words = [t.i for t in head.subtree if t.i not in phrase]
     if not words:
         return None
-    left, right = words[0].i, words[-1].i
+    left, right = words[0], words[-1]
     if token.left_edge.i > left and token.right_edge.i < right:
         # the phrase sits inside the clause: keep the longer side
         if token.left_edge.i - left >= right - token.right_edge.i:
             right = token.left_edge.i - 1
         else:
             left = token.right_edge.i + 1
-    return token.doc[left : right + 1]
+    return left, right + 1
 
 
 def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
