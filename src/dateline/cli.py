@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -70,17 +70,41 @@ def main(
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
 
 
+FilesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Articles to analyse: .txt (text copied from a web page), .html pages, "
+        '.jsonl corpora (one {"id", "text"|"html"} object per line), or - for '
+        "standard input.",
+        show_default=False,
+    ),
+]
+InputTypeOption = Annotated[
+    InputType,
+    typer.Option(
+        "--input-type",
+        "-t",
+        help="What the inputs are; auto looks at the file name and the content.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None, typer.Option(help="Encoding of text inputs (default UTF-8), e.g. latin-1.")
+]
+MaxBytesOption = Annotated[
+    int | None, typer.Option(help="Refuse articles larger than this many bytes (default 5 MB).")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Installed spaCy pipeline to use, e.g. en_core_web_trf "
+        "(default: the pinned en_core_web_sm 3.8.0; env DATELINE_MODEL)."
+    ),
+]
+
+
 @app.command()
 def analyze(
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            help="Articles to analyse: .txt (text copied from a web page), .html pages, "
-            '.jsonl corpora (one {"id", "text"|"html"} object per line), or - for '
-            "standard input.",
-            show_default=False,
-        ),
-    ],
+    files: FilesArgument,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -90,27 +114,10 @@ def analyze(
             "record per line (for programs); table: a readable summary.",
         ),
     ] = OutputFormat.JSON,
-    input_type: Annotated[
-        InputType,
-        typer.Option(
-            "--input-type",
-            "-t",
-            help="What the inputs are; auto looks at the file name and the content.",
-        ),
-    ] = InputType.AUTO,
-    encoding: Annotated[
-        str | None, typer.Option(help="Encoding of text inputs (default UTF-8), e.g. latin-1.")
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse articles larger than this many bytes (default 5 MB).")
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            help="Installed spaCy pipeline to use, e.g. en_core_web_trf "
-            "(default: the pinned en_core_web_sm 3.8.0; env DATELINE_MODEL)."
-        ),
-    ] = None,
+    input_type: InputTypeOption = InputType.AUTO,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Analyse articles and print one analysis record each (see CONTRACT.md).
 
@@ -129,21 +136,85 @@ def analyze(
     settings = Settings.from_env().with_overrides(
         encoding=encoding, max_text_bytes=max_bytes, model=model
     )
+    printed = 0
+
+    def show(analysis: Analysis) -> None:
+        nonlocal printed
+        _print_record(analysis, output_format, printed == 0)
+        printed += 1
+
+    _run(files, settings, input_type, show, json_errors=output_format == OutputFormat.JSONL)
+    if output_format == OutputFormat.JSON and printed:
+        out.file.write("\n")
+
+
+@app.command()
+def quotes(
+    files: FilesArgument,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: who said what, for people; json/jsonl: each quote as a JSON object "
+            "with its article's source_id.",
+        ),
+    ] = OutputFormat.TABLE,
+    input_type: InputTypeOption = InputType.AUTO,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Who said what: the quotes of each article, with speakers, cues, dates and places.
+
+    Direct quotes ("…," she said), partial quotes (called it "…") and reported speech
+    (he said that …), each with its speaker resolved to a person or organisation.
+
+    Examples:
+
+      dateline quotes story.txt
+
+      dateline quotes corpus.jsonl --format jsonl > quotes.jsonl
+    """
+    settings = Settings.from_env().with_overrides(
+        encoding=encoding, max_text_bytes=max_bytes, model=model
+    )
+
+    def show(analysis: Analysis) -> None:
+        if output_format == OutputFormat.TABLE:
+            from dateline.report import print_quotes
+
+            print_quotes(out, analysis)
+            return
+        record = to_record(analysis)
+        for quote in record["quotes"]:
+            line = {"source_id": analysis.article.source_id, **quote}
+            indent = 2 if output_format == OutputFormat.JSON else None
+            out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
+
+    _run(files, settings, input_type, show, json_errors=output_format == OutputFormat.JSONL)
+
+
+def _run(
+    files: list[str],
+    settings: Settings,
+    input_type: InputType,
+    show: Callable[[Analysis], None],
+    *,
+    json_errors: bool,
+) -> None:
+    """Analyse every input, show each analysis, report bad inputs; exit 2 if any was bad."""
     failures: list[InputFailure] = []
     articles = _articles(files, settings, input_type, failures)
-    first = True
     try:
         for item in _analysed(articles, settings, failures):
             if isinstance(item, InputFailure):
-                _report_failure(item, output_format)
-                continue
-            _print_record(item, output_format, first)
-            first = False
+                _report_failure(item, json_errors)
+            else:
+                show(item)
     except DatelineError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(1) from error
-    if output_format == OutputFormat.JSON and not first:
-        out.file.write("\n")
     if failures:
         err.print(f"[yellow]{len(failures)} input(s) could not be analysed[/yellow]")
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -213,9 +284,9 @@ def _progress() -> Progress:
     )
 
 
-def _report_failure(failure: InputFailure, output_format: OutputFormat) -> None:
+def _report_failure(failure: InputFailure, json_errors: bool) -> None:
     err.print(f"[red]bad input:[/red] {escape(failure.reason)}", highlight=False)
-    if output_format == OutputFormat.JSONL:
+    if json_errors:
         _write_json_line(failure_record(failure.source_id, failure.reason))
 
 

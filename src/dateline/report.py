@@ -42,3 +42,24 @@ def print_summary(console: Console, analysis: Analysis) -> None:
         "events": len(analysis.events),
     }
     console.print("  ".join(f"{name}: {count}" for name, count in counts.items()))
+
+
+def print_quotes(console: Console, analysis: Analysis) -> None:
+    """Who said what in one article: speaker, kind, cue, the words, when and where."""
+    places = {p.id: p.name for p in analysis.places}
+    table = Table(title=f"Quotes in {analysis.article.source_id}", title_justify="left")
+    for column in ("speaker", "kind", "cue", "quote", "date", "place"):
+        table.add_column(column, overflow="fold")
+    for quote in analysis.quotes:
+        speaker = quote.speaker_name or "—"
+        if quote.speaker_mention is not None and quote.speaker_mention.text != speaker:
+            speaker += f" ({quote.speaker_mention.text})"
+        table.add_row(
+            speaker,
+            quote.kind,
+            quote.cue.text if quote.cue else "",
+            quote.span.text,
+            quote.date or "",
+            places.get(quote.place or "", ""),
+        )
+    console.print(table)

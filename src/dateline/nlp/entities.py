@@ -30,6 +30,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
     clusters = _resolve(mentions)
     _add_role_mentions(analysis.article, clusters)
+    _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
     _add_home_country(analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
@@ -137,6 +138,31 @@ def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
                         continue
                     cluster.extra.append(article.span(start, end))
                     taken.append((start, end))
+
+
+def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
+    """A person's name wherever the story repeats it, also where NER missed it: one name,
+    one referent, within an article. A surname shared by two people is left alone."""
+    people = [c for c in clusters if c.label == "PERSON"]
+    surname_owners: dict[str, list[_Cluster]] = {}
+    for cluster in people:
+        for surname in {m.key.split()[-1] for m in cluster.mentions if m.key}:
+            surname_owners.setdefault(surname, []).append(cluster)
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken += [(s.start, s.end) for c in clusters for s in c.extra]
+    for surname, owners in surname_owners.items():
+        if len(owners) != 1 or len(surname) < 3:
+            continue
+        pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        for block in article.blocks:
+            if block.kind not in FACT_BLOCKS:
+                continue
+            for match in pattern.finditer(article.text, block.start, block.end):
+                start, end = match.span()
+                if not article.text[start].isupper() or any(s < end and start < e for s, e in taken):
+                    continue
+                owners[0].extra.append(article.span(start, end))
+                taken.append((start, end))
 
 
 def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster | None:

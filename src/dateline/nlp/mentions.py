@@ -409,6 +409,8 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
                 label = "GPE"
         if label == "PERSON" and country_of_name(key):
             label = "GPE"  # "Nepal has had ...": a country is never a person by itself
+        elif key in surnames and not country_of_name(key):
+            label = "PERSON"  # the surname of someone the story names in full is that person
         if (
             label == "PERSON"
             and len(key.split()) == 1

@@ -142,10 +142,14 @@ def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -
             continue
         if (char in _SINGLE_OPEN or char == _STRAIGHT_SINGLE) and _opens(text, index):
             opened = index
-        elif (char in _SINGLE_CLOSE or char == _STRAIGHT_SINGLE) and opened is not None:
-            if _closes(text, index) and not _possessive(text, index):
-                found.append(_span(text, opened, index, index))
-                opened = None
+        elif (
+            (char in _SINGLE_CLOSE or char == _STRAIGHT_SINGLE)
+            and opened is not None
+            and _closes(text, index)
+            and not _possessive(text, index)
+        ):
+            found.append(_span(text, opened, index, index))
+            opened = None
     return [s for s in found if s.end > s.start]
 
 

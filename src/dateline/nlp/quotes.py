@@ -233,9 +233,9 @@ def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     """described the terms as "…": the cue the quoted words hang from."""
     root = tokens.root
     for ancestor in root.ancestors:
-        if ancestor.idx < span.open_mark or ancestor.idx > span.end:
-            if _is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING:
-                return ancestor
+        outside = ancestor.idx < span.open_mark or ancestor.idx > span.end
+        if outside and (_is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING):
+            return ancestor
     return None
 
 

@@ -241,7 +241,7 @@ def speaker_of_cue(cue: Token, index: MentionIndex) -> Speaker | None:
     else:
         subject = subject_of(cue)
     if subject is None:
-        return None
+        return nearest_name_before(cue, index)
     return speaker_of_token(subject, index)
 
 
@@ -256,13 +256,41 @@ def speaker_of_token(token: Token, index: MentionIndex) -> Speaker:
         if found is None:
             return Speaker(None, None, mention)
         return Speaker(found[1], found[1].name, mention)
-    hit = index.at(token.idx, token.idx + len(token.text))
+    hit = index.at(token.idx, token.idx + len(token.text)) or _name_in_phrase(token, index)
     if hit is not None:
         return Speaker(hit[1], hit[1].name, hit[0])
     phrase = _noun_phrase(token)
     text = doc.text[phrase[0] : phrase[1]]
     mention = Span(phrase[0], phrase[1], text)
     return Speaker(_group_country(token, index), text, mention)
+
+
+def _name_in_phrase(token: Token, index: MentionIndex) -> tuple[Span, Entity] | None:
+    """ "Qatari Minister of State Hamad al-Marri, who …": the name inside a titled subject,
+    a person before anything else; relative clauses are not part of the subject's name."""
+    hits = []
+    for word in token.subtree:
+        if any(a.dep_ in {"relcl", "acl", "advcl"} and a.i >= token.i for a in word.ancestors
+               if a.i != token.i and token in a.ancestors):
+            continue
+        hit = index.at(word.idx, word.idx + len(word.text))
+        if hit is not None:
+            hits.append(hit)
+    people = [h for h in hits if h[1].type is EntityType.PERSON]
+    return people[0] if people else None
+
+
+def nearest_name_before(cue: Token, index: MentionIndex) -> Speaker | None:
+    """When the parse gives a cue no subject ("In Ottawa, Jane Roe, a critic, said"), the
+    person or organisation named last before it in its sentence."""
+    sentence = cue.sent
+    before = [w for w in sentence[: cue.i - sentence.start] if not index.inside_quote(w.idx)]
+    for wanted in (EntityType.PERSON, EntityType.ORG):
+        for word in reversed(before):
+            hit = index.at(word.idx, word.idx + len(word.text))
+            if hit is not None and hit[1].type is wanted:
+                return Speaker(hit[1], hit[1].name, hit[0])
+    return None
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:

@@ -1,0 +1,195 @@
+"""Quotes: who said what, in their words or reported, with the speaker resolved."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.model import Analysis, Quote
+from dateline.nlp.mentions import name_key
+from dateline.nlp.quotemarks import find_quoted_spans
+
+from .conftest import EXAMPLES, EXPECTED
+
+
+def _quote(analysis: Analysis, words: str) -> Quote:
+    found = [q for q in analysis.quotes if words in q.span.text]
+    assert found, f"no quote with {words!r} in {[q.span.text for q in analysis.quotes]}"
+    return found[0]
+
+
+def test_direct_quote_with_the_attribution_after_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Foreign Minister Lena Vos arrived in Lima on Monday. “We came to listen, not to lecture,” "
+        "Ms. Vos said at the airport."
+    )
+    quote = _quote(analysis, "We came to listen")
+    assert quote.span.text == "We came to listen, not to lecture,"
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Lena Vos"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Vos"
+
+
+def test_split_quote_and_its_continuation_share_one_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ines Duarte spoke after the flood.\n\n"
+        "“The water came fast,” she said, “and it did not wait for anyone.” "
+        "“We will rebuild every house.”\n\n"
+        "“Nobody will be left behind.”\n"
+    )
+    for words in ("The water came fast", "and it did not wait", "We will rebuild", "Nobody will"):
+        quote = _quote(analysis, words)
+        assert quote.speaker_name == "Ines Duarte", words
+
+
+def test_pronoun_speaker_is_the_person_last_named(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Senator Paul Okoro left the chamber early. “This bill is dead on arrival,” he said."
+    )
+    quote = _quote(analysis, "dead on arrival")
+    assert quote.speaker_name == "Paul Okoro"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+
+
+def test_inverted_and_appositive_attributions(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "“The clinic is out of insulin,” said Hugo Brandt, a doctor at the camp.\n\n"
+        "Maria Keller, a nurse, said: “We ration what is left.”\n"
+    )
+    assert _quote(analysis, "out of insulin").speaker_name == "Hugo Brandt"
+    assert _quote(analysis, "We ration").speaker_name == "Maria Keller"
+
+
+def test_a_paragraph_that_is_only_a_quote_takes_the_next_attribution(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Talks resumed on Tuesday in Doha.\n\n"
+        "“There is no deal until everything is agreed.”\n\n"
+        "That was how negotiator Omar Rahim put it, the ministry said. “We are close,” Mr. Rahim "
+        "told reporters.\n"
+    )
+    assert _quote(analysis, "no deal until").speaker_name == "Omar Rahim"
+
+
+def test_partial_quotes_in_a_reporting_frame(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Prime Minister Ana Costa described the offer as “deeply unfair” on Friday. "
+        "Her critics called the plan a “mistake.”"
+    )
+    quote = _quote(analysis, "deeply unfair")
+    assert quote.kind == "partial"
+    assert quote.speaker_name == "Ana Costa"
+    assert quote.cue is not None and quote.cue.text == "described"
+
+
+def test_a_scare_quoted_word_is_not_a_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The so-called “peace dividend” never arrived in the northern towns, where prices rose."
+    )
+    assert not [q for q in analysis.quotes if "peace dividend" in q.span.text]
+
+
+def test_reported_speech(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Defense Minister Karl Berg said that the troops would leave by June. "
+        "He told lawmakers that the base would close. "
+        "According to the ministry, 400 soldiers remain in the region. "
+        "The opposition has argued for a full inquiry into the deployment."
+    )
+    said = _quote(analysis, "the troops would leave by June")
+    assert (said.kind, said.speaker_name, said.cue and said.cue.text) == (
+        "indirect", "Karl Berg", "said")
+    assert said.span.text == "the troops would leave by June"
+    told = _quote(analysis, "the base would close")
+    assert told.speaker_name == "Karl Berg" and told.cue is not None and told.cue.text == "told"
+    according = _quote(analysis, "400 soldiers remain")
+    assert according.cue is not None and according.cue.text.lower() == "according to"
+    assert according.speaker_name is not None and "ministry" in according.speaker_name
+    argued = _quote(analysis, "a full inquiry")
+    assert argued.span.text.startswith("for a full inquiry")
+
+
+def test_thoughts_and_intentions_are_not_speech(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The governor believes that the dam will hold. She wants the bridge reopened by May."
+    )
+    assert analysis.quotes == []
+
+
+def test_organisation_and_role_speakers(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Secretary of State Mara Quinn met the envoy. The secretary of state said the meeting "
+        "was productive. The State Department said the visit would continue on Friday."
+    )
+    assert _quote(analysis, "meeting was productive").speaker_name == "Mara Quinn"
+    assert _quote(analysis, "visit would continue").speaker_name == "State Department"
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_body_quote_it_repeats(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Port Reopens After Strike\n\n"
+        "“The cease-fire is holding and the ships are moving again.”\n"
+        "By Ann Lee\n\n"
+        "The port reopened on Monday. “The ceasefire is holding and the ships are moving "
+        "again,” harbor master Tom Reyes said.\n"
+    )
+    quotes = [q for q in analysis.quotes if "ships are moving" in q.span.text]
+    assert len(quotes) == 2
+    assert {q.speaker_name for q in quotes} == {"Tom Reyes"}
+
+
+def test_nothing_is_quoted_from_headlines_or_captions(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Minister Says ‘We Will Not Back Down’\n\n"
+        "A protester holds a sign reading “No more cuts” in Madrid on May 2, 2025. Ana Ruiz/AFP\n"
+        "By Ann Lee\n\n"
+        "The minister spoke for an hour on Monday, officials said.\n"
+    )
+    assert all("Back Down" not in q.span.text and "No more" not in q.span.text
+               for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED.glob("*.json")), ids=lambda p: p.stem)
+def test_example_quotes_and_speakers(path, analyse_file) -> None:  # type: ignore[no-untyped-def]
+    expected: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    analysis = analyse_file(EXAMPLES / expected["file"])
+    text = analysis.article.text
+    found = right = 0
+    for gold in expected["quotes"]:
+        start = text.find(gold["content"])
+        end = start + len(gold["content"])
+        matches = [q for q in analysis.quotes
+                   if min(end, q.span.end) - max(start, q.span.start)
+                   >= 0.5 * min(end - start, q.span.end - q.span.start)]
+        if not matches:
+            continue
+        found += 1
+        name = matches[0].speaker_name
+        # an unnamed speaker ("one Western envoy") is no entity, though the group is named
+        right += (gold["speaker"] is None and matches[0].speaker is None) or (
+            gold["speaker"] is not None and name is not None
+            and name_key(name).split()[-1:] == name_key(gold["speaker"]).split()[-1:])
+    total = len(expected["quotes"])
+    assert found / total >= 0.85, f"found {found} of {total}"
+    assert right / total >= 0.8, f"right speaker for {right} of {total}"
+
+
+marks = st.sampled_from(list("“”\"‘’'«» .,\n")) | st.text(max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(marks, max_size=60).map("".join))
+def test_quotation_marks_never_crash_and_stay_in_bounds(text: str) -> None:
+    for span in find_quoted_spans(text, [(0, len(text))]):
+        assert 0 <= span.open_mark < span.start <= span.end <= len(text)
+        assert span.close_mark is None or span.end <= span.close_mark
+
+
+def test_typewriter_and_single_quotes() -> None:
+    text = "''We will win,'' he said. She called it ‘a mess’ while Hamas’ fighters waited."
+    quoted = [text[s.start : s.end] for s in find_quoted_spans(text, [(0, len(text))])]
+    assert quoted == ["We will win,", "a mess"]
