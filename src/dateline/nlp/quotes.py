@@ -68,6 +68,7 @@ _NOMINAL_REPORTS = frozenset(
 )
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
+_ALL_QUOTED = 0.9
 _MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
@@ -329,7 +330,8 @@ def _reported_speech(
 def _reported_content(token: Token) -> tuple[int, int] | None:
     """Token range of what a cue reports, or None when `token` reports nothing."""
     if is_according_to(token):
-        return _host_clause_without(token)
+        # '"…," he said, according to his office': the source of the attribution itself
+        return None if is_speech_cue(token.head) else _host_clause_without(token)
     if not is_speech_cue(token):
         return None
     for child in token.children:
@@ -402,8 +404,10 @@ def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
 
 
 def _mostly_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
+    """A reported clause that is all quotation is the direct quote it holds, not a second
+    quote; one with words of the reporter's own around quoted ones is reported speech."""
     quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in marked)
-    return quoted >= 0.5 * (end - start)
+    return quoted >= _ALL_QUOTED * (end - start)
 
 
 def _to_quotes(found: list[_Found]) -> list[Quote]:
