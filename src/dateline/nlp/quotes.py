@@ -23,6 +23,7 @@ from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
 from dateline.nlp.speakers import (
     ATTRIBUTION_ADVERBS,
     CHARACTERISING,
+    NAMING,
     MentionIndex,
     Speaker,
     is_according_to,
@@ -235,6 +236,8 @@ def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     root = tokens.root
     for ancestor in root.ancestors:
         outside = ancestor.idx < span.open_mark or ancestor.idx > span.end
+        if outside and ancestor.lemma_.lower() in NAMING:
+            return None
         if outside and (_is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING):
             return ancestor
     return None

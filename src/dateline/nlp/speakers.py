@@ -124,7 +124,9 @@ SPEECH_VERBS = frozenset(
     ]
 )
 # Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
-CHARACTERISING = frozenset({"describe", "call", "refer", "label", "dub", "term", "brand"})
+CHARACTERISING = frozenset({"describe", "refer", "characterize", "characterise"})
+# Naming verbs ("called it a 'mess'") mostly frame scare quotes, not someone's words.
+NAMING = frozenset({"call", "label", "dub", "term", "brand"})
 ATTRIBUTION_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSONAL = {"he", "she", "him", "her"}
