@@ -1,4 +1,5 @@
-"""Speed of the full Dateline pipeline against spaCy alone, on the same texts, in one run.
+"""Speed of the full Dateline pipeline against spaCy alone, on the same texts, in one run,
+and what each late Dateline stage adds to the pipeline's time.
 
     python benchmarks/speed.py [--repeat N] [--limit N]
 
@@ -6,7 +7,9 @@ Texts: the bundled example articles, plus the news texts of ../shared/eval/quote
 when that folder is present (real articles, evaluation data, read here and never copied).
 "spaCy alone" is the pinned pipeline's `nlp.pipe` over the raw texts. "Dateline" is
 everything a user pays for: reading the layout, the spaCy pipeline with Dateline's stages,
-and building the analysis record. Each figure is the best of N runs, after a warm-up run.
+and building the analysis record. A stage's share is the pipeline's time with the stage
+against the time without it (its later stages off too). Each figure is the best of N runs,
+after a warm-up run.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_QUOTES = ROOT.parent / "shared" / "eval" / "quotes" / "dev.jsonl"
+# Stages measured one by one: those after entity resolution, each one's own cost.
+LATE_STAGES = ("dateline_quotes",)
 
 
 def corpus(limit: int) -> list[str]:
@@ -47,33 +52,43 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--limit", type=int, default=400, help="at most this many texts")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=200, help="at most this many texts")
     args = parser.parse_args()
     settings = Settings()
     texts = corpus(args.limit)
     words = sum(len(t.split()) for t in texts)
     plain = load_plain_language(settings.model, settings.verify_model)
-    load_language(settings.model, settings.verify_model)
+    nlp = load_language(settings.model, settings.verify_model)
 
     def spacy_alone() -> None:
         for _ in plain.pipe(texts, batch_size=settings.batch_size):
             pass
 
-    def dateline_full() -> None:
-        articles = (article_from_text(t, str(i)) for i, t in enumerate(texts))
-        for analysis in analyze_articles(articles, settings):
-            to_record(analysis)
+    def dateline_run(disabled: list[str]) -> Callable[[], None]:
+        def run() -> None:
+            with nlp.select_pipes(disable=disabled):
+                articles = (article_from_text(t, str(i)) for i, t in enumerate(texts))
+                for analysis in analyze_articles(articles, settings):
+                    to_record(analysis)
+
+        return run
 
     spacy_seconds = best_of(args.repeat, spacy_alone)
-    dateline_seconds = best_of(args.repeat, dateline_full)
+    dateline_seconds = best_of(args.repeat, dateline_run([]))
     spacy_wps, dateline_wps = words / spacy_seconds, words / dateline_seconds
     print(f"texts: {len(texts)}  words: {words:,}  best of {args.repeat} runs")
     print(f"{'':<22}{'seconds':>10}{'words/s':>12}")
     print(f"{'spaCy alone':<22}{spacy_seconds:>10.2f}{spacy_wps:>12,.0f}")
     print(f"{'Dateline pipeline':<22}{dateline_seconds:>10.2f}{dateline_wps:>12,.0f}")
     print(f"speed ratio (Dateline / spaCy): {dateline_wps / spacy_wps:.2f}  (target >= 0.85)")
-    print("command: make bench  (python benchmarks/speed.py)")
+    stages = [name for name in nlp.pipe_names if name in LATE_STAGES]
+    for position, stage in enumerate(stages):
+        without = best_of(args.repeat, dateline_run(stages[position:]))
+        with_it = best_of(args.repeat, dateline_run(stages[position + 1 :]))
+        share = (with_it - without) / without
+        print(f"{stage}: adds {share:+.1%} to the pipeline's time  (target <= 15%)")
+    print("command: make bench-speed  (python benchmarks/speed.py)")
 
 
 if __name__ == "__main__":

@@ -159,7 +159,8 @@ def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
                 continue
             for match in pattern.finditer(article.text, block.start, block.end):
                 start, end = match.span()
-                if not article.text[start].isupper() or any(s < end and start < e for s, e in taken):
+                overlaps = any(s < end and start < e for s, e in taken)
+                if overlaps or not article.text[start].isupper():
                     continue
                 owners[0].extra.append(article.span(start, end))
                 taken.append((start, end))

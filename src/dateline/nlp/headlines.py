@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from dateline.model import BlockKind
 from dateline.nlp.mentions import TITLE_BLOCKS, Mention, name_key, trim_name
+from dateline.nlp.stage import article_text
 
 
 def with_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -62,10 +63,16 @@ def _known_names_in(
                 continue
             key = name_key(part.text)
             if key in known:
-                first, last = trim_name(doc.text, part.start_char, part.end_char)
+                first, last = trim_name(article_text(doc), part.start_char, part.end_char)
                 found.append(
                     Mention(
-                        first, last, doc.text[first:last], known[key], block, part.start, part.end
+                        first,
+                        last,
+                        article_text(doc)[first:last],
+                        known[key],
+                        block,
+                        part.start,
+                        part.end,
                     )
                 )
                 index += size

@@ -26,6 +26,7 @@ from dateline.nlp.lexicon import (
     is_role_noun,
     organisation,
 )
+from dateline.nlp.stage import article_text
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -225,7 +226,7 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             and mention.token_start > 0
             and is_role_noun(doc[mention.token_start - 1].text)
         ):
-            text = doc.text[mention.start : nxt.end]
+            text = article_text(doc)[mention.start : nxt.end]
             joined.append(
                 Mention(
                     mention.start,
@@ -388,7 +389,7 @@ def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
     if start != mention.token_start:
         mention.token_start = start
         mention.start = doc[start].idx
-        mention.text = doc.text[mention.start : mention.end]
+        mention.text = article_text(doc)[mention.start : mention.end]
 
 
 def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:

@@ -11,6 +11,7 @@ paired are skipped and logged at debug level; nothing here raises on odd input.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,27 +85,25 @@ def find_quoted_spans(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[
     return sorted(spans, key=lambda s: s.start)
 
 
+_DOUBLE_MARK = re.compile(r"``|''|[“„«”»\"]")
+_SINGLE_MARK = re.compile(r"''|[‘’']")
+
+
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(offset, length, kind) of each double mark; kind is "open", "close" or "either".
 
     Typewriter copy writes double quotes as two characters: ``like this'' or ''like this''.
     """
     marks: list[tuple[int, int, str]] = []
-    index = start
-    while index < end:
-        pair = text[index : index + 2]
-        char = text[index]
-        if pair in ("``", "''"):
-            marks.append((index, 2, "open" if pair == "``" else "either"))
-            index += 2
-            continue
-        if char in _DOUBLE_OPEN:
-            marks.append((index, 1, "open"))
-        elif char in _DOUBLE_CLOSE:
-            marks.append((index, 1, "close"))
-        elif char == _STRAIGHT:
-            marks.append((index, 1, "either"))
-        index += 1
+    for match in _DOUBLE_MARK.finditer(text, start, end):
+        mark = match.group()
+        if mark == "``" or mark in _DOUBLE_OPEN:
+            kind = "open"
+        elif mark in _DOUBLE_CLOSE:
+            kind = "close"
+        else:
+            kind = "either"
+        marks.append((match.start(), len(mark), kind))
     return marks
 
 
@@ -132,14 +131,10 @@ def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -
     inside = [(s.open_mark, s.end) for s in doubles]
     found: list[QuotedSpan] = []
     opened: int | None = None
-    for index in range(start, end):
-        char = text[index]
-        if (
-            any(a <= index <= b for a, b in inside)
-            or text[index : index + 2] == "''"
-            or (index > start and text[index - 1 : index + 1] == "''")
-        ):
-            continue
+    for match in _SINGLE_MARK.finditer(text, start, end):
+        index, char = match.start(), match.group()
+        if char == "''" or any(a <= index <= b for a, b in inside):
+            continue  # a typewriter double quote, or a quote within a quote
         if (char in _SINGLE_OPEN or char == _STRAIGHT_SINGLE) and _opens(text, index):
             opened = index
         elif (

@@ -12,6 +12,7 @@ Reported speech is a verb of saying with its reported clause (`X said that …`,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -20,20 +21,20 @@ from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
 from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
+from dateline.nlp.sentences import sentence_of
 from dateline.nlp.speakers import (
     ATTRIBUTION_ADVERBS,
     CHARACTERISING,
     NAMING,
+    SPEECH_VERBS,
     MentionIndex,
     Speaker,
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
 )
-from dateline.nlp.stage import stage
+from dateline.nlp.stage import article_text, stage
 
-# A quote of this many words or fewer needs a cue in its sentence, or it is a scare quote.
-_SCARE_QUOTE_WORDS = 2
 _MIN_REPORTED_TOKENS = 3
 _SAME_QUOTE_RATIO = 0.9
 _ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
@@ -93,7 +94,7 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     """Direct, partial and reported quotes with their cues and speakers."""
     article = analysis.article
     paragraphs = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    marked = find_quoted_spans(doc.text, paragraphs)
+    marked = find_quoted_spans(article_text(doc), paragraphs)
     index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
     quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
     _attribute_from_neighbours(quoted, doc)
@@ -115,11 +116,9 @@ def _is_a_quote(quote: _Found) -> bool:
         return False
     if _title_like(quote.span.text) and words <= _MAX_TITLE_WORDS:
         return False  # "Meet the Press", ''A Time for Truth''
-    if quote.cue is not None:
-        return words > _SCARE_QUOTE_WORDS or quote.kind == "partial"
-    if quote.speaker is not None:
-        return True
-    return words >= _MIN_UNATTRIBUTED_WORDS and not _title_like(quote.span.text)
+    if quote.cue is not None or quote.speaker is not None:
+        return True  # "No," he said.
+    return words >= _MIN_UNATTRIBUTED_WORDS
 
 
 def _title_like(text: str) -> bool:
@@ -151,8 +150,8 @@ def _quoted(
     if tokens is None or not span.end > span.start:
         return None
     content = article.span(span.start, span.end)
-    sentence = tokens[0].sent
-    before = doc.text[sentence.start_char : span.open_mark].strip()
+    sentence = sentence_of(tokens[0])
+    before = article_text(doc)[sentence.start_char : span.open_mark].strip()
     partial = bool(before) and not before.endswith((":", ",")) and not _starts_upper(content)
     found = _Found(
         "partial" if partial else "direct", content, paragraph=_paragraph(span, paragraphs)
@@ -187,7 +186,7 @@ def _paragraph(span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> int:
 def _token_span(token: Token) -> Span:
     if is_according_to(token):
         end = token.idx + len("according to")
-        return Span(token.idx, end, token.doc.text[token.idx : end])
+        return Span(token.idx, end, article_text(token.doc)[token.idx : end])
     return Span(token.idx, token.idx + len(token.text), token.text)
 
 
@@ -205,7 +204,7 @@ def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     """ "…," he said / "…," said Jane Roe / "…" — according to …: the cue after the quote."""
     if span.close_mark is None:
         return None
-    sentence = doc[tokens.end - 1].sent
+    sentence = sentence_of(doc[tokens.end - 1])
     if span.close_mark + 1 >= sentence.end_char:
         return None
     window = doc.char_span(span.close_mark + 1, sentence.end_char, alignment_mode="expand")
@@ -221,7 +220,7 @@ def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
 
 def _before_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     """She said: "…" / He told reporters, "…": the last cue before the opening mark."""
-    sentence = tokens[0].sent
+    sentence = sentence_of(tokens[0])
     if span.open_mark <= sentence.start_char:
         return None
     window = doc.char_span(sentence.start_char, span.open_mark, alignment_mode="contract")
@@ -279,8 +278,10 @@ def _cue_between(doc: Doc, start: int, end: int, own_cue: Span | None) -> bool:
     if window is None:
         return False
     own = doc.char_span(own_cue.start, own_cue.end, alignment_mode="expand") if own_cue else None
-    own_sentence = own[0].sent if own is not None else None
-    return any(_is_cue(t) and t.i > window.start + 1 and t.sent != own_sentence for t in window)
+    own_sentence = sentence_of(own[0]) if own is not None else None
+    return any(
+        _is_cue(t) and t.i > window.start + 1 and sentence_of(t) != own_sentence for t in window
+    )
 
 
 def _normalised(text: str) -> str:
@@ -297,10 +298,10 @@ def _link_repeated_quotes(quotes: list[_Found]) -> None:
         for other in quotes:
             if other is quote or other.speaker is None or len(mine) < 20:
                 continue
-            if (
-                SequenceMatcher(None, mine, _normalised(other.span.text)).ratio()
-                >= _SAME_QUOTE_RATIO
-            ):
+            theirs = _normalised(other.span.text)
+            if not 0.8 <= len(mine) / max(1, len(theirs)) <= 1.25:
+                continue
+            if SequenceMatcher(None, mine, theirs).ratio() >= _SAME_QUOTE_RATIO:
                 quote.speaker, quote.confidence = replace(other.speaker, mention=None), 0.8
                 break
 
@@ -311,11 +312,8 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    for token in doc:
-        if not any(start <= token.idx < end for start, end in fact):
-            continue
-        if index.inside_quote(token.idx):
+    for token in _fact_tokens(doc, article):
+        if not _may_report(token) or index.inside_quote(token.idx):
             continue
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
@@ -328,6 +326,20 @@ def _reported_speech(
             _Found("indirect", article.span(start, end), _token_span(token), speaker, 0.75)
         )
     return found
+
+
+def _fact_tokens(doc: Doc, article: Article) -> Iterator[Token]:
+    """The tokens of the blocks that hold facts (body, standfirst)."""
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            span = doc.char_span(block.start, block.end, alignment_mode="expand")
+            if span is not None:
+                yield from span
+
+
+def _may_report(token: Token) -> bool:
+    """A cheap first look: only verbs of saying and "according" can report anything."""
+    return token.lemma_.lower() in SPEECH_VERBS or token.lower_ == "according"
 
 
 def _reported_content(token: Token) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp.lexicon import country_of_word, is_role_noun, organisation
 from dateline.nlp.mentions import HONORIFICS, Mention
+from dateline.nlp.stage import article_text
 
 _CONNECTORS = {"of", "for"}
 # Words that qualify a role in time rather than name it: "former President X" is a president.
@@ -168,7 +169,7 @@ def _appositive_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | N
             country = country or owner_country or _organisation_country(role_words)
             start = role_words[0].idx
             end = role_words[-1].idx + len(role_words[-1].text)
-            return doc.text[start:end], start, end, country
+            return article_text(doc)[start:end], start, end, country
     return None
 
 
@@ -189,5 +190,5 @@ def _share_list_nationality(doc: Doc, people: list[Mention]) -> None:
     for previous, current in pairwise(people):
         if current.country or previous.country is None or current.role_start is None:
             continue
-        if _LIST_GAP.match(doc.text[previous.end : current.role_start]):
+        if _LIST_GAP.match(article_text(doc)[previous.end : current.role_start]):
             current.country = previous.country

@@ -16,6 +16,8 @@ from spacy.tokens import Token
 
 from dateline.model import Entity, EntityType, Span
 from dateline.nlp.lexicon import country_of_demonym, country_of_word
+from dateline.nlp.sentences import sentence_of
+from dateline.nlp.stage import article_text
 
 SPEECH_VERBS = frozenset(
     [
@@ -181,19 +183,24 @@ class MentionIndex:
         )
         self._starts = [mention.start for mention, _ in pairs]
         self._pairs = pairs
+        self._longest = max((m.end - m.start for m, _ in pairs), default=0)
         self._quoted = sorted(quoted)
+        self._quote_starts = [start for start, _ in self._quoted]
         self.entities = entities
 
     def inside_quote(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self._quoted)
+        position = bisect_right(self._quote_starts, offset) - 1
+        return position >= 0 and offset < self._quoted[position][1]
 
     def at(self, start: int, end: int) -> tuple[Span, Entity] | None:
         """The mention overlapping [start, end), longest first."""
-        hits = [
-            (mention, entity)
-            for mention, entity in self._pairs[: bisect_right(self._starts, end)]
-            if mention.start < end and start < mention.end
-        ]
+        hits = []
+        for position in range(bisect_right(self._starts, end - 1) - 1, -1, -1):
+            mention, entity = self._pairs[position]
+            if mention.start < start - self._longest:
+                break  # no mention this far back reaches `start`
+            if mention.start < end and start < mention.end:
+                hits.append((mention, entity))
         return max(hits, key=lambda h: h[0].end - h[0].start) if hits else None
 
     def person_before(self, offset: int) -> tuple[Span, Entity] | None:
@@ -262,7 +269,7 @@ def speaker_of_token(token: Token, index: MentionIndex) -> Speaker:
     if hit is not None:
         return Speaker(hit[1], hit[1].name, hit[0])
     phrase = _noun_phrase(token)
-    text = doc.text[phrase[0] : phrase[1]]
+    text = article_text(doc)[phrase[0] : phrase[1]]
     mention = Span(phrase[0], phrase[1], text)
     return Speaker(_group_country(token, index), text, mention)
 
@@ -272,8 +279,11 @@ def _name_in_phrase(token: Token, index: MentionIndex) -> tuple[Span, Entity] | 
     a person before anything else; relative clauses are not part of the subject's name."""
     hits = []
     for word in token.subtree:
-        if any(a.dep_ in {"relcl", "acl", "advcl"} and a.i >= token.i for a in word.ancestors
-               if a.i != token.i and token in a.ancestors):
+        if any(
+            a.dep_ in {"relcl", "acl", "advcl"} and a.i >= token.i
+            for a in word.ancestors
+            if a.i != token.i and token in a.ancestors
+        ):
             continue
         hit = index.at(word.idx, word.idx + len(word.text))
         if hit is not None:
@@ -285,7 +295,7 @@ def _name_in_phrase(token: Token, index: MentionIndex) -> tuple[Span, Entity] | 
 def nearest_name_before(cue: Token, index: MentionIndex) -> Speaker | None:
     """When the parse gives a cue no subject ("In Ottawa, Jane Roe, a critic, said"), the
     person or organisation named last before it in its sentence."""
-    sentence = cue.sent
+    sentence = sentence_of(cue)
     before = [w for w in sentence[: cue.i - sentence.start] if not index.inside_quote(w.idx)]
     for wanted in (EntityType.PERSON, EntityType.ORG):
         for word in reversed(before):

@@ -43,3 +43,10 @@ def stage(name: str) -> Callable[[StageFunction], StageFunction]:
         return function
 
     return register
+
+
+def article_text(doc: Doc) -> str:
+    """The article's text, which the Doc was made from. `doc.text` would rebuild it from the
+    tokens on every call; stages slice it often."""
+    analysis: Analysis | None = doc._.dateline
+    return analysis.article.text if analysis is not None else doc.text
