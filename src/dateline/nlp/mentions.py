@@ -25,7 +25,9 @@ from dateline.nlp.lexicon import (
     country_of_word,
     is_role_noun,
     organisation,
+    role_nouns,
 )
+from dateline.nlp.sentences import tokens_with
 from dateline.nlp.stage import article_text
 
 _LABELS = {
@@ -327,8 +329,8 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
         if mention.label != "PERSON" and _has_role_apposition(doc, mention):
             _extend_over_first_names(doc, mention)
             mention.label = "PERSON"
-    for token in doc:
-        if not is_role_noun(token.text) or token.i + 1 in covered:
+    for token in tokens_with(doc, "LOWER", role_nouns()):
+        if token.i + 1 in covered:
             continue
         end = token.i + 1
         while (

@@ -12,7 +12,6 @@ Reported speech is a verb of saying with its reported clause (`X said that …`,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -21,7 +20,7 @@ from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
 from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
-from dateline.nlp.sentences import sentence_of
+from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import (
     ATTRIBUTION_ADVERBS,
     CHARACTERISING,
@@ -38,6 +37,10 @@ from dateline.nlp.stage import article_text, stage
 _MIN_REPORTED_TOKENS = 3
 _SAME_QUOTE_RATIO = 0.9
 _ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
+# Verbs that report a commitment or request as a to-infinitive: "vowed to fight on".
+_TO_INFINITIVE = frozenset(
+    {"promise", "vow", "pledge", "threaten", "urge", "ask", "call", "warn", "demand"}
+)
 # Verbs whose object is what was said: "announced new sanctions", "denied the charge".
 _NOMINAL_REPORTS = frozenset(
     {
@@ -71,6 +74,7 @@ _NOMINAL_REPORTS = frozenset(
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
 _ALL_QUOTED = 0.9
+_ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
@@ -312,8 +316,10 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    for token in _fact_tokens(doc, article):
-        if not _may_report(token) or index.inside_quote(token.idx):
+    fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
+    candidates = tokens_with(doc, "LEMMA", SPEECH_VERBS) + tokens_with(doc, "LOWER", _ACCORDING)
+    for token in sorted(candidates, key=lambda t: t.i):
+        if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
             continue
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
@@ -328,20 +334,6 @@ def _reported_speech(
     return found
 
 
-def _fact_tokens(doc: Doc, article: Article) -> Iterator[Token]:
-    """The tokens of the blocks that hold facts (body, standfirst)."""
-    for block in article.blocks:
-        if block.kind in FACT_BLOCKS:
-            span = doc.char_span(block.start, block.end, alignment_mode="expand")
-            if span is not None:
-                yield from span
-
-
-def _may_report(token: Token) -> bool:
-    """A cheap first look: only verbs of saying and "according" can report anything."""
-    return token.lemma_.lower() in SPEECH_VERBS or token.lower_ == "according"
-
-
 def _reported_content(token: Token) -> tuple[int, int] | None:
     """Token range of what a cue reports, or None when `token` reports nothing."""
     if is_according_to(token):
@@ -354,11 +346,17 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
             return _content_of(child)
     if token.dep_ == "parataxis":
         return _host_clause_without(token)  # "The talks failed, he said, and …"
-    if token.lemma_.lower() in _ARGUE_FOR:
+    lemma = token.lemma_.lower()
+    if lemma in _ARGUE_FOR:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "for":
                 return _content_of(child)
-    if token.lemma_.lower() in _NOMINAL_REPORTS:
+    if lemma in _TO_INFINITIVE:
+        for child in token.children:
+            if child.dep_ == "xcomp":  # "vowed to fight on", "urged them to leave"
+                start = min([child.left_edge.i] + [c.i for c in token.children if c.dep_ == "dobj"])
+                return start, _content_of(child)[1]
+    if lemma in _NOMINAL_REPORTS:
         return _object_content(token)
     return None
 

@@ -1,13 +1,14 @@
-"""The sentence a token is in, found by bisection.
+"""Fast token look-ups for the stages: a token's sentence, and tokens by word.
 
-spaCy's `Token.sent` walks the document's sentences each time it is asked; stages that ask
-for many tokens' sentences use this index instead, built once per document.
+spaCy's `Token.sent` walks the document's sentences each time it is asked, and iterating a
+Doc makes a Python object per token; stages that ask often use these instead.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline_sentence_starts"
@@ -23,3 +24,12 @@ def sentence_of(token: Token) -> Span:
     position = bisect_right(bounds, (token.i, len(doc) + 1)) - 1
     start, end = bounds[position]
     return doc[start:end]
+
+
+def tokens_with(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
+    """The tokens whose LOWER or LEMMA is one of `words`, found on the array of hashes rather
+    than by making a Python object of every token."""
+    strings = doc.vocab.strings
+    wanted = np.array([strings.add(word) for word in words], dtype="uint64")
+    values = doc.to_array(attribute)
+    return [doc[int(i)] for i in np.nonzero(np.isin(values, wanted))[0]]
