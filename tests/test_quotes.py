@@ -102,7 +102,10 @@ def test_reported_speech(analyse_text) -> None:  # type: ignore[no-untyped-def]
     )
     said = _quote(analysis, "the troops would leave by June")
     assert (said.kind, said.speaker_name, said.cue and said.cue.text) == (
-        "indirect", "Karl Berg", "said")
+        "indirect",
+        "Karl Berg",
+        "said",
+    )
     assert said.span.text == "the troops would leave by June"
     told = _quote(analysis, "the base would close")
     assert told.speaker_name == "Karl Berg" and told.cue is not None and told.cue.text == "told"
@@ -149,8 +152,9 @@ def test_nothing_is_quoted_from_headlines_or_captions(analyse_text) -> None:  # 
         "By Ann Lee\n\n"
         "The minister spoke for an hour on Monday, officials said.\n"
     )
-    assert all("Back Down" not in q.span.text and "No more" not in q.span.text
-               for q in analysis.quotes)
+    assert all(
+        "Back Down" not in q.span.text and "No more" not in q.span.text for q in analysis.quotes
+    )
 
 
 @pytest.mark.parametrize("path", sorted(EXPECTED.glob("*.json")), ids=lambda p: p.stem)
@@ -162,17 +166,22 @@ def test_example_quotes_and_speakers(path, analyse_file) -> None:  # type: ignor
     for gold in expected["quotes"]:
         start = text.find(gold["content"])
         end = start + len(gold["content"])
-        matches = [q for q in analysis.quotes
-                   if min(end, q.span.end) - max(start, q.span.start)
-                   >= 0.5 * min(end - start, q.span.end - q.span.start)]
+        matches = [
+            q
+            for q in analysis.quotes
+            if min(end, q.span.end) - max(start, q.span.start)
+            >= 0.5 * min(end - start, q.span.end - q.span.start)
+        ]
         if not matches:
             continue
         found += 1
         name = matches[0].speaker_name
         # an unnamed speaker ("one Western envoy") is no entity, though the group is named
         right += (gold["speaker"] is None and matches[0].speaker is None) or (
-            gold["speaker"] is not None and name is not None
-            and name_key(name).split()[-1:] == name_key(gold["speaker"]).split()[-1:])
+            gold["speaker"] is not None
+            and name is not None
+            and name_key(name).split()[-1:] == name_key(gold["speaker"]).split()[-1:]
+        )
     total = len(expected["quotes"])
     assert found / total >= 0.85, f"found {found} of {total}"
     assert right / total >= 0.8, f"right speaker for {right} of {total}"

@@ -362,16 +362,10 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
 
 
 def _content_of(root: Token) -> tuple[int, int]:
-    """A reported clause without what the reporter adds at its end: ", according to X",
-    or a non-restrictive relative clause (", which …")."""
+    """A reported clause without what the reporter adds at its end: ", according to X"."""
     left, right = root.left_edge.i, root.right_edge.i
     for token in root.subtree:
-        cut = is_according_to(token) or (
-            token.dep_ == "relcl"
-            and token.left_edge.i > left
-            and token.doc[token.left_edge.i - 1].text == ","
-        )
-        if cut and token.right_edge.i >= right and token.left_edge.i > left:
+        if is_according_to(token) and token.right_edge.i >= right and token.left_edge.i > left:
             right = token.left_edge.i - 1
     return left, right + 1
 

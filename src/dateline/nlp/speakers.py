@@ -153,8 +153,11 @@ _GROUP_NOUNS = {
 
 
 def is_speech_cue(token: Token) -> bool:
-    """A verb of saying (not of thinking), as used in this sentence."""
+    """A verb of saying (not of thinking), as used in this sentence: "pledged delegates"
+    and "a stated goal" use the verb as an adjective, and report nothing."""
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
+        return False
+    if token.dep_ in {"amod", "compound", "nmod"}:
         return False
     return token.lemma_.lower() in SPEECH_VERBS
 
