@@ -1,0 +1,151 @@
+"""Stage 2: time expressions, normalised to TIMEX3 and anchored on the article's date.
+
+Expressions come from the grammar of `timenorm.py` and, for what it does not cover, from
+spaCy's DATE and TIME entities when they normalise. Each is read with the tense of the verb
+it belongs to (a year-less date in a past-tense clause lies before the anchor), and "two days
+later" counts from the last date the narrative gave. Captions count (they date photos);
+headlines and headings do not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
+from dateline.nlp.sentences import sentence_of
+from dateline.nlp.stage import stage
+from dateline.nlp.timenorm import Tense, find_time_expressions, normalise
+
+_TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+
+
+@stage("dateline_times")
+def find_times(doc: Doc, analysis: Analysis) -> None:
+    """Every time expression of the article's text blocks, with its TIMEX3 value."""
+    article = analysis.article
+    anchor = _anchor(article.published)
+    spans = _expression_spans(doc, analysis)
+    timexes: list[Timex] = []
+    previous: date | None = None
+    for start, end in spans:
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        tense = _tense(tokens.root) if tokens is not None else "past"
+        found = normalise(article.text[start:end], anchor, tense, previous)
+        if found is None:
+            continue
+        timexes.append(
+            Timex(f"t{len(timexes) + 1}", article.span(start, end), found.type, found.value)
+        )
+        if found.type == "DATE" and len(found.value) == 10 and found.value[:4].isdigit():
+            previous = date.fromisoformat(found.value)
+    analysis.timexes = timexes
+    _date_quotes(doc, analysis)
+    _anchor_quoted_times(doc, analysis)
+
+
+def _date_quotes(doc: Doc, analysis: Analysis) -> None:
+    """A quote was said on the date its attribution gives ("…," she said on Tuesday): the
+    date nearest the cue in the cue's sentence, outside the quoted words; none if none."""
+    for quote in analysis.quotes:
+        if quote.cue is None:
+            continue
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        sentence = sentence_of(cue[0])
+        dated = [
+            t
+            for t in analysis.timexes
+            if t.type == "DATE"
+            and sentence.start_char <= t.span.start < sentence.end_char
+            and not quote.span.start <= t.span.start < quote.span.end
+            and t.value
+            and t.value[:4].isdigit()
+        ]
+        if dated:
+            cue_start = quote.cue.start
+            quote.date = min(dated, key=lambda t: abs(t.span.start - cue_start)).value
+    _carry_dates_forward(analysis)
+
+
+def _carry_dates_forward(analysis: Analysis) -> None:
+    """The narrative goes on at the same occasion: a quote with no date of its own, by the
+    speaker of a dated quote in the same or the previous paragraph, was said then too."""
+    blocks = analysis.article.blocks
+    position = {id(b): n for n, b in enumerate(blocks)}
+
+    def paragraph(offset: int) -> int:
+        block = analysis.article.block_at(offset)
+        return position[id(block)] if block is not None else -10
+
+    last_dated: dict[str, tuple[int, str]] = {}
+    for quote in analysis.quotes:
+        here = paragraph(quote.span.start)
+        if quote.speaker is None:
+            continue
+        if quote.date is None and quote.cue is not None:
+            earlier = last_dated.get(quote.speaker)
+            if earlier is not None and here - earlier[0] <= 1:
+                quote.date = earlier[1]
+        if quote.date is not None:
+            last_dated[quote.speaker] = (here, quote.date)
+
+
+def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
+    """ "About a week from now" in a quote counts from the day it was said, not the day the
+    article was published."""
+    for quote in analysis.quotes:
+        said_on = _anchor(quote.date)
+        if said_on is None or quote.kind == "indirect":
+            continue
+        for timex in analysis.timexes:
+            if quote.span.start <= timex.span.start < quote.span.end:
+                tokens = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+                tense = _tense(tokens.root) if tokens is not None else "past"
+                found = normalise(timex.span.text, said_on, tense)
+                if found is not None:
+                    timex.type, timex.value = found.type, found.value
+
+
+def _anchor(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None  # "XXXX-03-03": the year is unknown, so nothing can be anchored
+
+
+def _expression_spans(doc: Doc, analysis: Analysis) -> list[tuple[int, int]]:
+    """Grammar matches first; spaCy's DATE/TIME entities where the grammar found nothing."""
+    text = analysis.article.text
+    spans: list[tuple[int, int]] = []
+    for block in analysis.article.blocks:
+        if block.kind in _TIME_BLOCKS:
+            spans.extend(find_time_expressions(text, block.start, block.end))
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        holder = analysis.article.block_at(ent.start_char)
+        if holder is None or holder.kind not in _TIME_BLOCKS:
+            continue
+        if not any(s < ent.end_char and ent.start_char < e for s, e in spans):
+            spans.append((ent.start_char, ent.end_char))
+    return sorted(spans)
+
+
+def _tense(token: Token) -> Tense:
+    """The tense of the verb an expression belongs to: future with "will", present for a
+    present-tense verb, past otherwise (news reports what happened)."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & _FUTURE_AUXILIARIES or verb.lower_ in _FUTURE_AUXILIARIES:
+        return "future"
+    if verb.tag_ in {"VBZ", "VBP"} and "going" not in auxiliaries:
+        return "present"
+    return "past"
