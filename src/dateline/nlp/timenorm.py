@@ -107,39 +107,40 @@ _EXPRESSIONS = [
     rf"(?:today|tonight|yesterday|tomorrow)(?:\s+{_PART})?",
     rf"(?:every|each)\s+(?:{_WEEKDAY}|day|week|month|year|{_PART})",
     r"(?:daily|weekly|monthly|annually|yearly)",
-    rf"(?:{_APPROX}\s+)?{_QUANTITY}[ -]{_UNIT}",
+    r"(?:the\s+)?(?:first|second|third|fourth)[ -]quarter(?:\s+of\s+(?:19|20)\d\d)?",
+    rf"(?:{_APPROX}\s+)?{_QUANTITY}[ -]{_UNIT}(?!-old)",
     rf"(?:several|many|a few|recent)\s+{_UNIT}",
     rf"(?<=for\s){_UNIT}",
     r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
     rf"(?:(?:early|mid|late)[ -])?(?:{_MONTH})\b",
     r"(?:in|since|by|until|of|during)\s+(?:19|20)\d\d\b",
     r"(?:mid-)(?:19|20)\d\d\b",
-    r"(?:now|currently|recently|nowadays)",
 ]
 _FINDER = re.compile(r"\b(?:" + "|".join(f"(?:{e})" for e in _EXPRESSIONS) + r")", re.IGNORECASE)
 # Month abbreviations that are ordinary words when they stand alone.
-_AMBIGUOUS_ALONE = {
-    "may",
-    "march",
-    "jan",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "sat",
-    "sun",
-    "wed",
-    "mon",
-    "fri",
-    "thu",
-    "tue",
-    "sept",
-}
+_AMBIGUOUS_ALONE = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "sat",
+        "sun",
+        "wed",
+        "mon",
+        "fri",
+        "thu",
+        "tue",
+    ]
+)
 _LEADING_PREPOSITION = re.compile(r"^(?:in|since|by|until|of|during)\s+", re.IGNORECASE)
 
 
@@ -161,8 +162,8 @@ def find_time_expressions(
         if lead:
             first += lead.end()
             piece = text[first:last]
-        if piece.lower().rstrip(".") in _AMBIGUOUS_ALONE and not piece[:1].isupper():
-            continue
+        if piece.lower().rstrip(".") in _AMBIGUOUS_ALONE and not piece.endswith("."):
+            continue  # "Sun", "Mon", "Jan" alone are names far more often than dates
         if piece.lower().rstrip(".") in {"may", "march"} and not _month_context(text, first, last):
             continue
         yield first, last
@@ -460,6 +461,24 @@ def _clock(
     return TimeValue("TIME", f"{day}T{hour:02d}:{minute:02d}")
 
 
+def _quarter(
+    phrase: str, anchor: date | None, tense: Tense, previous: date | None
+) -> TimeValue | None:
+    match = re.fullmatch(
+        r"(first|second|third|fourth)[ -]quarter(?:\s+of\s+((?:19|20)\d\d))?", phrase
+    )
+    if match is None:
+        return None
+    number = ["first", "second", "third", "fourth"].index(match[1]) + 1
+    if match[2]:
+        return TimeValue("DATE", f"{match[2]}-Q{number}")
+    if anchor is None:
+        return TimeValue("DATE", f"XXXX-Q{number}")
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year - 1 if tense == "past" and number > current else anchor.year
+    return TimeValue("DATE", f"{year}-Q{number}")
+
+
 def _reference(
     phrase: str, anchor: date | None, tense: Tense, previous: date | None
 ) -> TimeValue | None:
@@ -478,6 +497,7 @@ _RULES = [
     _year,
     _relative_offset,
     _calendar_unit,
+    _quarter,
     _duration,
     _named_day,
     _weekday,
