@@ -108,6 +108,9 @@ _EXPRESSIONS = [
     rf"(?:every|each)\s+(?:{_WEEKDAY}|day|week|month|year|{_PART})",
     r"(?:daily|weekly|monthly|annually|yearly)",
     r"(?:the\s+)?(?:first|second|third|fourth)[ -]quarter(?:\s+of\s+(?:19|20)\d\d)?",
+    r"the\s+(?:latest\s+|most\s+recent\s+)?quarter\b",
+    r"the\s+weekend\b",
+    r"(?:now|currently|nowadays|recently|previously|formerly|soon|the\s+future|the\s+past)\b",
     rf"(?:{_APPROX}\s+)?{_QUANTITY}[ -]{_UNIT}(?!-old)",
     rf"(?:several|many|a few|recent)\s+{_UNIT}",
     rf"(?<=for\s){_UNIT}",
@@ -482,13 +485,38 @@ def _quarter(
 def _reference(
     phrase: str, anchor: date | None, tense: Tense, previous: date | None
 ) -> TimeValue | None:
+    """The present, past and future as news refers to them without a date."""
     values = {
         "now": "PRESENT_REF",
         "currently": "PRESENT_REF",
         "nowadays": "PRESENT_REF",
         "recently": "PAST_REF",
+        "previously": "PAST_REF",
+        "formerly": "PAST_REF",
+        "past": "PAST_REF",
+        "soon": "FUTURE_REF",
+        "future": "FUTURE_REF",
     }
     return TimeValue("DATE", values[phrase]) if phrase in values else None
+
+
+def _this_quarter_or_weekend(
+    phrase: str, anchor: date | None, tense: Tense, previous: date | None
+) -> TimeValue | None:
+    """ "the quarter" in an earnings report is the one just ended; "the weekend" this week's."""
+    if anchor is None or phrase not in {
+        "quarter",
+        "latest quarter",
+        "most recent quarter",
+        "weekend",
+    }:
+        return None
+    if phrase == "weekend":
+        year, week, _ = anchor.isocalendar()
+        return TimeValue("DATE", f"{year}-W{week:02d}-WE")
+    quarter = (anchor.month - 1) // 3 + (0 if tense == "past" else 1)
+    year = anchor.year - (1 if quarter == 0 else 0)
+    return TimeValue("DATE", f"{year}-Q{quarter or 4}")
 
 
 _RULES = [
@@ -500,6 +528,7 @@ _RULES = [
     _quarter,
     _duration,
     _named_day,
+    _this_quarter_or_weekend,
     _weekday,
     _set,
     _clock,
