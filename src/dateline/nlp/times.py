@@ -20,6 +20,7 @@ from dateline.nlp.timenorm import Tense, find_time_expressions, normalise
 
 _TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+_PAST_AUXILIARIES = {"did", "was", "were", "had"}
 
 
 @stage("dateline_times")
@@ -136,8 +137,9 @@ def _expression_spans(doc: Doc, analysis: Analysis) -> list[tuple[int, int]]:
 
 
 def _tense(token: Token) -> Tense:
-    """The tense of the verb an expression belongs to: future with "will", present for a
-    present-tense verb, past otherwise (news reports what happened)."""
+    """The tense of the verb an expression belongs to. Only a verb in the past ("met", "had
+    met") puts a year-less date before the anchor and only "will" after it; anything else
+    ("is calling for a vote on Dec. 7", "expected in December") takes the nearest date."""
     verb = token
     for _ in range(6):
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
@@ -146,6 +148,8 @@ def _tense(token: Token) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if auxiliaries & _FUTURE_AUXILIARIES or verb.lower_ in _FUTURE_AUXILIARIES:
         return "future"
-    if verb.tag_ in {"VBZ", "VBP"} and "going" not in auxiliaries:
-        return "present"
-    return "past"
+    if verb.tag_ == "VBD" and not auxiliaries - _PAST_AUXILIARIES:
+        return "past"
+    if verb.tag_ == "VBN" and auxiliaries & {"has", "have", "had", "was", "were"}:
+        return "past"
+    return "present"
