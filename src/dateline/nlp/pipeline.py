@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import Analysis, Article
-from dateline.nlp import blocks, entities, quotes, times  # noqa: F401  (registers components)
+from dateline.nlp import blocks, entities, places, quotes, times  # noqa: F401  (registers)
 from dateline.nlp.language import load_language
 from dateline.settings import Settings
 
@@ -26,6 +26,7 @@ STAGES: list[tuple[str, dict[str, object]]] = [
     ("dateline_entities", {"last": True}),
     ("dateline_quotes", {"last": True}),
     ("dateline_times", {"last": True}),
+    ("dateline_places", {"last": True}),
 ]
 
 

@@ -382,7 +382,7 @@ def _host_clause_without(token: Token) -> tuple[int, int] | None:
     """The clause a phrase hangs from, without the phrase: "According to X, the talks
     failed" and "The talks, he said, failed" both report "the talks failed"."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     phrase = range(token.left_edge.i, token.right_edge.i + 1)
     words = [t.i for t in head.subtree if t.i not in phrase]

@@ -238,7 +238,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if current.dep_ in {"conj", "xcomp", "advcl", "acl"} and current.head is not current:
+        if current.dep_ in {"conj", "xcomp", "advcl", "acl"} and current.head.i != current.i:
             current = current.head
             continue
         return None

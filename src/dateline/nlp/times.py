@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
+from dateline.nlp.occasions import carry_forward
 from dateline.nlp.sentences import sentence_of
 from dateline.nlp.stage import stage
 from dateline.nlp.timenorm import Tense, find_time_expressions, normalise
@@ -69,30 +70,7 @@ def _date_quotes(doc: Doc, analysis: Analysis) -> None:
         if dated:
             cue_start = quote.cue.start
             quote.date = min(dated, key=lambda t: abs(t.span.start - cue_start)).value
-    _carry_dates_forward(analysis)
-
-
-def _carry_dates_forward(analysis: Analysis) -> None:
-    """The narrative goes on at the same occasion: a quote with no date of its own, by the
-    speaker of a dated quote in the same or the previous paragraph, was said then too."""
-    blocks = analysis.article.blocks
-    position = {id(b): n for n, b in enumerate(blocks)}
-
-    def paragraph(offset: int) -> int:
-        block = analysis.article.block_at(offset)
-        return position[id(block)] if block is not None else -10
-
-    last_dated: dict[str, tuple[int, str]] = {}
-    for quote in analysis.quotes:
-        here = paragraph(quote.span.start)
-        if quote.speaker is None:
-            continue
-        if quote.date is None and quote.cue is not None:
-            earlier = last_dated.get(quote.speaker)
-            if earlier is not None and here - earlier[0] <= 1:
-                quote.date = earlier[1]
-        if quote.date is not None:
-            last_dated[quote.speaker] = (here, quote.date)
+    carry_forward(analysis, "date")
 
 
 def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
@@ -142,7 +120,7 @@ def _tense(token: Token) -> Tense:
     ("is calling for a vote on Dec. 7", "expected in December") takes the nearest date."""
     verb = token
     for _ in range(6):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}

@@ -1,0 +1,29 @@
+"""The occasion of a quote (when and where it was said) carries on through the narrative.
+
+A reporter names the occasion once ("Speaking in Jordan on April 30, Mr. X said …") and lets
+the next quotes of the same speaker inherit it. A quote with a cue of its own but no date or
+place of its own takes them from the same speaker's quote in the same or the previous
+paragraph; further away, the occasion may have changed, and nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dateline.model import Analysis
+
+
+def carry_forward(analysis: Analysis, attribute: str) -> None:
+    """Fill `quote.<attribute>` ("date" or "place") from the same speaker's previous quote."""
+    position = {id(block): number for number, block in enumerate(analysis.article.blocks)}
+    last: dict[str, tuple[int, str]] = {}
+    for quote in analysis.quotes:
+        block = analysis.article.block_at(quote.span.start)
+        paragraph = position[id(block)] if block is not None else -10
+        if quote.speaker is None:
+            continue
+        earlier = last.get(quote.speaker)
+        unset = getattr(quote, attribute) is None and quote.cue is not None
+        if unset and earlier is not None and paragraph - earlier[0] <= 1:
+            setattr(quote, attribute, earlier[1])
+        value = getattr(quote, attribute)
+        if value is not None:
+            last[quote.speaker] = (paragraph, value)

@@ -1,0 +1,133 @@
+"""Stage 4: places, resolved offline to coordinates, and where each quote was said.
+
+Toponyms are the article's place entities (GPE and other locations) in its text blocks. Each
+resolves in order to: a region, sea or crossing of the project's list; a country; a city of
+the GeoNames gazetteer, choosing among cities of one name the one in a country the article
+is about, then the most populous. "Northern Gaza" is Gaza. A quote was said where its
+attribution says ("Speaking in Jordan, …, he said"), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, EntityType, Place, Quote
+from dateline.nlp.gazetteer import KnownPlace, cities_named, country_place, region_named
+from dateline.nlp.lexicon import country_of_name, country_of_territory
+from dateline.nlp.occasions import carry_forward
+from dateline.nlp.sentences import sentence_of
+from dateline.nlp.stage import stage
+
+_PLACE_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
+_LOCATIVE = {"in", "at", "to"}
+# How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
+# the capital of Riyadh, X said" climbs seven heads.
+_MAX_HOPS = 8
+_DIRECTION = re.compile(
+    r"^(?:northern|southern|eastern|western|central|north|south|east|west|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+",
+    re.IGNORECASE,
+)
+
+
+@stage("dateline_places")
+def find_places(doc: Doc, analysis: Analysis) -> None:
+    """Every place mention with its coordinates, then each quote's place."""
+    context = _context_countries(analysis)
+    places: list[Place] = []
+    for entity in analysis.entities:
+        if entity.type not in (EntityType.GPE, EntityType.OTHER):
+            continue
+        known = resolve(entity.name, context)
+        if known is None:
+            continue
+        for mention in entity.mentions:
+            block = analysis.article.block_at(mention.start)
+            if block is None or block.kind not in _PLACE_BLOCKS:
+                continue
+            places.append(
+                Place(
+                    f"p{len(places) + 1}",
+                    mention,
+                    known.name,
+                    known.country,
+                    known.lat,
+                    known.lon,
+                    known.geonameid,
+                    known.feature,
+                )
+            )
+    places.sort(key=lambda p: p.span.start)
+    for number, place in enumerate(places, 1):
+        place.id = f"p{number}"
+    analysis.places = places
+    _place_quotes(doc, analysis)
+
+
+def _context_countries(analysis: Analysis) -> Counter[str]:
+    """How often the article names each country, directly or through its people and bodies."""
+    counts: Counter[str] = Counter()
+    for entity in analysis.entities:
+        if entity.country:
+            counts[entity.country] += len(entity.mentions)
+    return counts
+
+
+def resolve(name: str, context: Counter[str]) -> KnownPlace | None:
+    """The place `name` most likely names in an article about the `context` countries."""
+    bare = _DIRECTION.sub("", name.strip())
+    region = region_named(bare)
+    if region is not None:
+        return region
+    code = country_of_name(bare)
+    if code is not None:
+        return country_place(code)
+    cities = cities_named(bare)
+    if cities:
+        best = max(cities, key=lambda c: (context.get(c.country or "", 0), c.population))
+        return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, "city")
+    territory = country_of_territory(bare)
+    return country_place(territory) if territory else None
+
+
+def _place_quotes(doc: Doc, analysis: Analysis) -> None:
+    """A quote was said at the place its attribution gives ("speaking in Jordan", "during a
+    visit to Riyadh"): a place after "in", "at" or "to" whose phrase hangs from the cue."""
+    for quote in analysis.quotes:
+        if quote.cue is None:
+            continue
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        sentence = sentence_of(cue[0])
+        candidates = [
+            p
+            for p in analysis.places
+            if sentence.start_char <= p.span.start < sentence.end_char
+            and not any(q.span.start <= p.span.start < q.span.end + 1 for q in analysis.quotes)
+            and _locates(doc, p, cue.root, quote)
+        ]
+        if candidates:
+            cue_start = quote.cue.start
+            quote.place = min(candidates, key=lambda p: abs(p.span.start - cue_start)).id
+    carry_forward(analysis, "place")
+
+
+def _locates(doc: Doc, place: Place, cue: Token, quote: Quote) -> bool:
+    """The place's phrase hangs from the cue through a locative preposition ("in Jordan",
+    "a visit to Riyadh", "a conference in the capital of Riyadh")."""
+    tokens = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    current, locative = tokens.root, False
+    for _ in range(_MAX_HOPS):
+        if current.i == cue.i:
+            return locative
+        if current.head.i == current.i or quote.span.start <= current.idx < quote.span.end:
+            return False
+        current = current.head
+        locative = locative or (current.dep_ == "prep" and current.lower_ in _LOCATIVE)
+    return False
