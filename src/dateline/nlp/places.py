@@ -9,13 +9,14 @@ attribution says ("Speaking in Jordan, …, he said"), never guessed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, EntityType, Place, Quote
-from dateline.nlp.gazetteer import KnownPlace, cities_named, country_place, region_named
+from dateline.nlp.gazetteer import City, KnownPlace, cities_named, country_place, region_named
 from dateline.nlp.lexicon import country_of_name, country_of_territory
 from dateline.nlp.occasions import carry_forward
 from dateline.nlp.sentences import sentence_of
@@ -39,9 +40,13 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     context = _context_countries(analysis)
     places: list[Place] = []
     for entity in analysis.entities:
-        if entity.type not in (EntityType.GPE, EntityType.OTHER):
+        if entity.type not in (EntityType.GPE, EntityType.OTHER, EntityType.NORP):
             continue
-        known = resolve(entity.name, context)
+        known = (
+            _nationality_place(entity.country)
+            if entity.type is EntityType.NORP
+            else (resolve(entity.name, context))
+        )
         if known is None:
             continue
         for mention in entity.mentions:
@@ -87,10 +92,23 @@ def resolve(name: str, context: Counter[str]) -> KnownPlace | None:
         return country_place(code)
     cities = cities_named(bare)
     if cities:
-        best = max(cities, key=lambda c: (context.get(c.country or "", 0), c.population))
+        best = max(cities, key=lambda c: _city_score(c, context))
         return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, "city")
     territory = country_of_territory(bare)
     return country_place(territory) if territory else None
+
+
+def _nationality_place(country: str | None) -> KnownPlace | None:
+    """ "Russian troops": a nationality word points at its country (GeoWebNews counts these
+    as non-locational toponyms)."""
+    return country_place(country) if country else None
+
+
+def _city_score(city: City, context: Counter[str]) -> float:
+    """Big cities are named more often, and so are cities of the countries the article is
+    about: "Washington" in a story about Britain and America is still the capital."""
+    share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
+    return math.log10(max(city.population, 1)) + 3 * share
 
 
 def _place_quotes(doc: Doc, analysis: Analysis) -> None:
