@@ -8,7 +8,10 @@ paragraph; further away, the occasion may have changed, and nothing is guessed.
 
 from __future__ import annotations
 
-from dateline.model import Analysis
+from spacy.tokens import Doc, Span, Token
+
+from dateline.model import Analysis, Quote
+from dateline.nlp.sentences import sentence_of
 
 
 def carry_forward(analysis: Analysis, attribute: str) -> None:
@@ -27,3 +30,17 @@ def carry_forward(analysis: Analysis, attribute: str) -> None:
         value = getattr(quote, attribute)
         if value is not None:
             last[quote.speaker] = (paragraph, value)
+
+
+def cue_token(doc: Doc, quote: Quote) -> Token | None:
+    """The head word of a quote's cue ("said", "according"); None without a cue."""
+    if quote.cue is None:
+        return None
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue.root if cue is not None else None
+
+
+def attribution_sentence(doc: Doc, quote: Quote) -> Span | None:
+    """The sentence of a quote's cue, where its occasion is told; None without a cue."""
+    cue = cue_token(doc, quote)
+    return sentence_of(cue) if cue is not None else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, EntityType, Place, Quote
 from dateline.nlp.gazetteer import City, KnownPlace, cities_named, country_place, region_named
 from dateline.nlp.lexicon import country_of_name, country_of_territory
-from dateline.nlp.occasions import carry_forward
+from dateline.nlp.occasions import carry_forward, cue_token
 from dateline.nlp.sentences import sentence_of
 from dateline.nlp.stage import stage
 
@@ -115,18 +115,16 @@ def _place_quotes(doc: Doc, analysis: Analysis) -> None:
     """A quote was said at the place its attribution gives ("speaking in Jordan", "during a
     visit to Riyadh"): a place after "in", "at" or "to" whose phrase hangs from the cue."""
     for quote in analysis.quotes:
-        if quote.cue is None:
+        cue = cue_token(doc, quote)
+        if cue is None or quote.cue is None:
             continue
-        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        if cue is None:
-            continue
-        sentence = sentence_of(cue[0])
+        sentence = sentence_of(cue)
         candidates = [
             p
             for p in analysis.places
             if sentence.start_char <= p.span.start < sentence.end_char
             and not any(q.span.start <= p.span.start < q.span.end + 1 for q in analysis.quotes)
-            and _locates(doc, p, cue.root, quote)
+            and _locates(doc, p, cue, quote)
         ]
         if candidates:
             cue_start = quote.cue.start

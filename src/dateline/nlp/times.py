@@ -14,8 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
-from dateline.nlp.occasions import carry_forward
-from dateline.nlp.sentences import sentence_of
+from dateline.nlp.occasions import attribution_sentence, carry_forward
 from dateline.nlp.stage import stage
 from dateline.nlp.timenorm import Tense, find_time_expressions, normalise
 
@@ -52,12 +51,9 @@ def _date_quotes(doc: Doc, analysis: Analysis) -> None:
     """A quote was said on the date its attribution gives ("…," she said on Tuesday): the
     date nearest the cue in the cue's sentence, outside the quoted words; none if none."""
     for quote in analysis.quotes:
-        if quote.cue is None:
+        sentence = attribution_sentence(doc, quote)
+        if sentence is None or quote.cue is None:
             continue
-        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        if cue is None:
-            continue
-        sentence = sentence_of(cue[0])
         dated = [
             t
             for t in analysis.timexes
