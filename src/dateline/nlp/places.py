@@ -83,18 +83,26 @@ def _context_countries(analysis: Analysis) -> Counter[str]:
 
 def resolve(name: str, context: Counter[str]) -> KnownPlace | None:
     """The place `name` most likely names in an article about the `context` countries."""
-    bare = _DIRECTION.sub("", name.strip())
-    region = region_named(bare)
+    for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
+        found = _resolve_exactly(candidate, context)
+        if found is not None:
+            return found
+    return None
+
+
+def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
+    """ "South Africa" is a country before "Africa" is anything: the full name first."""
+    region = region_named(name)
     if region is not None:
         return region
-    code = country_of_name(bare)
+    code = country_of_name(name)
     if code is not None:
         return country_place(code)
-    cities = cities_named(bare)
+    cities = cities_named(name)
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context))
         return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, "city")
-    territory = country_of_territory(bare)
+    territory = country_of_territory(name)
     return country_place(territory) if territory else None
 
 
