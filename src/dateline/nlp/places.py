@@ -101,7 +101,7 @@ def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
     cities = cities_named(name)
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context))
-        return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, "city")
+        return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, best.feature)
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
 
