@@ -35,6 +35,8 @@ def print_summary(console: Console, analysis: Analysis) -> None:
             str(len(entity.mentions)),
         )
     console.print(entities)
+    if analysis.quotes:
+        print_quotes(console, analysis)
     counts = {
         "quotes": len(analysis.quotes),
         "times": len(analysis.timexes),
