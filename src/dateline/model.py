@@ -9,6 +9,7 @@ only read it, and `dateline.record` turns it into the public analysis record.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -92,9 +93,9 @@ class Article:
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding character `offset`, or None for the blank lines between blocks."""
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
+        position = bisect_right(self.blocks, offset, key=lambda block: block.start) - 1
+        if position >= 0 and offset < self.blocks[position].end:
+            return self.blocks[position]
         return None
 
     def span(self, start: int, end: int) -> Span:
