@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.model import Entity, EntityType, Span
-from dateline.nlp.lexicon import country_of_demonym, country_of_word
+from dateline.nlp.lexicon import country_of_word
 from dateline.nlp.sentences import sentence_of
 from dateline.nlp.stage import article_text
 
@@ -322,7 +322,7 @@ def _group_country(token: Token, index: MentionIndex) -> Entity | None:
     if token.lower_ not in _GROUP_NOUNS:
         return None
     for child in token.lefts:
-        country = country_of_demonym(child.text) or country_of_word(child.text)
+        country = country_of_word(child.text)
         if country is not None:
             return index.country_entity(country)
     return None
