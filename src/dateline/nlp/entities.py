@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -127,17 +128,14 @@ def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
         assert role is not None
         for form in _role_patterns(role):
             pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
-            for block in article.blocks:
-                if block.kind not in FACT_BLOCKS:
+            for match in _fact_matches(article, pattern):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
                     continue
-                for match in pattern.finditer(article.text, block.start, block.end):
-                    start, end = match.span()
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    if _nearest_holder(holders, role, start) is not cluster:
-                        continue
-                    cluster.extra.append(article.span(start, end))
-                    taken.append((start, end))
+                if _nearest_holder(holders, role, start) is not cluster:
+                    continue
+                cluster.extra.append(article.span(start, end))
+                taken.append((start, end))
 
 
 def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
@@ -154,16 +152,20 @@ def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
         if len(owners) != 1 or len(surname) < 3:
             continue
         pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-        for block in article.blocks:
-            if block.kind not in FACT_BLOCKS:
+        for match in _fact_matches(article, pattern):
+            start, end = match.span()
+            overlaps = any(s < end and start < e for s, e in taken)
+            if overlaps or not article.text[start].isupper():
                 continue
-            for match in pattern.finditer(article.text, block.start, block.end):
-                start, end = match.span()
-                overlaps = any(s < end and start < e for s, e in taken)
-                if overlaps or not article.text[start].isupper():
-                    continue
-                owners[0].extra.append(article.span(start, end))
-                taken.append((start, end))
+            owners[0].extra.append(article.span(start, end))
+            taken.append((start, end))
+
+
+def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` in the blocks that hold facts (body, standfirst)."""
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            yield from pattern.finditer(article.text, block.start, block.end)
 
 
 def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster | None:
