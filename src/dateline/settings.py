@@ -23,7 +23,6 @@ class Settings:
     max_text_bytes: larger inputs are refused, so one giant file cannot exhaust memory.
     encoding: the encoding of text inputs; UTF-8 unless the user says otherwise.
     batch_size: how many articles spaCy processes together in `nlp.pipe`.
-    date_order: how to read numeric dates such as 1/5/2024 ("MDY" or "DMY").
     """
 
     model: str = DEFAULT_MODEL
@@ -31,7 +30,6 @@ class Settings:
     max_text_bytes: int = 5_000_000
     encoding: str = "utf-8"
     batch_size: int = 32
-    date_order: str = "MDY"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
