@@ -158,16 +158,30 @@ class Place:
 
 
 @dataclass(slots=True)
+class Party:
+    """One side of an event: the entity where the text names one, the name, the words that
+    say it, and its PLOVER actor code (a country or IGO, NGO …) and sector (GOV, MIL …)."""
+
+    entity: str | None
+    name: str | None
+    mention: Span
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True)
 class Event:
+    """A PLOVER event: who did what to whom, with its trigger words and sentence. `aux_mode`
+    is PLOVER's auxiliary mode (negation, future, hypothetical) where the text gives one."""
+
     id: str
     type: str
     trigger: Span
     sentence: Span
     mode: str | None = None
-    actor: str | None = None
-    actor_name: str | None = None
-    recipient: str | None = None
-    recipient_name: str | None = None
+    actor: Party | None = None
+    recipient: Party | None = None
+    aux_mode: str | None = None
     date: str | None = None
     place: str | None = None
     confidence: float | None = None

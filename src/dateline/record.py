@@ -6,13 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from dateline import __version__
-from dateline.model import Analysis, Span
+from dateline.model import Analysis, Party, Span
+from dateline.nlp.event_lexicon import quad_of
 
 
 def _span(span: Span | None) -> dict[str, Any] | None:
     if span is None:
         return None
     return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _party(party: Party | None) -> dict[str, Any] | None:
+    """An event side as PLOVER codes it: code and sector, with the words that name it."""
+    if party is None:
+        return None
+    return {"code": party.code, "sector": party.sector, "mention": _span(party.mention)}
 
 
 def to_record(analysis: Analysis) -> dict[str, Any]:
@@ -92,10 +100,14 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "id": v.id,
                 "type": v.type,
                 "mode": v.mode,
-                "actor": v.actor,
-                "actor_name": v.actor_name,
-                "recipient": v.recipient,
-                "recipient_name": v.recipient_name,
+                "actor": v.actor.entity if v.actor else None,
+                "actor_name": v.actor.name if v.actor else None,
+                "recipient": v.recipient.entity if v.recipient else None,
+                "recipient_name": v.recipient.name if v.recipient else None,
+                "quad": quad_of(v.type),
+                "aux_mode": v.aux_mode,
+                "actor_party": _party(v.actor),
+                "recipient_party": _party(v.recipient),
                 "trigger": _span(v.trigger),
                 "sentence": {"start": v.sentence.start, "end": v.sentence.end},
                 "date": v.date,

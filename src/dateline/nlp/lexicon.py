@@ -294,3 +294,15 @@ def is_role_noun(word: str) -> bool:
 
 
 _ROLE_NOUNS = role_nouns()
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """A country's short English name ("Russia", "Palestine"), as countryinfo has it."""
+    names = {alpha3: name for alpha3, name, _, _ in country_rows()}
+    if code in names:
+        return names[code]
+    found = pycountry.countries.get(alpha_3=code)
+    if found is None:
+        return None
+    return str(getattr(found, "common_name", None) or found.name).split(",")[0]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import Analysis, Article
-from dateline.nlp import blocks, entities, places, quotes, times  # noqa: F401  (registers)
+from dateline.nlp import blocks, entities, events, places, quotes, times  # noqa: F401
 from dateline.nlp.language import load_language
 from dateline.settings import Settings
 
@@ -27,6 +27,7 @@ STAGES: list[tuple[str, dict[str, object]]] = [
     ("dateline_quotes", {"last": True}),
     ("dateline_times", {"last": True}),
     ("dateline_places", {"last": True}),
+    ("dateline_events", {"last": True}),
 ]
 
 

@@ -206,6 +206,12 @@ class MentionIndex:
                 hits.append((mention, entity))
         return max(hits, key=lambda h: h[0].end - h[0].start) if hits else None
 
+    def within(self, start: int, end: int) -> list[tuple[Span, Entity]]:
+        """Every mention that starts in [start, end) outside quotes, in text order."""
+        first = bisect_right(self._starts, start - 1)
+        last = bisect_right(self._starts, end - 1)
+        return [p for p in self._pairs[first:last] if not self.inside_quote(p[0].start)]
+
     def person_before(self, offset: int) -> tuple[Span, Entity] | None:
         """The last person named before `offset`, outside quotes: who "he" or "she" is."""
         for mention, entity in reversed(self._pairs[: bisect_right(self._starts, offset)]):

@@ -1,0 +1,260 @@
+"""Who acts and who is acted on: an event's argument resolved to a PLOVER actor.
+
+PLOVER codes an actor by country (ISO alpha-3, or IGO, NGO … for bodies above states) and
+sector (GOV, MIL, REB, CVL …). News names actors in three ways, and each is read here:
+- by name: "Antony Blinken", "Hamas", "Jordan" (an entity of the article);
+- as a state's organ: "Israeli forces", "the Biden administration", "U.S. officials": the
+  actor is the state (its entity, named as the country), the noun gives the sector;
+- as a group: "residents in the Gaza Strip", "seven aid workers": the group keeps its own
+  name, and a place or nationality in its phrase gives its country.
+A noun that names no party ("a proposal", "the convoy") is not an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.model import Analysis, Entity, EntityType, Place, Span
+from dateline.nlp.event_lexicon import lexicon
+from dateline.nlp.lexicon import country_name, organisation
+from dateline.nlp.speakers import MentionIndex
+from dateline.nlp.stage import article_text
+
+# Head nouns that name a party, with the PLOVER sector they give (data/event_lexicon.json).
+SECTOR_NOUNS: dict[str, str] = {
+    noun: sector for sector, nouns in lexicon()["sector_nouns"].items() for noun in nouns
+}
+# The singular of each: "a soldier", "the journalist".
+SECTOR_NOUNS.update(
+    {noun[:-1]: sector for noun, sector in list(SECTOR_NOUNS.items()) if noun.endswith("s")}
+)
+SECTOR_NOUNS.update({"man": "CVL", "woman": "CVL", "child": "CVL", "children": "CVL"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+# Words in a person's role that tell the sector.
+_ROLE_SECTORS = (
+    ("general", "MIL"),
+    ("commander", "MIL"),
+    ("chief of staff", "MIL"),
+    ("judge", "JUD"),
+    ("justice", "JUD"),
+    ("senator", "LEG"),
+    ("lawmaker", "LEG"),
+    ("speaker", "LEG"),
+    ("member of parliament", "LEG"),
+    ("minister", "GOV"),
+    ("president", "GOV"),
+    ("secretary", "GOV"),
+    ("chancellor", "GOV"),
+    ("king", "GOV"),
+    ("ambassador", "GOV"),
+    ("spokes", "GOV"),
+    ("cabinet", "GOV"),
+    ("governor", "GOV"),
+    ("mayor", "GOV"),
+)
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+_OF_PLACE = frozenset({"in", "of", "from", "throughout", "across", "at"})
+_DROPPED_LEFT = frozenset({"det", "nummod", "quantmod", "predet", "poss", "case", "punct"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One side of an event as PLOVER codes it, linked to the words that name it."""
+
+    entity: Entity | None
+    name: str | None
+    mention: Span
+    country: str | None
+    sector: str | None
+
+    @property
+    def code(self) -> str | None:
+        """PLOVER's actor code: the country, or IGO, NGO … for a body above states."""
+        if self.country is not None:
+            return self.country
+        if self.sector in {"IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"}:
+            return self.sector
+        return None
+
+
+class ActorFinder:
+    """Resolves argument tokens of one article to actors."""
+
+    def __init__(self, analysis: Analysis, index: MentionIndex) -> None:
+        self.analysis = analysis
+        self.index = index
+        self.places = _entity_places(analysis)
+
+    def actor(self, token: Token) -> Actor | None:
+        """The actor a noun phrase's head names, or None when it names no party."""
+        found = self.actors(token)
+        return found[0] if found else None
+
+    def actors(self, token: Token) -> list[Actor]:
+        """The actors a noun phrase names: "the Turkish and Greek sides" names two."""
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.lower_ in _PRONOUNS:
+            found = self._person_before(token)
+            return [found] if found is not None else []
+        named = self.index.at(token.idx, token.idx + len(token.text))
+        if named is not None:
+            return [self.named(named[1], self._mention(token))]
+        sector = _sector_of_noun(token) or _sector_of_compound(token)
+        owners = self._owners(token)
+        if sector is None:
+            # "the Indian proposal", "Palestinian homes", "an organisation in Northern
+            # Ireland": what belongs to a state or lies in it stands for it.
+            return [self.named(owner, self._mention(token)) for owner, _ in owners[:2]]
+        if not owners:
+            return [self._group(token, sector, None)]
+        return [self._group(token, sector, owner) for owner, _ in owners]
+
+    def _person_before(self, token: Token) -> Actor | None:
+        found = self.index.person_before(token.idx)
+        if found is None:
+            return None
+        mention = Span(token.idx, token.idx + len(token.text), token.text)
+        return self.named(found[1], mention)
+
+    def named(self, entity: Entity, mention: Span) -> Actor:
+        """An actor the text names: a person, an organisation, a state or a people."""
+        if entity.type is EntityType.PERSON:
+            return Actor(entity, entity.name, mention, entity.country, _role_sector(entity.role))
+        if entity.type is EntityType.ORG:
+            known = organisation(entity.name)
+            sector = known.sector if known is not None else None
+            return Actor(entity, entity.name, mention, entity.country, sector)
+        if entity.type is EntityType.NORP and entity.country is not None:
+            state = self.state(entity.country)
+            if state is not None:
+                return Actor(state, self.name_of(state), mention, entity.country, None)
+        return Actor(entity, self.name_of(entity), mention, entity.country, None)
+
+    def _group(self, token: Token, sector: str, owner: Entity | None) -> Actor:
+        """ "Israeli forces" stands for Israel; "residents in the Gaza Strip" stay residents,
+        of the Gaza Strip's country."""
+        mention = self._mention(token)
+        country = owner.country if owner is not None else None
+        if owner is not None and owner.type is EntityType.ORG:
+            return Actor(owner, owner.name, mention, country, sector)
+        if sector in STATE_SECTORS and owner is not None:
+            state = self.state(country) if country else None
+            entity = state or owner
+            name = self.name_of(state) if state else (country_name(country or "") or owner.name)
+            return Actor(entity, name, mention, country, sector)
+        return Actor(owner, _group_name(token), mention, country, sector)
+
+    def _owners(self, token: Token) -> list[tuple[Entity, bool]]:
+        """The entities a group belongs to, each with whether it is named before the noun:
+        "Israeli", "Biden", "U.S." (and their conjuncts: "Turkish and Greek sides"), else a
+        place after it ("in the Gaza Strip", "of Armenia")."""
+        found: list[tuple[Entity, bool]] = []
+        for child in token.lefts:
+            if child.dep_ in _MODIFIERS and not child.lower_.startswith("anti"):
+                for word in [child, *child.conjuncts]:
+                    entity = self._entity_in(word.subtree)
+                    if entity is not None and all(entity.id != f.id for f, _ in found):
+                        found.append((entity, True))
+        if found:
+            return found
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in _OF_PLACE:
+                entity = self._entity_in(prep.subtree, with_country=True)
+                if entity is not None:
+                    return [(entity, False)]
+        return []
+
+    def _entity_in(self, words: Iterable[Token], with_country: bool = False) -> Entity | None:
+        for word in words:
+            hit = self.index.at(word.idx, word.idx + len(word.text))
+            if hit is not None and (hit[1].country is not None or not with_country):
+                return hit[1]
+        return None
+
+    def _mention(self, token: Token) -> Span:
+        start = token.left_edge.idx
+        for child in token.lefts:
+            if child.dep_ in {"det", "predet"}:
+                start = child.idx + len(child.text_with_ws)
+        end = token.idx + len(token.text)
+        text = article_text(token.doc)[start:end]
+        return Span(start, end, text)
+
+    def state(self, country: str) -> Entity | None:
+        """The article's entity for a country itself (not one of its towns), if named."""
+        for entity in self.analysis.entities:
+            state = entity.type is EntityType.GPE and self.feature_of(entity) == "country"
+            if state and entity.country == country:
+                return entity
+        return None
+
+    def feature_of(self, entity: Entity) -> str | None:
+        """What kind of place a place entity is (country, region, city …), if geocoded."""
+        place = self.places.get(entity.id)
+        return place.feature if place is not None else None
+
+    def name_of(self, entity: Entity) -> str:
+        """An entity's name, a place by its gazetteer name ("Gaza" is the Gaza Strip)."""
+        place = self.places.get(entity.id)
+        if entity.type is EntityType.GPE and place is not None:
+            return place.name
+        if entity.type is EntityType.NORP and entity.country is not None:
+            return country_name(entity.country) or entity.name
+        return entity.name
+
+
+def _entity_places(analysis: Analysis) -> dict[str, Place]:
+    """Entity id -> the place its first geocoded mention resolved to."""
+    by_start = {place.span.start: place for place in analysis.places}
+    places: dict[str, Place] = {}
+    for entity in analysis.entities:
+        if entity.type is not EntityType.GPE:
+            continue
+        for mention in entity.mentions:
+            place = by_start.get(mention.start)
+            if place is not None and place.name:
+                places[entity.id] = place
+                break
+    return places
+
+
+def _sector_of_noun(token: Token) -> str | None:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return SECTOR_NOUNS.get(token.lower_) or SECTOR_NOUNS.get(token.lemma_.lower())
+
+
+def _sector_of_compound(token: Token) -> str | None:
+    """ "army bulldozers", "police vehicles": the party is in the compound."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.lefts:
+        if child.dep_ == "compound":
+            sector = _sector_of_noun(child)
+            if sector is not None:
+                return sector
+    return None
+
+
+def _role_sector(role: str | None) -> str | None:
+    if not role:
+        return None
+    lowered = role.lower()
+    return next((sector for word, sector in _ROLE_SECTORS if word in lowered), None)
+
+
+def _group_name(token: Token) -> str:
+    """A group by its own words, without article or number: "aid workers", "residents"."""
+    words = [
+        child
+        for child in token.lefts
+        if child.dep_ in {"compound", "amod"} and child.pos_ != "PROPN"
+    ]
+    left = min([token, *words], key=lambda t: t.i)
+    return article_text(token.doc)[left.idx : token.idx + len(token.text)]
