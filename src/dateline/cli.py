@@ -195,6 +195,67 @@ def quotes(
     _run(files, settings, input_type, show, json_errors=output_format == OutputFormat.JSONL)
 
 
+class EventFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    PLOVER = "plover"
+
+
+@app.command()
+def events(
+    files: FilesArgument,
+    output_format: Annotated[
+        EventFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: who did what to whom, for people; json/jsonl: each event as in the "
+            "record, with its article's source_id; plover: one PLOVER JSON event per line, "
+            "in the PLOVER manual's field names.",
+        ),
+    ] = EventFormat.TABLE,
+    input_type: InputTypeOption = InputType.AUTO,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Who did what to whom: each article's events, coded in PLOVER.
+
+    Meetings (CONSULT), offers (AGREE), demands (REQUEST), accusations (ACCUSE), strikes
+    (ASSAULT), aid (AID) and the rest of PLOVER's 16 types, each with its actor and
+    recipient (country code and sector), trigger words, date and place.
+
+    Examples:
+
+      dateline events story.txt
+
+      dateline events corpus.jsonl --format plover > events.plover.jsonl
+    """
+    settings = Settings.from_env().with_overrides(
+        encoding=encoding, max_text_bytes=max_bytes, model=model
+    )
+
+    def show(analysis: Analysis) -> None:
+        if output_format == EventFormat.TABLE:
+            from dateline.report import print_events
+
+            print_events(out, analysis)
+            return
+        record = to_record(analysis)
+        if output_format == EventFormat.PLOVER:
+            from dateline.plover import plover_events
+
+            lines = plover_events(record)
+        else:
+            lines = [{"source_id": analysis.article.source_id, **v} for v in record["events"]]
+        indent = 2 if output_format == EventFormat.JSON else None
+        for line in lines:
+            out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
+
+    _run(files, settings, input_type, show, json_errors=output_format != EventFormat.TABLE)
+
+
 def _run(
     files: list[str],
     settings: Settings,

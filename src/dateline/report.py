@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from dateline.model import Analysis
+from dateline.model import Analysis, Party
 
 
 def print_summary(console: Console, analysis: Analysis) -> None:
@@ -65,3 +65,32 @@ def print_quotes(console: Console, analysis: Analysis) -> None:
             places.get(quote.place or "", ""),
         )
     console.print(table)
+
+
+def print_events(console: Console, analysis: Analysis) -> None:
+    """Who did what to whom in one article: type, actor, recipient, trigger, when, where."""
+    places = {p.id: p.name for p in analysis.places}
+    table = Table(title=f"Events in {analysis.article.source_id}", title_justify="left")
+    for column in ("type", "actor", "recipient", "trigger", "date", "place"):
+        table.add_column(column, overflow="fold")
+    for event in analysis.events:
+        kind = event.type + (f" ({event.mode})" if event.mode else "")
+        if event.aux_mode:
+            kind += f" [{event.aux_mode}]"
+        table.add_row(
+            kind,
+            _side(event.actor),
+            _side(event.recipient),
+            event.trigger.text,
+            event.date or "",
+            places.get(event.place or "", ""),
+        )
+    console.print(table)
+
+
+def _side(party: Party | None) -> str:
+    """ "Israel (ISR MIL)": the name with its PLOVER code and sector."""
+    if party is None:
+        return "—"
+    codes = " ".join(c for c in (party.code, party.sector) if c)
+    return f"{party.name or party.mention.text}" + (f" ({codes})" if codes else "")

@@ -36,7 +36,7 @@ CHARACTERISING = frozenset({"call", "describe", "refer", "label", "brand", "term
 _PARTICLES = frozenset({"prt", "prep"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
-_CONDITIONAL = frozenset({"if", "unless"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
 # Framing verbs that signal AGREE only when the framed action is an event of its own.
 _WEAK_CONTROL = frozenset({"plan", "intend", "decide", "prepare", "seek", "vow", "volunteer"})
 # Framing verbs whose framed clause is a request only in the subjunctive ("insisted that
@@ -272,13 +272,15 @@ def _governors(verb: Token) -> list[Token]:
 
 def assault_mode_near(trigger: Trigger) -> str | None:
     """An ASSAULT's mode from the words around its trigger ("drone strike", "shelled")."""
-    words = [trigger.verb, *(trigger.noun.subtree if trigger.noun is not None else [])]
-    words += [c for c in trigger.verb.children if c.dep_ in {"prep", "agent", "npadvmod"}]
-    for word in words:
-        for token in word.subtree if word.i != trigger.verb.i else [word]:
-            mode = assault_mode(token.lemma_.lower())
-            if mode is not None:
-                return mode
+    verb = trigger.verb
+    words = list(trigger.noun.subtree) if trigger.noun is not None else []
+    for child in verb.children:  # "warplanes bombed", "struck with drones"
+        if child.dep_ in {"prep", "agent", "npadvmod", "nsubj"}:
+            words += list(child.subtree)
+    for token in [*words, verb]:
+        mode = assault_mode(token.lemma_.lower())
+        if mode is not None:
+            return mode
     return None
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Party, Span
+from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Party, Quote, Span
 from dateline.nlp.actors import Actor, ActorFinder
 from dateline.nlp.event_lexicon import Sense, is_conflict, noun_sense, valid_mode
 from dateline.nlp.event_triggers import Trigger, candidate_lemmas, read_trigger, with_mode
@@ -349,6 +349,8 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         for c in verb.children
         if c.dep_ in _OBJECT and (noun is None or c.i != noun.i) and not _own_thing(c)
     ]
+    if sense.type == "MOBILIZE":
+        objects = []  # "deployed troops": the forces moved, not a side
     if "to" in sense.recipient_preps:  # "offered its troops to Lebanon": to whom, not what
         tokens += _prep_objects(verb, sense.recipient_preps) + objects
     else:
@@ -357,7 +359,7 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += _prep_objects(noun, sense.recipient_preps)
     for thing in [*objects, *([noun] if noun is not None else [])]:
         tokens += [c for c in thing.children if c.dep_ == "poss"]
-        tokens += _prep_objects(thing, ("of", "from", "by"))
+        tokens += _prep_objects(thing, ("of", "from", "by", "with"))
         for clause in thing.children:  # "the demonstration staged by students"
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
@@ -458,15 +460,120 @@ def _to_event(number: int, found: _Found, doc: Doc, analysis: Analysis) -> Event
         id=f"v{number}",
         type=found.type,
         trigger=analysis.article.span(verb.idx, end),
-        sentence=Span(sentence.start_char, sentence.end_char, ""),
+        sentence=_trimmed(sentence),
         mode=found.mode,
         actor=_party(found.actor),
         recipient=_party(found.recipient),
         aux_mode=trigger.aux_mode,
-        date=None,
-        place=None,
+        date=_date(trigger, sentence, analysis),
+        place=_place(trigger, sentence, found, analysis),
         confidence=found.confidence,
     )
+
+
+def _trimmed(sentence: TokenSpan) -> Span:
+    """The sentence's span without the line breaks spaCy leaves at its end."""
+    text = sentence.text_with_ws
+    return Span(sentence.start_char, sentence.start_char + len(text.rstrip()), "")
+
+
+def _date(trigger: Trigger, sentence: TokenSpan, analysis: Analysis) -> str | None:
+    """The event's own date: one in its clause or a clause above it ("On April 30, X said
+    … would"), else the date of the quote it is the cue of; never the article's date, which
+    is when it was told, nor a date of a side clause ("hostages taken on Oct. 7")."""
+    dated = [
+        t
+        for t in analysis.timexes
+        if t.type == "DATE"
+        and sentence.start_char <= t.span.start < sentence.end_char
+        and t.value
+        and t.value[:4].isdigit()
+        and not _in_dateline(t.span, analysis)
+    ]
+    for clause in _clauses(trigger):
+        own = [t for t in dated if _hangs_from(trigger.verb.doc, t.span, clause)]
+        if own:
+            return min(own, key=lambda t: abs(t.span.start - trigger.verb.idx)).value
+    quote = _quote_of(trigger, analysis)
+    return quote.date if quote is not None else None
+
+
+def _place(trigger: Trigger, sentence: TokenSpan, found: _Found, analysis: Analysis) -> str | None:
+    """The event's own place: one its clause locates it in ("in Kabul"), else a town it is
+    done to ("shelled Juba"), else the place of the quote it is the cue of."""
+    doc = trigger.verb.doc
+    places = [p for p in analysis.places if sentence.start_char <= p.span.start < sentence.end_char]
+    for clause in _clauses(trigger):
+        located = [
+            p for p in places if _hangs_from(doc, p.span, clause) and _after_locative(doc, p.span)
+        ]
+        if located:
+            return min(located, key=lambda p: abs(p.span.start - trigger.verb.idx)).id
+    target = found.recipient
+    if target is not None and target.entity is not None:
+        for place in places:
+            if target.mention.start <= place.span.start < target.mention.end:
+                return place.id if place.feature == "city" else None
+    quote = _quote_of(trigger, analysis)
+    return quote.place if quote is not None else None
+
+
+def _in_dateline(span: Span, analysis: Analysis) -> bool:
+    """ "KYIV, June 4 —": the wire dateline dates the story, not the events in it."""
+    dateline = analysis.article.dateline
+    return dateline is not None and dateline.start <= span.start < dateline.end
+
+
+def _clauses(trigger: Trigger) -> list[Token]:
+    """The verbs whose adjuncts can date or place an event, nearest first: the trigger, the
+    action it frames, and the verbs above it, up to (not past) a verb of saying, whose date
+    is when it was told."""
+    verbs = [trigger.verb, *([trigger.framed] if trigger.framed is not None else [])]
+    current = trigger.verb
+    for _ in range(_MAX_HOPS):
+        if current.head.i == current.i or current.dep_ not in {"conj", "advcl", "xcomp", "ccomp"}:
+            break
+        reported = current.dep_ == "ccomp"
+        current = current.head
+        if reported and is_speech_cue(current):
+            break
+        verbs.append(current)
+    return verbs
+
+
+def _hangs_from(doc: Doc, span: Span, verb: Token) -> bool:
+    """True when the words depend on `verb` without passing through another verb."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    current = tokens.root
+    for _ in range(_MAX_HOPS + 3):
+        if current.i == verb.i:
+            return True
+        if current.head.i == current.i or (current.pos_ == "VERB" and current.i != tokens.root.i):
+            return False
+        current = current.head
+    return False
+
+
+def _after_locative(doc: Doc, span: Span) -> bool:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    return any(a.dep_ == "prep" and a.lower_ in _LOCATIVE for a in tokens.root.ancestors)
+
+
+def _quote_of(trigger: Trigger, analysis: Analysis) -> Quote | None:
+    """The quote whose cue the trigger is ("insisted that Hamas accept"), or whose cue
+    reports the clause the trigger is in."""
+    cues = {trigger.verb.idx}
+    reporting = _reporting_subject(trigger.verb)
+    if reporting is not None:
+        cues.add(reporting.head.idx)
+    for quote in analysis.quotes:
+        if quote.cue is not None and quote.cue.start in cues:
+            return quote
+    return None
 
 
 def _party(actor: Actor | None) -> Party | None:

@@ -1,0 +1,284 @@
+"""Events: who did what to whom, coded in PLOVER, with actors, dates and places."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.model import Analysis, Event
+from dateline.plover import plover_events
+from dateline.record import to_record
+
+
+def _events(analysis: Analysis, event_type: str) -> list[Event]:
+    return [e for e in analysis.events if e.type == event_type]
+
+
+def _one(analysis: Analysis, event_type: str) -> Event:
+    found = _events(analysis, event_type)
+    described = [(e.type, e.trigger.text) for e in analysis.events]
+    assert found, f"no {event_type} event in {described}"
+    return found[0]
+
+
+def _codes(event: Event) -> tuple[str | None, str | None]:
+    actor = event.actor.code if event.actor else None
+    recipient = event.recipient.code if event.recipient else None
+    return actor, recipient
+
+
+# One sentence of our own per PLOVER type: (text, type, actor code, recipient code, mode).
+TYPES = [
+    (
+        "Chile and Peru agreed on Monday to hold joint naval drills.",
+        "AGREE",
+        "CHL",
+        "PER",
+        None,
+    ),
+    (
+        "Norway's foreign minister met with Kenyan officials in Nairobi.",
+        "CONSULT",
+        "NOR",
+        "KEN",
+        None,
+    ),
+    (
+        "Canada praised Ghana for its peaceful election.",
+        "SUPPORT",
+        "CAN",
+        "GHA",
+        None,
+    ),
+    (
+        "Egypt apologized to Sudan for the border incident.",
+        "CONCEDE",
+        "EGY",
+        "SDN",
+        None,
+    ),
+    (
+        "Brazil and Argentina cooperated with Uruguay on the river cleanup.",
+        "COOPERATE",
+        "BRA",
+        "URY",
+        None,
+    ),
+    (
+        "Japan donated medical supplies to Nepal after the quake.",
+        "AID",
+        "JPN",
+        "NPL",
+        None,
+    ),
+    (
+        "Ethiopian troops withdrew from Somalia on Tuesday.",
+        "RETREAT",
+        "ETH",
+        "SOM",
+        "withdraw",
+    ),
+    (
+        "Germany urged Serbia to release the detained reporters.",
+        "REQUEST",
+        "DEU",
+        "SRB",
+        "yield",
+    ),
+    (
+        "Lithuania accused Belarus of pushing migrants across the border.",
+        "ACCUSE",
+        "LTU",
+        "BLR",
+        "allege",
+    ),
+    (
+        "Pakistan rejected India's proposal for new talks.",
+        "REJECT",
+        "PAK",
+        "IND",
+        None,
+    ),
+    (
+        "Iran threatened Azerbaijan with economic reprisals.",
+        "THREATEN",
+        "IRN",
+        "AZE",
+        None,
+    ),
+    (
+        "Kenyan students protested against the government of Uganda.",
+        "PROTEST",
+        "KEN",
+        "UGA",
+        "demo",
+    ),
+    (
+        "Australia imposed sanctions on Myanmar's military rulers.",
+        "SANCTION",
+        "AUS",
+        "MMR",
+        None,
+    ),
+    (
+        "Armenia deployed troops along its border with Azerbaijan.",
+        "MOBILIZE",
+        "ARM",
+        "AZE",
+        "troops",
+    ),
+    (
+        "Turkish police arrested dozens of Syrian refugees in Istanbul.",
+        "COERCE",
+        "TUR",
+        "SYR",
+        "arrest",
+    ),
+    (
+        "Russian warplanes bombed a market in northern Syria.",
+        "ASSAULT",
+        "RUS",
+        "SYR",
+        "aerial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient", "mode"), TYPES)
+def test_every_plover_type_from_a_sentence_of_its_own(  # type: ignore[no-untyped-def]
+    analyse_text, text: str, event_type: str, actor: str, recipient: str, mode: str | None
+) -> None:
+    event = _one(analyse_text(text), event_type)
+    assert _codes(event) == (actor, recipient)
+    if mode is not None:
+        assert event.mode == mode
+
+
+def test_a_meeting_with_three_people_is_one_event_per_pair(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Foreign Secretary Maria Lind met with Kenyan President William Ruto, Vice President "
+        "Rigathi Gachagua and Speaker Moses Wetangula in Nairobi on March 3, 2024."
+    )
+    meetings = _events(analysis, "CONSULT")
+    assert [e.recipient.name for e in meetings if e.recipient] == [
+        "William Ruto",
+        "Rigathi Gachagua",
+        "Moses Wetangula",
+    ]
+    assert {e.trigger.text for e in meetings} == {"met"}
+    assert {e.date for e in meetings} == {"2024-03-03"}
+
+
+def test_two_parties_agreeing_are_coded_both_ways(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Chile and Peru agreed on Monday to hold joint naval drills.")
+    pairs = {_codes(e) for e in _events(analysis, "AGREE")}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_passive_takes_its_actor_from_the_by_phrase(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A food convoy was struck by Israeli forces near Khan Younis.")
+    strike = _one(analysis, "ASSAULT")
+    assert strike.actor is not None
+    assert (strike.actor.code, strike.actor.sector) == ("ISR", "MIL")
+    assert strike.actor.mention.text == "Israeli forces"
+
+
+def test_a_state_organ_stands_for_its_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Greece sent a note to Turkey on Monday. Turkish officials rejected the note on Tuesday."
+    )
+    refusal = _one(analysis, "REJECT")
+    assert refusal.actor is not None
+    assert refusal.actor.name == "Turkey"
+    assert refusal.actor.sector == "GOV"
+
+
+def test_a_negated_event_says_so(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Indian troops did not attack the Chinese post, the ministry said.")
+    assert _one(analysis, "ASSAULT").aux_mode == "negation"
+
+
+def test_a_pledge_of_force_is_a_threat_and_a_pledge_of_help_an_agreement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    threat = analyse_text("Venezuela will attack Guyana if the oil survey goes ahead.")
+    assert [e.type for e in threat.events] == ["THREATEN"]
+    offer = analyse_text("Sweden will send aid to Moldova next month.")
+    assert _one(offer, "AGREE").recipient is not None
+    assert not _events(offer, "AID")
+
+
+def test_a_hypothetical_event_is_not_coded(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Talks could resume if a ceasefire is agreed, Qatari mediators said.")
+    assert not _events(analysis, "AGREE")
+
+
+def test_statements_are_quotes_not_events(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ines Duarte said the bridge would reopen in June. “We are ready,” she said."
+    )
+    assert analysis.events == []
+    assert analysis.quotes
+
+
+def test_no_event_from_a_headline_or_caption(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Rebels Attack Army Base in North\n\n"
+        "Soldiers guard the gate of the base on Sunday. (Photo: Ana Ruiz/Reuters)\n\n"
+        "By Tom Hale\n\n"
+        "The mayor of Goma opened a new school on Monday, officials said."
+    )
+    texts = [analysis.article.text[e.sentence.start : e.sentence.end] for e in analysis.events]
+    assert all("Rebels Attack" not in t and "guard the gate" not in t for t in texts)
+
+
+def test_an_event_takes_the_date_and_place_of_its_own_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "KYIV, June 4, 2024 — Ukrainian drones struck an oil depot in Novorossiysk on June 2, "
+        "officials said.",
+    )
+    strike = _one(analysis, "ASSAULT")
+    assert strike.date == "2024-06-02"
+    place = next(p for p in analysis.places if p.id == strike.place)
+    assert place.name == "Novorossiysk"
+    assert strike.mode == "drone"
+
+
+def test_the_other_side_is_found_when_the_clause_names_none(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Colombian negotiators submitted a new proposal on Thursday, days after ELN rebels "
+        "released two Venezuelan hostages."
+    )
+    offer = _one(analysis, "AGREE")
+    assert offer.recipient is not None and offer.recipient.code == "VEN"
+
+
+def test_the_record_and_plover_export_carry_codes(analyse_text, schema) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Japan donated medical supplies to Nepal on May 2, 2024.")
+    record = to_record(analysis)
+    event = record["events"][0]
+    assert event["type"] == "AID" and event["quad"] == "material_cooperation"
+    assert event["actor_party"]["code"] == "JPN"
+    if schema is not None:
+        import jsonschema
+
+        jsonschema.validate(record, schema)
+    plover = plover_events(record)[0]
+    assert plover["event"] == "AID" and plover["date"] == "2024-05-02"
+    assert plover["actor"][0]["code"] == "JPN" and plover["recipient"][0]["code"] == "NPL"
+    assert plover["quad_code"] == 2 and plover["date_resolution"] == "event"
+
+
+def test_events_command_prints_a_table_and_plover_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    story = tmp_path / "story.txt"
+    story.write_text("Canada praised Ghana for its peaceful election on Sunday.\n", "utf-8")
+    runner = CliRunner()
+    table = runner.invoke(app, ["events", str(story)])
+    assert table.exit_code == 0, table.output
+    assert "SUPPORT" in table.output and "Canada" in table.output
+    lines = runner.invoke(app, ["events", str(story), "--format", "plover"])
+    assert lines.exit_code == 0, lines.output
+    parsed: list[dict[str, Any]] = [json.loads(x) for x in lines.output.splitlines() if x]
+    assert [p["event"] for p in parsed] == ["SUPPORT"]
