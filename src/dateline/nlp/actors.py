@@ -56,6 +56,9 @@ _ROLE_SECTORS = (
     ("mayor", "GOV"),
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_QUANTITIES = frozenset(
+    {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "number", "group", "some"}
+)
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _OF_PLACE = frozenset({"in", "of", "from", "throughout", "across", "at"})
@@ -102,6 +105,7 @@ class ActorFinder:
         if token.lower_ in _PRONOUNS:
             found = self._person_before(token)
             return [found] if found is not None else []
+        token = _counted(token)
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
             return [self.named(named[1], self._mention(token))]
@@ -154,15 +158,18 @@ class ActorFinder:
         """The entities a group belongs to, each with whether it is named before the noun:
         "Israeli", "Biden", "U.S." (and their conjuncts: "Turkish and Greek sides"), else a
         place after it ("in the Gaza Strip", "of Armenia")."""
-        found: list[tuple[Entity, bool]] = []
         for child in token.lefts:
-            if child.dep_ in _MODIFIERS and not child.lower_.startswith("anti"):
-                for word in [child, *child.conjuncts]:
-                    entity = self._entity_in(word.subtree)
-                    if entity is not None and all(entity.id != f.id for f, _ in found):
-                        found.append((entity, True))
-        if found:
-            return found
+            if child.dep_ not in _MODIFIERS or any(
+                w.lower_.startswith("anti") for w in child.subtree
+            ):
+                continue  # "anti-Syria journalist": against a country, not of it
+            found: list[tuple[Entity, bool]] = []
+            for word in [child, *child.conjuncts]:
+                entity = self._entity_in(word.subtree)
+                if entity is not None and all(entity.id != f.id for f, _ in found):
+                    found.append((entity, True))
+            if found:
+                return found
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in _OF_PLACE:
                 entity = self._entity_in(prep.subtree, with_country=True)
@@ -222,6 +229,18 @@ def _entity_places(analysis: Analysis) -> dict[str, Place]:
                 places[entity.id] = place
                 break
     return places
+
+
+def _counted(token: Token) -> Token:
+    """ "thousands of students", "scores of refugees": the people counted, not the count."""
+    if token.lower_ not in _QUANTITIES:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if inner is not None:
+                return _counted(inner)
+    return token
 
 
 def _sector_of_noun(token: Token) -> str | None:

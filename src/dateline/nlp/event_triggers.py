@@ -44,6 +44,10 @@ _WEAK_CONTROL = frozenset({"plan", "intend", "decide", "prepare", "seek", "vow",
 # present ("demanded that its partners refuse") reads as the subjunctive too.
 _SUBJUNCTIVE_CONTROL = frozenset({"insist", "demand", "ask", "tell", "urge", "request"})
 _DEMANDING = frozenset({"demand", "urge", "ask", "request"})
+# Verbs of saying that report a demand when what they report is an obligation.
+_OBLIGATION_FRAMES = frozenset(
+    {"say", "conclude", "state", "declare", "stress", "argue", "write", "add", "note", "warn"}
+)
 # Default recipient prepositions of event nouns, by type: "an attack on", "talks with".
 _NOUN_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("on", "against"),
@@ -88,12 +92,32 @@ class Trigger:
 
 
 @cache
+def inflections() -> dict[str, str]:
+    """Surface forms of the trigger verbs ("staged", "shelling") -> their lemma: spaCy's
+    lemmatiser now and then gets a news verb wrong ("staged" -> "stag")."""
+    forms: dict[str, str] = {}
+    for lemma in candidate_lemmas():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es"):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, mended from its surface form when spaCy's is not a known one."""
+    lemma = token.lemma_.lower()
+    if lemma in candidate_lemmas():
+        return lemma
+    return inflections().get(token.lower_, lemma)
+
+
+@cache
 def candidate_lemmas() -> frozenset[str]:
     """Every lemma that can start a trigger: the event stage looks only at these tokens."""
     table = lexicon()
     words = {key.split()[0] for key in table["verbs"]}
     words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
-    return frozenset(words | CHARACTERISING | {"be"})
+    return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
 
 
 def read_trigger(verb: Token) -> Trigger | None:
@@ -114,7 +138,7 @@ def read_trigger(verb: Token) -> Trigger | None:
 
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     for child in verb.children:
         if child.dep_ in _PARTICLES:
             sense = verb_sense(f"{lemma} {child.lower_}")
@@ -132,17 +156,40 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
             if sense is not None:
                 preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
                 return replace(sense, recipient_preps=preps), obj, 0.7
+    carried = _carried_by_preposition(verb, lemma)
+    if carried is not None:
+        return carried
     if lemma in CHARACTERISING:
         return _characterisation(verb)
     sense = verb_sense(lemma)
     return (sense, None, 0.8) if sense is not None else None
 
 
+def _carried_by_preposition(verb: Token, lemma: str) -> tuple[Sense, Token | None, float] | None:
+    """ "remained on alert", "went on strike", "put under investigation", "returned to Geneva
+    for talks": an event noun after a preposition of a verb that says little itself."""
+    if lemma not in word_set("prepositional_light_verbs"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "under", "for", "into"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            keys = [f"{prep.lower_} {k}" for k in _noun_keys(noun)] + _noun_keys(noun)
+            sense = next((s for k in keys if (s := noun_sense(k))), None)
+            if sense is not None:
+                return sense, noun, 0.6
+    return None
+
+
 def _framed(verb: Token) -> Trigger | None:
     """ "agreed to hold talks", "threatened to cut ties", "urged Israel to allow aid in",
     "refused to deploy troops": one event, typed by the framing verb and the framed act."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     frame = control_type(lemma) or ("AGREE" if _readiness(verb) is not None else None)
+    if frame is None and lemma in _OBLIGATION_FRAMES and _obligation(verb) is not None:
+        frame = "REQUEST"  # "the forum concluded that rich nations must pay": a demand
     if frame is None:
         return None
     action = _framed_action(verb, lemma)
@@ -153,11 +200,25 @@ def _framed(verb: Token) -> Trigger | None:
     if inner_sense is None and (lemma in _WEAK_CONTROL or frame == "REJECT"):
         return None
     sense = _framed_sense(frame, inner_sense)
+    if lemma == "prepare" and sense.type == "THREATEN":
+        sense = Sense("MOBILIZE", None, sense.recipient_preps)  # readying force, not words
     aux = _aux_mode(verb)
     return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
 
 
+def _obligation(verb: Token) -> Token | None:
+    """A reported clause that says someone must or should act."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in child.children
+        ):
+            return child
+    return None
+
+
 def _framed_action(verb: Token, lemma: str) -> Token | None:
+    if lemma in _OBLIGATION_FRAMES:
+        return _obligation(verb)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
             return child
@@ -223,7 +284,7 @@ def _object(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and has_object_senses(verb.lemma_):
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and has_object_senses(lemma_of(verb)):
             return child
     return None
 
@@ -234,6 +295,8 @@ def _noun_keys(noun: Token) -> list[str]:
     keys = [f"{child.lower_} {lemma}" for child in noun.lefts if child.dep_ in {"compound", "amod"}]
     keys += [f"{child.lemma_.lower()} {lemma}" for child in noun.lefts if child.dep_ == "compound"]
     keys += [lemma, noun.lower_]
+    # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
+    keys += [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
     for prep in noun.children:  # "tons of food aid", "a series of bombs", "worth of goods"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for inner in prep.children:

@@ -41,8 +41,10 @@ _NEEDS_OTHER_SIDE = frozenset(
 )
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
 # Types whose place, where no one is named as the target, is the target.
-_LOCATED_AGAINST = frozenset({"ASSAULT"})
+_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Groups of people who belong where they are when nothing else says whose they are.
+_PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
 _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
@@ -101,6 +103,7 @@ def _events_of(
     for tokens in _actor_candidates(trigger):
         actors = actors or _resolve(tokens, finder)
     actors = actors or _flow_origin(trigger, finder)
+    actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
@@ -179,6 +182,9 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
             return candidates
         if _passive(current):
             return candidates  # the subject of the clause above is not the agent of a passive
+        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
+            current = current.head.head  # "resorted to throwing stones"
+            continue
         if current.dep_ not in {"conj", "xcomp", "advcl"} or current.head.i == current.i:
             return candidates
         current = current.head
@@ -305,7 +311,7 @@ def _protest_target(trigger: Trigger, actors: list[Actor], finder: ActorFinder) 
         if word.i <= trigger.verb.i:
             continue
         hit = finder.index.at(word.idx, word.idx + len(word.text))
-        if hit is None or hit[1].type not in {EntityType.PERSON, EntityType.ORG, EntityType.GPE}:
+        if hit is None or hit[1].type is EntityType.OTHER:
             continue
         actor = finder.named(hit[1], hit[0])
         town = hit[1].type is EntityType.GPE and not _is_state(hit[1], finder)
