@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from dateline.model import Analysis
+from dateline.model import FACT_BLOCKS, Analysis
 from dateline.nlp.lexicon import is_role_noun
 from dateline.nlp.mentions import name_key
 from dateline.record import to_record
@@ -87,3 +87,28 @@ def test_no_fact_from_page_furniture(seed: Analysis, gold: dict[str, Any]) -> No
     ]
     for line in furniture:
         assert line not in fact_blocks
+
+
+def test_events_match_the_gold_by_type_and_parties(seed: Analysis, gold: dict[str, Any]) -> None:
+    """At least 85 % of the gold events, by type and by the last word of each party's name
+    (as score_seed.py matches them); none from the headline, captions or headings."""
+
+    def last_word(name: str | None) -> str:
+        words = name_key(name or "").split()
+        return words[-1] if words else ""
+
+    found = 0
+    for event in gold["events"]:
+        types = {event["type"], *event.get("alt_types", [])}
+        found += any(
+            v.type in types
+            and v.actor is not None
+            and last_word(v.actor.name) == last_word(event["actor"])
+            and v.recipient is not None
+            and last_word(v.recipient.name) == last_word(event["recipient"])
+            for v in seed.events
+        )
+    assert found / len(gold["events"]) >= 0.85
+    for event in seed.events:
+        block = seed.article.block_at(event.trigger.start)
+        assert block is not None and block.kind in FACT_BLOCKS, event.trigger

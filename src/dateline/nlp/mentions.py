@@ -455,6 +455,9 @@ def mention_country(mention: Mention) -> str | None:
     """The country a mention names by itself: a country, a nationality, a known organisation."""
     if mention.label in {"GPE", "NORP", "OTHER"}:
         country = country_of_word(mention.text)
+        if country is None and mention.label == "NORP" and " " in mention.text:
+            # "Radical French", "ethnic Turks": the nationality is the last word.
+            country = country_of_word(mention.text.split()[-1])
         if country is None and mention.label == "GPE":
             city = largest_city(mention.text)
             country = city.country if city is not None else None
