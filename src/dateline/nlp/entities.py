@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
 from dateline.nlp.headlines import with_title_mentions
@@ -33,7 +33,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
-    _add_home_country(analysis.article, clusters)
+    _add_home_country(doc, analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
 
 
@@ -199,7 +199,10 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
                 person.hinted_country = person.hinted_country or country
 
 
-def _add_home_country(article: Article, clusters: list[_Cluster]) -> None:
+_TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "at", "with"})
+
+
+def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> None:
     """An official with no stated country serves the country the story is about.
 
     A reader of "Nepal's prime minister lost a vote ... President Bimala Shrestha" takes the
@@ -217,8 +220,9 @@ def _add_home_country(article: Article, clusters: list[_Cluster]) -> None:
             if not skip_until <= mention.start < lead.end:
                 continue
             country = mention_country(mention) if mention.label != "PERSON" else mention.country
-            if country:
-                votes[country] += _home_weight(mention)
+            weight = _home_weight(doc, mention) if country else 0
+            if country and weight:
+                votes[country] += weight
                 first_seen.setdefault(country, mention.start)
                 first_seen[country] = min(first_seen[country], mention.start)
     if not votes:
@@ -231,15 +235,26 @@ def _add_home_country(article: Article, clusters: list[_Cluster]) -> None:
         cluster.hinted_country = home
 
 
-def _home_weight(mention: Mention) -> int:
+def _home_weight(doc: Doc, mention: Mention) -> int:
     """How strongly a lead mention says what country the story is about: an official with a
-    nationality most, a country or nationality named outright next, a city or body least."""
+    nationality most, a country or nationality named outright next, a city or body least.
+    A country the lead acts on ("threatened action against Russia", "imposed sanctions on
+    Iran") is the other side, not home."""
     if mention.label == "PERSON":
         return 3
+    if _acted_on(doc[mention.token_end - 1]):
+        return 0
     first_word = mention.text.split()[0]
     if mention.label == "NORP" or country_of_name(mention.text) or country_of_demonym(first_word):
         return 2
     return 1
+
+
+def _acted_on(token: Token) -> bool:
+    """The object of a verb, or of a preposition that points at a target."""
+    if token.dep_ in {"dobj", "dative"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS
 
 
 def _international(role: str) -> bool:

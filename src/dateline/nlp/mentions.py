@@ -322,7 +322,7 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
             and mention.token_start > 0
             and is_role_noun(doc[mention.token_start - 1].text)
             and organisation(mention.text) is None
-            and _person_shaped(words)
+            and (_person_shaped(words) or _surname_after_title(doc, mention, words))
         ):
             mention.label = "PERSON"
     for mention in mentions:
@@ -359,6 +359,19 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
                 )
             )
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _surname_after_title(doc: Doc, mention: Mention, words: list[str]) -> bool:
+    """ "President Bush", "Chancellor Scholz": one name after a capitalised title is a
+    person's surname, not the town the gazetteer also knows by it."""
+    title = doc[mention.token_start - 1].text
+    return (
+        len(words) == 1
+        and title[:1].isupper()
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and not country_of_word(words[0])
+    )
 
 
 def _has_role_apposition(doc: Doc, mention: Mention) -> bool:
@@ -427,7 +440,11 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _has_honorific(doc: Doc, mention: Mention) -> bool:
-    return mention.token_start > 0 and doc[mention.token_start - 1].lower_ in HONORIFICS
+    """ "Mr. Bush", "President Bush": a name after an honorific or a capitalised title."""
+    if mention.token_start <= 0:
+        return False
+    before = doc[mention.token_start - 1]
+    return before.lower_ in HONORIFICS or (before.text[:1].isupper() and is_role_noun(before.text))
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
