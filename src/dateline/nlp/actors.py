@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from dateline.model import Analysis, Entity, EntityType, Place, Span
 from dateline.nlp.event_lexicon import lexicon
-from dateline.nlp.lexicon import country_name, organisation
+from dateline.nlp.lexicon import country_name, country_of_name, organisation
 from dateline.nlp.speakers import MentionIndex
 from dateline.nlp.stage import article_text
 
@@ -197,7 +197,7 @@ class ActorFinder:
         """The article's entity for a country itself (not one of its towns), if named."""
         for entity in self.analysis.entities:
             state = entity.type is EntityType.GPE and self.feature_of(entity) == "country"
-            if state and entity.country == country:
+            if state and entity.country == country and country_of_name(entity.name) == country:
                 return entity
         return None
 

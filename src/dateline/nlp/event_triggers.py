@@ -117,6 +117,7 @@ def candidate_lemmas() -> frozenset[str]:
     table = lexicon()
     words = {key.split()[0] for key in table["verbs"]}
     words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
+    words |= set(table["prepositional_light_verbs"])
     return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
 
 
@@ -196,6 +197,9 @@ def _framed(verb: Token) -> Trigger | None:
     if action is None:
         return None
     inner = own_sense(action)
+    nested = next((c for c in action.children if c.dep_ == "xcomp"), None)
+    if inner is None and nested is not None:  # "prepared to resume shelling"
+        inner = own_sense(nested)
     inner_sense = inner[0] if inner is not None else None
     if inner_sense is None and (lemma in _WEAK_CONTROL or frame == "REJECT"):
         return None

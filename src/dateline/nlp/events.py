@@ -26,7 +26,13 @@ from spacy.tokens import Span as TokenSpan
 from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Party, Quote, Span
 from dateline.nlp.actors import Actor, ActorFinder
 from dateline.nlp.event_lexicon import Sense, is_conflict, noun_sense, valid_mode
-from dateline.nlp.event_triggers import Trigger, candidate_lemmas, read_trigger, with_mode
+from dateline.nlp.event_triggers import (
+    Trigger,
+    candidate_lemmas,
+    inflections,
+    read_trigger,
+    with_mode,
+)
 from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.stage import article_text, stage
@@ -85,7 +91,9 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
 def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger]:
     article = analysis.article
     triggers = []
-    for token in sorted(tokens_with(doc, "LEMMA", candidate_lemmas()), key=lambda t: t.i):
+    found = tokens_with(doc, "LEMMA", candidate_lemmas())
+    found += tokens_with(doc, "LOWER", frozenset(inflections()))  # lemmas spaCy got wrong
+    for token in sorted({t.i: t for t in found}.values(), key=lambda t: t.i):
         block = article.block_at(token.idx)
         if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(token.idx):
             continue
@@ -138,7 +146,10 @@ def _pairs(
 ) -> list[tuple[Actor | None, Actor | None]]:
     if recipients:
         sides: list[Actor | None] = [*actors] or [None]
-        return [(a, r) for a in sides for r in recipients if a is None or _key(a) != _key(r)]
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, r) for a in sides for r in recipients if a is None or _key(a) != _key(r)
+        ]
+        return pairs or [(a, None) for a in actors]  # acting on itself: no other side named
     if len(actors) > 1 and event_type in _RECIPROCAL:
         return [(a, b) for a in actors for b in actors if _key(a) != _key(b)]
     return [(a, None) for a in actors]
