@@ -4,7 +4,9 @@ written by ONE writer, a transaction per shard.
 Why it is safe to kill at any moment and run again: an article is stored with all its facts
 in the same transaction as the rest of its shard, so the store holds whole shards only; a
 rerun skips every article already stored (by id, the SHA-256 of its text) and analyses only
-the rest. `reanalyze` stores every article anew instead.
+the rest. `reanalyze` stores every article anew instead. At the end, the entities of the
+whole corpus are resolved again (`Store.resolve_entities`), so new names settle who older
+ones were.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def ingest(
         report()
     if pending_failures:
         store.save_records([], failures=pending_failures)
+    if counts.stored:
+        store.resolve_entities()
     report()
     return counts
 

@@ -49,6 +49,9 @@ PEOPLE = [
     Person("santoso", "Dewi", "Santoso", "Health Minister", "Indonesia", "Ms."),
     Person("reyes", "Marco", "Reyes", "Transport Secretary", "the Philippines", "Mr."),
     Person("beridze", "Nino", "Beridze", "Prime Minister", "Georgia", "Ms."),
+    # Namesakes: the same surname as another person, told apart only by first name or role.
+    Person("jkorhonen", "Juha", "Korhonen", "Mayor", "Finland", "Mr."),
+    Person("mreyes", "Lucia", "Reyes", "Labour Minister", "Spain", "Ms."),
 ]
 PLACES = [
     "Geneva", "Vienna", "Nairobi", "Lisbon", "Oslo", "Warsaw",
@@ -207,12 +210,15 @@ def _article(story: Story, outlet: str, variant: int, rng: random.Random) -> Sam
     a, r = story.actor, story.recipient
     weekday = story.day.strftime("%A")
     telling = story.act.tellings[variant % len(story.act.tellings)]
-    first_actor = [f"{a.role} {a.full}", f"{a.country}'s {a.role.lower()}, {a.full},", a.full][
-        variant % 3
-    ]
-    first_recipient = [f"{r.role} {r.full} of {r.country}", r.full, f"{r.role} {r.full}"][
-        variant % 3
-    ]
+    # Most reports name people in full first; some, as short wire copy does, only as "Mr. X".
+    first_actor = rng.choice(
+        [f"{a.role} {a.full}", f"{a.country}'s {a.role.lower()}, {a.full},", a.full,
+         f"{a.honorific} {a.last}"]
+    )  # fmt: skip
+    first_recipient = rng.choice(
+        [f"{r.role} {r.full} of {r.country}", r.full, f"{r.role} {r.full}",
+         f"{r.honorific} {r.last}"]
+    )  # fmt: skip
     event = telling.format(a=first_actor, r=first_recipient, p=story.place, day=weekday)
     event = event[0].upper() + event[1:]
     later = [f"{a.honorific} {a.last}", a.last, f"{a.honorific} {a.last}"][variant % 3]

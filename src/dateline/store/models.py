@@ -59,6 +59,7 @@ class EntityRow(Base):
     type: Mapped[str] = mapped_column(String(16))
     role: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3))
+    gender: Mapped[str | None] = mapped_column(String(1))  # "f"/"m" from "Ms."/"Mr." before it
     corpus_key: Mapped[str | None] = mapped_column(String(200), index=True)
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Engine,
     Select,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -35,9 +36,11 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import aliased
 
 from dateline import __version__
 from dateline.errors import DatelineError
@@ -252,6 +255,46 @@ class Store:
             insert(FailureRow).values(input=source, reason=reason, failed_at=datetime.now(UTC))
         )
 
+    def resolve_entities(self) -> int:
+        """Give every stored entity its corpus key (`dateline.corpus.resolve`), so the same
+        participant has the same key in every article; returns how many keys changed.
+
+        Keys are recomputed over the whole corpus, since a full name stored later can settle
+        who an earlier bare surname was.
+        """
+        from dateline.corpus.resolve import NamedEntity, corpus_keys
+
+        with self.engine.begin() as connection:
+            found = connection.execute(
+                select(
+                    EntityRow.pk,
+                    EntityRow.name,
+                    EntityRow.type,
+                    EntityRow.role,
+                    EntityRow.country,
+                    EntityRow.gender,
+                    EntityRow.corpus_key,
+                )
+            ).all()
+            named = {
+                row.pk: NamedEntity(row.name, row.type, row.role, row.country, row.gender)
+                for row in found
+            }
+            keys = corpus_keys(named.values())
+            changed = [
+                {"entity_pk": row.pk, "key": keys[named[row.pk]]}
+                for row in found
+                if row.corpus_key != keys[named[row.pk]]
+            ]
+            if changed:
+                connection.execute(
+                    update(EntityRow)
+                    .where(EntityRow.pk == bindparam("entity_pk"))
+                    .values(corpus_key=bindparam("key")),
+                    changed,
+                )
+        return len(changed)
+
     # -- reading -------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
@@ -317,9 +360,21 @@ class Store:
             conditions.append(_contains(QuoteRow.place_name, place))
         if about:
             conditions.append(self._quote_text_matches(about))
+        speaker_row = aliased(EntityRow)
         query = (
-            select(QuoteRow.__table__, *_source_columns())
+            select(
+                QuoteRow.__table__,
+                speaker_row.corpus_key.label("speaker_key"),
+                *_source_columns(),
+            )
             .join(ArticleRow, ArticleRow.pk == QuoteRow.article_pk)
+            .outerjoin(
+                speaker_row,
+                and_(
+                    speaker_row.article_pk == QuoteRow.article_pk,
+                    speaker_row.local_id == QuoteRow.speaker_local,
+                ),
+            )
             .where(*conditions)
             .order_by(QuoteRow.day.is_(None), QuoteRow.day, QuoteRow.pk)
             .limit(limit)
@@ -355,6 +410,7 @@ class Store:
             return [_event_result(found) for found in connection.execute(query)]
 
     def _events_query(self) -> Select[Any]:
+        actor, recipient = aliased(EntityRow), aliased(EntityRow)
         return (
             select(
                 EventRow.__table__,
@@ -362,9 +418,24 @@ class Store:
                 PlaceRow.lon,
                 PlaceRow.geonameid,
                 PlaceRow.country,
+                actor.corpus_key.label("actor_key"),
+                recipient.corpus_key.label("recipient_key"),
                 *_source_columns(),
             )
             .join(ArticleRow, ArticleRow.pk == EventRow.article_pk)
+            .outerjoin(
+                actor,
+                and_(
+                    actor.article_pk == EventRow.article_pk, actor.local_id == EventRow.actor_local
+                ),
+            )
+            .outerjoin(
+                recipient,
+                and_(
+                    recipient.article_pk == EventRow.article_pk,
+                    recipient.local_id == EventRow.recipient_local,
+                ),
+            )
             .outerjoin(
                 PlaceRow,
                 and_(
@@ -491,6 +562,8 @@ def _quote_result(found: Any) -> QuoteResult:
         cue=quote.cue_text,
         confidence=quote.confidence,
         source=_source(found),
+        content_key=quote.content_key,
+        speaker_key=found.speaker_key,
     )
 
 
@@ -515,6 +588,8 @@ def _event_result(found: Any) -> EventResult:
         country=found.country,
         confidence=v.confidence,
         source=_source(found),
+        actor_key=found.actor_key,
+        recipient_key=found.recipient_key,
     )
 
 

@@ -37,6 +37,8 @@ class QuoteResult:
     cue: str | None
     confidence: float | None
     source: Source
+    content_key: str = ""  # equal for the same words in any article
+    speaker_key: str | None = None  # the speaker's corpus key, after resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ class EventResult:
     country: str | None
     confidence: float | None
     source: Source
+    actor_key: str | None = None  # corpus keys of the participants, after resolution
+    recipient_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ def article_row(record: dict[str, Any], version: str) -> Row:
 
 
 def entity_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+    text = record["article"]["text"]
     return [
         {
             "article_pk": article_pk,
@@ -56,10 +57,26 @@ def entity_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
             "type": e["type"],
             "role": e.get("role"),
             "country": e.get("country"),
+            "gender": gender_by_honorific(text, e.get("mentions", [])),
             "corpus_key": None,
         }
         for e in record.get("entities", [])
     ]
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+_FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady"}
+
+
+def gender_by_honorific(text: str, mentions: list[dict[str, Any]]) -> str | None:
+    """ "f" or "m" when the honorifics before an entity's mentions say so and agree: what
+    later tells "Ms. Korhonen" from her namesake "Mr. Korhonen" across articles."""
+    seen = set()
+    for mention in mentions:
+        found = _HONORIFIC_BEFORE.search(text, max(0, mention["start"] - 8), mention["start"])
+        if found:
+            seen.add("f" if found.group(1) in _FEMALE else "m")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def mention_rows(

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("type", sa.String(16), nullable=False),
         sa.Column("role", sa.Text()),
         sa.Column("country", sa.String(3)),
+        sa.Column("gender", sa.String(1)),
         sa.Column("corpus_key", sa.String(200)),
     )
     _index("entities", "article_pk")
