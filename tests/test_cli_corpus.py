@@ -126,3 +126,24 @@ def test_export_parquet_needs_a_file_and_writes_flat_rows(seeded: str, tmp_path:
     assert result.exit_code == 0, result.output
     table = pq.read_table(path).to_pylist()
     assert [(row["fact"], row["kind"], row["lat"]) for row in table] == [("event", "CONSULT", 41.1)]
+
+
+def test_merged_quotes_list_every_article_carrying_them(db_url: str) -> None:
+    words = "We will not sail for less than we were promised last year"
+    records = []
+    for name in ("one", "two"):
+        record = ferry_record()
+        text = record["article"]["text"] + f"\n\n“{words},” Dancu told the {name} paper."
+        record["article"].update(id=f"sha256:{name}", source_id=name, text=text)
+        start = text.index(words)
+        record["quotes"] = [
+            {**record["quotes"][0], "id": "q1", "start": start, "end": start + len(words),
+             "content": words}
+        ]  # fmt: skip
+        records.append(record)
+    with open_store(db_url) as store:
+        store.save_records(records)
+    result = run("quotes", "--db", db_url, "--merge", "--format", "json")
+    assert [(q["content"], q["sources"]) for q in json.loads(result.stdout)] == [
+        (words, ["one", "two"])
+    ]

@@ -186,6 +186,12 @@ def quotes(
     place: PlaceOption = None,
     db: DbOption = None,
     limit: LimitOption = 100,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="Stored quotes: each statement once, with every article carrying it."
+        ),
+    ] = False,
 ) -> None:
     """Who said what: the quotes of each article, with speakers, cues, dates and places.
 
@@ -213,6 +219,7 @@ def quotes(
             until=until,
             place=place,
             limit=limit,
+            merge=merge,
         )
         return
     if output_format == QueryFormat.CSV:

@@ -187,14 +187,43 @@ def show_stored_quotes(
     until: str | None,
     place: str | None,
     limit: int,
+    merge: bool = False,
 ) -> None:
-    """`dateline quotes` without files: quotes from the store."""
+    """`dateline quotes` without files: quotes from the store; with `merge`, each statement
+    once with every article that carries it."""
     with _open(db) as store:
         found = store.query_quotes(
-            speaker=speaker, about=about, since=since, until=until, place=place, limit=limit or None
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            place=place,
+            limit=None if merge else limit or None,
         )
+    if merge:
+        from dateline.corpus.resolve import merge_quotes
+
+        merged = [_merged_row(m, output_format) for m in merge_quotes(found)][: limit or None]
+        columns = ["day", "speaker_key", "content", "articles", "sources"]
+        _show(merged, output_format, columns, "No stored quotes match.")
+        return
     columns = ["day", "speaker_name", "content", "place_name", "source_id"]
     _show(found, output_format, columns, "No stored quotes match.")
+
+
+def _merged_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
+    sources = [s.source_id or s.article_id for s in merged.sources]
+    listed = (
+        sources if output_format in (QueryFormat.JSON, QueryFormat.JSONL) else "; ".join(sources)
+    )
+    return {
+        "day": merged.day,
+        "speaker_key": merged.speaker_key,
+        "speaker_names": list(merged.speaker_names),
+        "content": merged.content,
+        "articles": len(sources),
+        "sources": listed,
+    }
 
 
 def show_stored_events(
@@ -254,6 +283,8 @@ def search(
 
 def flat_row(result: Any) -> dict[str, Any]:
     """A result as one flat dict: its own fields, then its source's."""
+    if isinstance(result, dict):
+        return result
     data = as_dict(result)
     source = data.pop("source", None) or {}
     return {**data, **source}
