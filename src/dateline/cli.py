@@ -254,7 +254,7 @@ def events(
         ),
     ] = None,
     output_format: QueryFormatOption = QueryFormat.TABLE,
-    type: Annotated[
+    event_type: Annotated[
         str | None, typer.Option("--type", help="Stored events of a PLOVER type, e.g. ASSAULT.")
     ] = None,
     actor: Annotated[
@@ -269,7 +269,9 @@ def events(
     """Who did what to whom: PLOVER events, with actors, triggers, dates and places.
 
     Without files, the events come from the store (`dateline ingest`), filtered by the
-    options. Example: dateline events --type ASSAULT --place "Gaza Strip"
+    options. With files, each event of each article is printed as a JSON line.
+
+    Example: dateline events --type ASSAULT --place "Gaza Strip"
     """
     if not files:
         from dateline.cli_corpus import show_stored_events
@@ -277,7 +279,7 @@ def events(
         show_stored_events(
             db,
             output_format,
-            type=type,
+            event_type=event_type,
             place=place,
             actor=actor,
             since=since,

@@ -230,7 +230,7 @@ def show_stored_events(
     db: str | None,
     output_format: QueryFormat,
     *,
-    type: str | None,
+    event_type: str | None,
     place: str | None,
     actor: str | None,
     since: str | None,
@@ -240,7 +240,7 @@ def show_stored_events(
     """`dateline events` without files: events from the store."""
     with _open(db) as store:
         found = store.query_events(
-            type=type, place=place, actor=actor, since=since, until=until, limit=limit or None
+            type=event_type, place=place, actor=actor, since=since, until=until, limit=limit or None
         )
     columns = ["day", "type", "actor_name", "trigger", "recipient_name", "place_name", "source_id"]
     _show(found, output_format, columns, "No stored events match.")
@@ -353,7 +353,9 @@ def export(
     db: DbOption = None,
     speaker: Annotated[str | None, typer.Option(help="Quotes by this speaker.")] = None,
     about: Annotated[str | None, typer.Option(help="Quotes with these words.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="Events of a PLOVER type.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Events of a PLOVER type.")
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Events with this actor or recipient.")] = None,
     place: PlaceOption = None,
     since: SinceOption = None,
@@ -372,7 +374,13 @@ def export(
     from dateline.corpus import export as exports
 
     filters = exports.Filters(
-        speaker=speaker, about=about, type=type, actor=actor, place=place, since=since, until=until
+        speaker=speaker,
+        about=about,
+        type=event_type,
+        actor=actor,
+        place=place,
+        since=since,
+        until=until,
     )
     with _open(db) as store:
         try:
