@@ -70,10 +70,9 @@ def test_urls_go_through_the_fetcher_given(settings: Settings, tmp_path: Path) -
         return feed if url.endswith("/rss") else pages[url]
 
     items = list(read_inputs(["https://news.example/rss"], settings, fetch))
-    assert [i.source_id for i in items if isinstance(i, Article)] == [
-        "https://news.example/0",
-        "https://news.example/1",
-    ]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.source_id for a in articles] == ["https://news.example/0", "https://news.example/1"]
+    assert [a.published for a in articles] == ["2024-03-04", "2024-03-04"]
 
 
 def _ingest(sources: list[str], store: Store, settings: Settings, **options: object) -> object:

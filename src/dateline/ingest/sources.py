@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from dateline.errors import DatelineError
@@ -134,9 +135,19 @@ def _read_feed(
         if isinstance(entry, InputFailure):
             yield entry
         elif entry.thin and entry.link and fetch is not None:
-            yield from _read_url(entry.link, settings, fetch)
+            yield from _read_linked_page(entry.item, entry.link, fetch)
         else:
             yield from _articles(iter([entry.item]))
+
+
+def _read_linked_page(item: JsonlItem, link: str, fetch: Fetch) -> Iterator[Article | InputFailure]:
+    """The page a feed entry links to, with the entry's title and date."""
+    try:
+        html = fetch(link).decode("utf-8", errors="replace")
+    except DatelineError as error:
+        yield InputFailure(link, str(error))
+        return
+    yield from _articles(iter([replace(item, html=html)]))
 
 
 def _articles(items: Iterator[JsonlItem | InputFailure]) -> Iterator[Article | InputFailure]:
