@@ -271,3 +271,11 @@ def test_opening_a_missing_store_for_reading_says_what_to_do(tmp_path: Any) -> N
 
     with pytest.raises(StoreError, match="run `dateline ingest` first"):
         open_store(str(tmp_path / "none.db"), create=False)
+
+
+def test_records_of_many_ids_come_in_the_order_asked(store: Store) -> None:
+    records = [make_record(f"sha256:{n:04d}", f"Story number {n}.") for n in range(600)]
+    store.save_records(records)
+    wanted = [f"sha256:{n:04d}" for n in range(599, -1, -1)] + ["sha256:none"]
+    assert [r["article"]["id"] for r in store.records(wanted)] == wanted[:-1]
+    assert len(list(store.records())) == 600

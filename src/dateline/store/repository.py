@@ -331,13 +331,20 @@ class Store:
         return dict(found) if found is not None else None
 
     def records(self, article_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Every stored record (or those of `article_ids`), in the order they were stored."""
-        query = select(ArticleRow.record).order_by(ArticleRow.pk)
-        if article_ids is not None:
-            query = query.where(ArticleRow.id.in_(list(article_ids)))
+        """Every stored record in the order they were stored, or those of `article_ids` in
+        the order given (fetched 500 at a time: databases cap the parameters of a query)."""
         with self.engine.connect() as connection:
-            for found in connection.execute(query.execution_options(yield_per=200)).scalars():
-                yield dict(found)
+            if article_ids is None:
+                query = select(ArticleRow.record).order_by(ArticleRow.pk)
+                for found in connection.execute(query.execution_options(yield_per=200)).scalars():
+                    yield dict(found)
+                return
+            wanted = list(dict.fromkeys(article_ids))
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = select(ArticleRow.id, ArticleRow.record).where(ArticleRow.id.in_(chunk))
+                by_id = {found.id: found.record for found in connection.execute(query)}
+                yield from (dict(by_id[i]) for i in chunk if i in by_id)
 
     def query_quotes(
         self,
