@@ -80,6 +80,11 @@ def test_stored_events_timeline_and_search(seeded: str) -> None:
     assert [entry["what"] for entry in json.loads(timeline.stdout)] == [
         "quote", "CONSULT", "quote", "THREATEN", "quote",
     ]  # fmt: skip
+    merged = run("events", "--db", seeded, "--merge", "--format", "json")
+    assert [(v["type"], v["articles"], v["sources"]) for v in json.loads(merged.stdout)] == [
+        ("CONSULT", 1, ["sha256:harbour"]),
+        ("THREATEN", 1, ["sha256:ferry"]),
+    ]
     search = run("search", "wage deal", "--db", seeded)
     assert "Harbour Deal Signed" in flat(search.stdout)
 

@@ -265,6 +265,10 @@ def events(
     until: UntilOption = None,
     db: DbOption = None,
     limit: LimitOption = 100,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Stored events: each once, with every article reporting it."),
+    ] = False,
 ) -> None:
     """Who did what to whom: PLOVER events, with actors, triggers, dates and places.
 
@@ -285,6 +289,7 @@ def events(
             since=since,
             until=until,
             limit=limit,
+            merge=merge,
         )
         return
     settings = Settings.from_env()

@@ -213,17 +213,19 @@ def show_stored_quotes(
 
 def _merged_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
     sources = [s.source_id or s.article_id for s in merged.sources]
-    listed = (
-        sources if output_format in (QueryFormat.JSON, QueryFormat.JSONL) else "; ".join(sources)
-    )
     return {
         "day": merged.day,
         "speaker_key": merged.speaker_key,
         "speaker_names": list(merged.speaker_names),
         "content": merged.content,
         "articles": len(sources),
-        "sources": listed,
+        "sources": _listed(sources, output_format),
     }
+
+
+def _listed(sources: list[str], output_format: QueryFormat) -> list[str] | str:
+    """Sources as a list for JSON, as one "; "-separated cell for tables and CSV."""
+    return sources if output_format in (QueryFormat.JSON, QueryFormat.JSONL) else "; ".join(sources)
 
 
 def show_stored_events(
@@ -236,14 +238,41 @@ def show_stored_events(
     since: str | None,
     until: str | None,
     limit: int,
+    merge: bool = False,
 ) -> None:
-    """`dateline events` without files: events from the store."""
+    """`dateline events` without files: events from the store; with `merge`, each event
+    once with every article that reports it."""
     with _open(db) as store:
         found = store.query_events(
-            type=event_type, place=place, actor=actor, since=since, until=until, limit=limit or None
+            type=event_type,
+            place=place,
+            actor=actor,
+            since=since,
+            until=until,
+            limit=None if merge else limit or None,
         )
+    if merge:
+        from dateline.corpus.resolve import merge_events
+
+        merged = [_merged_event_row(m, output_format) for m in merge_events(found)]
+        columns = ["day", "type", "actor_key", "recipient_key", "place_name", "articles"]
+        _show(merged[: limit or None], output_format, columns, "No stored events match.")
+        return
     columns = ["day", "type", "actor_name", "trigger", "recipient_name", "place_name", "source_id"]
     _show(found, output_format, columns, "No stored events match.")
+
+
+def _merged_event_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
+    sources = [r.source.source_id or r.source.article_id for r in merged.reports]
+    return {
+        "day": merged.day,
+        "type": merged.type,
+        "actor_key": merged.actor_key,
+        "recipient_key": merged.recipient_key,
+        "place_name": merged.place_name,
+        "articles": len(sources),
+        "sources": _listed(sources, output_format),
+    }
 
 
 @app.command()
