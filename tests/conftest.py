@@ -14,6 +14,8 @@ from dateline.model import Analysis
 from dateline.nlp.pipeline import analyze_articles
 from dateline.settings import Settings
 
+from .store_fixtures import db_url, store  # noqa: F401  (the store fixtures, on each backend)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"

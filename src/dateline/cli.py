@@ -21,6 +21,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline import __version__
+from dateline.cli_options import (
+    DbOption,
+    LimitOption,
+    PlaceOption,
+    QueryFormat,
+    QueryFormatOption,
+    SinceOption,
+    UntilOption,
+)
 from dateline.errors import DatelineError
 from dateline.ingest import InputFailure, InputType, read_source
 from dateline.model import Analysis, Article
@@ -150,38 +159,78 @@ def analyze(
 
 @app.command()
 def quotes(
-    files: FilesArgument,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles to analyse (as for analyze); none: query the store instead.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
-        OutputFormat,
+        QueryFormat,
         typer.Option(
             "--format",
             "-f",
             help="table: who said what, for people; json/jsonl: each quote as a JSON object "
-            "with its article's source_id.",
+            "with its article's source_id; csv: stored quotes, one per row.",
         ),
-    ] = OutputFormat.TABLE,
+    ] = QueryFormat.TABLE,
     input_type: InputTypeOption = InputType.AUTO,
     encoding: EncodingOption = None,
     max_bytes: MaxBytesOption = None,
     model: ModelOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Stored quotes by this speaker.")] = None,
+    about: Annotated[str | None, typer.Option(help="Stored quotes with these words.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+    db: DbOption = None,
+    limit: LimitOption = 100,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="Stored quotes: each statement once, with every article carrying it."
+        ),
+    ] = False,
 ) -> None:
     """Who said what: the quotes of each article, with speakers, cues, dates and places.
 
     Direct quotes ("…," she said), partial quotes (called it "…") and reported speech
-    (he said that …), each with its speaker resolved to a person or organisation.
+    (he said that …), each with its speaker resolved to a person or organisation. Without
+    files, the quotes come from the store (`dateline ingest`), filtered by the options.
 
     Examples:
 
       dateline quotes story.txt
 
       dateline quotes corpus.jsonl --format jsonl > quotes.jsonl
+
+      dateline quotes --speaker Lindqvist --about cables --since 2025-03-01
     """
+    if not files:
+        from dateline.cli_corpus import show_stored_quotes
+
+        show_stored_quotes(
+            db,
+            output_format,
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            place=place,
+            limit=limit,
+            merge=merge,
+        )
+        return
+    if output_format == QueryFormat.CSV:
+        err.print("[red]error:[/red] --format csv is for stored quotes: give no files")
+        raise typer.Exit(EXIT_BAD_INPUT)
     settings = Settings.from_env().with_overrides(
         encoding=encoding, max_text_bytes=max_bytes, model=model
     )
 
     def show(analysis: Analysis) -> None:
-        if output_format == OutputFormat.TABLE:
+        if output_format == QueryFormat.TABLE:
             from dateline.report import print_quotes
 
             print_quotes(out, analysis)
@@ -189,10 +238,67 @@ def quotes(
         record = to_record(analysis)
         for quote in record["quotes"]:
             line = {"source_id": analysis.article.source_id, **quote}
-            indent = 2 if output_format == OutputFormat.JSON else None
+            indent = 2 if output_format == QueryFormat.JSON else None
             out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
 
-    _run(files, settings, input_type, show, json_errors=output_format == OutputFormat.JSONL)
+    _run(files, settings, input_type, show, json_errors=output_format == QueryFormat.JSONL)
+
+
+@app.command()
+def events(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles to analyse (as for analyze); none: query the store instead.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: QueryFormatOption = QueryFormat.TABLE,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Stored events of a PLOVER type, e.g. ASSAULT.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Stored events with this actor or recipient.")
+    ] = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+    limit: LimitOption = 100,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Stored events: each once, with every article reporting it."),
+    ] = False,
+) -> None:
+    """Who did what to whom: PLOVER events, with actors, triggers, dates and places.
+
+    Without files, the events come from the store (`dateline ingest`), filtered by the
+    options. With files, each event of each article is printed as a JSON line.
+
+    Example: dateline events --type ASSAULT --place "Gaza Strip"
+    """
+    if not files:
+        from dateline.cli_corpus import show_stored_events
+
+        show_stored_events(
+            db,
+            output_format,
+            event_type=event_type,
+            place=place,
+            actor=actor,
+            since=since,
+            until=until,
+            limit=limit,
+            merge=merge,
+        )
+        return
+    settings = Settings.from_env()
+
+    def show(analysis: Analysis) -> None:
+        for event in to_record(analysis)["events"]:
+            _write_json_line({"source_id": analysis.article.source_id, **event})
+
+    _run(files, settings, InputType.AUTO, show, json_errors=False)
 
 
 class EventFormat(StrEnum):
@@ -367,6 +473,9 @@ def _print_record(analysis: Analysis, output_format: OutputFormat, first: bool) 
 
         print_summary(out, analysis)
 
+
+# The corpus commands (ingest, failures, timeline, search, export) register themselves on `app`.
+from dateline import cli_corpus  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -167,12 +167,12 @@ def _read_corpus(text: str, source: str, max_bytes: int) -> Iterator[Article | I
             )
             continue
         try:
-            yield _article_from_item(item)
+            yield article_from_item(item)
         except DatelineError as err:
             yield InputFailure(item.source_id, str(err))
 
 
-def _article_from_item(item: JsonlItem) -> Article:
+def article_from_item(item: JsonlItem) -> Article:
     if item.text is not None:
         return article_from_text(
             item.text, item.source_id, title=item.title, published=item.published, url=item.url

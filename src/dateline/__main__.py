@@ -1,0 +1,5 @@
+"""`python -m dateline ...`: the command line, as the `dateline` script runs it."""
+
+from dateline.cli import app
+
+app()

@@ -1,0 +1,627 @@
+"""The store: analysis records kept in SQLite (default) or PostgreSQL, and the questions the
+CLI and the REST API ask of them.
+
+    with open_store("dateline.db") as store:            # or "postgresql://user@host/db"
+        store.save_records(records)                      # one transaction per batch
+        for quote in store.query_quotes(speaker="Lindqvist", about="cables"):
+            ...
+
+Writes are made by one `Store` at a time (the ingest's writer); reads may come from anywhere.
+Every query answers with the plain values of `dateline.store.results`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import aliased
+
+from dateline import __version__
+from dateline.errors import DatelineError
+from dateline.store import rows
+from dateline.store.models import (
+    ArticleRow,
+    EntityRow,
+    EventRow,
+    FailureRow,
+    MentionRow,
+    PlaceRow,
+    QuoteRow,
+    TimeRow,
+)
+from dateline.store.results import (
+    EventResult,
+    Failure,
+    PlaceResult,
+    QuoteResult,
+    SearchHit,
+    Source,
+    TimelineEntry,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "dateline.db"
+DEFAULT_LIMIT = 100
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(DatelineError):
+    """The store cannot be opened or used (bad URL, missing driver, server down)."""
+
+    code = "D401"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSummary:
+    """What one `save_records` call did."""
+
+    stored: int = 0
+    skipped: int = 0
+    failures: int = 0
+
+
+def database_url(db: str | None) -> str:
+    """A SQLAlchemy URL from what a user gives: a URL, or a path to an SQLite file."""
+    db = db or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def open_store(db: str | None = None, *, create: bool = True) -> Store:
+    """The store at `db` (a path or URL; default ./dateline.db), its schema migrated to the
+    newest version. `create=False` refuses an SQLite file that does not exist yet."""
+    url = database_url(db)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise StoreError(f"{path}: no store here yet; run `dateline ingest` first")
+    try:
+        engine = _engine(url)
+        migrate(engine)
+    except (ArgumentError, NoSuchModuleError, OperationalError, ImportError) as error:
+        raise StoreError(f"cannot open the store {_safe(url)}: {error}") from error
+    return Store(engine)
+
+
+def _engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+        # WAL: readers never block the writer; foreign_keys: deleting an article deletes
+        # its facts; NORMAL sync is safe under WAL and much faster per commit.
+        cursor = connection.cursor()
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision shipped with this package."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class Store:
+    """The repository over one database. Create it with `open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save_record(self, record: dict[str, Any], *, replace: bool = False) -> bool:
+        """Store one analysis record; False when its article was already stored (and
+        `replace` was not asked for)."""
+        return self.save_records([record], replace=replace).stored == 1
+
+    def save_records(
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        failures: Iterable[tuple[str, str]] = (),
+        replace: bool = False,
+    ) -> SaveSummary:
+        """Store records and `(input, reason)` failures in ONE transaction: after a crash
+        either all of them are in the store or none is, so an ingest can resume safely.
+
+        An article already stored is skipped, or with `replace` stored anew with its facts.
+        Storing an input successfully clears the failures recorded for it before.
+        """
+        stored = skipped = 0
+        failures = list(failures)
+        with self.engine.begin() as connection:
+            for record in records:
+                if self._save(connection, record, replace):
+                    stored += 1
+                else:
+                    skipped += 1
+            for source, reason in failures:
+                self._record_failure(connection, source, reason)
+        return SaveSummary(stored=stored, skipped=skipped, failures=len(failures))
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Note that `source` could not be stored, and why (the latest reason replaces any
+        earlier one for the same input)."""
+        with self.engine.begin() as connection:
+            self._record_failure(connection, source, reason)
+
+    def _save(self, connection: Connection, record: dict[str, Any], replace: bool) -> bool:
+        article_id = record["article"]["id"]
+        existing = connection.scalar(select(ArticleRow.pk).where(ArticleRow.id == article_id))
+        if existing is not None:
+            if not replace:
+                return False
+            connection.execute(delete(ArticleRow).where(ArticleRow.pk == existing))
+        article_pk = connection.scalar(
+            insert(ArticleRow).returning(ArticleRow.pk),
+            rows.article_row(record, str(record.get("dateline", __version__))),
+        )
+        assert article_pk is not None
+        entity_pks = self._insert_entities(connection, record, article_pk)
+        for model, built in (
+            (MentionRow, list(rows.mention_rows(record, article_pk, entity_pks))),
+            (QuoteRow, rows.quote_rows(record, article_pk)),
+            (EventRow, rows.event_rows(record, article_pk)),
+            (PlaceRow, rows.place_rows(record, article_pk)),
+            (TimeRow, rows.time_rows(record, article_pk)),
+        ):
+            if built:
+                connection.execute(insert(model), built)
+        source_id = record["article"].get("source_id")
+        if source_id:
+            connection.execute(delete(FailureRow).where(FailureRow.input == source_id))
+        return True
+
+    def _insert_entities(
+        self, connection: Connection, record: dict[str, Any], article_pk: int
+    ) -> dict[str, int]:
+        built = rows.entity_rows(record, article_pk)
+        if not built:
+            return {}
+        returned = connection.execute(
+            insert(EntityRow).returning(
+                EntityRow.pk, EntityRow.local_id, sort_by_parameter_order=True
+            ),
+            built,
+        )
+        return {local_id: pk for pk, local_id in returned}
+
+    def _record_failure(self, connection: Connection, source: str, reason: str) -> None:
+        connection.execute(delete(FailureRow).where(FailureRow.input == source))
+        connection.execute(
+            insert(FailureRow).values(input=source, reason=reason, failed_at=datetime.now(UTC))
+        )
+
+    def resolve_entities(self) -> int:
+        """Give every stored entity its corpus key (`dateline.corpus.resolve`), so the same
+        participant has the same key in every article; returns how many keys changed.
+
+        Keys are recomputed over the whole corpus, since a full name stored later can settle
+        who an earlier bare surname was.
+        """
+        from dateline.corpus.resolve import NamedEntity, corpus_keys
+
+        with self.engine.begin() as connection:
+            found = connection.execute(
+                select(
+                    EntityRow.pk,
+                    EntityRow.name,
+                    EntityRow.type,
+                    EntityRow.role,
+                    EntityRow.country,
+                    EntityRow.gender,
+                    EntityRow.corpus_key,
+                )
+            ).all()
+            named = {
+                row.pk: NamedEntity(row.name, row.type, row.role, row.country, row.gender)
+                for row in found
+            }
+            keys = corpus_keys(named.values())
+            changed = [
+                {"entity_pk": row.pk, "key": keys[named[row.pk]]}
+                for row in found
+                if row.corpus_key != keys[named[row.pk]]
+            ]
+            if changed:
+                connection.execute(
+                    update(EntityRow)
+                    .where(EntityRow.pk == bindparam("entity_pk"))
+                    .values(corpus_key=bindparam("key")),
+                    changed,
+                )
+        return len(changed)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.stored_ids([article_id]))
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are already stored (one query per 500 ids)."""
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for start in range(0, len(article_ids), 500):
+                chunk = list(article_ids[start : start + 500])
+                found.update(
+                    connection.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))
+                )
+        return found
+
+    def count(self, what: str = "articles") -> int:
+        """How many rows a table holds: articles, quotes, events, entities, places, failures."""
+        models = {
+            "articles": ArticleRow,
+            "quotes": QuoteRow,
+            "events": EventRow,
+            "entities": EntityRow,
+            "places": PlaceRow,
+            "failures": FailureRow,
+        }
+        with self.engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(models[what])) or 0)
+
+    def record(self, article_id: str) -> dict[str, Any] | None:
+        """The analysis record of one stored article, as it was produced."""
+        with self.engine.connect() as connection:
+            found = connection.scalar(select(ArticleRow.record).where(ArticleRow.id == article_id))
+        return dict(found) if found is not None else None
+
+    def records(self, article_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every stored record in the order they were stored, or those of `article_ids` in
+        the order given (fetched 500 at a time: databases cap the parameters of a query)."""
+        with self.engine.connect() as connection:
+            if article_ids is None:
+                query = select(ArticleRow.record).order_by(ArticleRow.pk)
+                for found in connection.execute(query.execution_options(yield_per=200)).scalars():
+                    yield dict(found)
+                return
+            wanted = list(dict.fromkeys(article_ids))
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = select(ArticleRow.id, ArticleRow.record).where(ArticleRow.id.in_(chunk))
+                by_id = {found.id: found.record for found in connection.execute(query)}
+                yield from (dict(by_id[i]) for i in chunk if i in by_id)
+
+    def query_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        limit: int | None = DEFAULT_LIMIT,
+    ) -> list[QuoteResult]:
+        """Quotes by a speaker (any part of the name, any case), about words (full-text search
+        over the quoted words), said between two ISO dates (the quote's date, else its
+        article's; `until` includes the whole day or month it names), at a place; oldest
+        first."""
+        conditions: list[ColumnElement[bool]] = [*_dated(QuoteRow.day, since, until)]
+        if speaker:
+            conditions.append(_contains(QuoteRow.speaker_name, speaker))
+        if place:
+            conditions.append(_contains(QuoteRow.place_name, place))
+        if about:
+            conditions.append(self._quote_text_matches(about))
+        speaker_row = aliased(EntityRow)
+        query = (
+            select(
+                QuoteRow.__table__,
+                speaker_row.corpus_key.label("speaker_key"),
+                *_source_columns(),
+            )
+            .join(ArticleRow, ArticleRow.pk == QuoteRow.article_pk)
+            .outerjoin(
+                speaker_row,
+                and_(
+                    speaker_row.article_pk == QuoteRow.article_pk,
+                    speaker_row.local_id == QuoteRow.speaker_local,
+                ),
+            )
+            .where(*conditions)
+            .order_by(QuoteRow.day.is_(None), QuoteRow.day, QuoteRow.pk)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [_quote_result(found) for found in connection.execute(query)]
+
+    def query_events(
+        self,
+        *,
+        type: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = DEFAULT_LIMIT,
+    ) -> list[EventResult]:
+        """Events of a PLOVER type, at a place, with an actor or recipient (any part of the
+        name), between two ISO dates; oldest first."""
+        conditions: list[ColumnElement[bool]] = [*_dated(EventRow.day, since, until)]
+        if type:
+            conditions.append(EventRow.type == type.upper())
+        if place:
+            conditions.append(_contains(EventRow.place_name, place))
+        if actor:
+            conditions.append(
+                or_(
+                    _contains(EventRow.actor_name, actor), _contains(EventRow.recipient_name, actor)
+                )
+            )
+        query = self._events_query().where(*conditions).limit(limit)
+        with self.engine.connect() as connection:
+            return [_event_result(found) for found in connection.execute(query)]
+
+    def _events_query(self) -> Select[Any]:
+        actor, recipient = aliased(EntityRow), aliased(EntityRow)
+        return (
+            select(
+                EventRow.__table__,
+                PlaceRow.lat,
+                PlaceRow.lon,
+                PlaceRow.geonameid,
+                PlaceRow.country,
+                actor.corpus_key.label("actor_key"),
+                recipient.corpus_key.label("recipient_key"),
+                *_source_columns(),
+            )
+            .join(ArticleRow, ArticleRow.pk == EventRow.article_pk)
+            .outerjoin(
+                actor,
+                and_(
+                    actor.article_pk == EventRow.article_pk, actor.local_id == EventRow.actor_local
+                ),
+            )
+            .outerjoin(
+                recipient,
+                and_(
+                    recipient.article_pk == EventRow.article_pk,
+                    recipient.local_id == EventRow.recipient_local,
+                ),
+            )
+            .outerjoin(
+                PlaceRow,
+                and_(
+                    PlaceRow.article_pk == EventRow.article_pk,
+                    PlaceRow.local_id == EventRow.place_local,
+                ),
+            )
+            .order_by(EventRow.day.is_(None), EventRow.day, EventRow.pk)
+        )
+
+    def timeline(self, actor: str, *, limit: int | None = None) -> list[TimelineEntry]:
+        """What one actor said and did, dated, in order, each with its source; undated
+        entries last."""
+        entries = [
+            TimelineEntry(q.day, "quote", q.content, q.source)
+            for q in self.query_quotes(speaker=actor, limit=None)
+        ]
+        for v in self.query_events(actor=actor, limit=None):
+            role = f"{v.actor_name or '?'} → {v.recipient_name or '?'}"
+            entries.append(TimelineEntry(v.day, v.type, f"{role}: {v.trigger}", v.source))
+        entries.sort(key=lambda entry: (entry.day is None, entry.day or ""))
+        return entries[:limit] if limit else entries
+
+    def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text matches `words` (full-text search), best first."""
+        if not _terms(words):
+            return []
+        if self.dialect == "postgresql":
+            sql = text(
+                "SELECT ts_headline('english', a.text, q, "
+                "'MaxWords=24, MinWords=8, StartSel=[, StopSel=]') AS snippet, "
+                "a.id, a.source_id, a.title, a.url, a.published "
+                "FROM articles a, plainto_tsquery('english', :words) q "
+                "WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q "
+                "ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),"
+                " q) DESC LIMIT :limit"
+            )
+            params: dict[str, Any] = {"words": words, "limit": limit}
+        else:
+            sql = text(
+                "SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, "
+                "a.id, a.source_id, a.title, a.url, a.published "
+                "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                "WHERE articles_fts MATCH :words ORDER BY rank LIMIT :limit"
+            )
+            params = {"words": _fts5_query(words), "limit": limit}
+        with self.engine.connect() as connection:
+            return [
+                SearchHit(found.snippet, Source(*found[1:]))
+                for found in connection.execute(sql, params)
+            ]
+
+    def places(self) -> list[PlaceResult]:
+        """Every resolved place (with coordinates), how often and in how many articles."""
+        query = (
+            select(
+                PlaceRow.name,
+                PlaceRow.country,
+                PlaceRow.lat,
+                PlaceRow.lon,
+                PlaceRow.geonameid,
+                PlaceRow.feature,
+                func.count(),
+                func.count(PlaceRow.article_pk.distinct()),
+            )
+            .where(PlaceRow.lat.is_not(None), PlaceRow.lon.is_not(None))
+            .group_by(
+                PlaceRow.name,
+                PlaceRow.country,
+                PlaceRow.lat,
+                PlaceRow.lon,
+                PlaceRow.geonameid,
+                PlaceRow.feature,
+            )
+            .order_by(PlaceRow.name)
+        )
+        with self.engine.connect() as connection:
+            return [PlaceResult(*found) for found in connection.execute(query)]
+
+    def failures(self) -> list[Failure]:
+        """The inputs that could not be stored, the latest first."""
+        query = select(FailureRow.input, FailureRow.reason, FailureRow.failed_at).order_by(
+            FailureRow.failed_at.desc(), FailureRow.pk.desc()
+        )
+        with self.engine.connect() as connection:
+            return [Failure(*found) for found in connection.execute(query)]
+
+    def _quote_text_matches(self, words: str) -> ColumnElement[bool]:
+        if self.dialect == "postgresql":
+            return func.to_tsvector("english", QuoteRow.content).bool_op("@@")(
+                func.plainto_tsquery("english", words)
+            )
+        matching = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :about").bindparams(
+            about=_fts5_query(words)
+        )
+        return QuoteRow.pk.in_(matching.columns(rowid=QuoteRow.pk.type).subquery().select())
+
+
+def _source_columns() -> tuple[Any, ...]:
+    return (
+        ArticleRow.id,
+        ArticleRow.source_id,
+        ArticleRow.title,
+        ArticleRow.url,
+        ArticleRow.published,
+    )
+
+
+def _source(found: Any) -> Source:
+    return Source(found.id, found.source_id, found.title, found.url, found.published)
+
+
+def _quote_result(found: Any) -> QuoteResult:
+    quote = found  # one row: the quote's columns and its source's
+    return QuoteResult(
+        content=quote.content,
+        kind=quote.kind,
+        speaker_name=quote.speaker_name,
+        date=quote.date,
+        day=quote.day,
+        place_name=quote.place_name,
+        start=quote.span_start,
+        end=quote.span_end,
+        cue=quote.cue_text,
+        confidence=quote.confidence,
+        source=_source(found),
+        content_key=quote.content_key,
+        speaker_key=found.speaker_key,
+    )
+
+
+def _event_result(found: Any) -> EventResult:
+    v = found  # one row: the event's columns, its place's and its source's
+    return EventResult(
+        type=v.type,
+        mode=v.mode,
+        actor_name=v.actor_name,
+        recipient_name=v.recipient_name,
+        trigger=v.trigger_text,
+        trigger_start=v.trigger_start,
+        trigger_end=v.trigger_end,
+        sentence_start=v.sentence_start,
+        sentence_end=v.sentence_end,
+        date=v.date,
+        day=v.day,
+        place_name=v.place_name,
+        lat=found.lat,
+        lon=found.lon,
+        geonameid=found.geonameid,
+        country=found.country,
+        confidence=v.confidence,
+        source=_source(found),
+        actor_key=found.actor_key,
+        recipient_key=found.recipient_key,
+    )
+
+
+def _contains(column: Any, part: str) -> ColumnElement[bool]:
+    escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
+
+
+def _dated(column: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if since:
+        conditions.append(column >= since)
+    if until:
+        # "~" sorts after every digit and "-": `until=2024-04` keeps all of April.
+        conditions.append(column <= until + "~")
+    return conditions
+
+
+_TERM = re.compile(r"\w+")
+
+
+def _terms(words: str) -> list[str]:
+    return _TERM.findall(words)
+
+
+def _fts5_query(words: str) -> str:
+    """User words as an FTS5 query: every word must occur, none read as an operator."""
+    return " ".join(f'"{term}"' for term in _terms(words))
