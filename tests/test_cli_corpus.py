@@ -119,7 +119,7 @@ def test_export_jsonl_csv_geojson_and_plover(seeded: str) -> None:
         (["CONSULT"], "2024-03-04"),
         (["THREATEN"], "2024-05-19"),
     ]
-    assert plover[0]["actor"] == [{"entity_text": "Mirela Dancu"}]
+    assert [a["entity_text"] for a in plover[0]["actor"]] == ["Mirela Dancu"]
     assert plover[0]["event_loc"]["resolved_place"] == "Valmora"
 
 

@@ -266,7 +266,7 @@ def test_the_record_and_plover_export_carry_codes(analyse_text, schema) -> None:
 
         jsonschema.validate(record, schema)
     plover = plover_events(record)[0]
-    assert plover["event"] == "AID" and plover["date"] == "2024-05-02"
+    assert plover["event"] == ["AID"] and plover["date"] == "2024-05-02"
     assert plover["actor"][0]["code"] == "JPN" and plover["recipient"][0]["code"] == "NPL"
     assert plover["quad_code"] == 2 and plover["date_resolution"] == "event"
 
@@ -281,4 +281,4 @@ def test_events_command_prints_a_table_and_plover_lines(tmp_path) -> None:  # ty
     lines = runner.invoke(app, ["events", str(story), "--format", "plover"])
     assert lines.exit_code == 0, lines.output
     parsed: list[dict[str, Any]] = [json.loads(x) for x in lines.output.splitlines() if x]
-    assert [p["event"] for p in parsed] == ["SUPPORT"]
+    assert [p["event"] for p in parsed] == [["SUPPORT"]]

@@ -26,7 +26,6 @@ from dateline.cli_options import (
     LimitOption,
     PlaceOption,
     QueryFormat,
-    QueryFormatOption,
     SinceOption,
     UntilOption,
 )
@@ -244,6 +243,14 @@ def quotes(
     _run(files, settings, input_type, show, json_errors=output_format == QueryFormat.JSONL)
 
 
+class EventFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    PLOVER = "plover"
+
+
 @app.command()
 def events(
     files: Annotated[
@@ -253,7 +260,20 @@ def events(
             show_default=False,
         ),
     ] = None,
-    output_format: QueryFormatOption = QueryFormat.TABLE,
+    output_format: Annotated[
+        EventFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: who did what to whom, for people; json/jsonl: each event as in the "
+            "record, with its article's source_id; csv: stored events, one per row; plover: "
+            "one PLOVER JSON event per line, in the PLOVER manual's field names.",
+        ),
+    ] = EventFormat.TABLE,
+    input_type: InputTypeOption = InputType.AUTO,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = None,
+    model: ModelOption = None,
     event_type: Annotated[
         str | None, typer.Option("--type", help="Stored events of a PLOVER type, e.g. ASSAULT.")
     ] = None,
@@ -270,74 +290,29 @@ def events(
         typer.Option("--merge", help="Stored events: each once, with every article reporting it."),
     ] = False,
 ) -> None:
-    """Who did what to whom: PLOVER events, with actors, triggers, dates and places.
-
-    Without files, the events come from the store (`dateline ingest`), filtered by the
-    options. With files, each event of each article is printed as a JSON line.
-
-    Example: dateline events --type ASSAULT --place "Gaza Strip"
-    """
-    if not files:
-        from dateline.cli_corpus import show_stored_events
-
-        show_stored_events(
-            db,
-            output_format,
-            event_type=event_type,
-            place=place,
-            actor=actor,
-            since=since,
-            until=until,
-            limit=limit,
-            merge=merge,
-        )
-        return
-    settings = Settings.from_env()
-
-    def show(analysis: Analysis) -> None:
-        for event in to_record(analysis)["events"]:
-            _write_json_line({"source_id": analysis.article.source_id, **event})
-
-    _run(files, settings, InputType.AUTO, show, json_errors=False)
-
-
-class EventFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    JSONL = "jsonl"
-    PLOVER = "plover"
-
-
-@app.command()
-def events(
-    files: FilesArgument,
-    output_format: Annotated[
-        EventFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table: who did what to whom, for people; json/jsonl: each event as in the "
-            "record, with its article's source_id; plover: one PLOVER JSON event per line, "
-            "in the PLOVER manual's field names.",
-        ),
-    ] = EventFormat.TABLE,
-    input_type: InputTypeOption = InputType.AUTO,
-    encoding: EncodingOption = None,
-    max_bytes: MaxBytesOption = None,
-    model: ModelOption = None,
-) -> None:
-    """Who did what to whom: each article's events, coded in PLOVER.
+    """Who did what to whom: events coded in PLOVER, with actors, triggers, dates and places.
 
     Meetings (CONSULT), offers (AGREE), demands (REQUEST), accusations (ACCUSE), strikes
     (ASSAULT), aid (AID) and the rest of PLOVER's 16 types, each with its actor and
-    recipient (country code and sector), trigger words, date and place.
+    recipient (country code and sector), trigger words, date and place. Without files, the
+    events come from the store (`dateline ingest`), filtered by the options.
 
     Examples:
 
       dateline events story.txt
 
       dateline events corpus.jsonl --format plover > events.plover.jsonl
+
+      dateline events --type ASSAULT --place "Gaza Strip"
     """
+    if not files:
+        _stored_events(
+            db, output_format, event_type, actor, place, since, until, limit, merge=merge
+        )
+        return
+    if output_format == EventFormat.CSV:
+        err.print("[red]error:[/red] --format csv is for stored events: give no files")
+        raise typer.Exit(EXIT_BAD_INPUT)
     settings = Settings.from_env().with_overrides(
         encoding=encoding, max_text_bytes=max_bytes, model=model
     )
@@ -360,6 +335,47 @@ def events(
             out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
 
     _run(files, settings, input_type, show, json_errors=output_format != EventFormat.TABLE)
+
+
+def _stored_events(
+    db: str | None,
+    output_format: EventFormat,
+    event_type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    *,
+    merge: bool,
+) -> None:
+    """`dateline events` without files: the store's events, as a table, rows or PLOVER."""
+    if output_format == EventFormat.PLOVER:
+        from dateline.cli_corpus import ExportFormat, export
+
+        export(
+            to=ExportFormat.PLOVER,
+            db=db,
+            event_type=event_type,
+            actor=actor,
+            place=place,
+            since=since,
+            until=until,
+        )
+        return
+    from dateline.cli_corpus import show_stored_events
+
+    show_stored_events(
+        db,
+        QueryFormat(output_format.value),
+        event_type=event_type,
+        place=place,
+        actor=actor,
+        since=since,
+        until=until,
+        limit=limit,
+        merge=merge,
+    )
 
 
 def _run(

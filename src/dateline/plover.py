@@ -1,9 +1,9 @@
 """PLOVER JSON: each event of an analysis record in the field names of the PLOVER manual.
 
 PLOVER (github.com/openeventdata/PLOVER) records one event per JSON object: `id`, `date`,
-`event` (the type), `mode`, `actor` and `recipient` (lists of entity objects with `code`,
-`sector` and `entity_text`), `event_text`, `event_loc` (a resolved place), `quad_code`, and the
-source `text`. PLOVER needs a full date: where the text gives none for the event itself, the
+`event` and `mode` (lists, as the manual has them), `actor` and `recipient` (lists of entity
+objects with `code`, `sector` and `entity_text`), `event_text`, `event_loc` (a resolved
+place), `quad_code`, and the source `text`. PLOVER needs a full date: where the text gives none for the event itself, the
 story's date stands in, as event datasets built on PLOVER do; `date_resolution` says which.
 """
 
@@ -39,13 +39,13 @@ def _event(
         "id": f"{article['id']}#{event['id']}",
         "date": date,
         "date_resolution": resolution,
-        "event": event["type"],
-        "mode": event.get("mode"),
+        "event": [event["type"]],
+        "mode": [event["mode"]] if event.get("mode") else [],
         "aux_mode": event.get("aux_mode"),
         "quad_code": _QUAD_CODES.get(event.get("quad") or ""),
         "actor": _side(event, "actor", entities),
         "recipient": _side(event, "recipient", entities),
-        "event_text": event["trigger"]["text"],
+        "event_text": [event["trigger"]["text"]],
         "event_loc": _location(places.get(event.get("place") or "")),
         "text": article["text"][sentence["start"] : sentence["end"]],
         "link": article.get("url"),

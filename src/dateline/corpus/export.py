@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from dateline import __version__
 from dateline.errors import DatelineError
+from dateline.plover import plover_events
 from dateline.store import EventResult, QuoteResult, Store
 
 FLAT_COLUMNS = [
@@ -223,39 +223,12 @@ def _point(lon: float, lat: float, **properties: Any) -> dict[str, Any]:
 
 
 def plover(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Events as PLOVER records, with the field names of the PLOVER manual's JSON chapter
-    (id, date, actor, recipient, event, mode, event_loc, event_text, text_info, cite_info,
-    coder), one per event."""
-    for number, v in enumerate(events(store, filters), 1):
-        record: dict[str, Any] = {
-            "id": f"{v.source.article_id}#{v.trigger_start}-{number}",
-            "date": v.date or v.day,
-            "actor": [_plover_entity(v.actor_name)] if v.actor_name else [],
-            "recipient": [_plover_entity(v.recipient_name)] if v.recipient_name else [],
-            "event": [v.type],
-            "mode": [v.mode] if v.mode else [],
-            "event_text": [v.trigger],
-            "text_info": {"start": v.sentence_start, "end": v.sentence_end},
-            "cite_info": {
-                "citation": v.source.article_id,
-                "url": v.source.url,
-                "title": v.source.title,
-                "language": "en",
-                "coder": f"dateline {__version__}",
-            },
-            "coder": f"dateline {__version__}",
-        }
-        if v.place_name:
-            record["event_loc"] = {
-                "extracted_place": v.place_name,
-                "resolved_place": v.place_name,
-                "geonameid": v.geonameid,
-                "lat": v.lat,
-                "lon": v.lon,
-                "country_code": v.country,
-            }
-        yield record
-
-
-def _plover_entity(name: str) -> dict[str, Any]:
-    return {"entity_text": name}
+    """The selected events as PLOVER records (`dateline.plover`, the manual's field names),
+    one per event, made from the stored analysis records."""
+    found = events(store, filters)
+    wanted = {(v.source.article_id, v.trigger_start, v.type) for v in found}
+    for record in store.records(v.source.article_id for v in found):
+        article_id = record["article"]["id"]
+        for event, line in zip(record.get("events", []), plover_events(record), strict=True):
+            if (article_id, event["trigger"]["start"], event["type"]) in wanted:
+                yield line
