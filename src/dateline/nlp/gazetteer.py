@@ -197,7 +197,10 @@ def _cities(key: str) -> tuple[City, ...]:
         "ORDER BY population DESC",
         (key,),
     )
-    return tuple(City(*row[:7], by_name=bool(row[7]), capital=bool(row[8])) for row in rows)
+    return tuple(
+        City(geonameid, name, country, lat, lon, population, feature, bool(own), bool(capital))
+        for geonameid, name, country, lat, lon, population, feature, own, capital in rows
+    )
 
 
 def cities_named(name: str) -> list[City]:
