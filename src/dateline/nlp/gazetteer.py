@@ -29,6 +29,14 @@ import pycountry
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
 _INDEX_FORMAT = 3
+# Regions called just "Western" or "Central" (Zambia's, Ghana's, …): as bare words in English
+# text these are almost never those regions.
+_BARE_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "centre", "center", "north east", "north west", "south east", "south west",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +176,7 @@ def _region_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
         people = sum(int(t["population"]) for t in members)
         lat = sum(float(t["latitude"]) for t in members) / len(members)
         lon = sum(float(t["longitude"]) for t in members) / len(members)
-        names = _english_names(region.name, region.aliases)
+        names = _english_names(region.name, region.aliases) - _BARE_DIRECTIONS
         if region.type:
             names.add(fold(f"{region.name} {region.type}"))
         dominant: set[str] = set()

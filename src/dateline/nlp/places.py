@@ -17,13 +17,20 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, EntityType, Place, Quote
 from dateline.nlp.gazetteer import City, KnownPlace, cities_named, country_place, region_named
-from dateline.nlp.lexicon import country_of_name, country_of_territory
+from dateline.nlp.lexicon import (
+    country_of_demonym,
+    country_of_name,
+    country_of_territory,
+    region_of_demonym,
+)
 from dateline.nlp.occasions import carry_forward, cue_token
 from dateline.nlp.sentences import sentence_of
 from dateline.nlp.stage import stage
 
 _PLACE_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _LOCATIVE = {"in", "at", "to"}
+# A "nationality" named like a city this big is the city, mistagged.
+_GROUP_CITY = 100_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -43,15 +50,17 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         if entity.type not in (EntityType.GPE, EntityType.OTHER, EntityType.NORP):
             continue
         known = (
-            _nationality_place(entity.country)
+            _group_place(entity.name, entity.country)
             if entity.type is EntityType.NORP
-            else (resolve(entity.name, context))
+            else resolve(entity.name, context)
         )
         if known is None:
             continue
         for mention in entity.mentions:
             block = analysis.article.block_at(mention.start)
             if block is None or block.kind not in _PLACE_BLOCKS:
+                continue
+            if entity.type is EntityType.NORP and _names_people(mention.text):
                 continue
             places.append(
                 Place(
@@ -119,10 +128,27 @@ def _known(city: City) -> KnownPlace:
     return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
 
 
-def _nationality_place(country: str | None) -> KnownPlace | None:
-    """ "Russian troops": a nationality word points at its country (GeoWebNews counts these
-    as non-locational toponyms)."""
-    return country_place(country) if country else None
+def _names_people(text: str) -> bool:
+    """ "Saudis", "Europeans": a plural of a nationality names people, not their place."""
+    singular = text.strip().removesuffix("s")
+    return (
+        singular != text.strip()
+        and country_of_name(text) is None
+        and bool(country_of_demonym(singular) or region_of_demonym(singular))
+    )
+
+
+def _group_place(name: str, country: str | None) -> KnownPlace | None:
+    """ "Russian troops": a nationality word points at its country, "European leaders" at
+    the continent (GeoWebNews counts these as non-locational toponyms). A "group" named like
+    a big city is the city, mistagged ("officials in Tunis")."""
+    if country:
+        return country_place(country)
+    region = region_of_demonym(name)
+    if region is not None:
+        return region_named(region)
+    cities = [c for c in cities_named(name) if c.by_name and c.population >= _GROUP_CITY]
+    return _known(cities[0]) if cities else None
 
 
 def _city_score(city: City, context: Counter[str]) -> float:
