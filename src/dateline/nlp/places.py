@@ -31,6 +31,10 @@ _PLACE_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _LOCATIVE = {"in", "at", "to"}
 # A "nationality" named like a city this big is the city, mistagged.
 _GROUP_CITY = 100_000
+# A place found only by an alternate name has at least this many people ("Zara" is not
+# Żary); a big city goes by its initials ("NYC").
+_ALTERNATE_NAME_CITY = 100_000
+_BIG_CITY = 1_000_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -107,11 +111,23 @@ def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
     code = country_of_name(name)
     if code is not None:
         return country_place(code)
-    cities = cities_named(name)
+    cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
         return _known(max(cities, key=lambda c: _city_score(c, context)))
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
+
+
+def _plausible(city: City, name: str) -> bool:
+    """A place found only by an alternate name must be big enough for the name to stand for
+    it: alternate names hold airport codes ("MOD" is Modesto) and old or foreign names of
+    small towns that are also people's names. Three letters or fewer stand for a big city
+    only in capitals ("NYC")."""
+    if city.by_name:
+        return True
+    if len(name.replace(".", "").strip()) <= 3:
+        return name.isupper() and city.population >= _BIG_CITY
+    return city.population >= _ALTERNATE_NAME_CITY
 
 
 def _division_of_territory(name: str) -> KnownPlace | None:
