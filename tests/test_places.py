@@ -62,6 +62,19 @@ def test_continents_and_oceans() -> None:
     assert ocean is not None and ocean.feature == "ocean"
 
 
+def test_counties_by_their_name() -> None:
+    county = resolve("Jefferson Parish", Counter({"USA": 2}))
+    assert county is not None and (county.country, county.feature) == ("USA", "county")
+    assert 29 < county.lat < 31
+
+
+def test_airport_codes_and_small_towns_old_names_are_not_places() -> None:
+    # "MOD" is an alternate name (the airport code) of Modesto, California.
+    assert resolve("MoD", Counter()) is None
+    initials = resolve("NYC", Counter())
+    assert initials is not None and initials.country == "USA"
+
+
 def test_the_article_decides_between_places_of_one_name() -> None:
     in_egypt = resolve("Rafah", Counter({"EGY": 5}))
     in_gaza = resolve("Rafah", Counter({"PSE": 5}))
@@ -71,6 +84,17 @@ def test_the_article_decides_between_places_of_one_name() -> None:
 
 def test_unknown_names_resolve_to_nothing() -> None:
     assert resolve("Qwxzland", Counter()) is None
+
+
+def test_nationality_and_continent_words_point_at_their_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Ministers Meet\n\nEuropean ministers and Kenyan officials met on Monday. The "
+        "Kenyans asked for more time, a spokesman said.\n"
+    )
+    places = {p.span.text: (p.name, p.feature) for p in analysis.places}
+    assert places["European"] == ("Europe", "continent")
+    assert places["Kenyan"][1] == "country"
+    assert "Kenyans" not in places  # the people, not their country
 
 
 def test_places_in_an_article_and_where_a_quote_was_said(analyse_text) -> None:  # type: ignore[no-untyped-def]
