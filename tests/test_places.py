@@ -98,6 +98,16 @@ def test_a_town_near_the_other_places_an_article_names(analyse_text) -> None:  #
     assert alone is not None and alone.lat < 35
 
 
+def test_each_wording_of_a_place_by_its_own_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Rail Strike\n\nTrains stopped across Britain on Tuesday. In England, commuters "
+        "stayed home, the operator said.\n"
+    )
+    places = {p.span.text: (p.name, p.feature) for p in analysis.places}
+    assert places["Britain"][1] == "country"
+    assert places["England"] == ("England", "region")
+
+
 def test_nationality_and_continent_words_point_at_their_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text(
         "Ministers Meet\n\nEuropean ministers and Kenyan officials met on Monday. The "

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
-from dateline.nlp.gazetteer import City, KnownPlace, cities_named, country_place, region_named
+from dateline.nlp.gazetteer import (
+    City,
+    KnownPlace,
+    cities_named,
+    country_place,
+    fold,
+    region_named,
+)
 from dateline.nlp.lexicon import (
     country_of_demonym,
     country_of_name,
@@ -76,9 +83,10 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
     places: list[Place] = []
     for number, entity in enumerate(entities):
-        known = _resolve_entity(entity, context, _neighbourhood(first, number))
+        nearby = _neighbourhood(first, number)
+        known = _resolve_entity(entity, context, nearby)
         if known is not None:
-            places.extend(_mentions_of(entity, known, analysis))
+            places.extend(_mentions_of(entity, known, analysis, context, nearby))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -103,8 +111,16 @@ def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
     )
 
 
-def _mentions_of(entity: Entity, known: KnownPlace, analysis: Analysis) -> list[Place]:
-    """A place for each of the entity's mentions in a block that states facts."""
+def _mentions_of(
+    entity: Entity,
+    known: KnownPlace,
+    analysis: Analysis,
+    context: Counter[str],
+    nearby: Neighbourhood,
+) -> list[Place]:
+    """A place for each of the entity's mentions in a block that states facts. A mention
+    worded otherwise than the entity is resolved by its own words when they name a place:
+    "England" among mentions of Britain is England."""
     places = []
     for mention in entity.mentions:
         block = analysis.article.block_at(mention.start)
@@ -112,17 +128,11 @@ def _mentions_of(entity: Entity, known: KnownPlace, analysis: Analysis) -> list[
             continue
         if entity.type is EntityType.NORP and _names_people(mention.text):
             continue
+        own = known
+        if entity.type is not EntityType.NORP and fold(mention.text) != fold(entity.name):
+            own = resolve(mention.text, context, nearby) or known
         places.append(
-            Place(
-                "",
-                mention,
-                known.name,
-                known.country,
-                known.lat,
-                known.lon,
-                known.geonameid,
-                known.feature,
-            )
+            Place("", mention, own.name, own.country, own.lat, own.lon, own.geonameid, own.feature)
         )
     return places
 
