@@ -44,6 +44,9 @@ def test_a_capital_or_a_dominant_city_before_its_region() -> None:
     assert capital is not None and capital.feature == "city" and 38 < capital.lat < 39.5
     city = resolve("New York", Counter({"USA": 3}))
     assert city is not None and city.feature == "city" and abs(city.lat - 40.7) < 0.2
+    # An alternate name of a region ("Donetsk" for its oblast) does not outrank the city.
+    city = resolve("Donetsk", Counter())
+    assert city is not None and city.feature == "city"
     state = resolve("Ontario", Counter({"CAN": 3}))
     assert state is not None and (state.feature, state.country) == ("region", "CAN")
 
@@ -66,6 +69,11 @@ def test_counties_by_their_name() -> None:
     county = resolve("Jefferson Parish", Counter({"USA": 2}))
     assert county is not None and (county.country, county.feature) == ("USA", "county")
     assert 29 < county.lat < 31
+    shire = resolve("Cornwall", Counter())
+    assert shire is not None and (shire.country, shire.feature) == ("GBR", "county")
+    # A county named after the town that holds most of its people is the town.
+    town = resolve("York", Counter({"GBR": 2}))
+    assert town is not None and town.feature == "city"
 
 
 def test_airport_codes_and_small_towns_old_names_are_not_places() -> None:

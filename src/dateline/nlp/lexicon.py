@@ -36,6 +36,7 @@ _EXTRA_NAMES: dict[str, str] = {
     "taiwan": "TWN",
     "vietnam": "VNM",
     "laos": "LAO",
+    "burma": "MMR",
     "bolivia": "BOL",
     "venezuela": "VEN",
     "tanzania": "TZA",
