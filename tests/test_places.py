@@ -51,6 +51,11 @@ def test_a_capital_or_a_dominant_city_before_its_region() -> None:
     assert state is not None and (state.feature, state.country) == ("region", "CAN")
 
 
+def test_a_great_city_outweighs_the_article_s_country() -> None:
+    toronto = resolve("Toronto", Counter({"USA": 5}))
+    assert toronto is not None and toronto.country == "CAN"
+
+
 def test_a_name_before_an_alternate_name() -> None:
     english = resolve("Manchester", Counter())
     assert english is not None and english.country == "GBR"

@@ -224,13 +224,15 @@ def _group_place(name: str, country: str | None) -> KnownPlace | None:
 
 def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> float:
     """Big cities are named more often, and so are cities of the countries the article is
-    about. A national capital is named a hundredfold beyond its size ("Washington" is the
-    capital before the state), and a place called by its own name a hundredfold before one
-    called so by an alternate or former name ("Salisbury" is not Harare)."""
+    about, up to a hundredfold: "Toronto" in an American story is still Ontario's, not the
+    Ohio village's. A national capital is named a hundredfold beyond its size ("Washington"
+    is the capital before the state), a place called by its own name a hundredfold before
+    one called so by an alternate or former name ("Salisbury" is not Harare), and a place
+    among the article's other places some thirtyfold."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
-    return math.log10(max(city.population, 1)) + 3 * share + bonus + local
+    return math.log10(max(city.population, 1)) + 2 * share + bonus + local
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
