@@ -51,6 +51,23 @@ def test_a_capital_or_a_dominant_city_before_its_region() -> None:
     assert state is not None and (state.feature, state.country) == ("region", "CAN")
 
 
+def test_a_state_named_like_a_country_in_a_story_about_its_own_country() -> None:
+    state = resolve("Georgia", Counter({"USA": 4}))
+    assert state is not None and (state.country, state.feature) == ("USA", "region")
+    country = resolve("Georgia", Counter({"USA": 4, "GEO": 1}))
+    assert country is not None and country.feature == "country"
+
+
+def test_georgia_in_a_story_about_the_american_south(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Storm Hits South\n\nA storm tore through Atlanta and Savannah on Sunday, and the "
+        "governor of Georgia declared an emergency. Officials in Alabama said roads were "
+        "closed.\n"
+    )
+    georgia = next(p for p in analysis.places if p.span.text == "Georgia")
+    assert (georgia.country, georgia.feature) == ("USA", "region")
+
+
 def test_a_great_city_outweighs_the_article_s_country() -> None:
     toronto = resolve("Toronto", Counter({"USA": 5}))
     assert toronto is not None and toronto.country == "CAN"

@@ -99,7 +99,11 @@ def _resolve_entity(
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
         return _group_place(entity.name, entity.country)
-    return resolve(entity.name, context, nearby)
+    # The entity does not vote for itself: "Georgia" alone does not make a story Georgian.
+    others = context.copy()
+    if entity.country:
+        others[entity.country] -= len(entity.mentions)
+    return resolve(entity.name, +others, nearby)
 
 
 def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
@@ -165,12 +169,29 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return region
     code = country_of_name(name)
     if code is not None:
-        return country_place(code)
+        return _namesake_division(name, code, context) or country_place(code)
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
         return _known(max(cities, key=lambda c: _city_score(c, context, nearby)))
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
+
+
+def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownPlace | None:
+    """A division named like a country ("Georgia" the state), in a story about the
+    division's country that names the other country nowhere else."""
+    if context.get(country, 0) > 0 or not context:
+        return None
+    top = max(context.values())
+    for place in cities_named(name):
+        if (
+            place.feature == "region"
+            and place.by_name
+            and place.country != country
+            and context.get(place.country or "", 0) == top
+        ):
+            return _known(place)
+    return None
 
 
 def _plausible(city: City, name: str) -> bool:
