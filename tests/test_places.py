@@ -112,6 +112,13 @@ def test_the_article_decides_between_places_of_one_name() -> None:
     assert in_gaza is not None and in_gaza.country == "PSE"
 
 
+def test_a_lone_small_town_needs_the_article_s_support() -> None:
+    # Norbury, a town of some 16,000 in England, is a place in a British story only.
+    assert resolve("Norbury", Counter({"USA": 3})) is None
+    british = resolve("Norbury", Counter({"GBR": 1}))
+    assert british is not None and british.country == "GBR"
+
+
 def test_unknown_names_resolve_to_nothing() -> None:
     assert resolve("Qwxzland", Counter()) is None
 

@@ -46,6 +46,8 @@ _LOCAL_FEATURES = {"city", "county"}
 # Żary); a big city goes by its initials ("NYC").
 _ALTERNATE_NAME_CITY = 100_000
 _BIG_CITY = 1_000_000
+# Below this many people a town needs the article's support: its country or its neighbours.
+_LONE_TOWN = 20_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -172,7 +174,8 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return _namesake_division(name, code, context) or country_place(code)
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
-        return _known(max(cities, key=lambda c: _city_score(c, context, nearby)))
+        best = max(cities, key=lambda c: _city_score(c, context, nearby))
+        return _known(best) if _grounded(best, context, nearby) else None
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
 
@@ -192,6 +195,14 @@ def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownP
         ):
             return _known(place)
     return None
+
+
+def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
+    """A small town far from everything else the article names, in a country it never
+    names, is more likely a person's or a brand's name ("Zara") than a place."""
+    if city.feature != "city" or city.population >= _LONE_TOWN:
+        return True
+    return context.get(city.country or "", 0) > 0 or nearby.holds(city)
 
 
 def _plausible(city: City, name: str) -> bool:
