@@ -69,6 +69,7 @@ class Neighbourhood:
     points: tuple[tuple[float, float], ...] = ()
 
     def holds(self, city: City) -> bool:
+        """The place lies in a division the article names, or near one of its towns."""
         if city.region is not None and city.region in self.regions:
             return city.geonameid != city.region
         return any(_km(city.lat, city.lon, lat, lon) <= _NEARBY_KM for lat, lon in self.points)
@@ -103,11 +104,16 @@ def _resolve_entity(
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
         return _group_place(entity.name, entity.country)
-    # The entity does not vote for itself: "Georgia" alone does not make a story Georgian.
+    return resolve(entity.name, _without(entity, context), nearby)
+
+
+def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
+    """The article's countries less the entity's own votes: "Georgia" alone does not make a
+    story Georgian."""
     others = context.copy()
     if entity.country:
         others[entity.country] -= len(entity.mentions)
-    return resolve(entity.name, +others, nearby)
+    return +others
 
 
 def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
@@ -138,7 +144,7 @@ def _mentions_of(
             continue
         own = known
         if entity.type is not EntityType.NORP and fold(mention.text) != fold(entity.name):
-            own = resolve(mention.text, context, nearby) or known
+            own = resolve(mention.text, _without(entity, context), nearby) or known
         places.append(
             Place("", mention, own.name, own.country, own.lat, own.lon, own.geonameid, own.feature)
         )
