@@ -36,6 +36,7 @@ _EXTRA_NAMES: dict[str, str] = {
     "taiwan": "TWN",
     "vietnam": "VNM",
     "laos": "LAO",
+    "burma": "MMR",
     "bolivia": "BOL",
     "venezuela": "VEN",
     "tanzania": "TZA",
@@ -175,6 +176,31 @@ _EXTRA_DEMONYMS: dict[str, str] = {
 }
 
 
+# Adjectives of a continent or world region, and the region's name in the gazetteer
+# (continents from GeoNames, regions from dateline/data/places.json). Plurals name people,
+# not places, and are left out.
+_REGION_DEMONYMS: dict[str, str] = {
+    "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
+    "north american": "North America",
+    "south american": "South America",
+    "latin american": "Latin America",
+    "middle eastern": "Middle East",
+    "scandinavian": "Scandinavia",
+    "balkan": "Balkans",
+    "siberian": "Siberia",
+    "caribbean": "Caribbean Sea",
+    "west african": "West Africa",
+    "east african": "East Africa",
+    "north african": "North Africa",
+    "southeast asian": "Southeast Asia",
+    "central asian": "Central Asia",
+    "south asian": "South Asia",
+    "east asian": "East Asia",
+}
+
+
 @cache
 def _countryinfo_files() -> list[dict[str, object]]:
     folder = resources.files("countryinfo").joinpath("data")
@@ -251,6 +277,11 @@ def country_of_demonym(text: str) -> str | None:
     """ISO alpha-3 of a nationality word ("Israeli", "Saudi Arabian", "Gazan")."""
     _, demonyms = _country_tables()
     return demonyms.get(_key(text))
+
+
+def region_of_demonym(text: str) -> str | None:
+    """The continent or world region a word for its people names ("European": Europe)."""
+    return _REGION_DEMONYMS.get(_key(text))
 
 
 def country_of_word(text: str) -> str | None:
