@@ -132,3 +132,15 @@ def test_every_mention_indexes_the_text(analyse_text) -> None:  # type: ignore[n
             assert analysis.article.text[mention.start : mention.end] == mention.text
     org = _by_name(analysis)["State Department"]
     assert org.mentions[0].text == "State Department"
+
+
+def test_a_name_ending_a_headline_keeps_no_line_break(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Floods Cut Roads Around Vienna\n\n"
+        "Rivers rose across Austria on Monday. Officials in Vienna closed two bridges."
+    )
+    names = [e.name for e in analysis.entities]
+    assert "Vienna" in names
+    assert all(not any(c.isspace() and c != " " for c in name) for name in names)
+    for entity in analysis.entities:
+        assert all(m.text == m.text.strip() for m in entity.mentions)

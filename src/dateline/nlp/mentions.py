@@ -91,7 +91,7 @@ _PLACE_NOUNS = {
 _TOWN_POPULATION = 15_000
 _AGENCIES = {"afp", "ap", "reuters", "getty", "getty images", "pool", "epa", "xinhua", "bloomberg"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(-])+$")
+_TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(\s-])+$")
 
 
 @dataclass(slots=True)
