@@ -8,6 +8,7 @@ corpus work left it; each answers with plain frozen values, like `dateline.store
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -98,7 +99,7 @@ def participant(store: Store, key: str) -> Participant | None:
     query = select(
         EntityRow.pk, EntityRow.article_pk, EntityRow.name, EntityRow.type, EntityRow.role,
         EntityRow.country,
-    ).where(EntityRow.corpus_key == key)  # fmt: skip
+    ).where(EntityRow.corpus_key == key).order_by(EntityRow.pk)  # fmt: skip
     with store.engine.connect() as connection:
         found = connection.execute(query).all()
         if not found:
@@ -118,11 +119,21 @@ def participant(store: Store, key: str) -> Participant | None:
         name=longest_first[0],
         type=Counter(row.type for row in found).most_common(1)[0][0],
         aliases=[name for name, _ in names.most_common()],
-        roles=[role for role, _ in Counter(r.role for r in found if r.role).most_common()],
+        roles=_distinct_folded(r.role for r in found if r.role),
         countries=[c for c, _ in Counter(r.country for r in found if r.country).most_common()],
         mentions=int(mentions or 0),
         articles=len({row.article_pk for row in found}),
     )
+
+
+def _distinct_folded(values: Iterable[str]) -> list[str]:
+    """Values most frequent first, one per case-folded form ("Port Minister", "port
+    minister"), each in its most frequent spelling."""
+    counts = Counter(values)
+    chosen: dict[str, str] = {}
+    for value, _ in counts.most_common():
+        chosen.setdefault(value.casefold(), value)
+    return list(chosen.values())
 
 
 def find_participant_key(store: Store, name: str) -> str | None:

@@ -33,8 +33,33 @@
       "#at-" + start;
   }
 
+  // Rings that cross the antimeridian (Russia, Fiji) jump from +180 to -180; carrying
+  // their longitudes on past 180 keeps Leaflet from drawing a line across the world.
+  function unwrap(ring) {
+    var shift = 0;
+    return ring.map(function (point, index) {
+      var jump = index > 0 ? point[0] - ring[index - 1][0] : 0;
+      if (jump > 180) { shift -= 360; } else if (jump < -180) { shift += 360; }
+      return [point[0] + shift, point[1]];
+    });
+  }
+  function unwrapped(geometry) {
+    if (geometry.type === "Polygon") {
+      return { type: "Polygon", coordinates: geometry.coordinates.map(unwrap) };
+    }
+    return { type: "MultiPolygon", coordinates: geometry.coordinates.map(function (polygon) {
+      return polygon.map(unwrap);
+    }) };
+  }
+
   getJSON(element.dataset.countries).then(function (topology) {
     var countries = topojson.feature(topology, topology.objects.countries);
+    countries.features = countries.features.filter(function (country) {
+      return country.id !== "010" && country.geometry;  // Antarctica: a ring round the pole
+    }).map(function (country) {
+      return { type: "Feature", id: country.id, properties: country.properties,
+        geometry: unwrapped(country.geometry) };
+    });
     L.geoJSON(countries, {
       style: { color: "#8aa0b4", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
       interactive: false,
