@@ -177,6 +177,7 @@ def test_closed_reads_need_a_token_and_close_the_pages(db: str, token: str) -> N
     auth = {"authorization": f"Bearer {token}"}
     assert len(closed.get("/api/quotes", headers=auth).json()["items"]) == 3
     assert_problem(closed.get("/quotes"), 403, "closed")
+    assert_problem(closed.post("/api/analyze", json={"text": PASTED}), 401, "token")
 
 
 # -- reads -----------------------------------------------------------------------------------
@@ -304,6 +305,17 @@ def test_every_answer_carries_the_security_headers(client: AsgiClient) -> None:
         assert response.headers["x-frame-options"] == "DENY"
     assert_problem(client.get("/api/nowhere"), 404)
     assert_problem(client.delete("/api/quotes"), 405)
+
+
+def test_a_crash_is_a_problem_too(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.store import Store
+
+    def broken(self: Store) -> list[Any]:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Store, "places", broken)
+    body = assert_problem(client_for(db).get("/api/places"), 500, "bug")
+    assert "disk on fire" not in body["detail"]
 
 
 def test_the_server_never_fetches_a_url(client: AsgiClient, token: str) -> None:

@@ -115,7 +115,7 @@ class AsgiClient:
 
     def request(self, method: str, url: str, **options: Any) -> httpx.Response:
         async def send() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
+            transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
             async with httpx.AsyncClient(
                 transport=transport, base_url="http://testserver", cookies=self.cookies
             ) as client:

@@ -3,6 +3,7 @@ so a client can show a person what was wrong and what to do."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -11,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_TYPE = "application/problem+json"
+log = logging.getLogger(__name__)
 
 
 class ProblemError(Exception):
@@ -75,6 +77,15 @@ def install_problem_handlers(app: FastAPI) -> None:
             errors=errors,
         )  # fmt: skip
 
+    async def on_crash(request: Request, error: Exception) -> JSONResponse:
+        log.exception("%s %s failed", request.method, request.url.path, exc_info=error)
+        return problem_response(
+            500, "Internal server error",
+            "the server failed on this request (a bug: the server's log has the details)",
+            request.url.path,
+        )  # fmt: skip
+
+    app.add_exception_handler(Exception, on_crash)
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

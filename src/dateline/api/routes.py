@@ -126,9 +126,12 @@ async def _article_in(request: Request) -> ArticleIn:
         ) from error
 
 
-@router.post("/analyze", openapi_extra=_ANALYZE_BODY, tags=["analysis"])
+@router.post(
+    "/analyze", openapi_extra=_ANALYZE_BODY, tags=["analysis"], dependencies=[Depends(reader)]
+)
 def analyze(request: Request, article: Annotated[ArticleIn, Depends(_article_in)]) -> Any:
-    """Analyse one article and return its record (CONTRACT.md); nothing is stored."""
+    """Analyse one article and return its record (CONTRACT.md); nothing is stored. Open
+    like the reads (with reads closed, it needs a token too)."""
     return analyse(article, get_config(request).settings)
 
 
