@@ -234,8 +234,17 @@ def test_formats_by_accept_and_by_parameter(client: AsgiClient) -> None:
     assert {r["source_id"] for r in rows} == {"harbour.txt", "ferries.txt", "school.txt"}
     by_param = client.get("/api/quotes", params={"format": "csv"})
     assert by_param.text == by_accept.text
-    assert_problem(client.get("/api/quotes", params={"format": "geojson"}), 400, "json, csv")
+    assert_problem(client.get("/api/articles", params={"format": "geojson"}), 400, "json, csv")
     assert_problem(client.get("/api/quotes", params={"format": "xml"}), 400, "not offered")
+
+
+def test_quotes_said_at_a_place_as_geojson(client: AsgiClient) -> None:
+    features = client.get("/api/quotes", params={"format": "geojson"}).json()["features"]
+    placed = {f["properties"]["content"]: f["geometry"]["coordinates"] for f in features}
+    assert placed == {
+        "We have waited long enough for this harbour,": [-9.14, 38.72],
+        "No family should pay more to cross the river,": [-8.61, 41.15],
+    }  # the namesake's quote has no place
 
 
 def test_events_with_filters_and_as_geojson(client: AsgiClient) -> None:
@@ -296,6 +305,7 @@ def test_openapi_describes_every_route(client: AsgiClient) -> None:
                  "/api/places"):  # fmt: skip
         assert path in paths
     assert "text/plain" in paths["/api/analyze"]["post"]["requestBody"]["content"]
+    assert "application/geo+json" in paths["/api/events"]["get"]["responses"]["200"]["content"]
 
 
 def test_every_answer_carries_the_security_headers(client: AsgiClient) -> None:

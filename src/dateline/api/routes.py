@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from dateline.api.analysis import ArticleIn, analyse
 from dateline.api.config import ServerConfig
 from dateline.api.formats import (
+    MEDIA_TYPES,
     Format,
     listing_response,
     make_cursor,
@@ -28,7 +29,12 @@ from dateline.api.formats import (
 from dateline.api.problems import ProblemError
 from dateline.api.tokens import token_name
 from dateline.store import Store, as_dict
-from dateline.store.browse import list_articles, participant, participant_timeline
+from dateline.store.browse import (
+    list_articles,
+    participant,
+    participant_timeline,
+    place_points,
+)
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows in one page.")]
 Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
@@ -75,6 +81,15 @@ def reader(request: Request) -> None:
     if not get_config(request).open_reads:
         require_token(request)
 
+
+def _formats(*offered: Format) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI note of a listing's formats (the routes build their own responses)."""
+    content: dict[str, Any] = {MEDIA_TYPES[f].split(";")[0]: {} for f in offered}
+    return {200: {"description": "One page, in the format asked.", "content": content}}
+
+
+JSON_CSV = _formats(Format.JSON, Format.CSV)
+ALL_FORMATS = _formats(Format.JSON, Format.CSV, Format.GEOJSON)
 
 router = APIRouter(prefix="/api")
 reads = APIRouter(dependencies=[Depends(reader)])
@@ -156,7 +171,7 @@ def add_article(
     )
 
 
-@reads.get("/articles", tags=["articles"])
+@reads.get("/articles", tags=["articles"], responses=JSON_CSV)
 def articles(
     request: Request,
     since: Since = None,
@@ -195,7 +210,7 @@ def _offset_page(
     return page, make_cursor(offset + limit, filters) if more else None
 
 
-@reads.get("/quotes", tags=["corpus"])
+@reads.get("/quotes", tags=["corpus"], responses=ALL_FORMATS)
 def quotes(
     request: Request,
     speaker: Annotated[str | None, Query(description="Part of the speaker's name.")] = None,
@@ -207,17 +222,25 @@ def quotes(
     cursor: Cursor = None,
     format: FormatParam = None,
 ) -> Response:
-    """Stored quotes, oldest first, with the CLI's `dateline quotes` filters."""
-    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
+    """Stored quotes, oldest first, with the CLI's `dateline quotes` filters; GeoJSON holds
+    those said at a resolved place, as points."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
     filters = {"speaker": speaker, "about": about, "since": since, "until": until, "place": place}
     store = get_store(request)
     page, next_cursor = _offset_page(
         lambda n: store.query_quotes(**filters, limit=n), filters, cursor, limit
     )
-    return listing_response(page, fmt, next_cursor=next_cursor, request=request)
+    features = []
+    if fmt == Format.GEOJSON:
+        where = place_points(store)
+        for q in page:
+            if q.place_name in where:
+                lon, lat = where[q.place_name]
+                features.append(point(lon, lat, {**as_dict(q), "kind": "quote"}))
+    return listing_response(page, fmt, next_cursor=next_cursor, request=request, features=features)
 
 
-@reads.get("/events", tags=["corpus"])
+@reads.get("/events", tags=["corpus"], responses=ALL_FORMATS)
 def events(
     request: Request,
     type: Annotated[str | None, Query(description="A PLOVER event type, e.g. CONSULT.")] = None,
@@ -247,7 +270,7 @@ def events(
     return listing_response(page, fmt, next_cursor=next_cursor, request=request, features=features)
 
 
-@reads.get("/places", tags=["corpus"])
+@reads.get("/places", tags=["corpus"], responses=ALL_FORMATS)
 def places(request: Request, format: FormatParam = None) -> Response:
     """Every resolved place of the corpus, how often and in how many articles it is named."""
     fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
@@ -256,7 +279,7 @@ def places(request: Request, format: FormatParam = None) -> Response:
     return listing_response(found, fmt, next_cursor=None, request=request, features=features)
 
 
-@reads.get("/entities/{key}", tags=["corpus"])
+@reads.get("/entities/{key:path}", tags=["corpus"])
 def entity(request: Request, key: str) -> Any:
     """One participant by corpus key (`person:anneli-korhonen`): the forms of their name,
     roles, countries, and the timeline of what they said and did."""
@@ -268,7 +291,7 @@ def entity(request: Request, key: str) -> Any:
     return {**as_dict(found), "timeline": [as_dict(entry) for entry in timeline]}
 
 
-@reads.get("/timeline", tags=["corpus"])
+@reads.get("/timeline", tags=["corpus"], responses=JSON_CSV)
 def timeline(
     request: Request,
     actor: Annotated[str, Query(min_length=1, description="Part of the actor's name.")],
@@ -286,7 +309,7 @@ def timeline(
     return listing_response(page, fmt, next_cursor=next_cursor, request=request)
 
 
-@reads.get("/search", tags=["corpus"])
+@reads.get("/search", tags=["corpus"], responses=JSON_CSV)
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, description="Words to find in the articles.")],

@@ -195,3 +195,12 @@ def participant_timeline(store: Store, found: Participant) -> list[ParticipantEn
                 v.day, v.type, summary, role, v.sentence_start, v.sentence_end, v.source
             )
     return sorted(entries.values(), key=lambda e: (e.day is None, e.day or "", e.what))
+
+
+def place_points(store: Store) -> dict[str, tuple[float, float]]:
+    """Where each resolved place name of the corpus is, as (lon, lat): the position it is
+    named at most often, for facts that carry a place's name only (quotes)."""
+    points: dict[str, tuple[float, float]] = {}
+    for found in sorted(store.places(), key=lambda p: -p.mentions):
+        points.setdefault(found.name, (found.lon, found.lat))
+    return points
