@@ -4,10 +4,14 @@ article text escaped, and the marks of the article view nesting as HTML must."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dateline.api import ServerConfig, create_app
@@ -158,3 +162,52 @@ def test_token_commands(tmp_path: Path) -> None:
         runner.invoke(cli_app, ["token", "revoke", "--name", "importer", "--db", db]).exit_code == 1
     )
     assert "--closed-reads" in runner.invoke(cli_app, ["serve", "--help"]).output
+
+
+@st.composite
+def marked_records(draw: st.DrawFn) -> dict[str, object]:
+    """A record of random text with random, overlapping spans of every kind of fact."""
+    text = draw(st.text(alphabet=st.sampled_from("ab <>&\"'\n“”"), min_size=1, max_size=60))
+
+    def spans(count: int) -> list[tuple[int, int]]:
+        found = []
+        for _ in range(count):
+            start = draw(st.integers(0, len(text) - 1))
+            found.append((start, draw(st.integers(start + 1, len(text)))))
+        return found
+
+    def piece(start: int, end: int) -> dict[str, object]:
+        return {"start": start, "end": end, "text": text[start:end]}
+
+    quotes = [
+        {"id": f"q{i}", "kind": "direct", "start": a, "end": b, "speaker": "e1",
+         "speaker_name": "<b>S</b>", "speaker_mention": piece(*m), "date": None, "place": None}
+        for i, ((a, b), m) in enumerate(zip(spans(3), spans(3), strict=True))
+    ]  # fmt: skip
+    entities = [{"id": "e1", "name": "E", "type": "PERSON",
+                 "mentions": [piece(a, b) for a, b in spans(3)]}]  # fmt: skip
+    timexes = [{"id": f"t{i}", "type": "DATE", "value": None, **piece(a, b)}
+               for i, (a, b) in enumerate(spans(2))]  # fmt: skip
+    places = [{"id": f"p{i}", "name": "P", "country": None, "lat": None, **piece(a, b)}
+              for i, (a, b) in enumerate(spans(2))]  # fmt: skip
+    events = [{"id": f"v{i}", "type": "AID", "trigger": piece(a, b), "date": None}
+              for i, (a, b) in enumerate(spans(2))]  # fmt: skip
+    return {"article": {"text": text}, "quotes": quotes, "entities": entities,
+            "timexes": timexes, "places": places, "events": events}  # fmt: skip
+
+
+@given(marked_records())
+@settings(max_examples=150, deadline=None)
+def test_marks_always_nest_and_never_change_the_text(record: dict[str, Any]) -> None:
+    html = str(highlighted(record, lambda local, name: f"/entities?name={name}"))
+    tags = Tags()
+    tags.feed(html)
+    tags.close()
+    assert tags.errors == [] and tags.open == []
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == record["article"]["text"]
+    assert "<b>" not in html
+
+
+def test_the_csrf_cookie_is_strict_and_hidden_from_scripts(client: AsgiClient) -> None:
+    cookie = client.get("/analyze").headers["set-cookie"].lower()
+    assert "dateline_csrf=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
