@@ -105,6 +105,9 @@ def test_pages_show_the_corpus(client: AsgiClient) -> None:
     assert "No family should pay more to cross the river" in quotes
     assert "waited long enough" not in quotes
     assert re.search(r'href="/articles/sha256:[0-9a-f]{64}#at-\d+"', quotes)
+    dated = client.get("/quotes", params={"since": "2024-03-01", "until": "2024-03"}).text
+    assert "waited long enough" in dated and "cross the river" not in dated
+    assert "cross the river" in client.get("/quotes", params={"place": "porto"}).text
     actor = client.get("/entities/person:ilse-varga").text
     assert "Port Minister" in actor and "PRT" in actor
     assert actor.count('class="timeline-entry') == 3
@@ -141,6 +144,12 @@ def test_the_analyse_form_needs_its_csrf_token(client: AsgiClient) -> None:
     assert shown.status_code == 200
     assert "The library will open in May." in shown.text and "Not stored" in shown.text
     assert 'class="hl hl-speaker" href="/entities?name=Rosa+Lind"' in shown.text
+    page = "<html><body><article><h1>Library</h1><p>" + pasted + "</p></article></body></html>"
+    as_html = client.post(
+        "/analyze", data={"content": page, "kind": "html", "csrf_token": token.group(1)}
+    )
+    assert as_html.status_code == 200 and "The library will open in May." in as_html.text
+    assert "&lt;p&gt;" not in as_html.text  # the page's text, not its markup
     empty = client.post("/analyze", data={"content": " ", "csrf_token": token.group(1)})
     assert empty.status_code == 422 and "empty" in empty.text
 
