@@ -4,11 +4,16 @@ article text escaped, and the marks of the article view nesting as HTML must."""
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
+import time
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -220,3 +225,32 @@ def test_marks_always_nest_and_never_change_the_text(record: dict[str, Any]) -> 
 def test_the_csrf_cookie_is_strict_and_hidden_from_scripts(client: AsgiClient) -> None:
     cookie = client.get("/analyze").headers["set-cookie"].lower()
     assert "dateline_csrf=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_serve_runs_the_app_on_a_loopback_port(tmp_path: Path) -> None:
+    """`dateline serve` as a user starts it: its own process, answering on 127.0.0.1."""
+    db = str(tmp_path / "served.db")
+    with open_store(db) as store:
+        fill(store)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    entry = "from dateline.cli import app; app()"
+    command = [sys.executable, "-c", entry, "serve", "--db", db, "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until it listens (it prints before it binds)
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            assert time.monotonic() < deadline, "dateline serve did not answer in 60 s"
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/quotes?speaker=ilse", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert answer.status_code == 200
+        assert len(answer.json()["items"]) == 2
+        assert "script-src 'self'" in answer.headers["content-security-policy"]
+    finally:
+        server.terminate()
+        server.wait(10)
