@@ -491,7 +491,8 @@ def _print_record(analysis: Analysis, output_format: OutputFormat, first: bool) 
 
 
 # The corpus commands (ingest, failures, timeline, search, export) register themselves on `app`.
-from dateline import cli_corpus  # noqa: E402, F401
+# The server commands (serve, token) likewise.
+from dateline import cli_corpus, cli_web  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,328 @@
+"""The REST API: `/api/...` routes over the store and the pipeline.
+
+Reads answer with the store's own query results (`dateline.store`), the same the CLI prints;
+writes need a token (`dateline token create`). Listings take the CLI's filters, a `limit`, a
+`cursor` from the previous page's `next`, and `format` (json, csv, geojson) or an Accept
+header.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+
+from dateline.api.analysis import ArticleIn, analyse
+from dateline.api.config import ServerConfig
+from dateline.api.formats import (
+    MEDIA_TYPES,
+    Format,
+    listing_response,
+    make_cursor,
+    negotiate,
+    point,
+    read_cursor,
+)
+from dateline.api.problems import ProblemError
+from dateline.api.tokens import token_name
+from dateline.store import Store, as_dict
+from dateline.store.browse import (
+    list_articles,
+    participant,
+    participant_timeline,
+    place_points,
+)
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows in one page.")]
+Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
+FormatParam = Annotated[
+    str | None, Query(alias="format", description="json, csv or geojson (else by Accept).")
+]
+Since = Annotated[str | None, Query(description="From this ISO date on (2024-04-01, 2024-04).")]
+Until = Annotated[str | None, Query(description="Up to this ISO date, its whole day or month.")]
+Place = Annotated[str | None, Query(description="At a place: part of its name.")]
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_config(request: Request) -> ServerConfig:
+    config: ServerConfig = request.app.state.config
+    return config
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def require_token(request: Request) -> str:
+    """The caller's token name; 401 without a valid `Authorization: Bearer` token."""
+    token = _bearer(request)
+    if token is None:
+        raise ProblemError(
+            401, "Unauthorized", "this needs an API token: send `Authorization: Bearer <token>` "
+            "(make one with `dateline token create --name NAME`)",
+        )  # fmt: skip
+    name = token_name(get_store(request), token)
+    if name is None:
+        raise ProblemError(401, "Unauthorized", "the API token is not known to this store")
+    return name
+
+
+def reader(request: Request) -> None:
+    """Reads are open unless the server was started with them closed."""
+    if not get_config(request).open_reads:
+        require_token(request)
+
+
+def _formats(*offered: Format) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI note of a listing's formats (the routes build their own responses)."""
+    content: dict[str, Any] = {MEDIA_TYPES[f].split(";")[0]: {} for f in offered}
+    return {200: {"description": "One page, in the format asked.", "content": content}}
+
+
+JSON_CSV = _formats(Format.JSON, Format.CSV)
+ALL_FORMATS = _formats(Format.JSON, Format.CSV, Format.GEOJSON)
+
+router = APIRouter(prefix="/api")
+reads = APIRouter(dependencies=[Depends(reader)])
+
+_ANALYZE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+async def _article_in(request: Request) -> ArticleIn:
+    """The posted article: a JSON object, or the text or HTML itself as the body."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    body = await request.body()
+    try:
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProblemError(400, "Bad request", "the body is not UTF-8 text") from error
+    if media == "text/plain":
+        return ArticleIn(text=decoded)
+    if media == "text/html":
+        return ArticleIn(html=decoded)
+    if media != "application/json":
+        raise ProblemError(
+            415, "Unsupported media type",
+            f"cannot read a {media or 'typeless'} body: send application/json "
+            '({"text": …} or {"html": …}), text/plain or text/html',
+        )  # fmt: skip
+    try:
+        data = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        raise ProblemError(
+            400, "Bad request", f"the body is not JSON: {error.msg} at line {error.lineno}"
+        ) from error
+    try:
+        return ArticleIn.model_validate(data)
+    except ValidationError as error:
+        reasons = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
+        )
+        raise ProblemError(
+            422, "Unprocessable content", f"the article does not fit: {reasons}"
+        ) from error
+
+
+@router.post(
+    "/analyze", openapi_extra=_ANALYZE_BODY, tags=["analysis"], dependencies=[Depends(reader)]
+)
+def analyze(request: Request, article: Annotated[ArticleIn, Depends(_article_in)]) -> Any:
+    """Analyse one article and return its record (CONTRACT.md); nothing is stored. Open
+    like the reads (with reads closed, it needs a token too)."""
+    return analyse(article, get_config(request).settings)
+
+
+@router.post("/articles", openapi_extra=_ANALYZE_BODY, status_code=201, tags=["articles"])
+def add_article(
+    request: Request,
+    article: Annotated[ArticleIn, Depends(_article_in)],
+    _token: Annotated[str, Depends(require_token)],
+) -> Response:
+    """Analyse one article and store it (needs a token). 201 with the record when stored,
+    200 when the same text was stored before."""
+    store = get_store(request)
+    record = analyse(article, get_config(request).settings)
+    stored = store.save_record(record)
+    if stored:
+        store.resolve_entities()
+    article_id = record["article"]["id"]
+    return JSONResponse(
+        {"id": article_id, "stored": stored, "record": record},
+        status_code=201 if stored else 200,
+        headers={"Location": f"/api/articles/{article_id}"},
+    )
+
+
+@reads.get("/articles", tags=["articles"], responses=JSON_CSV)
+def articles(
+    request: Request,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """The stored articles in the order they were stored (published between two dates)."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
+    filters = {"since": since, "until": until}
+    after = read_cursor(cursor, filters)
+    found = list_articles(get_store(request), after=after, since=since, until=until, limit=limit)
+    next_cursor = make_cursor(found[-1].position, filters) if len(found) == limit else None
+    return listing_response(found, fmt, next_cursor=next_cursor, request=request)
+
+
+@reads.get("/articles/{article_id}", tags=["articles"])
+def article(request: Request, article_id: str) -> Any:
+    """The analysis record of one stored article (its id is `sha256:` + hex)."""
+    record = get_store(request).record(article_id)
+    if record is None:
+        raise ProblemError(404, "Not found", f"no stored article has the id {article_id!r}")
+    return record
+
+
+def _offset_page(
+    fetch: Any, filters: dict[str, Any], cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
+    """One page of a store query that has a limit but no offset: ask for the rows up to the
+    page's end and one more (that one tells whether another page follows)."""
+    offset = read_cursor(cursor, filters)
+    found = fetch(offset + limit + 1)
+    page = found[offset : offset + limit]
+    more = len(found) > offset + limit
+    return page, make_cursor(offset + limit, filters) if more else None
+
+
+@reads.get("/quotes", tags=["corpus"], responses=ALL_FORMATS)
+def quotes(
+    request: Request,
+    speaker: Annotated[str | None, Query(description="Part of the speaker's name.")] = None,
+    about: Annotated[str | None, Query(description="Words in the quote.")] = None,
+    since: Since = None,
+    until: Until = None,
+    place: Place = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """Stored quotes, oldest first, with the CLI's `dateline quotes` filters; GeoJSON holds
+    those said at a resolved place, as points."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
+    filters = {"speaker": speaker, "about": about, "since": since, "until": until, "place": place}
+    store = get_store(request)
+    page, next_cursor = _offset_page(
+        lambda n: store.query_quotes(**filters, limit=n), filters, cursor, limit
+    )
+    features = []
+    if fmt == Format.GEOJSON:
+        where = place_points(store)
+        for q in page:
+            if q.place_name in where:
+                lon, lat = where[q.place_name]
+                features.append(point(lon, lat, {**as_dict(q), "kind": "quote"}))
+    return listing_response(page, fmt, next_cursor=next_cursor, request=request, features=features)
+
+
+@reads.get("/events", tags=["corpus"], responses=ALL_FORMATS)
+def events(
+    request: Request,
+    type: Annotated[str | None, Query(description="A PLOVER event type, e.g. CONSULT.")] = None,
+    actor: Annotated[str | None, Query(description="Part of an actor's or recipient's name.")] = (
+        None
+    ),
+    since: Since = None,
+    until: Until = None,
+    place: Place = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """Stored events, oldest first, with the CLI's `dateline events` filters; GeoJSON holds
+    the located ones as points."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
+    filters = {"type": type, "actor": actor, "since": since, "until": until, "place": place}
+    store = get_store(request)
+    page, next_cursor = _offset_page(
+        lambda n: store.query_events(**filters, limit=n), filters, cursor, limit
+    )
+    features = [
+        point(v.lon, v.lat, {**as_dict(v), "kind": "event"})
+        for v in page
+        if v.lat is not None and v.lon is not None
+    ]
+    return listing_response(page, fmt, next_cursor=next_cursor, request=request, features=features)
+
+
+@reads.get("/places", tags=["corpus"], responses=ALL_FORMATS)
+def places(request: Request, format: FormatParam = None) -> Response:
+    """Every resolved place of the corpus, how often and in how many articles it is named."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
+    found = get_store(request).places()
+    features = [point(p.lon, p.lat, {**as_dict(p), "kind": "place"}) for p in found]
+    return listing_response(found, fmt, next_cursor=None, request=request, features=features)
+
+
+@reads.get("/entities/{key:path}", tags=["corpus"])
+def entity(request: Request, key: str) -> Any:
+    """One participant by corpus key (`person:anneli-korhonen`): the forms of their name,
+    roles, countries, and the timeline of what they said and did."""
+    store = get_store(request)
+    found = participant(store, key)
+    if found is None:
+        raise ProblemError(404, "Not found", f"no stored participant has the key {key!r}")
+    timeline = participant_timeline(store, found)
+    return {**as_dict(found), "timeline": [as_dict(entry) for entry in timeline]}
+
+
+@reads.get("/timeline", tags=["corpus"], responses=JSON_CSV)
+def timeline(
+    request: Request,
+    actor: Annotated[str, Query(min_length=1, description="Part of the actor's name.")],
+    limit: Limit = 100,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """What one actor said and did, in date order, as `dateline timeline` prints it."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
+    filters = {"actor": actor}
+    store = get_store(request)
+    page, next_cursor = _offset_page(
+        lambda n: store.timeline(actor, limit=n), filters, cursor, limit
+    )
+    return listing_response(page, fmt, next_cursor=next_cursor, request=request)
+
+
+@reads.get("/search", tags=["corpus"], responses=JSON_CSV)
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, description="Words to find in the articles.")],
+    limit: Limit = 20,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """Full-text search of the stored articles, best first, with the words in context."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
+    filters = {"q": q}
+    store = get_store(request)
+    page, next_cursor = _offset_page(lambda n: store.search(q, limit=n), filters, cursor, limit)
+    return listing_response(page, fmt, next_cursor=next_cursor, request=request)
+
+
+router.include_router(reads)

@@ -1,0 +1,232 @@
+"""The pages' routes: each reads the store (or runs the pipeline) and renders a template.
+
+Templates autoescape everything; the article text reaches a page only through
+`highlight.highlighted`, which escapes it too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from dateline.api.analysis import ArticleIn, analyse
+from dateline.api.config import ServerConfig
+from dateline.api.problems import ProblemError
+from dateline.store import Store
+from dateline.store.browse import (
+    entity_keys,
+    find_participant_key,
+    list_articles,
+    participant,
+    participant_timeline,
+)
+from dateline.web import csrf
+from dateline.web.highlight import EntityLink, highlighted
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGE_SIZE = 50
+PLOVER_TYPES = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+templates = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
+)
+templates.filters["q"] = lambda value: quote(str(value), safe="")
+
+
+def entity_href(key: str) -> str:
+    return "/entities/" + quote(key, safe=":")
+
+
+def name_href(name: str) -> str:
+    return "/entities?" + urlencode({"name": name})
+
+
+def article_href(article_id: str, start: int | None = None) -> str:
+    anchor = f"#at-{start}" if start is not None else ""
+    return "/articles/" + quote(article_id, safe=":") + anchor
+
+
+templates.globals.update(entity_href=entity_href, name_href=name_href, article_href=article_href)
+
+
+def _config(request: Request) -> ServerConfig:
+    config: ServerConfig = request.app.state.config
+    return config
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def open_pages(request: Request) -> None:
+    """With reads closed the pages are closed too: a browser carries no API token."""
+    if not _config(request).open_reads:
+        raise ProblemError(
+            403, "Forbidden", "this server's reads are closed: use the API with a token"
+        )
+
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(open_pages)])
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page; every page carries the CSRF cookie its forms need."""
+    nonce = request.cookies.get(csrf.COOKIE) or csrf.new_nonce()
+    token = csrf.form_token(_config(request).csrf_secret, nonce)
+    html = templates.get_template(name).render(request=request, csrf_token=token, **context)
+    response = HTMLResponse(html, status_code=status)
+    if request.cookies.get(csrf.COOKIE) != nonce:
+        secure = request.url.scheme == "https"
+        response.set_cookie(csrf.COOKIE, nonce, httponly=True, samesite="strict", secure=secure)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    store = _store(request)
+    counts = {what: store.count(what) for what in ("articles", "quotes", "events", "entities")}
+    return render(request, "home.html", counts=counts, articles=list_articles(store, limit=10))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, after: Annotated[int, Query(ge=0)] = 0) -> Response:
+    found = list_articles(_store(request), after=after, limit=PAGE_SIZE)
+    following = found[-1].position if len(found) == PAGE_SIZE else None
+    return render(request, "articles.html", articles=found, following=following)
+
+
+def _facts(record: dict[str, Any], link: EntityLink) -> dict[str, Any]:
+    """What the article view shows: the marked text, and each kind of fact for the list."""
+    return {
+        "record": record,
+        "text_html": highlighted(record, link),
+        "places_by_id": {p["id"]: p for p in record.get("places", [])},
+        "entity_link": link,
+    }
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> Response:
+    store = _store(request)
+    record = store.record(article_id)
+    if record is None:
+        return render(request, "message.html", 404, title="No such article",
+                      message=f"No stored article has the id {article_id}.")  # fmt: skip
+    keys = entity_keys(store, article_id)
+
+    def link(local: str | None, name: str | None) -> str | None:
+        if local and local in keys:
+            return entity_href(keys[local])
+        return name_href(name) if name else None
+
+    return render(request, "article.html", stored=True, **_facts(record, link))
+
+
+def _name_link(_local: str | None, name: str | None) -> str | None:
+    return name_href(name) if name else None
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> Response:
+    return render(request, "analyze.html", given="", kind="text", error=None)
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+def analyze_page(
+    request: Request,
+    content: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "text",
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    """The pasted article's view; nothing is stored."""
+    if not csrf.is_valid(
+        _config(request).csrf_secret, request.cookies.get(csrf.COOKIE), csrf_token
+    ):
+        return render(request, "message.html", 403, title="Form expired",
+                      message="This form was not sent from this site's page, or its page is "
+                      "too old: open the analyse page again and resend.")  # fmt: skip
+    given = ArticleIn(html=content) if kind == "html" else ArticleIn(text=content)
+    try:
+        record = analyse(given, _config(request).settings)
+    except ProblemError as error:
+        return render(request, "analyze.html", 422, given=content, kind=kind, error=error.detail)
+    return render(request, "article.html", stored=False, **_facts(record, _name_link))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(
+    request: Request,
+    speaker: str = "",
+    words: str = "",
+    since: str = "",
+    until: str = "",
+    place: str = "",
+    start: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    asked = {"speaker": speaker, "words": words, "since": since, "until": until, "place": place}
+    found: list[Any] = []
+    following = None
+    if any(asked.values()):
+        found = _store(request).query_quotes(
+            speaker=speaker or None, about=words or None, since=since or None,
+            until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
+        )  # fmt: skip
+        if len(found) > start + PAGE_SIZE:
+            following = urlencode({**asked, "start": start + PAGE_SIZE})
+        found = found[start : start + PAGE_SIZE]
+    return render(request, "quotes.html", asked=asked, quotes=found, following=following)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_by_name(request: Request, name: str = "") -> Response:
+    key = find_participant_key(_store(request), name)
+    if key is None:
+        return render(request, "message.html", 404, title="Not in the corpus",
+                      message=f"Nothing stored names {name!r} yet.")  # fmt: skip
+    return RedirectResponse(entity_href(key), status_code=303)
+
+
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
+def entity(request: Request, key: str) -> Response:
+    store = _store(request)
+    found = participant(store, key)
+    if found is None:
+        return render(request, "message.html", 404, title="Not in the corpus",
+                      message=f"No stored participant has the key {key}.")  # fmt: skip
+    return render(request, "entity.html", who=found, timeline=participant_timeline(store, found))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(
+    request: Request,
+    type: str = "",
+    actor: str = "",
+    place: str = "",
+    since: str = "",
+    until: str = "",
+    start: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    asked = {"type": type, "actor": actor, "place": place, "since": since, "until": until}
+    found = _store(request).query_events(
+        type=type or None, actor=actor or None, place=place or None, since=since or None,
+        until=until or None, limit=start + PAGE_SIZE + 1,
+    )  # fmt: skip
+    following = (
+        urlencode({**asked, "start": start + PAGE_SIZE}) if len(found) > start + PAGE_SIZE else None
+    )
+    return render(request, "events.html", asked=asked, events=found[start : start + PAGE_SIZE],
+                  following=following, types=PLOVER_TYPES)  # fmt: skip
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> Response:
+    return render(request, "map.html")
