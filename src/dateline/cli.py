@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -221,26 +222,20 @@ def quotes(
             merge=merge,
         )
         return
-    if output_format == QueryFormat.CSV:
-        err.print("[red]error:[/red] --format csv is for stored quotes: give no files")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    settings = Settings.from_env().with_overrides(
-        encoding=encoding, max_text_bytes=max_bytes, model=model
+    from dateline.report import print_quotes
+
+    def lines(record: dict[str, Any]) -> list[dict[str, Any]]:
+        source = record["article"]["source_id"]
+        return [{"source_id": source, **quote} for quote in record["quotes"]]
+
+    _print_facts(
+        files,
+        FactsView("quotes", output_format.value, print_quotes, lines),
+        Settings.from_env().with_overrides(
+            encoding=encoding, max_text_bytes=max_bytes, model=model
+        ),
+        input_type,
     )
-
-    def show(analysis: Analysis) -> None:
-        if output_format == QueryFormat.TABLE:
-            from dateline.report import print_quotes
-
-            print_quotes(out, analysis)
-            return
-        record = to_record(analysis)
-        for quote in record["quotes"]:
-            line = {"source_id": analysis.article.source_id, **quote}
-            indent = 2 if output_format == QueryFormat.JSON else None
-            out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
-
-    _run(files, settings, input_type, show, json_errors=output_format == QueryFormat.JSONL)
 
 
 class EventFormat(StrEnum):
@@ -310,31 +305,52 @@ def events(
             db, output_format, event_type, actor, place, since, until, limit, merge=merge
         )
         return
-    if output_format == EventFormat.CSV:
-        err.print("[red]error:[/red] --format csv is for stored events: give no files")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    settings = Settings.from_env().with_overrides(
-        encoding=encoding, max_text_bytes=max_bytes, model=model
+    from dateline.plover import plover_events
+    from dateline.report import print_events
+
+    def lines(record: dict[str, Any]) -> list[dict[str, Any]]:
+        if output_format == EventFormat.PLOVER:
+            return plover_events(record)
+        source = record["article"]["source_id"]
+        return [{"source_id": source, **event} for event in record["events"]]
+
+    _print_facts(
+        files,
+        FactsView("events", output_format.value, print_events, lines),
+        Settings.from_env().with_overrides(
+            encoding=encoding, max_text_bytes=max_bytes, model=model
+        ),
+        input_type,
     )
 
+
+@dataclass(frozen=True, slots=True)
+class FactsView:
+    """How `quotes` or `events` show the facts of analysed files: a table, or JSON lines."""
+
+    facts: str
+    output_format: str
+    print_table: Callable[[Console, Analysis], None]
+    lines: Callable[[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _print_facts(
+    files: list[str], view: FactsView, settings: Settings, input_type: InputType
+) -> None:
+    """Analyse files and print one kind of their facts; CSV is for stored facts only."""
+    if view.output_format == "csv":
+        err.print(f"[red]error:[/red] --format csv is for stored {view.facts}: give no files")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    indent = 2 if view.output_format == "json" else None
+
     def show(analysis: Analysis) -> None:
-        if output_format == EventFormat.TABLE:
-            from dateline.report import print_events
-
-            print_events(out, analysis)
+        if view.output_format == "table":
+            view.print_table(out, analysis)
             return
-        record = to_record(analysis)
-        if output_format == EventFormat.PLOVER:
-            from dateline.plover import plover_events
-
-            lines = plover_events(record)
-        else:
-            lines = [{"source_id": analysis.article.source_id, **v} for v in record["events"]]
-        indent = 2 if output_format == EventFormat.JSON else None
-        for line in lines:
+        for line in view.lines(to_record(analysis)):
             out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
 
-    _run(files, settings, input_type, show, json_errors=output_format != EventFormat.TABLE)
+    _run(files, settings, input_type, show, json_errors=view.output_format != "table")
 
 
 def _stored_events(
