@@ -137,6 +137,7 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _MONTH_PART = r"early|mid|late|(?:the\s+)?(?:end|beginning|middle|start)\s+of"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _RELATIVE = r"(?:this|last|next|past|coming|previous|following)"
+_RELATIVE_WORD = r"(this|last|next|past|coming|previous|following)"
 _SPELLED_YEAR = (
     rf"(?:nineteen[ -](?:(?:{_TENS})(?:[ -](?:{_ONES}))?|{_TEENS}|hundred)|"
     rf"two\s+thousand(?:\s+and\s+(?:{_ONES}))?)"
@@ -171,7 +172,7 @@ _EXPRESSIONS = [
     rf"(?:{_MONTH_PART})[ -]{_MONTH}",
     rf"(?:last|this|next|this\s+past)\s+{_MONTH}",
     rf"(?:the\s+)?(?:(?:early|late|mid)[ -])?{_SEASON}\s+(?:of\s+)?{_YEAR}",
-    rf"(?:the\s+)?(?:(?:early|mid|late)[ -])?(?:19|20)\d0s",
+    r"(?:the\s+)?(?:(?:early|mid|late)[ -])?(?:19|20)\d0s",
     r"(?:the\s+)?(?:(?:early|mid|late)[ -])?'\d0s",
     rf"the\s+(?:(?:early|mid|late)[ -])?(?:{_alternatives(DECADE_WORDS)})",
     rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alternatives(ORDINAL_CENTURIES)})[ -]century",
@@ -182,7 +183,7 @@ _EXPRESSIONS = [
     rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNIT}\s+(?:ago|from\s+now|earlier)",
     rf"(?:the\s+)?(?:{_RELATIVE}|first|final)\s+{_QUANTITY}\s+{_UNIT_OR_QUARTERS}",
     r"(?:earlier|later)\s+(?:in\s+)?(?:this|the)\s+(?:day|week|month|year)",
-    rf"(?:the\s+)?(?:coming|recent|past|last)\s+(?:(?:few|several|many)\s+)?"
+    r"(?:the\s+)?(?:coming|recent|past|last)\s+(?:(?:few|several|many)\s+)?"
     r"(?:days|weeks|months|quarters|years|decades)",
     rf"(?:the\s+)?(?:(?:early|late|mid)[ -])?{_RELATIVE}\s+"
     rf"(?:week|weekend|month|year|quarter|{_SEASON}|{_WEEKDAY})(?!'s\s+{_ORDINAL_QUARTER})",
@@ -232,8 +233,7 @@ _SINGLE_YEAR = re.compile(r"(?:19|20)\d\d")
 # Month and weekday abbreviations that are ordinary words when they stand alone.
 _AMBIGUOUS_ALONE = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-    + ["sat", "sun", "wed", "mon", "fri", "thu", "tue"]
-)
+) | frozenset(["sat", "sun", "wed", "mon", "fri", "thu", "tue"])
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|since|by|until|of|during|from|between|through|before|after)\s+", re.IGNORECASE
 )
@@ -341,7 +341,7 @@ def _year_for(month: int, day: int | None, anchor: date | None, tense: Tense) ->
         return None
     slack = timedelta(days=45 if day else 60)
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
-    if tense in {"past", "present"} and nearest > anchor + slack:
+    if tense == "past" and nearest > anchor + slack:
         before = [c for c in candidates if c <= anchor + slack]
         return max(before).year if before else nearest.year
     if tense == "future" and nearest < anchor - slack:
@@ -484,9 +484,7 @@ def _clock_value(text: str) -> str | None:
 
 def _clock(phrase: str, context: Context) -> TimeValue | None:
     """A time of day, alone ("3:30 p.m.") or with its day ("10 p.m. Wednesday")."""
-    match = re.fullmatch(
-        rf"({_CLOCK}){_ZONE},?(?:\s+(.+))?", phrase, re.IGNORECASE
-    )
+    match = re.fullmatch(rf"({_CLOCK}){_ZONE},?(?:\s+(.+))?", phrase, re.IGNORECASE)
     if match is None:
         return None
     clock = _clock_value(match[1])
@@ -495,7 +493,11 @@ def _clock(phrase: str, context: Context) -> TimeValue | None:
     day = "XXXX-XX-XX" if context.anchor is None else context.anchor.isoformat()
     if match[2]:
         found = normalise(match[2], context.anchor, context.tense, date_order=context.date_order)
-        if found is None or found.type != "DATE" or not re.fullmatch(r"[\dX]{4}-\d\d-\d\d", found.value):
+        if (
+            found is None
+            or found.type != "DATE"
+            or not re.fullmatch(r"[\dX]{4}-\d\d-\d\d", found.value)
+        ):
             return None
         day = found.value
     return TimeValue("TIME", day + clock)
@@ -509,7 +511,9 @@ def _full_date(phrase: str, context: Context) -> TimeValue | None:
     year: int | None
     if match:
         month, day = _month_number(match[1]), int(match[2])
-        year = int(match[3]) if match[3] else _year_for(month or 1, day, context.anchor, context.tense)
+        year = (
+            int(match[3]) if match[3] else _year_for(month or 1, day, context.anchor, context.tense)
+        )
     else:
         match = re.fullmatch(
             rf"(?:{_WEEKDAY},?\s+)?(\d{{1,2}})\s+({_MONTH}),?\s+((?:19|20)\d\d)", phrase
@@ -571,7 +575,8 @@ def _week_of(phrase: str, context: Context) -> TimeValue | None:
 
 def _month(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:(?:{_MONTH_PART})[ -])?({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}|(?:last|this|next) year))?",
+        rf"(?:(?:{_MONTH_PART})[ -])?({_MONTH})"
+        rf"(?:,?\s+(?:of\s+)?({_YEAR}|(?:last|this|next) year))?",
         phrase,
     )
     if match is None:
@@ -584,7 +589,11 @@ def _month(phrase: str, context: Context) -> TimeValue | None:
             return TimeValue("DATE", _iso(None, month))
         step = {"last": -1, "this": 0, "next": 1}[match[2].split()[0]]
         return TimeValue("DATE", _iso(context.anchor.year + step, month))
-    year = _year_number(match[2]) if match[2] else _year_for(month, None, context.anchor, context.tense)
+    year = (
+        _year_number(match[2])
+        if match[2]
+        else _year_for(month, None, context.anchor, context.tense)
+    )
     return TimeValue("DATE", _iso(year, month))
 
 
@@ -670,7 +679,9 @@ def _relative_offset(phrase: str, context: Context) -> TimeValue | None:
     amount, unit, direction = _quantity(match[1]), _unit(match[2]), match[3]
     if amount is None:
         return TimeValue("DATE", "PAST_REF" if direction in {"ago", "earlier"} else "FUTURE_REF")
-    base = context.anchor if direction in {"ago", "from now"} else (context.previous or context.anchor)
+    base = (
+        context.anchor if direction in {"ago", "from now"} else (context.previous or context.anchor)
+    )
     sign = -1 if direction in {"ago", "earlier", "before"} else 1
     if unit == "year" and sign < 0 and context.quarter and amount == int(amount):
         return TimeValue("DATE", _quarter_years_back(context.quarter, int(amount)))
@@ -684,7 +695,8 @@ def _year_ago_period(phrase: str, context: Context) -> TimeValue | None:
     """ "year-earlier", "the year-ago quarter", "the year-ago third quarter", "the quarter a
     year ago": the quarter the narrative reports on (or the anchor's year), a year back."""
     match = re.fullmatch(
-        rf"(?:{_YEAR_AGO})(?:\s+(?:({_ORDINAL_QUARTER})|quarter|period))?|quarter a year (?:ago|earlier)",
+        rf"(?:{_YEAR_AGO})(?:\s+(?:({_ORDINAL_QUARTER})|quarter|period))?"
+        r"|quarter a year (?:ago|earlier)",
         phrase,
     )
     if match is None:
@@ -705,7 +717,8 @@ def _plural_span(phrase: str, context: Context) -> TimeValue | None:
     """ "recent weeks", "the past few months", "coming quarters": a stretch of unknown
     length."""
     match = re.fullmatch(
-        r"(?:coming|recent|past|last|next)(?: (?:few|several|many))? (days|weeks|months|quarters|years|decades)",
+        r"(?:coming|recent|past|last|next)(?: (?:few|several|many))? "
+        r"(days|weeks|months|quarters|years|decades)",
         phrase,
     )
     if match is None:
@@ -715,7 +728,8 @@ def _plural_span(phrase: str, context: Context) -> TimeValue | None:
 
 def _duration_rule(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:(?:{_RELATIVE}|first|final)\s+)?(?:{_APPROX}\s+)?({_QUANTITY})(?:\s+more)?[ -]({_UNIT_OR_QUARTERS})"
+        rf"(?:(?:{_RELATIVE}|first|final)\s+)?(?:{_APPROX}\s+)?({_QUANTITY})(?:\s+more)?"
+        rf"[ -]({_UNIT_OR_QUARTERS})"
         r"( and a half)?",
         phrase,
     )
@@ -730,7 +744,9 @@ def _duration_rule(phrase: str, context: Context) -> TimeValue | None:
 
 def _named_day(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(rf"(today|tonight|yesterday|tomorrow)(?:\s+({_PART}))?", phrase)
-    part_first = re.fullmatch(rf"(?:(?:early|mid|late)[ -]?)?({_PART}) (today|yesterday|tomorrow)", phrase)
+    part_first = re.fullmatch(
+        rf"(?:(?:early|mid|late)[ -]?)?({_PART}) (today|yesterday|tomorrow)", phrase
+    )
     if match is None and part_first is None:
         return None
     word, part = (match[1], match[2]) if match else (part_first[2], part_first[1])  # type: ignore[index]
@@ -759,7 +775,8 @@ def _weekday(phrase: str, context: Context) -> TimeValue | None:
     """A weekday is the last one on or before the anchor (news reports what happened), the
     next one when the verb is in the future or the text says "next"."""
     match = re.fullmatch(
-        rf"(?:(?:early|late|mid)[ -])?(?:(last|this|next|coming|past|previous|following)\s+)?({_WEEKDAY})(?:\s+({_PART}))?",
+        rf"(?:(?:early|late|mid)[ -])?(?:(last|this|next|coming|past|previous|following)\s+)?"
+        rf"({_WEEKDAY})(?:\s+({_PART}))?",
         phrase,
     )
     if match is None:
@@ -770,7 +787,9 @@ def _weekday(phrase: str, context: Context) -> TimeValue | None:
         value = f"XXXX-WXX-{weekday + 1}"
     else:
         direction = match[1] or ""
-        if direction in {"next", "coming", "following"} or (not direction and context.tense == "future"):
+        if direction in {"next", "coming", "following"} or (
+            not direction and context.tense == "future"
+        ):
             days = (weekday - anchor.weekday()) % 7 or 7
         elif direction in {"last", "past", "previous"}:
             days = -((anchor.weekday() - weekday) % 7 or 7)
@@ -784,7 +803,8 @@ def _weekday(phrase: str, context: Context) -> TimeValue | None:
 
 def _calendar_unit(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        rf"(?:(?:earlier|later|early|late|mid)[ -])?(this|last|next|past|coming|previous|following)\s+(week|weekend|month|year|quarter|{_SEASON})",
+        rf"(?:(?:earlier|later|early|late|mid)[ -])?{_RELATIVE_WORD}\s+"
+        rf"(week|weekend|month|year|quarter|{_SEASON})",
         phrase,
     )
     if match is None:
@@ -814,7 +834,8 @@ def _within_period(phrase: str, context: Context) -> TimeValue | None:
     """ "earlier this year", "later in the day", "the end of the month", "year-end": the
     period the anchor is in."""
     match = re.fullmatch(
-        r"(?:(?:earlier|later) (?:in )?(?:this|the)|(?:end|beginning|start|middle) of (?:the|this)) (day|week|month|year)"
+        r"(?:(?:earlier|later) (?:in )?(?:this|the)|(?:end|beginning|start|middle) of (?:the|this))"
+        r" (day|week|month|year)"
         r"|(?:around )?year(?:'s)?[ -]end|(?:(?:full|current|latest) )?(?:fiscal )?year",
         phrase,
     )
@@ -857,7 +878,8 @@ def _set(phrase: str, context: Context) -> TimeValue | None:
 
 def _quarter(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        r"(?:((?:19|20)\d\d) |next year's )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(s)?"
+        r"(?:((?:19|20)\d\d) |next year's )?(first|second|third|fourth|1st|2nd|3rd|4th)"
+        r"[ -]quarter(s)?"
         r"(?: of ((?:19|20)\d\d))?",
         phrase,
     )
@@ -881,7 +903,8 @@ def _quarter(phrase: str, context: Context) -> TimeValue | None:
 
 def _half(phrase: str, context: Context) -> TimeValue | None:
     match = re.fullmatch(
-        r"(first|second|last) half of ((?:19|20)\d\d)|first (two|three) quarters of ((?:19|20)\d\d)",
+        r"(first|second|last) half of ((?:19|20)\d\d)"
+        r"|first (two|three) quarters of ((?:19|20)\d\d)",
         phrase,
     )
     if match is None:
@@ -902,7 +925,13 @@ def _report_period(phrase: str, context: Context) -> TimeValue | None:
     if phrase == "current quarter":
         year, number = _quarter_of(anchor)
         return TimeValue("DATE", f"{year}-Q{number}")
-    if phrase in {"quarter", "latest quarter", "most recent quarter", "latest period", "current period"}:
+    if phrase in {
+        "quarter",
+        "latest quarter",
+        "most recent quarter",
+        "latest period",
+        "current period",
+    }:
         return TimeValue("DATE", context.quarter or _last_quarter(anchor))
     match = re.fullmatch(r"((?:19|20)\d\d) (quarter|period)", phrase)
     if match:
@@ -936,7 +965,11 @@ def _holiday(phrase: str, context: Context) -> TimeValue | None:
         "fourth of july": lambda year: date(year, 7, 4),
         "halloween": lambda year: date(year, 10, 31),
     }
-    name = phrase.removesuffix(" day") if phrase.startswith(("thanksgiving", "christmas day")) else phrase
+    name = (
+        phrase.removesuffix(" day")
+        if phrase.startswith(("thanksgiving", "christmas day"))
+        else phrase
+    )
     if name not in rules:
         return None
     anchor = context.anchor

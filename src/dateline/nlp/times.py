@@ -22,6 +22,26 @@ from dateline.nlp.timenorm import DATE_ORDERS, DateOrder, Tense, find_time_expre
 _TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would"}
 _PAST_AUXILIARIES = {"did", "was", "were", "had"}
+_AHEAD = re.compile(r"\bas (?:soon|early) as (?:on )?$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|by) (?:on )?$", re.IGNORECASE)
+# Words that put the verb they govern ahead in time: "set to close", "expected to vote".
+_SCHEDULING = {
+    "be",
+    "set",
+    "schedule",
+    "expect",
+    "due",
+    "plan",
+    "go",
+    "likely",
+    "slate",
+    "poise",
+    "ready",
+    "prepare",
+    "intend",
+    "hope",
+    "agree",
+}
 # A quarter the text names itself ("the third quarter"), which "a year earlier" then refers to.
 _NAMED_QUARTER = re.compile(r"(?:first|second|third|fourth)[ -]quarter", re.IGNORECASE)
 _DATED_OR_SHIFTED = re.compile(r"\d{4}|year", re.IGNORECASE)
@@ -44,6 +64,7 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
     for start, end in spans:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         tense = _tense(tokens.root) if tokens is not None else "past"
+        tense = _looking_ahead(text[max(0, start - 16) : start], tense)
         found = normalise(
             text[start:end],
             anchor,
@@ -55,7 +76,9 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
         )
         if found is None:
             continue
-        timexes.append(Timex(f"t{len(timexes) + 1}", article.span(start, end), found.type, found.value))
+        timexes.append(
+            Timex(f"t{len(timexes) + 1}", article.span(start, end), found.type, found.value)
+        )
         if found.type == "DATE" and len(found.value) == 10 and found.value[:4].isdigit():
             previous = date.fromisoformat(found.value)
         if _names_a_quarter(text[start:end]) and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
@@ -101,6 +124,13 @@ def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
                 found = normalise(timex.span.text, said_on, tense, date_order=_date_order(doc))
                 if found is not None:
                     timex.type, timex.value = found.type, found.value
+
+
+def _looking_ahead(before: str, tense: Tense) -> Tense:
+    """ "as soon as Tuesday", "until Monday" in a present-tense clause: a day still to come."""
+    if _AHEAD.search(before) or (tense == "present" and _UNTIL.search(before)):
+        return "future"
+    return tense
 
 
 def _names_a_quarter(expression: str) -> bool:
@@ -153,7 +183,7 @@ def _tense(token: Token) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if auxiliaries & _FUTURE_AUXILIARIES or verb.lower_ in _FUTURE_AUXILIARIES:
         return "future"
-    if "to" in auxiliaries and verb.tag_ == "VB":
+    if "to" in auxiliaries and verb.tag_ == "VB" and verb.head.lemma_ in _SCHEDULING:
         return "future"  # "is to resume Tuesday", "set to close Monday": what lies ahead
     if verb.tag_ == "VBD" and not auxiliaries - _PAST_AUXILIARIES:
         return "past"
