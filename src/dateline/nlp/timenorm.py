@@ -410,7 +410,7 @@ def _shift(anchor: date, unit: str, amount: int) -> tuple[date, str]:
     if unit in {"day", "hour", "minute", "second"}:
         return anchor + timedelta(days=amount if unit == "day" else 0), "day"
     if unit in {"week", "fortnight"}:
-        return anchor + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)), "week"
+        return anchor + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)), "day"
     if unit in {"month", "quarter"}:
         month_index = anchor.month - 1 + amount * (3 if unit == "quarter" else 1)
         year, month = anchor.year + month_index // 12, month_index % 12 + 1
@@ -422,9 +422,6 @@ def _shift(anchor: date, unit: str, amount: int) -> tuple[date, str]:
 def _format(moment: date, precision: str) -> str:
     if precision == "day":
         return moment.isoformat()
-    if precision == "week":
-        year, week, _ = moment.isocalendar()
-        return f"{year}-W{week:02d}"
     if precision == "month":
         return moment.isoformat()[:7]
     return f"{moment.year:04d}"
