@@ -294,6 +294,12 @@ PHRASES = [
 ]
 
 
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_phrase_the_grammar_knows_is_found_whole_in_a_sentence(phrase: str) -> None:
+    text = f"They met {phrase} again, officials said."
+    assert [text[a:b] for a, b in find_time_expressions(text)] == [phrase]
+
+
 @given(
     st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
     st.sampled_from(["past", "present", "future"]),

@@ -220,8 +220,39 @@ _EXPRESSIONS = [
     r"(?:in|since|by|until|of|during|from|between|through|before|after)\s+(?:19|20)\d\d",
     r"mid-(?:19|20)\d\d",
 ]
+# Every expression starts with a digit, an apostrophe or one of these words. Testing them
+# first lets the finder skip most words of a text at the cost of one lookahead, instead of
+# trying every expression of the grammar at every word.
+_FIRST_WORDS = (
+    [calendar.month_name[n].lower() for n in range(1, 13)]
+    + [calendar.month_abbr[n].lower() for n in range(1, 13)]
+    + ["sept"]
+    + [name.lower() for name in calendar.day_name]
+    + [name.lower() for name in calendar.day_abbr]
+    + ONES
+    + TEENS
+    + TENS
+    + list(DECADE_WORDS)
+    + list(ORDINAL_CENTURIES)
+    + list(UNITS)
+    + [unit + "s" for unit in UNITS]
+    + ["centuries", "quarters", "a", "an", "couple", "hundred", "several", "few", "many", "some"]
+    + ["about", "around", "roughly", "nearly", "almost", "more", "less", "over", "at", "no"]
+    + ["just", "only", "barely", "up", "the", "this", "last", "next", "past", "coming"]
+    + ["previous", "following", "first", "final", "third", "fourth", "earlier", "later"]
+    + ["early", "late", "mid", "end", "beginning", "middle", "start", "recent", "year-ago"]
+    + ["year-earlier", "fiscal", "every", "each", "daily", "weekly", "monthly", "hourly"]
+    + ["now", "currently", "nowadays", "recently", "these", "today", "tonight", "yesterday"]
+    + ["tomorrow", "morning", "afternoon", "evening", "night", "noon", "midnight", "midday"]
+    + ["thanksgiving", "christmas", "new", "election", "independence", "halloween"]
+    + ["spring", "summer", "fall", "autumn", "winter", "in", "since", "by", "until", "of"]
+    + ["during", "from", "between", "through", "before", "after", "prior-year", "comparable"]
+)
 _FINDER = re.compile(
-    r"\b(?:" + "|".join(f"(?:{e})" for e in _EXPRESSIONS) + r")(?!\w)", re.IGNORECASE
+    rf"\b(?=\d|'|(?:{_alternatives(sorted(set(_FIRST_WORDS)))})\b)(?:"
+    + "|".join(f"(?:{e})" for e in _EXPRESSIONS)
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 # Years in a list or a range ("between 1985 and 1987", "in 1994, 1995 and 1997"): each one
 # is an expression of its own.
