@@ -165,6 +165,17 @@ def test_two_days_later_counts_from_the_narrative() -> None:
     assert found is not None and found.value == "2024-03-12"
 
 
+def test_the_following_month_and_that_year_follow_the_narrative() -> None:
+    told = normalise("the following month", ANCHOR, story_month="2019-11")
+    assert told is not None and told.value == "2019-12"
+    assert _value("next month") == "2024-06"  # "next" is the article's, not the story's
+    that_year = normalise("later that year", ANCHOR, story_month="2016-06")
+    assert that_year is not None and that_year.value == "2016"
+    that_day = normalise("that day", ANCHOR, previous=date(2016, 6, 3))
+    assert that_day is not None and that_day.value == "2016-06-03"
+    assert normalise("that day", ANCHOR) is None  # no day told of: no date
+
+
 def test_durations_sets_and_times() -> None:
     assert normalise("weeks", ANCHOR) is not None
     assert (normalise("weeks", ANCHOR).type, normalise("weeks", ANCHOR).value) == (  # type: ignore[union-attr]

@@ -183,6 +183,7 @@ _EXPRESSIONS = [
     rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNIT}\s+(?:ago|from\s+now|earlier)",
     rf"(?:the\s+)?(?:{_RELATIVE}|first|final)\s+{_QUANTITY}\s+{_UNIT_OR_QUARTERS}",
     r"(?:earlier|later)\s+(?:in\s+)?(?:this|the)\s+(?:day|week|month|year)",
+    r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|year)",
     r"(?:the\s+)?(?:coming|recent|past|last)\s+(?:(?:few|several|many)\s+)?"
     r"(?:days|weeks|months|quarters|years|decades)",
     rf"(?:the\s+)?(?:(?:early|late|mid)[ -])?{_RELATIVE}\s+"
@@ -247,6 +248,7 @@ _FIRST_WORDS = (
     + ["thanksgiving", "christmas", "new", "election", "independence", "halloween"]
     + ["spring", "summer", "fall", "autumn", "winter", "in", "since", "by", "until", "of"]
     + ["during", "from", "between", "through", "before", "after", "prior-year", "comparable"]
+    + ["that"]
 )
 _FINDER = re.compile(
     rf"\b(?=\d|'|(?:{_alternatives(sorted(set(_FIRST_WORDS)))})\b)(?:"
@@ -287,6 +289,7 @@ class Context:
     quarter: str | None = None
     date_order: DateOrder = "MDY"
     after: str = ""
+    story_month: str | None = None
 
 
 def find_time_expressions(
@@ -338,14 +341,16 @@ def normalise(
     quarter: str | None = None,
     date_order: DateOrder = "MDY",
     after: str = "",
+    story_month: str | None = None,
 ) -> TimeValue | None:
     """TIMEX3 type and value of one expression; None when it is no time expression.
 
     `after` is the text that follows it: "the year" is a duration in "the year ended
-    March 31" and a date in "for the year"."""
+    March 31" and a date in "for the year". `story_month` ("1998-03") is the month of the
+    last date the narrative named, which "the following month" follows."""
     phrase = " ".join(text.lower().replace("’", "'").split()).rstrip(",")
     phrase = re.sub(r"^(?:the|on|in|since|by|until|of|during|from|through)\s+", "", phrase)
-    context = Context(anchor, tense, previous, quarter, date_order, after)
+    context = Context(anchor, tense, previous, quarter, date_order, after, story_month)
     for rule in _RULES:
         found = rule(phrase, context)
         if found is not None:
@@ -840,6 +845,9 @@ def _calendar_unit(phrase: str, context: Context) -> TimeValue | None:
     which, unit = match[1], match[2]
     step = {"this": 0, "coming": 1, "next": 1, "following": 1}.get(which, -1)
     anchor = context.anchor
+    if which in {"following", "previous"} and context.story_month is not None:
+        # "the following month" follows the month the story told of, not the article's
+        anchor = date.fromisoformat(context.story_month + "-01")
     if anchor is None:
         return TimeValue("DATE", "XXXX")
     if unit in {"week", "weekend"}:
@@ -881,6 +889,17 @@ def _within_period(phrase: str, context: Context) -> TimeValue | None:
     if unit == "month":
         return TimeValue("DATE", anchor.isoformat()[:7])
     return TimeValue("DATE", str(anchor.year))
+
+
+def _that_period(phrase: str, context: Context) -> TimeValue | None:
+    """ "that day", "later that year": the day or year the narrative last named; without one,
+    "that day" is no date ("on a bad day, redemptions that day rise")."""
+    match = re.fullmatch(r"(?:(?:earlier|later) )?that (?:same )?(day|year)", phrase)
+    if match is None:
+        return None
+    if match[1] == "day":
+        return TimeValue("DATE", context.previous.isoformat()) if context.previous else None
+    return TimeValue("DATE", context.story_month[:4]) if context.story_month else None
 
 
 def _set(phrase: str, context: Context) -> TimeValue | None:
@@ -1051,6 +1070,7 @@ _RULES: list[Rule] = [
     _part_of_today,
     _within_period,
     _weekend,
+    _that_period,
     _weekday,
     _set,
     _holiday,

@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Token
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
 from dateline.nlp.occasions import attribution_sentence, carry_forward
 from dateline.nlp.stage import stage
-from dateline.nlp.timenorm import DATE_ORDERS, DateOrder, Tense, find_time_expressions, normalise
+from dateline.nlp.timenorm import (
+    DATE_ORDERS,
+    DateOrder,
+    Tense,
+    TimeValue,
+    find_time_expressions,
+    normalise,
+)
 
 _TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would"}
@@ -60,6 +67,7 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
     timexes: list[Timex] = []
     previous: date | None = None
     quarter: str | None = None
+    story_month: str | None = None
     text = article.text
     for start, end in spans:
         tokens = doc.char_span(start, end, alignment_mode="expand")
@@ -73,14 +81,16 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
             quarter=quarter,
             date_order=date_order,
             after=text[end : end + 12],
+            story_month=story_month,
         )
         if found is None:
             continue
         timexes.append(
             Timex(f"t{len(timexes) + 1}", article.span(start, end), found.type, found.value)
         )
-        if found.type == "DATE" and len(found.value) == 10 and found.value[:4].isdigit():
-            previous = date.fromisoformat(found.value)
+        previous = _narrative_date(found) or previous
+        if found.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", found.value):
+            story_month = found.value[:7]
         if _names_a_quarter(text[start:end]) and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
             quarter = found.value
     analysis.timexes = timexes
@@ -124,6 +134,14 @@ def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
                 found = normalise(timex.span.text, said_on, tense, date_order=_date_order(doc))
                 if found is not None:
                     timex.type, timex.value = found.type, found.value
+
+
+def _narrative_date(found: TimeValue) -> date | None:
+    """The day a date of the story names, which "two days later", "that day" and "the
+    following month" count from."""
+    if found.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", found.value):
+        return None
+    return date.fromisoformat(found.value)
 
 
 def _looking_ahead(before: str, tense: Tense) -> Tense:
