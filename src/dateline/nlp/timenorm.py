@@ -13,10 +13,11 @@ How a value is anchored (the TimeML conventions news annotation follows):
   year's, "Nov. 22" in one of an October story is also this year's: a few weeks after the
   anchor is still nearer than eleven months before it);
 - a weekday is the last one on or before the anchor unless the verb is in the future;
-- "two days later" counts from the last date the narrative gave, and "a year earlier" in a
-  report about a quarter is that quarter a year before.
-- "two days later", "a week after": TimeML marks only the measure ("two days", a DURATION);
-  "later" and "after" are signals, not part of the expression.
+- "a year earlier" in a report about a quarter is that quarter a year before, "the following
+  month" and "that day" count from the story's own dates;
+- in running text "two days later" and "a week after" are found as the measure only ("two
+  days", a DURATION): TimeML takes "later" and "after" for signals. Given whole,
+  `normalise` still counts "two days later" from the last date the narrative gave.
 """
 
 from __future__ import annotations
@@ -776,13 +777,17 @@ def _duration_rule(phrase: str, context: Context) -> TimeValue | None:
 
 
 def _named_day(phrase: str, context: Context) -> TimeValue | None:
-    match = re.fullmatch(rf"(today|tonight|yesterday|tomorrow)(?:\s+({_PART}))?", phrase)
-    part_first = re.fullmatch(
-        rf"(?:(?:early|mid|late)[ -]?)?({_PART}) (today|yesterday|tomorrow)", phrase
+    """ "yesterday", "tomorrow morning", "mid-afternoon yesterday", "tonight"."""
+    match = re.fullmatch(
+        rf"(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{_PART}))?"
+        rf"|(?:(?:early|mid|late)[ -]?)?(?P<part_first>{_PART})"
+        r" (?P<word_last>today|yesterday|tomorrow)",
+        phrase,
     )
-    if match is None and part_first is None:
+    if match is None:
         return None
-    word, part = (match[1], match[2]) if match else (part_first[2], part_first[1])  # type: ignore[index]
+    word = match["word"] or match["word_last"]
+    part = match["part"] or match["part_first"]
     if context.anchor is None:
         return TimeValue("DATE", "PRESENT_REF" if word == "today" else "XXXX-XX-XX")
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
