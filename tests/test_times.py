@@ -348,3 +348,18 @@ def test_times_in_an_article_and_the_date_a_quote_was_said(analyse_text) -> None
     assert values["about a week from now"] == "2025-06-06"  # a week from the day she said it
     quote = next(q for q in analysis.quotes if "ships will sail" in q.span.text)
     assert quote.date == "2025-05-30"
+
+
+def test_an_earnings_story_anchors_its_periods_on_the_quarter_it_reports(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Harbor Freight Posts Gain\n\n"
+        "Harbor Freight Lines said its profit rose 12% in the third quarter, from $40 million a "
+        "year earlier. For the year ended June 30, revenue was $1.2 billion. The company said "
+        "its ships could sail again as soon as Tuesday.\n",
+        published="2023-10-26",
+    )
+    values = {t.span.text: (t.type, t.value) for t in analysis.timexes}
+    assert values["the third quarter"] == ("DATE", "2023-Q3")
+    assert values["a year earlier"] == ("DATE", "2022-Q3")
+    assert values["the year"] == ("DURATION", "P1Y")
+    assert values["Tuesday"] == ("DATE", "2023-10-31")  # "as soon as": still to come
