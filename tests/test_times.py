@@ -151,6 +151,19 @@ def test_the_date_order_setting_comes_from_the_environment() -> None:
     assert set(DATE_ORDERS) == set(get_args(DateOrder))
 
 
+def test_a_bad_date_order_ends_the_command_with_its_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    story = tmp_path / "story.txt"
+    story.write_text("Harbor Reopens\n\nThe harbor reopened on 4/6/2024.\n", "utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(story)], env={"DATELINE_DATE_ORDER": "MD"})
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # a message, not a traceback
+    assert "[D002]" in result.stderr and "DATELINE_DATE_ORDER" in result.stderr
+
+
 def test_the_pipeline_reads_numeric_dates_in_the_configured_order() -> None:
     text = "Harbor Reopens\n\nThe harbor reopened on 4/6/2024 after the storm, officials said.\n"
     by_order = {}

@@ -133,9 +133,7 @@ def analyze(
     standard error with the reason; in a JSONL corpus it becomes a record with an "error"
     field and the rest goes on. The exit status is 2 when any input was bad.
     """
-    settings = Settings.from_env().with_overrides(
-        encoding=encoding, max_text_bytes=max_bytes, model=model
-    )
+    settings = _settings(encoding=encoding, max_text_bytes=max_bytes, model=model)
     printed = 0
 
     def show(analysis: Analysis) -> None:
@@ -176,9 +174,7 @@ def quotes(
 
       dateline quotes corpus.jsonl --format jsonl > quotes.jsonl
     """
-    settings = Settings.from_env().with_overrides(
-        encoding=encoding, max_text_bytes=max_bytes, model=model
-    )
+    settings = _settings(encoding=encoding, max_text_bytes=max_bytes, model=model)
 
     def show(analysis: Analysis) -> None:
         if output_format == OutputFormat.TABLE:
@@ -193,6 +189,16 @@ def quotes(
             out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
 
     _run(files, settings, input_type, show, json_errors=output_format == OutputFormat.JSONL)
+
+
+def _settings(**flags: Any) -> Settings:
+    """The environment's settings with the command's flags over them; a bad value ends the
+    command with its message instead of a traceback."""
+    try:
+        return Settings.from_env().with_overrides(**flags)
+    except DatelineError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        raise typer.Exit(1) from error
 
 
 def _run(
