@@ -368,7 +368,8 @@ def test_an_earnings_story_anchors_its_periods_on_the_quarter_it_reports(analyse
         "Harbor Freight Posts Gain\n\n"
         "Harbor Freight Lines said its profit rose 12% in the third quarter, from $40 million a "
         "year earlier. For the year ended June 30, revenue was $1.2 billion. The company said "
-        "its ships could sail again as soon as Tuesday.\n",
+        "its ships could sail again as soon as Tuesday. Sales of the barges introduced in April "
+        "were strong.\n",
         published="2023-10-26",
     )
     values = {t.span.text: (t.type, t.value) for t in analysis.timexes}
@@ -376,3 +377,4 @@ def test_an_earnings_story_anchors_its_periods_on_the_quarter_it_reports(analyse
     assert values["a year earlier"] == ("DATE", "2022-Q3")
     assert values["the year"] == ("DURATION", "P1Y")
     assert values["Tuesday"] == ("DATE", "2023-10-31")  # "as soon as": still to come
+    assert values["April"] == ("DATE", "2023-04")  # "introduced in April": a past participle

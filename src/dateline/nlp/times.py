@@ -207,4 +207,6 @@ def _tense(token: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & {"has", "have", "had", "was", "were"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in _SCHEDULING:
+        return "past"  # "the products introduced in April", "the year ended March 31"
     return "present"
