@@ -142,9 +142,7 @@ def analyze(
     standard error with the reason; in a JSONL corpus it becomes a record with an "error"
     field and the rest goes on. The exit status is 2 when any input was bad.
     """
-    settings = Settings.from_env().with_overrides(
-        encoding=encoding, max_text_bytes=max_bytes, model=model
-    )
+    settings = _settings(encoding=encoding, max_text_bytes=max_bytes, model=model)
     printed = 0
 
     def show(analysis: Analysis) -> None:
@@ -231,9 +229,7 @@ def quotes(
     _print_facts(
         files,
         FactsView("quotes", output_format.value, print_quotes, lines),
-        Settings.from_env().with_overrides(
-            encoding=encoding, max_text_bytes=max_bytes, model=model
-        ),
+        _settings(encoding=encoding, max_text_bytes=max_bytes, model=model),
         input_type,
     )
 
@@ -317,9 +313,7 @@ def events(
     _print_facts(
         files,
         FactsView("events", output_format.value, print_events, lines),
-        Settings.from_env().with_overrides(
-            encoding=encoding, max_text_bytes=max_bytes, model=model
-        ),
+        _settings(encoding=encoding, max_text_bytes=max_bytes, model=model),
         input_type,
     )
 
@@ -392,6 +386,16 @@ def _stored_events(
         limit=limit,
         merge=merge,
     )
+
+
+def _settings(**flags: Any) -> Settings:
+    """The environment's settings with the command's flags over them; a bad value ends the
+    command with its message instead of a traceback."""
+    try:
+        return Settings.from_env().with_overrides(**flags)
+    except DatelineError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        raise typer.Exit(1) from error
 
 
 def _run(

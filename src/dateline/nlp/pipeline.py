@@ -49,6 +49,7 @@ def analyze_articles(
         for article in articles:
             doc = nlp.make_doc(article.text)
             doc._.dateline = Analysis(article)
+            doc._.date_order = settings.date_order
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=settings.batch_size):

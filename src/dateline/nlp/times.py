@@ -9,6 +9,7 @@ headlines and headings do not.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -16,11 +17,44 @@ from spacy.tokens import Doc, Token
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
 from dateline.nlp.occasions import attribution_sentence, carry_forward
 from dateline.nlp.stage import stage
-from dateline.nlp.timenorm import Tense, find_time_expressions, normalise
+from dateline.nlp.timenorm import (
+    DATE_ORDERS,
+    DateOrder,
+    Tense,
+    TimeValue,
+    find_time_expressions,
+    normalise,
+)
 
 _TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
-_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would"}
 _PAST_AUXILIARIES = {"did", "was", "were", "had"}
+_AHEAD = re.compile(r"\bas (?:soon|early) as (?:on )?$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|by) (?:on )?$", re.IGNORECASE)
+# Words that put the verb they govern ahead in time: "set to close", "expected to vote".
+_SCHEDULING = {
+    "be",
+    "set",
+    "schedule",
+    "expect",
+    "due",
+    "plan",
+    "go",
+    "likely",
+    "slate",
+    "poise",
+    "ready",
+    "prepare",
+    "intend",
+    "hope",
+    "agree",
+}
+# A quarter the text names itself ("the third quarter"), which "a year earlier" then refers to.
+_NAMED_QUARTER = re.compile(r"(?:first|second|third|fourth)[ -]quarter", re.IGNORECASE)
+_DATED_OR_SHIFTED = re.compile(r"\d{4}|year", re.IGNORECASE)
+
+if not Doc.has_extension("date_order"):
+    Doc.set_extension("date_order", default="MDY")
 
 
 @stage("dateline_times")
@@ -29,19 +63,36 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
     article = analysis.article
     anchor = _anchor(article.published)
     spans = _expression_spans(doc, analysis)
+    date_order = _date_order(doc)
     timexes: list[Timex] = []
     previous: date | None = None
+    quarter: str | None = None
+    story_month: str | None = None
+    text = article.text
     for start, end in spans:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         tense = _tense(tokens.root) if tokens is not None else "past"
-        found = normalise(article.text[start:end], anchor, tense, previous)
+        tense = _looking_ahead(text[max(0, start - 16) : start], tense)
+        found = normalise(
+            text[start:end],
+            anchor,
+            tense,
+            previous,
+            quarter=quarter,
+            date_order=date_order,
+            after=text[end : end + 12],
+            story_month=story_month,
+        )
         if found is None:
             continue
         timexes.append(
             Timex(f"t{len(timexes) + 1}", article.span(start, end), found.type, found.value)
         )
-        if found.type == "DATE" and len(found.value) == 10 and found.value[:4].isdigit():
-            previous = date.fromisoformat(found.value)
+        previous = _narrative_date(found) or previous
+        if found.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", found.value):
+            story_month = found.value[:7]
+        if _names_a_quarter(text[start:end]) and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
+            quarter = found.value
     analysis.timexes = timexes
     _date_quotes(doc, analysis)
     _anchor_quoted_times(doc, analysis)
@@ -80,9 +131,37 @@ def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
             if quote.span.start <= timex.span.start < quote.span.end:
                 tokens = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
                 tense = _tense(tokens.root) if tokens is not None else "past"
-                found = normalise(timex.span.text, said_on, tense)
+                found = normalise(timex.span.text, said_on, tense, date_order=_date_order(doc))
                 if found is not None:
                     timex.type, timex.value = found.type, found.value
+
+
+def _narrative_date(found: TimeValue) -> date | None:
+    """The day a date of the story names, which "two days later", "that day" and "the
+    following month" count from."""
+    if found.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", found.value):
+        return None
+    return date.fromisoformat(found.value)
+
+
+def _looking_ahead(before: str, tense: Tense) -> Tense:
+    """ "as soon as Tuesday", "until Monday" in a present-tense clause: a day still to come."""
+    if _AHEAD.search(before) or (tense == "present" and _UNTIL.search(before)):
+        return "future"
+    return tense
+
+
+def _names_a_quarter(expression: str) -> bool:
+    """ "the third quarter", not "the year-ago third quarter" or "the 1988 third quarter"."""
+    return bool(_NAMED_QUARTER.search(expression)) and not _DATED_OR_SHIFTED.search(expression)
+
+
+def _date_order(doc: Doc) -> DateOrder:
+    order = str(doc._.date_order).upper()
+    for known in DATE_ORDERS:
+        if order == known:
+            return known
+    return "MDY"
 
 
 def _anchor(published: str | None) -> date | None:
@@ -122,8 +201,12 @@ def _tense(token: Token) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if auxiliaries & _FUTURE_AUXILIARIES or verb.lower_ in _FUTURE_AUXILIARIES:
         return "future"
+    if "to" in auxiliaries and verb.tag_ == "VB" and verb.head.lemma_ in _SCHEDULING:
+        return "future"  # "is to resume Tuesday", "set to close Monday": what lies ahead
     if verb.tag_ == "VBD" and not auxiliaries - _PAST_AUXILIARIES:
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & {"has", "have", "had", "was", "were"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in _SCHEDULING:
+        return "past"  # "the products introduced in April", "the year ended March 31"
     return "present"
