@@ -31,6 +31,7 @@ from dateline.nlp.speakers import (
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
+    subject_of,
 )
 from dateline.nlp.stage import article_text, stage
 
@@ -76,6 +77,8 @@ _MIN_UNATTRIBUTED_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
 )
@@ -91,6 +94,10 @@ class _Found:
     speaker: Speaker | None = None
     confidence: float = 0.3
     paragraph: int = 0
+    quoted: str = ""  # the words inside the marks, for a quote
+    # Set off as speech: the quote opens its sentence or follows "," or ":", or its cue comes
+    # right after it ("…," she said). A title or a name is run into the sentence instead.
+    set_off: bool = False
 
 
 @stage("dateline_quotes")
@@ -115,25 +122,22 @@ def _words(text: str) -> int:
 
 def _is_a_quote(quote: _Found) -> bool:
     """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
-    words = _words(quote.span.text)
     if quote.kind == "partial" and quote.cue is None:
         return False
-    if _title_like(quote.span.text) and words <= _MAX_TITLE_WORDS:
-        return False  # "Meet the Press", ''A Time for Truth''
+    words = _words(quote.quoted)
+    if _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS and not quote.set_off:
+        return False  # on “Meet the Press.”, ''A Time for Truth'', but “Okay,” I said.
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
 
 
 def _title_like(text: str) -> bool:
-    """Capitalised like a title, and not ended like a sentence."""
+    """Capitalised like a title ("Meet the Press."): American style puts the sentence's own
+    full stop inside the closing mark, so a final stop says nothing either way."""
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
-    return (
-        bool(words)
-        and capitalised / len(words) > 0.6
-        and not text.rstrip(" ,").endswith((".", "!", "?"))
-    )
+    return bool(words) and capitalised / len(words) > 0.6
 
 
 def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
@@ -156,9 +160,13 @@ def _quoted(
     content = article.span(span.start, span.end)
     sentence = sentence_of(tokens[0])
     before = article_text(doc)[sentence.start_char : span.open_mark].strip()
-    partial = bool(before) and not before.endswith((":", ",")) and not _starts_upper(content)
+    introduced = not before or before.endswith((":", ","))
+    partial = not introduced and not _starts_upper(content)
     found = _Found(
-        "partial" if partial else "direct", content, paragraph=_paragraph(span, paragraphs)
+        "partial" if partial else "direct",
+        content,
+        paragraph=_paragraph(span, paragraphs),
+        quoted=content.text,
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -169,11 +177,62 @@ def _quoted(
             found.cue = _token_span(cue)
             found.speaker = _speaker(cue, index)
             found.confidence = 0.9
+            found.set_off = _set_off(cue, span, tokens, introduced)
+            if not partial:
+                _run_on(doc, article, found, span, cue)
             return found
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
     return found
+
+
+def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: Token) -> None:
+    """“…” for second place, she said: words that run on after the closing mark, up to the
+    attribution or the end of the sentence, finish what the speaker said in the reporter's
+    words, and belong to the quote (which is then partial)."""
+    text = article_text(doc)
+    after = _after_marks(text, span)
+    if after is None or not text[after : after + 1].islower():
+        return
+    first = doc.char_span(after, after + 1, alignment_mode="expand")
+    if first is None:
+        return
+    end = sentence_of(first[0]).end_char
+    next_quote = _OPENING_MARK.search(text, after, end)
+    end = next_quote.start() if next_quote else end
+    if after <= cue.idx < end:
+        subject = subject_of(cue)
+        starts = [cue.idx] + ([subject.left_edge.idx] if subject is not None else [])
+        end = min(s for s in starts if s >= after) if any(s >= after for s in starts) else end
+    while end > after and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    if end > after:
+        found.kind, found.span = "partial", article.span(span.start, end)
+
+
+def _after_marks(text: str, span: QuotedSpan) -> int | None:
+    """The offset after a quote's closing mark and the space after it."""
+    if span.close_mark is None:
+        return None
+    after = span.close_mark
+    while after < len(text) and text[after] in "”\"'’":
+        after += 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return after
+
+
+def _set_off(cue: Token, span: QuotedSpan, tokens: TokenSpan, introduced: bool) -> bool:
+    """Whether the quoted words are what the cue says: they hang from the cue itself, not
+    from a noun ("host of MSNBC's “Morning Joe,” said …", "his memoir, “A Time for Truth,”")."""
+    outside = next(
+        (a for a in tokens.root.ancestors if not a.is_punct and not span.start <= a.idx < span.end),
+        None,
+    )
+    if outside is None:  # the parse gives the quote no head: read the punctuation
+        return introduced or cue.idx > span.end
+    return outside.i == cue.i
 
 
 def _starts_upper(content: Span) -> bool:
@@ -324,14 +383,53 @@ def _reported_speech(
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
             continue
-        start, end = _trimmed(doc, doc[content[0] : content[1]])
-        if end <= start or _mostly_quoted(start, end, marked):
-            continue
         speaker = speaker_of_cue(token, index)
-        found.append(
-            _Found("indirect", article.span(start, end), _token_span(token), speaker, 0.75)
-        )
+        parts = _parenthetical_parts(token, content)
+        # the words before a parenthetical attribution are less surely the speaker's own
+        weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
+        for (first, last), confidence in weighted:
+            start, end = _trimmed(doc, doc[first:last])
+            if end <= start or _mostly_quoted(start, end, marked):
+                continue
+            cue = _token_span(token)
+            found.append(_Found("indirect", article.span(start, end), cue, speaker, confidence))
     return found
+
+
+def _parenthetical_parts(cue: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """ "In Miami, she said, the race is close": an attribution set off by commas inside the
+    sentence it reports splits that sentence in two, and both parts are what was said."""
+    if not (is_according_to(cue) or cue.tag_ in _FINITE) or cue.dep_ in {"relcl", "acl"}:
+        return None  # "…, saying …" and "Jane Roe, who said …" are not set into the sentence
+    sentence = sentence_of(cue)
+    start, end = _attribution_phrase(cue)
+    doc = cue.doc
+    if not (sentence.start < start - 1 and end + 2 < sentence.end - 1):
+        return None
+    if doc[start - 1].text != "," or doc[end + 1].text != ",":
+        return None
+    if doc[end + 2].is_quote and doc[end + 3].is_title:
+        return None  # "On Sunday, he said, “We …”": what leads is the occasion, not the words
+    left = (sentence.start, start - 1)
+    right = content if content[0] > end else (end + 2, sentence.end)
+    return [left, right]
+
+
+def _attribution_phrase(cue: Token) -> tuple[int, int]:
+    """First and last token of "she said", "said Jane Roe", "he told reporters", "according
+    to the poll": the cue, its subject, and what it governs other than the reported words."""
+    if is_according_to(cue):
+        return cue.i, cue.right_edge.i
+    start = end = cue.i
+    subject = subject_of(cue)
+    if subject is not None and subject.head.i == cue.i:
+        start, end = min(start, subject.left_edge.i), max(end, subject.right_edge.i)
+    for child in cue.children:
+        if child.dep_ in {"aux", "auxpass", "neg", "advmod"} and child.i < cue.i:
+            start = min(start, child.left_edge.i)
+        if child.dep_ in {"dobj", "dative", "npadvmod"} and child.i > cue.i:
+            end = max(end, child.right_edge.i)
+    return start, end
 
 
 def _reported_content(token: Token) -> tuple[int, int] | None:
