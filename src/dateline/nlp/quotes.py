@@ -72,11 +72,45 @@ _NOMINAL_REPORTS = frozenset(
         "cite",
     }
 )
+# What documents do when a reporter cites them: "the poll shows that …", "the audit found …".
+_FINDING = frozenset({"show", "find", "indicate", "conclude", "estimate"})
+_DOCUMENTS = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "data",
+        "research",
+        "investigation",
+        "audit",
+        "review",
+        "record",
+        "document",
+        "memo",
+        "filing",
+        "figure",
+        "number",
+        "statistic",
+        "census",
+        "estimate",
+        "projection",
+        "result",
+        "letter",
+        "email",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "ruling",
+    }
+)
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+_REPORTING = SPEECH_VERBS | NAMING | _FINDING
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 _TITLE_SMALL_WORDS = frozenset(
@@ -376,7 +410,7 @@ def _reported_speech(
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
     fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    candidates = tokens_with(doc, "LEMMA", SPEECH_VERBS) + tokens_with(doc, "LOWER", _ACCORDING)
+    candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
         if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
             continue
@@ -437,6 +471,11 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     if is_according_to(token):
         # '"…," he said, according to his office': the source of the attribution itself
         return None if is_speech_cue(token.head) else _host_clause_without(token)
+    lemma = token.lemma_.lower()
+    if lemma in NAMING or lemma in CHARACTERISING:
+        return _naming_content(token)
+    if lemma in _FINDING:
+        return _finding_content(token)
     if not is_speech_cue(token):
         return None
     for child in token.children:
@@ -444,7 +483,6 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
             return _content_of(child)
     if token.dep_ == "parataxis":
         return _host_clause_without(token)  # "The talks failed, he said, and …"
-    lemma = token.lemma_.lower()
     if lemma in _ARGUE_FOR:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "for":
@@ -457,6 +495,31 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     if lemma in _NOMINAL_REPORTS:
         return _object_content(token)
     return None
+
+
+def _naming_content(verb: Token) -> tuple[int, int] | None:
+    """ "called him divisive", "described the plan as a “mistake”": what someone called whom;
+    "a website called …" and "called her on Tuesday" name no one as anything."""
+    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "compound"}:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_what = next(
+        (c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")),
+        None,
+    )
+    if named is None or as_what is None or as_what.i < named.i:
+        return None
+    return named.left_edge.i, as_what.right_edge.i + 1
+
+
+def _finding_content(verb: Token) -> tuple[int, int] | None:
+    """ "A new poll shows that …", "the audit found that …": a document's findings are
+    attributed to it; a person's "found" or "showed" is no report."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _DOCUMENTS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return _content_of(clause) if clause is not None else None
 
 
 def _content_of(root: Token) -> tuple[int, int]:
