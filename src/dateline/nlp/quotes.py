@@ -107,6 +107,8 @@ _DOCUMENTS = frozenset(
 )
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
+# Shorter quoted words inside a sentence count only as part of a reported clause around them.
+_MIN_PARTIAL_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
@@ -156,9 +158,9 @@ def _words(text: str) -> int:
 
 def _is_a_quote(quote: _Found) -> bool:
     """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
-    if quote.kind == "partial" and quote.cue is None:
-        return False
     words = _words(quote.quoted)
+    if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
+        return False  # a few quoted words in a sentence are mostly a term or a label
     if _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS and not quote.set_off:
         return False  # on “Meet the Press.”, ''A Time for Truth'', but “Okay,” I said.
     if quote.cue is not None or quote.speaker is not None:
@@ -175,7 +177,7 @@ def _title_like(text: str) -> bool:
 
 
 def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
-    """A partial quote inside a reported clause is part of that indirect quote."""
+    """A partial quote inside a reported clause is part of that clause's quote."""
     return quote.kind == "partial" and any(
         r.span.start <= quote.span.start and quote.span.end <= r.span.end + 1 for r in reported
     )
@@ -425,8 +427,9 @@ def _reported_speech(
             start, end = _trimmed(doc, doc[first:last])
             if end <= start or _mostly_quoted(start, end, marked):
                 continue
+            kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
             cue = _token_span(token)
-            found.append(_Found("indirect", article.span(start, end), cue, speaker, confidence))
+            found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return found
 
 
@@ -503,13 +506,21 @@ def _naming_content(verb: Token) -> tuple[int, int] | None:
     if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "compound"}:
         return None
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    as_what = next(
-        (c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")),
-        None,
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if named is None and to is not None:  # "referred to the strikes as …"
+        named = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if named is None:
+        return None
+    as_what = next((c for c in verb.children if _names_as(c)), None) or next(
+        (c for c in named.children if c.dep_ == "prep" and c.lower_ == "as"), None
     )
-    if named is None or as_what is None or as_what.i < named.i:
+    if as_what is None or as_what.i < named.i:
         return None
     return named.left_edge.i, as_what.right_edge.i + 1
+
+
+def _names_as(child: Token) -> bool:
+    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _finding_content(verb: Token) -> tuple[int, int] | None:
@@ -569,6 +580,12 @@ def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
     if not tokens:
         return 0, 0
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
+    """A reported clause with the speaker's own words in it ("called the plan a “mistake”")
+    is a partial quote."""
+    return any(q.start < end and start < q.end for q in marked)
 
 
 def _mostly_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
