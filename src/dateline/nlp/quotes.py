@@ -420,6 +420,7 @@ def _reported_speech(
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
             continue
         speaker = speaker_of_cue(token, index)
+        content = _without_attribution(token, content)
         parts = _parenthetical_parts(token, content)
         # the words before a parenthetical attribution are less surely the speaker's own
         weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
@@ -431,6 +432,15 @@ def _reported_speech(
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return found
+
+
+def _without_attribution(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "emails, which she said were all her work": a relative pronoun heads the reported
+    clause but stands before its attribution; what was said follows the cue."""
+    start, end = _attribution_phrase(cue)
+    if content[0] < start and end < content[1] and start - content[0] <= 1:
+        return end + 1, content[1]
+    return content
 
 
 def _parenthetical_parts(cue: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
