@@ -112,7 +112,7 @@ _MIN_PARTIAL_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
-_REPORTING = SPEECH_VERBS | NAMING | _FINDING
+_REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 _TITLE_SMALL_WORDS = frozenset(
@@ -537,10 +537,13 @@ def _finding_content(verb: Token) -> tuple[int, int] | None:
     """ "A new poll shows that …", "the audit found that …": a document's findings are
     attributed to it; a person's "found" or "showed" is no report."""
     subject = subject_of(verb)
-    if subject is None or subject.lemma_.lower() not in _DOCUMENTS:
-        return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    return _content_of(clause) if clause is not None else None
+    if subject is None or clause is None:
+        return None
+    stated = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if subject.lemma_.lower() not in _DOCUMENTS and not stated:
+        return None
+    return _content_of(clause)
 
 
 def _content_of(root: Token) -> tuple[int, int]:

@@ -123,6 +123,8 @@ SPEECH_VERBS = frozenset(
         "concur",
         "caution",
         "speak",
+        "agree",
+        "echo",
     ]
 )
 # Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
@@ -159,7 +161,13 @@ def is_speech_cue(token: Token) -> bool:
         return False
     if token.dep_ in {"amod", "compound", "nmod"}:
         return False
-    return token.lemma_.lower() in SPEECH_VERBS
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma == "point" and _has_particle(token, "out"))
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """ "pointed out that …": a phrasal verb of saying."""
+    return any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def is_according_to(token: Token) -> bool:
