@@ -202,3 +202,97 @@ def test_typewriter_and_single_quotes() -> None:
     text = "''We will win,'' he said. She called it ‘a mess’ while Hamas’ fighters waited."
     quoted = [text[s.start : s.end] for s in find_quoted_spans(text, [(0, len(text))])]
     assert quoted == ["We will win,", "a mess"]
+
+
+def test_a_short_quote_set_off_by_its_attribution_is_kept(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The hearing ran late into the night.\n\n"
+        "“Objection,” the lawyer Rosa Imbert said. “My client has answered that twice.”\n"
+    )
+    quote = _quote(analysis, "Objection")
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Rosa Imbert"
+
+
+def test_titles_of_shows_and_books_are_not_quotes(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The state budget was published on Friday.\n\n"
+        "Governor Lila Marsh spoke on Channel 9’s “Morning Forum.” “We will not raise taxes,” "
+        "she said.\n\n"
+        "Marsh, author of the memoir “Roads Home,” said the budget would balance.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not [t for t in texts if "Morning Forum" in t or "Roads Home" in t], texts
+    assert _quote(analysis, "We will not raise taxes").speaker_name == "Lila Marsh"
+
+
+def test_words_running_on_after_a_quote_belong_to_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "“The port will reopen within a week” if the weather holds, harbor master Ivo Rask said."
+    )
+    quote = _quote(analysis, "The port will reopen")
+    assert quote.span.text == "The port will reopen within a week” if the weather holds"
+    assert quote.kind == "partial"
+    assert quote.speaker_name == "Ivo Rask"
+
+
+def test_an_attribution_inside_the_sentence_splits_what_was_said(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Housing Minister Petra Lind toured the site on Monday. In the northern districts, "
+        "she said, rents have doubled since the factory closed."
+    )
+    parts = {q.span.text for q in analysis.quotes if q.cue is not None and q.cue.text == "said"}
+    assert parts == {"In the northern districts", "rents have doubled since the factory closed"}
+    assert all(q.speaker_name == "Petra Lind" for q in analysis.quotes)
+
+
+def test_naming_and_characterising_report_what_was_called_what(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Senator Amos Kerr called the tariff plan reckless. "
+        "Kerr described the new levy as “a tax on every family.”"
+    )
+    called = _quote(analysis, "tariff plan")
+    assert called.span.text == "the tariff plan reckless"
+    assert called.kind == "indirect" and called.speaker_name == "Amos Kerr"
+    described = _quote(analysis, "a tax on every family")
+    assert described.span.text.startswith("the new levy as “a tax on every family")
+    assert described.kind == "partial"
+
+
+def test_a_website_called_something_names_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The group runs a website called Fair Rents Now that lists landlords.")
+    assert analysis.quotes == []
+
+
+def test_findings_of_a_poll_are_attributed_to_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "A new survey of farmers shows that most expect a poor harvest. "
+        "The inspector found the gate open."
+    )
+    quote = _quote(analysis, "most expect a poor harvest")
+    assert quote.speaker_name is not None and "survey" in quote.speaker_name
+    assert not [q for q in analysis.quotes if "gate" in q.span.text]
+
+
+def test_a_relative_pronoun_stays_out_of_the_reported_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The council approved the budget, which Mayor Tomas Ek said was the leanest in a decade."
+    )
+    quote = _quote(analysis, "leanest in a decade")
+    assert quote.span.text == "was the leanest in a decade"
+    assert quote.speaker_name == "Tomas Ek"
+
+
+def test_a_few_quoted_words_alone_are_a_term_not_a_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Officials said the files were marked “top secret” before the audit began last year."
+    )
+    assert not [q for q in analysis.quotes if q.span.text == "top secret"]
+
+
+def test_pointed_out_is_a_cue(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Economist Ruth Obi pointed out that wages have not kept pace with rents."
+    )
+    quote = _quote(analysis, "wages have not kept pace")
+    assert quote.speaker_name == "Ruth Obi"

@@ -195,8 +195,7 @@ def _quoted(
         return None
     content = article.span(span.start, span.end)
     sentence = sentence_of(tokens[0])
-    before = article_text(doc)[sentence.start_char : span.open_mark].strip()
-    introduced = not before or before.endswith((":", ","))
+    introduced = _introduced(article_text(doc), span.open_mark)
     partial = not introduced and not _starts_upper(content)
     found = _Found(
         "partial" if partial else "direct",
@@ -237,10 +236,11 @@ def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: To
     end = sentence_of(first[0]).end_char
     next_quote = _OPENING_MARK.search(text, after, end)
     end = next_quote.start() if next_quote else end
-    if after <= cue.idx < end:
-        subject = subject_of(cue)
-        starts = [cue.idx] + ([subject.left_edge.idx] if subject is not None else [])
-        end = min(s for s in starts if s >= after) if any(s >= after for s in starts) else end
+    if after <= cue.idx < end:  # up to the attribution: "…” on Friday, the lawyer said"
+        words = [c.left_edge.idx for c in cue.lefts if c.idx >= after and not c.is_punct]
+        end = min([cue.idx] + [w for w in words if w >= after])
+        if not text[after:end].rstrip().endswith(","):
+            return  # "…,” the lawyer Rosa Imbert said: only the attribution follows
     while end > after and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     if end > after:
@@ -259,6 +259,13 @@ def _after_marks(text: str, span: QuotedSpan) -> int | None:
     return after
 
 
+def _introduced(text: str, open_mark: int) -> bool:
+    """Whether a quote opens a sentence or follows "," or ":", as speech does; a title is run
+    into the sentence ("on Channel 9’s “Morning Forum.”", "the so-called “peace dividend”")."""
+    previous = text[max(0, open_mark - 40) : open_mark].rstrip()[-1:]
+    return not previous or not (previous.isalnum() or previous in "’'%$&")
+
+
 def _set_off(cue: Token, span: QuotedSpan, tokens: TokenSpan, introduced: bool) -> bool:
     """Whether the quoted words are what the cue says: they hang from the cue itself, not
     from a noun ("host of MSNBC's “Morning Joe,” said …", "his memoir, “A Time for Truth,”")."""
@@ -266,9 +273,10 @@ def _set_off(cue: Token, span: QuotedSpan, tokens: TokenSpan, introduced: bool) 
         (a for a in tokens.root.ancestors if not a.is_punct and not span.start <= a.idx < span.end),
         None,
     )
-    if outside is None:  # the parse gives the quote no head: read the punctuation
-        return introduced or cue.idx > span.end
-    return outside.i == cue.i
+    told = introduced or cue.idx > span.end  # set off by punctuation, or followed by "she said"
+    if outside is None:  # the parse gives the quote no head: the punctuation decides
+        return told
+    return told and outside.i == cue.i
 
 
 def _starts_upper(content: Span) -> bool:
