@@ -131,6 +131,7 @@ class _Found:
     confidence: float = 0.3
     paragraph: int = 0
     quoted: str = ""  # the words inside the marks, for a quote
+    introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
     # Set off as speech: the quote opens its sentence or follows "," or ":", or its cue comes
     # right after it ("…," she said). A title or a name is run into the sentence instead.
     set_off: bool = False
@@ -141,7 +142,7 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     """Direct, partial and reported quotes with their cues and speakers."""
     article = analysis.article
     paragraphs = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    marked = find_quoted_spans(article_text(doc), paragraphs)
+    marked = _without_subheads(article_text(doc), find_quoted_spans(article_text(doc), paragraphs))
     index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
     quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
     _attribute_from_neighbours(quoted, doc)
@@ -150,6 +151,30 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     reported = _reported_speech(doc, article, marked, index)
     quoted = [q for q in quoted if not _inside_reported(q, reported)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
+
+
+def _without_subheads(text: str, marked: list[QuotedSpan]) -> list[QuotedSpan]:
+    """A paragraph that is only words in single marks, in an article that quotes in double
+    marks, is a subheading drawn from a quote below (‘A really tough call.’), not a quote."""
+    if not any(_opens_double(text, q) for q in marked):
+        return marked
+    return [q for q in marked if _opens_double(text, q) or not _fills_paragraph(text, q)]
+
+
+def _opens_double(text: str, quote: QuotedSpan) -> bool:
+    mark = text[quote.open_mark : quote.open_mark + 2]
+    return mark[:1] in {"“", '"', "„", "«"} or mark in {"''", "``"}
+
+
+def _fills_paragraph(text: str, quote: QuotedSpan) -> bool:
+    if quote.close_mark is None:
+        return False
+    line_start = text.rfind("\n", 0, quote.open_mark) + 1
+    line_end = text.find("\n", quote.close_mark)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : quote.open_mark].strip() and len(
+        text[quote.close_mark : line_end].strip()
+    ) <= 1
 
 
 def _words(text: str) -> int:
@@ -202,6 +227,7 @@ def _quoted(
         content,
         paragraph=_paragraph(span, paragraphs),
         quoted=content.text,
+        introduced=introduced,
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -353,8 +379,8 @@ def _attribute_from_neighbours(quotes: list[_Found], doc: Doc) -> None:
     """Quotes with no cue of their own: the speaker of the quote before them (the same
     speaker goes on), else of the quote in the next paragraph (a quote-only paragraph)."""
     for position, quote in enumerate(quotes):
-        if quote.cue is not None or quote.kind != "direct":
-            continue
+        if quote.cue is not None or quote.kind != "direct" or not quote.introduced:
+            continue  # words run into a sentence ("the “Lanny” in the email") speak for no one
         previous = quotes[position - 1] if position > 0 else None
         following = quotes[position + 1] if position + 1 < len(quotes) else None
         if (
