@@ -296,3 +296,22 @@ def test_pointed_out_is_a_cue(analyse_text) -> None:  # type: ignore[no-untyped-
     )
     quote = _quote(analysis, "wages have not kept pace")
     assert quote.speaker_name == "Ruth Obi"
+
+
+def test_a_conjoined_attribution_ends_the_reported_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Coach Ana Vidal said the team would play on Sunday but declined to name the goalkeeper."
+    )
+    quote = _quote(analysis, "the team would play")
+    assert quote.span.text == "the team would play on Sunday"
+
+
+def test_single_quoted_subheadings_are_not_quotes(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The mill closed in March after forty years.\n\n"
+        "“We gave this place our whole lives,” said Ines Faro, a weaver.\n\n"
+        "‘Nobody told us anything.’\n\n"
+        "The owners moved production abroad, according to the union.\n"
+    )
+    assert not [q for q in analysis.quotes if "Nobody told us" in q.span.text]
+    assert _quote(analysis, "whole lives").speaker_name == "Ines Faro"

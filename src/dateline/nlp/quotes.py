@@ -172,9 +172,10 @@ def _fills_paragraph(text: str, quote: QuotedSpan) -> bool:
     line_start = text.rfind("\n", 0, quote.open_mark) + 1
     line_end = text.find("\n", quote.close_mark)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : quote.open_mark].strip() and len(
-        text[quote.close_mark : line_end].strip()
-    ) <= 1
+    return (
+        not text[line_start : quote.open_mark].strip()
+        and len(text[quote.close_mark : line_end].strip()) <= 1
+    )
 
 
 def _words(text: str) -> int:
@@ -581,12 +582,34 @@ def _finding_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _content_of(root: Token) -> tuple[int, int]:
-    """A reported clause without what the reporter adds at its end: ", according to X"."""
+    """A reported clause without what the reporter adds at its end: ", according to X", or
+    a new attribution the parse hangs on it ("… he would win but declined to say how")."""
     left, right = root.left_edge.i, root.right_edge.i
     for token in root.subtree:
         if is_according_to(token) and token.right_edge.i >= right and token.left_edge.i > left:
             right = token.left_edge.i - 1
+    for conj in root.rights:
+        if conj.dep_ == "conj" and _reports_anew(conj) and conj.i <= right:
+            right = min(right, _before_conjunction(root, conj))
     return left, right + 1
+
+
+def _reports_anew(verb: Token) -> bool:
+    """A conjoined verb of saying with no subject of its own is the reporter's next clause."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if is_speech_cue(verb) or verb.lemma_.lower() in {"decline", "refuse"}:
+        return True
+    return any(is_speech_cue(c) and c.dep_ == "xcomp" for c in verb.children)
+
+
+def _before_conjunction(root: Token, conj: Token) -> int:
+    """The last token of `root`'s clause before `conj` and its "and"/"but" and comma."""
+    end = conj.left_edge.i - 1
+    doc = root.doc
+    while end > root.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return end
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
