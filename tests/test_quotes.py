@@ -255,7 +255,7 @@ def test_naming_and_characterising_report_what_was_called_what(analyse_text) -> 
     assert called.span.text == "the tariff plan reckless"
     assert called.kind == "indirect" and called.speaker_name == "Amos Kerr"
     described = _quote(analysis, "a tax on every family")
-    assert described.span.text.startswith("the new levy as “a tax on every family")
+    assert described.span.text == "the new levy as “a tax on every family.”"
     assert described.kind == "partial"
 
 

@@ -649,7 +649,22 @@ def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
         tokens.pop()
     if not tokens:
         return 0, 0
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = _closing_mark_after(doc, tokens) or tokens[-1]
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+def _closing_mark_after(doc: Doc, tokens: list[Token]) -> Token | None:
+    """The mark closing a quote the content opens (“a mess.”), which the trim took off."""
+    text = "".join(t.text_with_ws for t in tokens)
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if not opened:
+        return None
+    for token in doc[tokens[-1].i + 1 : tokens[-1].i + 3]:
+        if token.text in {"”", '"', "''"}:
+            return token
+        if token.text not in {".", ",", "!", "?"}:
+            break
+    return None
 
 
 def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
