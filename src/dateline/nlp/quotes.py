@@ -303,6 +303,10 @@ def _set_off(cue: Token, span: QuotedSpan, tokens: TokenSpan, introduced: bool) 
     told = introduced or cue.idx > span.end  # set off by punctuation, or followed by "she said"
     if outside is None:  # the parse gives the quote no head: the punctuation decides
         return told
+    if introduced and span.close_mark is not None and span.close_mark < cue.idx:
+        between = article_text(cue.doc)[span.close_mark + 1 : cue.idx]
+        if len(between.split()) <= 3:  # “Okay,” the judge said: a parse may hang it elsewhere
+            return True
     return told and outside.i == cue.i
 
 
