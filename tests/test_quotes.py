@@ -315,3 +315,14 @@ def test_single_quoted_subheadings_are_not_quotes(analyse_text) -> None:  # type
     )
     assert not [q for q in analysis.quotes if "Nobody told us" in q.span.text]
     assert _quote(analysis, "whole lives").speaker_name == "Ines Faro"
+
+
+def test_a_report_inside_a_report_belongs_to_the_outer_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Union leader Mara Dunn said the manager had promised that no one would lose a job."
+    )
+    reported = [q for q in analysis.quotes if q.kind in {"indirect", "partial"}]
+    assert [q.span.text for q in reported] == [
+        "the manager had promised that no one would lose a job"
+    ]
+    assert reported[0].speaker_name == "Mara Dunn"

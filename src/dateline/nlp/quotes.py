@@ -470,7 +470,18 @@ def _reported_speech(
             kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
-    return found
+    return _outermost(found)
+
+
+def _outermost(reported: list[_Found]) -> list[_Found]:
+    """ "She said he had promised to resign": a report inside another's reported words is
+    part of what the outer speaker said, not a quote of its own."""
+    return [
+        r
+        for r in reported
+        if r.cue is None
+        or not any(o is not r and o.span.start <= r.cue.start < o.span.end for o in reported)
+    ]
 
 
 def _without_attribution(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
