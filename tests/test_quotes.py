@@ -326,3 +326,13 @@ def test_a_report_inside_a_report_belongs_to_the_outer_speaker(analyse_text) -> 
         "the manager had promised that no one would lose a job"
     ]
     assert reported[0].speaker_name == "Mara Dunn"
+
+
+def test_a_clause_framing_a_direct_quote_is_that_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The union's letter notes that Ada Moss, who runs the night shift, “is the reason this "
+        "plant is still open.”"
+    )
+    assert [(q.kind, q.span.text) for q in analysis.quotes] == [
+        ("direct", "is the reason this plant is still open.")
+    ]

@@ -150,6 +150,8 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     quoted = [q for q in quoted if _is_a_quote(q)]
     reported = _reported_speech(doc, article, marked, index)
     quoted = [q for q in quoted if not _inside_reported(q, reported)]
+    # a clause framing a direct quote ("He said his wife “told him to run.”") is that quote
+    reported = [r for r in reported if not any(_overlap(r, q) for q in quoted)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
 
 
@@ -200,6 +202,10 @@ def _title_like(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return bool(words) and capitalised / len(words) > 0.6
+
+
+def _overlap(one: _Found, other: _Found) -> bool:
+    return one.span.start < other.span.end and other.span.start < one.span.end
 
 
 def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
