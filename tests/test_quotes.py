@@ -336,3 +336,13 @@ def test_a_clause_framing_a_direct_quote_is_that_quote(analyse_text) -> None:  #
     assert [(q.kind, q.span.text) for q in analysis.quotes] == [
         ("direct", "is the reason this plant is still open.")
     ]
+
+
+def test_the_reporters_own_it_is_too_soon_to_say_reports_nothing(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "It is too soon to say how many homes the flood destroyed in the valley. "
+        "The agency counted the damage. It said that repairs would take a year."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not [t for t in texts if "homes the flood destroyed" in t], texts
+    assert _quote(analysis, "repairs would take a year").cue is not None

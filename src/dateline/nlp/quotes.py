@@ -464,6 +464,8 @@ def _reported_speech(
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
             continue
+        if _impersonal(token):
+            continue
         speaker = speaker_of_cue(token, index)
         content = _without_attribution(token, content)
         parts = _parenthetical_parts(token, content)
@@ -477,6 +479,17 @@ def _reported_speech(
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return _outermost(found)
+
+
+def _impersonal(cue: Token) -> bool:
+    """ "It is too soon to say how …", "it's worth noting that …": the reporter's own voice,
+    not a report of anyone's ("It said sales would recover" is a company speaking)."""
+    subject = subject_of(cue)
+    if subject is None or subject.lower_ != "it":
+        return False
+    # "it is too soon to say …", "it's worth noting …": the cue completes an adjective ("it
+    # was reported that …" stays, a report with no named source)
+    return cue.dep_ == "xcomp" and (cue.head.pos_ in {"ADJ", "ADV"} or cue.head.lemma_ == "be")
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
