@@ -483,13 +483,13 @@ def _reported_speech(
 
 def _impersonal(cue: Token) -> bool:
     """ "It is too soon to say how …", "it's worth noting that …": the reporter's own voice,
-    not a report of anyone's ("It said sales would recover" is a company speaking)."""
-    subject = subject_of(cue)
-    if subject is None or subject.lower_ != "it":
+    not a report of anyone's ("It said sales would recover" is a company speaking; "it was
+    reported that …" stays, a report with no named source)."""
+    head = cue.head
+    if cue.dep_ != "xcomp" or not (head.pos_ in {"ADJ", "ADV"} or head.lemma_ == "be"):
         return False
-    # "it is too soon to say …", "it's worth noting …": the cue completes an adjective ("it
-    # was reported that …" stays, a report with no named source)
-    return cue.dep_ == "xcomp" and (cue.head.pos_ in {"ADJ", "ADV"} or cue.head.lemma_ == "be")
+    holders = (head, head.head)
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for h in holders for c in h.children)
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
