@@ -346,3 +346,13 @@ def test_the_reporters_own_it_is_too_soon_to_say_reports_nothing(analyse_text) -
     texts = [q.span.text for q in analysis.quotes]
     assert not [t for t in texts if "homes the flood destroyed" in t], texts
     assert _quote(analysis, "repairs would take a year").cue is not None
+
+
+def test_a_title_named_after_a_noun_and_a_comma_is_no_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The singer Rut Lund grew up on a ferry. In her 2019 memoir, “Far From Home,” Lund "
+        "wrote about the winters. She told the crowd, “Thank You All.”"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert "Far From Home," not in texts, texts
+    assert "Thank You All." in texts, texts

@@ -132,6 +132,7 @@ class _Found:
     paragraph: int = 0
     quoted: str = ""  # the words inside the marks, for a quote
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
+    appositive: bool = False  # follows "his memoir," as the name of the thing just named
     # Set off as speech: the quote opens its sentence or follows "," or ":", or its cue comes
     # right after it ("…," she said). A title or a name is run into the sentence instead.
     set_off: bool = False
@@ -189,8 +190,11 @@ def _is_a_quote(quote: _Found) -> bool:
     words = _words(quote.quoted)
     if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
         return False  # a few quoted words in a sentence are mostly a term or a label
-    if _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS and not quote.set_off:
-        return False  # on “Meet the Press.”, ''A Time for Truth'', but “Okay,” I said.
+    if _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS:
+        if not quote.set_off or quote.appositive:
+            return (
+                False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
+            )
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
@@ -235,6 +239,7 @@ def _quoted(
         paragraph=_paragraph(span, paragraphs),
         quoted=content.text,
         introduced=introduced,
+        appositive=_appositive(doc, tokens),
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -290,6 +295,16 @@ def _after_marks(text: str, span: QuotedSpan) -> int | None:
     while after < len(text) and text[after] == " ":
         after += 1
     return after
+
+
+def _appositive(doc: Doc, tokens: TokenSpan) -> bool:
+    """ "in his 2012 memoir, “Far From Home,”": a quote after a noun and a comma names that
+    noun, unless the noun is whom a cue addresses ("told the crowd, “…”")."""
+    first = tokens[0].i
+    if first < 3 or not doc[first - 1].is_quote or doc[first - 2].text != ",":
+        return False
+    noun = doc[first - 3]
+    return noun.pos_ in {"NOUN", "PROPN"} and not _is_cue(noun.head)
 
 
 def _introduced(text: str, open_mark: int) -> bool:
