@@ -190,11 +190,9 @@ def _is_a_quote(quote: _Found) -> bool:
     words = _words(quote.quoted)
     if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
         return False  # a few quoted words in a sentence are mostly a term or a label
-    if _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS:
-        if not quote.set_off or quote.appositive:
-            return (
-                False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
-            )
+    titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
+    if titled and (not quote.set_off or quote.appositive):
+        return False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
