@@ -356,3 +356,12 @@ def test_a_title_named_after_a_noun_and_a_comma_is_no_quote(analyse_text) -> Non
     texts = [q.span.text for q in analysis.quotes]
     assert "Far From Home," not in texts, texts
     assert "Thank You All." in texts, texts
+
+
+def test_words_two_cues_report_are_one_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The governor said she would have vetoed the bill if it had reached her desk, according "
+        "to a transcript of the call."
+    )
+    reported = [q for q in analysis.quotes if "vetoed the bill" in q.span.text]
+    assert [q.cue.text for q in reported if q.cue is not None] == ["said"]

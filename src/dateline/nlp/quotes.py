@@ -507,13 +507,19 @@ def _impersonal(cue: Token) -> bool:
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
     """ "She said he had promised to resign": a report inside another's reported words is
-    part of what the outer speaker said, not a quote of its own."""
-    return [
-        r
-        for r in reported
-        if r.cue is None
-        or not any(o is not r and o.span.start <= r.cue.start < o.span.end for o in reported)
-    ]
+    part of what the outer speaker said, not a quote of its own. Words two cues report
+    ("said …, according to the filing") are one quote, the first cue's."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for r in reported:
+        if r.cue is not None and any(
+            o is not r and o.span.start <= r.cue.start < o.span.end for o in reported
+        ):
+            continue
+        if (r.span.start, r.span.end) not in seen:
+            seen.add((r.span.start, r.span.end))
+            kept.append(r)
+    return kept
 
 
 def _without_attribution(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
