@@ -365,3 +365,12 @@ def test_words_two_cues_report_are_one_quote(analyse_text) -> None:  # type: ign
     )
     reported = [q for q in analysis.quotes if "vetoed the bill" in q.span.text]
     assert [q.cue.text for q in reported if q.cue is not None] == ["said"]
+
+
+def test_and_after_a_closing_mark_is_the_reporter_going_on(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Candidate Hal Berg wrote to his followers, “The race is ours to lose,” and shared a "
+        "link to his donation page."
+    )
+    quote = _quote(analysis, "The race is ours to lose")
+    assert quote.span.text == "The race is ours to lose,"

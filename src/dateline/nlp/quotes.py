@@ -113,6 +113,7 @@ _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
 _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 _TITLE_SMALL_WORDS = frozenset(
@@ -266,6 +267,8 @@ def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: To
     after = _after_marks(text, span)
     if after is None or not text[after : after + 1].islower():
         return
+    if text[after:].split(maxsplit=1)[0] in _CONJUNCTIONS:
+        return  # “…,” and shared a link: the reporter goes on about the speaker
     first = doc.char_span(after, after + 1, alignment_mode="expand")
     if first is None:
         return
