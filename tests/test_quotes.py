@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dateline.model import Analysis, Quote
 from dateline.nlp.mentions import name_key
-from dateline.nlp.quotemarks import find_quoted_spans
+from dateline.nlp.quotemarks import find_quoted_spans, without_subheadings
 
 from .conftest import EXAMPLES, EXPECTED
 
@@ -374,3 +374,15 @@ def test_and_after_a_closing_mark_is_the_reporter_going_on(analyse_text) -> None
     )
     quote = _quote(analysis, "The race is ours to lose")
     assert quote.span.text == "The race is ours to lose,"
+
+
+def test_subheadings_are_told_by_their_single_marks_alone_on_a_line() -> None:
+    text = "“We stay,” she said.\n‘Nobody told us.’\nHe called it ‘a mess’ again.\n"
+    lines = [(0, 20), (21, 38), (39, len(text) - 1)]
+    kept = [
+        text[s.start : s.end] for s in without_subheadings(text, find_quoted_spans(text, lines))
+    ]
+    assert kept == ["We stay,", "a mess"]
+    british = "‘We stay,’ she said.\n‘Nobody told us.’\n"
+    spans = find_quoted_spans(british, [(0, 20), (21, 38)])
+    assert len(without_subheadings(british, spans)) == 2

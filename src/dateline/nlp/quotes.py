@@ -5,8 +5,15 @@ cue and speaker where a reader would: after the closing mark ("…," he said), b
 opening one (She said: "…"), or in the verb the quoted words depend on (described it as
 "…"). A quote with no attribution of its own continues the speaker of the quote just before
 it, or, for a paragraph that is only a quote, takes the nearest attribution around it.
+Titles of works and names in quotation marks are told from speech by how they sit in the
+sentence; words that run on after a closing mark up to the attribution finish the quote.
+
 Reported speech is a verb of saying with its reported clause (`X said that …`,
-`according to X, …`). A pull quote repeating a body quote takes that quote's speaker.
+`according to X, …`, `X called the plan reckless`, `a poll shows that …`); an attribution
+set into the sentence it reports (`In Miami, she said, …`) splits it in two parts. A clause
+holding quoted words is a partial quote; a report inside another report, or a clause that
+only frames a direct quote, is no quote of its own. A pull quote repeating a body quote takes
+that quote's speaker.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
-from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
+from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans, without_subheadings
 from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import (
     ATTRIBUTION_ADVERBS,
@@ -134,8 +141,8 @@ class _Found:
     quoted: str = ""  # the words inside the marks, for a quote
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
     appositive: bool = False  # follows "his memoir," as the name of the thing just named
-    # Set off as speech: the quote opens its sentence or follows "," or ":", or its cue comes
-    # right after it ("…," she said). A title or a name is run into the sentence instead.
+    # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
+    # said); a title or a name hangs from a noun or is run into the sentence instead.
     set_off: bool = False
 
 
@@ -144,7 +151,9 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     """Direct, partial and reported quotes with their cues and speakers."""
     article = analysis.article
     paragraphs = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    marked = _without_subheads(article_text(doc), find_quoted_spans(article_text(doc), paragraphs))
+    marked = without_subheadings(
+        article_text(doc), find_quoted_spans(article_text(doc), paragraphs)
+    )
     index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
     quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
     _attribute_from_neighbours(quoted, doc)
@@ -155,31 +164,6 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     # a clause framing a direct quote ("He said his wife “told him to run.”") is that quote
     reported = [r for r in reported if not any(_overlap(r, q) for q in quoted)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
-
-
-def _without_subheads(text: str, marked: list[QuotedSpan]) -> list[QuotedSpan]:
-    """A paragraph that is only words in single marks, in an article that quotes in double
-    marks, is a subheading drawn from a quote below (‘A really tough call.’), not a quote."""
-    if not any(_opens_double(text, q) for q in marked):
-        return marked
-    return [q for q in marked if _opens_double(text, q) or not _fills_paragraph(text, q)]
-
-
-def _opens_double(text: str, quote: QuotedSpan) -> bool:
-    mark = text[quote.open_mark : quote.open_mark + 2]
-    return mark[:1] in {"“", '"', "„", "«"} or mark in {"''", "``"}
-
-
-def _fills_paragraph(text: str, quote: QuotedSpan) -> bool:
-    if quote.close_mark is None:
-        return False
-    line_start = text.rfind("\n", 0, quote.open_mark) + 1
-    line_end = text.find("\n", quote.close_mark)
-    line_end = len(text) if line_end < 0 else line_end
-    return (
-        not text[line_start : quote.open_mark].strip()
-        and len(text[quote.close_mark : line_end].strip()) <= 1
-    )
 
 
 def _words(text: str) -> int:
