@@ -386,3 +386,13 @@ def test_subheadings_are_told_by_their_single_marks_alone_on_a_line() -> None:
     british = "‘We stay,’ she said.\n‘Nobody told us.’\n"
     spans = find_quoted_spans(british, [(0, 20), (21, 38)])
     assert len(without_subheadings(british, spans)) == 2
+
+
+def test_according_to_inside_a_sentence_reports_the_clause_with_its_verb(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The ferry line also continued to run night crossings, according to a port report "
+        "last month - the only line that did."
+    )
+    quote = _quote(analysis, "night crossings")
+    assert quote.span.text == "The ferry line also continued to run night crossings"
+    assert quote.cue is not None and quote.cue.text == "according to"

@@ -672,8 +672,8 @@ def _host_clause_without(token: Token) -> tuple[int, int] | None:
         return None
     left, right = words[0], words[-1]
     if token.left_edge.i > left and token.right_edge.i < right:
-        # the phrase sits inside the clause: keep the longer side
-        if token.left_edge.i - left >= right - token.right_edge.i:
+        # the phrase sits inside the clause: keep the side with the clause's verb
+        if head.i < token.left_edge.i:
             right = token.left_edge.i - 1
         else:
             left = token.right_edge.i + 1

@@ -131,6 +131,8 @@ SPEECH_VERBS = frozenset(
 CHARACTERISING = frozenset({"describe", "refer", "characterize", "characterise"})
 # Naming verbs ("called it a 'mess'") mostly frame scare quotes, not someone's words.
 NAMING = frozenset({"call", "label", "dub", "term", "brand"})
+# Verbs of saying that also begin or go on with another action: "continued to deliver".
+_ASPECTUAL = frozenset({"continue", "repeat"})
 ATTRIBUTION_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSONAL = {"he", "she", "him", "her"}
@@ -162,6 +164,8 @@ def is_speech_cue(token: Token) -> bool:
     if token.dep_ in {"amod", "compound", "nmod"}:
         return False
     lemma = token.lemma_.lower()
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "continued to deliver speeches" says nothing; "“…,” he continued" does
     return lemma in SPEECH_VERBS or (lemma == "point" and _has_particle(token, "out"))
 
 
