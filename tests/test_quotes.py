@@ -396,3 +396,12 @@ def test_according_to_inside_a_sentence_reports_the_clause_with_its_verb(analyse
     quote = _quote(analysis, "night crossings")
     assert quote.span.text == "The ferry line also continued to run night crossings"
     assert quote.cue is not None and quote.cue.text == "according to"
+
+
+def test_a_question_put_to_someone_is_not_theirs(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Asked whether the mine would reopen this year, Minister Ola Berg said it was too early."
+    )
+    question = _quote(analysis, "the mine would reopen")
+    assert question.speaker_name is None and question.speaker_mention is None
+    assert _quote(analysis, "too early").speaker_name == "Ola Berg"

@@ -466,7 +466,7 @@ def _reported_speech(
             continue
         if _impersonal(token):
             continue
-        speaker = speaker_of_cue(token, index)
+        speaker = None if _asked_of(token) else speaker_of_cue(token, index)
         content = _without_attribution(token, content)
         parts = _parenthetical_parts(token, content)
         # the words before a parenthetical attribution are less surely the speaker's own
@@ -479,6 +479,16 @@ def _reported_speech(
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return _outermost(found)
+
+
+def _asked_of(cue: Token) -> bool:
+    """ "Asked whether she would run, Ms. Roe said …": the question is the unnamed asker's,
+    not Ms. Roe's, who is the subject of the answer."""
+    return (
+        cue.lemma_.lower() == "ask"
+        and cue.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+    )
 
 
 def _impersonal(cue: Token) -> bool:
