@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dateline.model import Analysis, Quote
 from dateline.nlp.mentions import name_key
-from dateline.nlp.quotemarks import find_quoted_spans
+from dateline.nlp.quotemarks import find_quoted_spans, without_subheadings
 
 from .conftest import EXAMPLES, EXPECTED
 
@@ -202,3 +202,206 @@ def test_typewriter_and_single_quotes() -> None:
     text = "''We will win,'' he said. She called it ‘a mess’ while Hamas’ fighters waited."
     quoted = [text[s.start : s.end] for s in find_quoted_spans(text, [(0, len(text))])]
     assert quoted == ["We will win,", "a mess"]
+
+
+def test_a_short_quote_set_off_by_its_attribution_is_kept(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The hearing ran late into the night.\n\n"
+        "“Objection,” the lawyer Rosa Imbert said. “My client has answered that twice.”\n"
+    )
+    quote = _quote(analysis, "Objection")
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Rosa Imbert"
+
+
+def test_titles_of_shows_and_books_are_not_quotes(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The state budget was published on Friday.\n\n"
+        "Governor Lila Marsh spoke on Channel 9’s “Morning Forum.” “We will not raise taxes,” "
+        "she said.\n\n"
+        "Marsh, author of the memoir “Roads Home,” said the budget would balance.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not [t for t in texts if "Morning Forum" in t or "Roads Home" in t], texts
+    assert _quote(analysis, "We will not raise taxes").speaker_name == "Lila Marsh"
+
+
+def test_words_running_on_after_a_quote_belong_to_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "“The port will reopen within a week” if the weather holds, harbor master Ivo Rask said."
+    )
+    quote = _quote(analysis, "The port will reopen")
+    assert quote.span.text == "The port will reopen within a week” if the weather holds"
+    assert quote.kind == "partial"
+    assert quote.speaker_name == "Ivo Rask"
+
+
+def test_an_attribution_inside_the_sentence_splits_what_was_said(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Housing Minister Petra Lind toured the site on Monday. In the northern districts, "
+        "she said, rents have doubled since the factory closed."
+    )
+    parts = {q.span.text for q in analysis.quotes if q.cue is not None and q.cue.text == "said"}
+    assert parts == {"In the northern districts", "rents have doubled since the factory closed"}
+    assert all(q.speaker_name == "Petra Lind" for q in analysis.quotes)
+
+
+def test_naming_and_characterising_report_what_was_called_what(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Senator Amos Kerr called the tariff plan reckless. "
+        "Kerr described the new levy as “a tax on every family.”"
+    )
+    called = _quote(analysis, "tariff plan")
+    assert called.span.text == "the tariff plan reckless"
+    assert called.kind == "indirect" and called.speaker_name == "Amos Kerr"
+    described = _quote(analysis, "a tax on every family")
+    assert described.span.text == "the new levy as “a tax on every family.”"
+    assert described.kind == "partial"
+
+
+def test_a_website_called_something_names_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The group runs a website called Fair Rents Now that lists landlords.")
+    assert analysis.quotes == []
+
+
+def test_findings_of_a_poll_are_attributed_to_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "A new survey of farmers shows that most expect a poor harvest. "
+        "The inspector found the gate open."
+    )
+    quote = _quote(analysis, "most expect a poor harvest")
+    assert quote.speaker_name is not None and "survey" in quote.speaker_name
+    assert not [q for q in analysis.quotes if "gate" in q.span.text]
+
+
+def test_a_relative_pronoun_stays_out_of_the_reported_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The council approved the budget, which Mayor Tomas Ek said was the leanest in a decade."
+    )
+    quote = _quote(analysis, "leanest in a decade")
+    assert quote.span.text == "was the leanest in a decade"
+    assert quote.speaker_name == "Tomas Ek"
+
+
+def test_a_few_quoted_words_alone_are_a_term_not_a_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Officials said the files were marked “top secret” before the audit began last year."
+    )
+    assert not [q for q in analysis.quotes if q.span.text == "top secret"]
+
+
+def test_pointed_out_is_a_cue(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Economist Ruth Obi pointed out that wages have not kept pace with rents."
+    )
+    quote = _quote(analysis, "wages have not kept pace")
+    assert quote.speaker_name == "Ruth Obi"
+
+
+def test_a_conjoined_attribution_ends_the_reported_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Coach Ana Vidal said the team would play on Sunday but declined to name the goalkeeper."
+    )
+    quote = _quote(analysis, "the team would play")
+    assert quote.span.text == "the team would play on Sunday"
+
+
+def test_single_quoted_subheadings_are_not_quotes(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The mill closed in March after forty years.\n\n"
+        "“We gave this place our whole lives,” said Ines Faro, a weaver.\n\n"
+        "‘Nobody told us anything.’\n\n"
+        "The owners moved production abroad, according to the union.\n"
+    )
+    assert not [q for q in analysis.quotes if "Nobody told us" in q.span.text]
+    assert _quote(analysis, "whole lives").speaker_name == "Ines Faro"
+
+
+def test_a_report_inside_a_report_belongs_to_the_outer_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Union leader Mara Dunn said the manager had promised that no one would lose a job."
+    )
+    reported = [q for q in analysis.quotes if q.kind in {"indirect", "partial"}]
+    assert [q.span.text for q in reported] == [
+        "the manager had promised that no one would lose a job"
+    ]
+    assert reported[0].speaker_name == "Mara Dunn"
+
+
+def test_a_clause_framing_a_direct_quote_is_that_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The union's letter notes that Ada Moss, who runs the night shift, “is the reason this "
+        "plant is still open.”"
+    )
+    assert [(q.kind, q.span.text) for q in analysis.quotes] == [
+        ("direct", "is the reason this plant is still open.")
+    ]
+
+
+def test_the_reporters_own_it_is_too_soon_to_say_reports_nothing(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "It is too soon to say how many homes the flood destroyed in the valley. "
+        "The agency counted the damage. It said that repairs would take a year."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not [t for t in texts if "homes the flood destroyed" in t], texts
+    assert _quote(analysis, "repairs would take a year").cue is not None
+
+
+def test_a_title_named_after_a_noun_and_a_comma_is_no_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The singer Rut Lund grew up on a ferry. In her 2019 memoir, “Far From Home,” Lund "
+        "wrote about the winters. She told the crowd, “Thank You All.”"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert "Far From Home," not in texts, texts
+    assert "Thank You All." in texts, texts
+
+
+def test_words_two_cues_report_are_one_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The governor said she would have vetoed the bill if it had reached her desk, according "
+        "to a transcript of the call."
+    )
+    reported = [q for q in analysis.quotes if "vetoed the bill" in q.span.text]
+    assert [q.cue.text for q in reported if q.cue is not None] == ["said"]
+
+
+def test_and_after_a_closing_mark_is_the_reporter_going_on(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Candidate Hal Berg wrote to his followers, “The race is ours to lose,” and shared a "
+        "link to his donation page."
+    )
+    quote = _quote(analysis, "The race is ours to lose")
+    assert quote.span.text == "The race is ours to lose,"
+
+
+def test_subheadings_are_told_by_their_single_marks_alone_on_a_line() -> None:
+    text = "“We stay,” she said.\n‘Nobody told us.’\nHe called it ‘a mess’ again.\n"
+    lines = [(0, 20), (21, 38), (39, len(text) - 1)]
+    kept = [
+        text[s.start : s.end] for s in without_subheadings(text, find_quoted_spans(text, lines))
+    ]
+    assert kept == ["We stay,", "a mess"]
+    british = "‘We stay,’ she said.\n‘Nobody told us.’\n"
+    spans = find_quoted_spans(british, [(0, 20), (21, 38)])
+    assert len(without_subheadings(british, spans)) == 2
+
+
+def test_according_to_inside_a_sentence_reports_the_clause_with_its_verb(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The ferry line also continued to run night crossings, according to a port report "
+        "last month - the only line that did."
+    )
+    quote = _quote(analysis, "night crossings")
+    assert quote.span.text == "The ferry line also continued to run night crossings"
+    assert quote.cue is not None and quote.cue.text == "according to"
+
+
+def test_a_question_put_to_someone_is_not_theirs(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Asked whether the mine would reopen this year, Minister Ola Berg said it was too early."
+    )
+    question = _quote(analysis, "the mine would reopen")
+    assert question.speaker_name is None and question.speaker_mention is None
+    assert _quote(analysis, "too early").speaker_name == "Ola Berg"

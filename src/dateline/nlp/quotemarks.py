@@ -168,3 +168,28 @@ def _span(
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuotedSpan(start, end, open_mark, close_mark)
+
+
+def without_subheadings(text: str, marked: list[QuotedSpan]) -> list[QuotedSpan]:
+    """A paragraph that is only words in single marks, in an article that quotes in double
+    marks, is a subheading drawn from a quote below (‘A really tough call.’), not a quote."""
+    if not any(_opens_double(text, q) for q in marked):
+        return marked
+    return [q for q in marked if _opens_double(text, q) or not _fills_paragraph(text, q)]
+
+
+def _opens_double(text: str, quote: QuotedSpan) -> bool:
+    mark = text[quote.open_mark : quote.open_mark + 2]
+    return mark[:1] in {"“", '"', "„", "«"} or mark in {"''", "``"}
+
+
+def _fills_paragraph(text: str, quote: QuotedSpan) -> bool:
+    if quote.close_mark is None:
+        return False
+    line_start = text.rfind("\n", 0, quote.open_mark) + 1
+    line_end = text.find("\n", quote.close_mark)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[line_start : quote.open_mark].strip()
+        and len(text[quote.close_mark : line_end].strip()) <= 1
+    )

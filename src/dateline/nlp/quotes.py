@@ -5,8 +5,15 @@ cue and speaker where a reader would: after the closing mark ("…," he said), b
 opening one (She said: "…"), or in the verb the quoted words depend on (described it as
 "…"). A quote with no attribution of its own continues the speaker of the quote just before
 it, or, for a paragraph that is only a quote, takes the nearest attribution around it.
+Titles of works and names in quotation marks are told from speech by how they sit in the
+sentence; words that run on after a closing mark up to the attribution finish the quote.
+
 Reported speech is a verb of saying with its reported clause (`X said that …`,
-`according to X, …`). A pull quote repeating a body quote takes that quote's speaker.
+`according to X, …`, `X called the plan reckless`, `a poll shows that …`); an attribution
+set into the sentence it reports (`In Miami, she said, …`) splits it in two parts. A clause
+holding quoted words is a partial quote; a report inside another report, or a clause that
+only frames a direct quote, is no quote of its own. A pull quote repeating a body quote takes
+that quote's speaker.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
-from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans
+from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans, without_subheadings
 from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import (
     ATTRIBUTION_ADVERBS,
@@ -31,6 +38,7 @@ from dateline.nlp.speakers import (
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
+    subject_of,
 )
 from dateline.nlp.stage import article_text, stage
 
@@ -71,11 +79,50 @@ _NOMINAL_REPORTS = frozenset(
         "cite",
     }
 )
+# What documents do when a reporter cites them: "the poll shows that …", "the audit found …".
+_FINDING = frozenset({"show", "find", "indicate", "conclude", "estimate"})
+_DOCUMENTS = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "data",
+        "research",
+        "investigation",
+        "audit",
+        "review",
+        "record",
+        "document",
+        "memo",
+        "filing",
+        "figure",
+        "number",
+        "statistic",
+        "census",
+        "estimate",
+        "projection",
+        "result",
+        "letter",
+        "email",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "ruling",
+    }
+)
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
+# Shorter quoted words inside a sentence count only as part of a reported clause around them.
+_MIN_PARTIAL_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+_REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
 )
@@ -91,6 +138,12 @@ class _Found:
     speaker: Speaker | None = None
     confidence: float = 0.3
     paragraph: int = 0
+    quoted: str = ""  # the words inside the marks, for a quote
+    introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
+    appositive: bool = False  # follows "his memoir," as the name of the thing just named
+    # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
+    # said); a title or a name hangs from a noun or is run into the sentence instead.
+    set_off: bool = False
 
 
 @stage("dateline_quotes")
@@ -98,7 +151,9 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     """Direct, partial and reported quotes with their cues and speakers."""
     article = analysis.article
     paragraphs = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    marked = find_quoted_spans(article_text(doc), paragraphs)
+    marked = without_subheadings(
+        article_text(doc), find_quoted_spans(article_text(doc), paragraphs)
+    )
     index = MentionIndex(analysis.entities, [(q.open_mark, q.end + 1) for q in marked])
     quoted = [q for q in (_quoted(doc, article, span, index, paragraphs) for span in marked) if q]
     _attribute_from_neighbours(quoted, doc)
@@ -106,6 +161,8 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     quoted = [q for q in quoted if _is_a_quote(q)]
     reported = _reported_speech(doc, article, marked, index)
     quoted = [q for q in quoted if not _inside_reported(q, reported)]
+    # a clause framing a direct quote ("He said his wife “told him to run.”") is that quote
+    reported = [r for r in reported if not any(_overlap(r, q) for q in quoted)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
 
 
@@ -115,29 +172,31 @@ def _words(text: str) -> int:
 
 def _is_a_quote(quote: _Found) -> bool:
     """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
-    words = _words(quote.span.text)
-    if quote.kind == "partial" and quote.cue is None:
-        return False
-    if _title_like(quote.span.text) and words <= _MAX_TITLE_WORDS:
-        return False  # "Meet the Press", ''A Time for Truth''
+    words = _words(quote.quoted)
+    if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
+        return False  # a few quoted words in a sentence are mostly a term or a label
+    titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
+    if titled and (not quote.set_off or quote.appositive):
+        return False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
 
 
 def _title_like(text: str) -> bool:
-    """Capitalised like a title, and not ended like a sentence."""
+    """Capitalised like a title ("Meet the Press."): American style puts the sentence's own
+    full stop inside the closing mark, so a final stop says nothing either way."""
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
-    return (
-        bool(words)
-        and capitalised / len(words) > 0.6
-        and not text.rstrip(" ,").endswith((".", "!", "?"))
-    )
+    return bool(words) and capitalised / len(words) > 0.6
+
+
+def _overlap(one: _Found, other: _Found) -> bool:
+    return one.span.start < other.span.end and other.span.start < one.span.end
 
 
 def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
-    """A partial quote inside a reported clause is part of that indirect quote."""
+    """A partial quote inside a reported clause is part of that clause's quote."""
     return quote.kind == "partial" and any(
         r.span.start <= quote.span.start and quote.span.end <= r.span.end + 1 for r in reported
     )
@@ -155,10 +214,15 @@ def _quoted(
         return None
     content = article.span(span.start, span.end)
     sentence = sentence_of(tokens[0])
-    before = article_text(doc)[sentence.start_char : span.open_mark].strip()
-    partial = bool(before) and not before.endswith((":", ",")) and not _starts_upper(content)
+    introduced = _introduced(article_text(doc), span.open_mark)
+    partial = not introduced and not _starts_upper(content)
     found = _Found(
-        "partial" if partial else "direct", content, paragraph=_paragraph(span, paragraphs)
+        "partial" if partial else "direct",
+        content,
+        paragraph=_paragraph(span, paragraphs),
+        quoted=content.text,
+        introduced=introduced,
+        appositive=_appositive(doc, tokens),
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -169,11 +233,87 @@ def _quoted(
             found.cue = _token_span(cue)
             found.speaker = _speaker(cue, index)
             found.confidence = 0.9
+            found.set_off = _set_off(cue, span, tokens, introduced)
+            if not partial:
+                _run_on(doc, article, found, span, cue)
             return found
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
     return found
+
+
+def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: Token) -> None:
+    """“…” for second place, she said: words that run on after the closing mark, up to the
+    attribution or the end of the sentence, finish what the speaker said in the reporter's
+    words, and belong to the quote (which is then partial)."""
+    text = article_text(doc)
+    after = _after_marks(text, span)
+    if after is None or not text[after : after + 1].islower():
+        return
+    if text[after:].split(maxsplit=1)[0] in _CONJUNCTIONS:
+        return  # “…,” and shared a link: the reporter goes on about the speaker
+    first = doc.char_span(after, after + 1, alignment_mode="expand")
+    if first is None:
+        return
+    end = sentence_of(first[0]).end_char
+    next_quote = _OPENING_MARK.search(text, after, end)
+    end = next_quote.start() if next_quote else end
+    if after <= cue.idx < end:  # up to the attribution: "…” on Friday, the lawyer said"
+        words = [c.left_edge.idx for c in cue.lefts if c.idx >= after and not c.is_punct]
+        end = min([cue.idx] + [w for w in words if w >= after])
+        if not text[after:end].rstrip().endswith(","):
+            return  # "…,” the lawyer Rosa Imbert said: only the attribution follows
+    while end > after and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    if end > after:
+        found.kind, found.span = "partial", article.span(span.start, end)
+
+
+def _after_marks(text: str, span: QuotedSpan) -> int | None:
+    """The offset after a quote's closing mark and the space after it."""
+    if span.close_mark is None:
+        return None
+    after = span.close_mark
+    while after < len(text) and text[after] in "”\"'’":
+        after += 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return after
+
+
+def _appositive(doc: Doc, tokens: TokenSpan) -> bool:
+    """ "in his 2012 memoir, “Far From Home,”": a quote after a noun and a comma names that
+    noun, unless the noun is whom a cue addresses ("told the crowd, “…”")."""
+    first = tokens[0].i
+    if first < 3 or not doc[first - 1].is_quote or doc[first - 2].text != ",":
+        return False
+    noun = doc[first - 3]
+    return noun.pos_ in {"NOUN", "PROPN"} and not _is_cue(noun.head)
+
+
+def _introduced(text: str, open_mark: int) -> bool:
+    """Whether a quote opens a sentence or follows "," or ":", as speech does; a title is run
+    into the sentence ("on Channel 9’s “Morning Forum.”", "the so-called “peace dividend”")."""
+    previous = text[max(0, open_mark - 40) : open_mark].rstrip()[-1:]
+    return not previous or not (previous.isalnum() or previous in "’'%$&")
+
+
+def _set_off(cue: Token, span: QuotedSpan, tokens: TokenSpan, introduced: bool) -> bool:
+    """Whether the quoted words are what the cue says: they hang from the cue itself, not
+    from a noun ("host of MSNBC's “Morning Joe,” said …", "his memoir, “A Time for Truth,”")."""
+    outside = next(
+        (a for a in tokens.root.ancestors if not a.is_punct and not span.start <= a.idx < span.end),
+        None,
+    )
+    told = introduced or cue.idx > span.end  # set off by punctuation, or followed by "she said"
+    if outside is None:  # the parse gives the quote no head: the punctuation decides
+        return told
+    if introduced and span.close_mark is not None and span.close_mark < cue.idx:
+        between = article_text(cue.doc)[span.close_mark + 1 : cue.idx]
+        if len(between.split()) <= 3:  # “Okay,” the judge said: a parse may hang it elsewhere
+            return True
+    return told and outside.i == cue.i
 
 
 def _starts_upper(content: Span) -> bool:
@@ -250,8 +390,8 @@ def _attribute_from_neighbours(quotes: list[_Found], doc: Doc) -> None:
     """Quotes with no cue of their own: the speaker of the quote before them (the same
     speaker goes on), else of the quote in the next paragraph (a quote-only paragraph)."""
     for position, quote in enumerate(quotes):
-        if quote.cue is not None or quote.kind != "direct":
-            continue
+        if quote.cue is not None or quote.kind != "direct" or not quote.introduced:
+            continue  # words run into a sentence ("the “Lanny” in the email") speak for no one
         previous = quotes[position - 1] if position > 0 else None
         following = quotes[position + 1] if position + 1 < len(quotes) else None
         if (
@@ -317,21 +457,111 @@ def _reported_speech(
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
     fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
-    candidates = tokens_with(doc, "LEMMA", SPEECH_VERBS) + tokens_with(doc, "LOWER", _ACCORDING)
+    candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
         if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
             continue
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
             continue
-        start, end = _trimmed(doc, doc[content[0] : content[1]])
-        if end <= start or _mostly_quoted(start, end, marked):
+        if _impersonal(token):
             continue
-        speaker = speaker_of_cue(token, index)
-        found.append(
-            _Found("indirect", article.span(start, end), _token_span(token), speaker, 0.75)
-        )
-    return found
+        speaker = None if _asked_of(token) else speaker_of_cue(token, index)
+        content = _without_attribution(token, content)
+        parts = _parenthetical_parts(token, content)
+        # the words before a parenthetical attribution are less surely the speaker's own
+        weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
+        for (first, last), confidence in weighted:
+            start, end = _trimmed(doc, doc[first:last])
+            if end <= start or _mostly_quoted(start, end, marked):
+                continue
+            kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
+            cue = _token_span(token)
+            found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
+    return _outermost(found)
+
+
+def _asked_of(cue: Token) -> bool:
+    """ "Asked whether she would run, Ms. Roe said …": the question is the unnamed asker's,
+    not Ms. Roe's, who is the subject of the answer."""
+    return (
+        cue.lemma_.lower() == "ask"
+        and cue.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+    )
+
+
+def _impersonal(cue: Token) -> bool:
+    """ "It is too soon to say how …", "it's worth noting that …": the reporter's own voice,
+    not a report of anyone's ("It said sales would recover" is a company speaking; "it was
+    reported that …" stays, a report with no named source)."""
+    head = cue.head
+    if cue.dep_ != "xcomp" or not (head.pos_ in {"ADJ", "ADV"} or head.lemma_ == "be"):
+        return False
+    holders = (head, head.head)
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for h in holders for c in h.children)
+
+
+def _outermost(reported: list[_Found]) -> list[_Found]:
+    """ "She said he had promised to resign": a report inside another's reported words is
+    part of what the outer speaker said, not a quote of its own. Words two cues report
+    ("said …, according to the filing") are one quote, the first cue's."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for r in reported:
+        if r.cue is not None and any(
+            o is not r and o.span.start <= r.cue.start < o.span.end for o in reported
+        ):
+            continue
+        if (r.span.start, r.span.end) not in seen:
+            seen.add((r.span.start, r.span.end))
+            kept.append(r)
+    return kept
+
+
+def _without_attribution(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "emails, which she said were all her work": a relative pronoun heads the reported
+    clause but stands before its attribution; what was said follows the cue."""
+    start, end = _attribution_phrase(cue)
+    if content[0] < start and end < content[1] and start - content[0] <= 1:
+        return end + 1, content[1]
+    return content
+
+
+def _parenthetical_parts(cue: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """ "In Miami, she said, the race is close": an attribution set off by commas inside the
+    sentence it reports splits that sentence in two, and both parts are what was said."""
+    if not (is_according_to(cue) or cue.tag_ in _FINITE) or cue.dep_ in {"relcl", "acl"}:
+        return None  # "…, saying …" and "Jane Roe, who said …" are not set into the sentence
+    sentence = sentence_of(cue)
+    start, end = _attribution_phrase(cue)
+    doc = cue.doc
+    if not (sentence.start < start - 1 and end + 2 < sentence.end - 1):
+        return None
+    if doc[start - 1].text != "," or doc[end + 1].text != ",":
+        return None
+    if doc[end + 2].is_quote and doc[end + 3].is_title:
+        return None  # "On Sunday, he said, “We …”": what leads is the occasion, not the words
+    left = (sentence.start, start - 1)
+    right = content if content[0] > end else (end + 2, sentence.end)
+    return [left, right]
+
+
+def _attribution_phrase(cue: Token) -> tuple[int, int]:
+    """First and last token of "she said", "said Jane Roe", "he told reporters", "according
+    to the poll": the cue, its subject, and what it governs other than the reported words."""
+    if is_according_to(cue):
+        return cue.i, cue.right_edge.i
+    start = end = cue.i
+    subject = subject_of(cue)
+    if subject is not None and subject.head.i == cue.i:
+        start, end = min(start, subject.left_edge.i), max(end, subject.right_edge.i)
+    for child in cue.children:
+        if child.dep_ in {"aux", "auxpass", "neg", "advmod"} and child.i < cue.i:
+            start = min(start, child.left_edge.i)
+        if child.dep_ in {"dobj", "dative", "npadvmod"} and child.i > cue.i:
+            end = max(end, child.right_edge.i)
+    return start, end
 
 
 def _reported_content(token: Token) -> tuple[int, int] | None:
@@ -339,6 +569,11 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     if is_according_to(token):
         # '"…," he said, according to his office': the source of the attribution itself
         return None if is_speech_cue(token.head) else _host_clause_without(token)
+    lemma = token.lemma_.lower()
+    if lemma in NAMING or lemma in CHARACTERISING:
+        return _naming_content(token)
+    if lemma in _FINDING:
+        return _finding_content(token)
     if not is_speech_cue(token):
         return None
     for child in token.children:
@@ -346,7 +581,6 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
             return _content_of(child)
     if token.dep_ == "parataxis":
         return _host_clause_without(token)  # "The talks failed, he said, and …"
-    lemma = token.lemma_.lower()
     if lemma in _ARGUE_FOR:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "for":
@@ -361,13 +595,71 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     return None
 
 
+def _naming_content(verb: Token) -> tuple[int, int] | None:
+    """ "called him divisive", "described the plan as a “mistake”": what someone called whom;
+    "a website called …" and "called her on Tuesday" name no one as anything."""
+    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "compound"}:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if named is None and to is not None:  # "referred to the strikes as …"
+        named = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if named is None:
+        return None
+    as_what = next((c for c in verb.children if _names_as(c)), None) or next(
+        (c for c in named.children if c.dep_ == "prep" and c.lower_ == "as"), None
+    )
+    if as_what is None or as_what.i < named.i:
+        return None
+    return named.left_edge.i, as_what.right_edge.i + 1
+
+
+def _names_as(child: Token) -> bool:
+    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
+
+
+def _finding_content(verb: Token) -> tuple[int, int] | None:
+    """ "A new poll shows that …", "the audit found that …": a document's findings are
+    attributed to it; a person's "found" or "showed" is no report."""
+    subject = subject_of(verb)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if subject is None or clause is None:
+        return None
+    stated = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if subject.lemma_.lower() not in _DOCUMENTS and not stated:
+        return None
+    return _content_of(clause)
+
+
 def _content_of(root: Token) -> tuple[int, int]:
-    """A reported clause without what the reporter adds at its end: ", according to X"."""
+    """A reported clause without what the reporter adds at its end: ", according to X", or
+    a new attribution the parse hangs on it ("… he would win but declined to say how")."""
     left, right = root.left_edge.i, root.right_edge.i
     for token in root.subtree:
         if is_according_to(token) and token.right_edge.i >= right and token.left_edge.i > left:
             right = token.left_edge.i - 1
+    for conj in root.rights:
+        if conj.dep_ == "conj" and _reports_anew(conj) and conj.i <= right:
+            right = min(right, _before_conjunction(root, conj))
     return left, right + 1
+
+
+def _reports_anew(verb: Token) -> bool:
+    """A conjoined verb of saying with no subject of its own is the reporter's next clause."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if is_speech_cue(verb) or verb.lemma_.lower() in {"decline", "refuse"}:
+        return True
+    return any(is_speech_cue(c) and c.dep_ == "xcomp" for c in verb.children)
+
+
+def _before_conjunction(root: Token, conj: Token) -> int:
+    """The last token of `root`'s clause before `conj` and its "and"/"but" and comma."""
+    end = conj.left_edge.i - 1
+    doc = root.doc
+    while end > root.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return end
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
@@ -390,8 +682,8 @@ def _host_clause_without(token: Token) -> tuple[int, int] | None:
         return None
     left, right = words[0], words[-1]
     if token.left_edge.i > left and token.right_edge.i < right:
-        # the phrase sits inside the clause: keep the longer side
-        if token.left_edge.i - left >= right - token.right_edge.i:
+        # the phrase sits inside the clause: keep the side with the clause's verb
+        if head.i < token.left_edge.i:
             right = token.left_edge.i - 1
         else:
             left = token.right_edge.i + 1
@@ -407,7 +699,28 @@ def _trimmed(doc: Doc, content: TokenSpan) -> tuple[int, int]:
         tokens.pop()
     if not tokens:
         return 0, 0
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = _closing_mark_after(doc, tokens) or tokens[-1]
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+def _closing_mark_after(doc: Doc, tokens: list[Token]) -> Token | None:
+    """The mark closing a quote the content opens (“a mess.”), which the trim took off."""
+    text = "".join(t.text_with_ws for t in tokens)
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if not opened:
+        return None
+    for token in doc[tokens[-1].i + 1 : tokens[-1].i + 3]:
+        if token.text in {"”", '"', "''"}:
+            return token
+        if token.text not in {".", ",", "!", "?"}:
+            break
+    return None
+
+
+def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
+    """A reported clause with the speaker's own words in it ("called the plan a “mistake”")
+    is a partial quote."""
+    return any(q.start < end and start < q.end for q in marked)
 
 
 def _mostly_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:

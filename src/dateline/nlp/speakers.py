@@ -123,12 +123,16 @@ SPEECH_VERBS = frozenset(
         "concur",
         "caution",
         "speak",
+        "agree",
+        "echo",
     ]
 )
 # Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
 CHARACTERISING = frozenset({"describe", "refer", "characterize", "characterise"})
 # Naming verbs ("called it a 'mess'") mostly frame scare quotes, not someone's words.
 NAMING = frozenset({"call", "label", "dub", "term", "brand"})
+# Verbs of saying that also begin or go on with another action: "continued to deliver".
+_ASPECTUAL = frozenset({"continue", "repeat"})
 ATTRIBUTION_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSONAL = {"he", "she", "him", "her"}
@@ -159,7 +163,15 @@ def is_speech_cue(token: Token) -> bool:
         return False
     if token.dep_ in {"amod", "compound", "nmod"}:
         return False
-    return token.lemma_.lower() in SPEECH_VERBS
+    lemma = token.lemma_.lower()
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "continued to deliver speeches" says nothing; "“…,” he continued" does
+    return lemma in SPEECH_VERBS or (lemma == "point" and _has_particle(token, "out"))
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """ "pointed out that …": a phrasal verb of saying."""
+    return any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def is_according_to(token: Token) -> bool:
