@@ -148,3 +148,17 @@ def test_blocks_tile_the_text_in_order(parts: list[str]) -> None:
     assert sum(b.kind == BlockKind.TITLE for b in article.blocks) <= 1
     assert all(b.kind in set(BlockKind) for b in article.blocks)
     assert set(BlockKind) >= FACT_BLOCKS
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_the_body_and_is_no_title() -> None:
+    text = (
+        "LIMA, June 12, 2023 (Andina) --\n"
+        "\n"
+        "Peru's congress approved a new mining law on Tuesday after a long debate.\n"
+    )
+    article = article_from_text(text, "wire.txt")
+    assert article.title is None
+    assert [kind for kind, _ in _kinds(article)] == [BlockKind.BODY, BlockKind.BODY]
+    assert article.dateline is not None
+    assert article.dateline.text == "LIMA, June 12, 2023 (Andina) --"
+    assert article.published == "2023-06-12"

@@ -266,6 +266,12 @@ _DATELINE = re.compile(
 )
 
 
+def _is_dateline_alone(text: str) -> bool:
+    """ "BEIJING, Aug. 7 (Xinhua) --" on a line of its own opens the story; it is no title."""
+    match = _DATELINE.match(text)
+    return match is not None and match.end() >= len(text.rstrip()) and len(match["place"]) >= 3
+
+
 def find_dateline(article: Article) -> Span | None:
     """The wire dateline opening the first body paragraph ("GENEVA, March 3 (Reuters) —")."""
     for block in article.blocks:
@@ -282,9 +288,16 @@ def _choose_title(
     article: Article, lines: list[_Line], kinds: list[BlockKind | None]
 ) -> str | None:
     first = lines[0]
-    if article.title and _same_text(first.text, article.title):
+    if _is_dateline_alone(first.text):
+        kinds[0] = BlockKind.BODY  # the story's first words, set on a line of their own
+    elif article.title and _same_text(first.text, article.title):
         kinds[0] = BlockKind.TITLE
-    elif not article.title and len(lines) > 1 and _looks_like_title(first):
+    elif (
+        not article.title
+        and len(lines) > 1
+        and _looks_like_title(first)
+        and not _is_dateline_alone(first.text)
+    ):
         kinds[0] = BlockKind.TITLE
         article.title = first.text
     return article.title
