@@ -282,3 +282,45 @@ def test_events_command_prints_a_table_and_plover_lines(tmp_path) -> None:  # ty
     assert lines.exit_code == 0, lines.output
     parsed: list[dict[str, Any]] = [json.loads(x) for x in lines.output.splitlines() if x]
     assert [p["event"] for p in parsed] == [["SUPPORT"]]
+
+
+def test_a_wire_dateline_is_not_the_lead_s_subject(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "QUITO, May 5 (Andes Post) — Mr. Ferreira signed an agreement with Peru in Quito on "
+        "Friday.\n\nMr. Ferreira said the terms were fair."
+    )
+    deal = _one(analysis, "AGREE")
+    assert deal.actor is not None and deal.actor.name == "Ferreira"
+    assert deal.recipient is not None and deal.recipient.code == "PER"
+
+
+def test_a_title_with_a_name_beside_it_is_that_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Bolivia's foreign minister, Rosa Quispe, rejected an offer from Jorge Salinas in La Paz "
+        "on Monday."
+    )
+    refusal = _one(analysis, "REJECT")
+    assert refusal.actor is not None and refusal.actor.name == "Rosa Quispe"
+    assert refusal.recipient is not None and refusal.recipient.name == "Jorge Salinas"
+
+
+def test_what_an_accusation_alleges_is_not_an_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Estonia accused Russian forces of attacking a border post near Narva, speaking at a "
+        "meeting in Tallinn on March 4, 2024."
+    )
+    assert [e.type for e in analysis.events] == ["ACCUSE"]
+    accusation = analysis.events[0]
+    assert accusation.date == "2024-03-04"
+    place = next(p for p in analysis.places if p.id == accusation.place)
+    assert place.name == "Tallinn"
+
+
+def test_a_place_that_says_whose_a_person_is_does_not_place_the_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Chile's trade minister refused a request from Foreign Minister Ana Ortiz of Peru in "
+        "Lima on Tuesday."
+    )
+    refusal = _one(analysis, "REJECT")
+    place = next(p for p in analysis.places if p.id == refusal.place)
+    assert place.name == "Lima"

@@ -3,8 +3,9 @@
 PLOVER (github.com/openeventdata/PLOVER) records one event per JSON object: `id`, `date`,
 `event` and `mode` (lists, as the manual has them), `actor` and `recipient` (lists of entity
 objects with `code`, `sector` and `entity_text`), `event_text`, `event_loc` (a resolved
-place), `quad_code`, and the source `text`. PLOVER needs a full date: where the text gives none for the event itself, the
-story's date stands in, as event datasets built on PLOVER do; `date_resolution` says which.
+place), `quad_code`, and the source `text`. PLOVER needs a full date: where the text gives
+none for the event itself, the story's date stands in, as event datasets built on PLOVER do;
+`date_resolution` says which.
 """
 
 from __future__ import annotations

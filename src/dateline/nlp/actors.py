@@ -109,6 +109,9 @@ class ActorFinder:
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
             return [self.named(named[1], self._mention(token))]
+        named_aside = self._named_apposition(token)
+        if named_aside is not None:
+            return [named_aside]
         sector = _sector_of_noun(token) or _sector_of_compound(token)
         owners = self._owners(token)
         if sector is None:
@@ -118,6 +121,19 @@ class ActorFinder:
         if not owners:
             return [self._group(token, sector, None)]
         return [self._group(token, sector, owner) for owner, _ in owners]
+
+    def _named_apposition(self, token: Token) -> Actor | None:
+        """ "Poland's interior minister, Agata Wozniak,": the title is said of a party the
+        apposition names, and that party acts, not the country the title belongs to."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for aside in token.children:
+            if aside.dep_ != "appos":
+                continue
+            named = self.index.at(aside.idx, aside.idx + len(aside.text))
+            if named is not None and named[1].type is not EntityType.OTHER:
+                return self.named(named[1], self._mention(aside))
+        return None
 
     def _person_before(self, token: Token) -> Actor | None:
         found = self.index.person_before(token.idx)
@@ -172,10 +188,22 @@ class ActorFinder:
                 return found
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in _OF_PLACE:
-                entity = self._entity_in(prep.subtree, with_country=True)
+                entity = self._source(prep) or self._entity_in(prep.subtree, with_country=True)
                 if entity is not None:
                     return [(entity, False)]
         return []
+
+    def _source(self, prep: Token) -> Entity | None:
+        """ "a proposal from Ms. Mansour in Geneva": what comes from a person or a body is
+        theirs, whether or not the article says whose country they are, and before any place
+        further down the phrase."""
+        if prep.lower_ != "from":
+            return None
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            hit = self.index.at(noun.idx, noun.idx + len(noun.text))
+            if hit is not None and hit[1].type in {EntityType.PERSON, EntityType.ORG}:
+                return hit[1]
+        return None
 
     def _entity_in(self, words: Iterable[Token], with_country: bool = False) -> Entity | None:
         for word in words:

@@ -55,6 +55,8 @@ _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "across", "from", "into"})
+# spaCy's labels of names that are parties, not places.
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
 _MAX_HOPS = 5
 
@@ -79,9 +81,10 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     finder = ActorFinder(analysis, index)
     triggers = _triggers(doc, analysis, index)
     framed = {t.framed.i for t in triggers if t.framed is not None}
+    alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     found: list[_Found] = []
     for trigger in triggers:
-        if trigger.verb.i not in framed:
+        if trigger.verb.i not in framed | alleged:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     analysis.events = [
         _to_event(number, event, doc, analysis) for number, event in enumerate(found, start=1)
@@ -101,6 +104,18 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _alleged(verb: Token) -> list[Token]:
+    """ "accused Belarus of pushing migrants", "blamed the army for shelling the town": what
+    an accusation says someone did is the accuser's claim, not an event the text reports."""
+    return [
+        act
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"}
+        for act in prep.children
+        if act.dep_ == "pcomp"
+    ]
 
 
 def _events_of(
@@ -555,7 +570,23 @@ def _clauses(trigger: Trigger) -> list[Token]:
         if reported and is_speech_cue(current):
             break
         verbs.append(current)
-    return verbs
+    return verbs + _circumstances(trigger.verb)
+
+
+def _circumstances(verb: Token) -> list[Token]:
+    """ "criticised X over the delays, speaking in Vienna on Monday": a participle with no
+    subject of its own tells when and where its verb was done, also where the parser hung
+    it on a gerund the verb governs ("accused X of breaking …, speaking in …")."""
+    heads = [verb]
+    heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+    return [
+        clause
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in clause.children)
+    ]
 
 
 def _hangs_from(doc: Doc, span: Span, verb: Token) -> bool:
@@ -577,7 +608,12 @@ def _after_locative(doc: Doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return False
-    return any(a.dep_ == "prep" and a.lower_ in _LOCATIVE for a in tokens.root.ancestors)
+    for above in tokens.root.ancestors:
+        if above.dep_ == "prep" and above.lower_ in _LOCATIVE:
+            return True
+        if above.ent_type_ in _PARTY_LABELS:
+            return False  # "a request from Laila Mansour of Egypt": whose she is, not where
+    return False
 
 
 def _quote_of(trigger: Trigger, analysis: Analysis) -> Quote | None:
