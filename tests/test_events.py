@@ -324,3 +324,39 @@ def test_a_place_that_says_whose_a_person_is_does_not_place_the_event(analyse_te
     refusal = _one(analysis, "REJECT")
     place = next(p for p in analysis.places if p.id == refusal.place)
     assert place.name == "Lima"
+
+
+def test_sitting_down_with_someone_is_a_meeting(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Helga Strand sat down with Peruvian officials in Lima on Monday.")
+    meeting = _one(analysis, "CONSULT")
+    assert meeting.recipient is not None and meeting.recipient.code == "PER"
+    calm = analyse_text("The marchers sat down in the square on Monday.")
+    assert not _events(calm, "CONSULT")
+
+
+def test_two_titled_names_joined_by_and_both_act(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mr. Varga and Defence Minister Piotr Nowak signed a deal in Budapest on Friday."
+    )
+    pairs = {
+        (e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+        for e in _events(analysis, "AGREE")
+    }
+    assert pairs == {("Varga", "Piotr Nowak"), ("Piotr Nowak", "Varga")}
+
+
+def test_the_partner_of_a_plan_comes_before_the_town_it_is_made_in(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Sara Lindgren agreed a joint plan with Mr. Okoye in Kumasi on Thursday."
+    )
+    plan = _one(analysis, "AGREE")
+    assert plan.recipient is not None and plan.recipient.name == "Okoye"
+
+
+def test_aid_sent_through_a_town_happens_there(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Tove Aasen sent relief supplies to Mr. Haddad through Amman on Sunday."
+    )
+    aid = _one(analysis, "AID")
+    place = next(p for p in analysis.places if p.id == aid.place)
+    assert place.name == "Amman"

@@ -110,8 +110,11 @@ class ActorFinder:
         if named is not None:
             return [self.named(named[1], self._mention(token))]
         named_aside = self._named_apposition(token)
-        if named_aside is not None:
-            return [named_aside]
+        if named_aside:
+            return named_aside
+        titled = self._titled_name(token) if token.pos_ == "PROPN" else None
+        if titled is not None:
+            return [titled]
         sector = _sector_of_noun(token) or _sector_of_compound(token)
         owners = self._owners(token)
         if sector is None:
@@ -122,17 +125,33 @@ class ActorFinder:
             return [self._group(token, sector, None)]
         return [self._group(token, sector, owner) for owner, _ in owners]
 
-    def _named_apposition(self, token: Token) -> Actor | None:
-        """ "Poland's interior minister, Agata Wozniak,": the title is said of a party the
-        apposition names, and that party acts, not the country the title belongs to."""
+    def _named_apposition(self, token: Token) -> list[Actor]:
+        """ "Poland's interior minister, Agata Wozniak,": the title is said of the parties
+        the apposition names, and they act, not the country the title belongs to."""
         if token.pos_ not in {"NOUN", "PROPN"}:
-            return None
+            return []
+        found = []
         for aside in token.children:
             if aside.dep_ != "appos":
                 continue
-            named = self.index.at(aside.idx, aside.idx + len(aside.text))
-            if named is not None and named[1].type is not EntityType.OTHER:
-                return self.named(named[1], self._mention(aside))
+            for name in (aside, *aside.conjuncts):
+                named = self.index.at(name.idx, name.idx + len(name.text))
+                if named is not None and named[1].type is not EntityType.OTHER:
+                    found.append(self.named(named[1], self._mention(name)))
+        return found
+
+    def _titled_name(self, token: Token) -> Actor | None:
+        """ "Energy Minister Eirik Haugland" parsed with the title as the head: the name that
+        follows the title at once is the party."""
+        doc = token.doc
+        for following in doc[token.i + 1 : min(token.i + 4, len(doc))]:
+            if following.pos_ != "PROPN":
+                return None
+            named = self.index.at(following.idx, following.idx + len(following.text))
+            if named is not None:
+                if named[1].type is not EntityType.PERSON:
+                    return None
+                return self.named(named[1], self._mention(following))
         return None
 
     def _person_before(self, token: Token) -> Actor | None:

@@ -54,7 +54,9 @@ _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
 _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "across", "from", "into"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "through", "via"}
+)
 # spaCy's labels of names that are parties, not places.
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
@@ -241,9 +243,15 @@ def _passive(verb: Token) -> bool:
 
 
 def _with_conjuncts(token: Token | None) -> list[Token]:
+    """The token and those it is coordinated with, also where the parser took the first of
+    two titled names for a modifier of the second ("Mr. Demir and Defence Minister Tomas
+    Brenner", with "Mr. Demir" hung on "Brenner")."""
     if token is None:
         return []
-    return [token, *token.conjuncts]
+    coordinated = [
+        c for c in token.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+    ]
+    return [token, *token.conjuncts, *(t for c in coordinated for t in (c, *c.conjuncts))]
 
 
 def _flow_origin(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -383,6 +391,9 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
     ]
     if sense.type == "MOBILIZE":
         objects = []  # "deployed troops": the forces moved, not a side
+    # "agreed a joint plan with Mr. Haugland in Ankara": whom the thing done is with comes
+    # before the thing, which may stand only for the town it is in.
+    tokens += [t for thing in objects for t in _prep_objects(thing, sense.recipient_preps)]
     if "to" in sense.recipient_preps:  # "offered its troops to Lebanon": to whom, not what
         tokens += _prep_objects(verb, sense.recipient_preps) + objects
     else:
@@ -576,17 +587,26 @@ def _clauses(trigger: Trigger) -> list[Token]:
 def _circumstances(verb: Token) -> list[Token]:
     """ "criticised X over the delays, speaking in Vienna on Monday": a participle with no
     subject of its own tells when and where its verb was done, also where the parser hung
-    it on a gerund the verb governs ("accused X of breaking …, speaking in …")."""
+    it on a gerund the verb governs ("accused X of breaking …, speaking in …") or, after a
+    comma, on the verb's object."""
     heads = [verb]
     heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
     return [
         clause
-        for head in heads
+        for head in heads + objects
         for clause in head.children
-        if clause.dep_ == "advcl"
+        if (
+            clause.dep_ == "advcl"
+            or (head in objects and clause.dep_ == "acl" and _after_comma(clause))
+        )
         and clause.tag_ == "VBG"
         and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in clause.children)
     ]
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _hangs_from(doc: Doc, span: Span, verb: Token) -> bool:
