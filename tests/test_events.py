@@ -282,3 +282,81 @@ def test_events_command_prints_a_table_and_plover_lines(tmp_path) -> None:  # ty
     assert lines.exit_code == 0, lines.output
     parsed: list[dict[str, Any]] = [json.loads(x) for x in lines.output.splitlines() if x]
     assert [p["event"] for p in parsed] == [["SUPPORT"]]
+
+
+def test_a_wire_dateline_is_not_the_lead_s_subject(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "QUITO, May 5 (Andes Post) — Mr. Ferreira signed an agreement with Peru in Quito on "
+        "Friday.\n\nMr. Ferreira said the terms were fair."
+    )
+    deal = _one(analysis, "AGREE")
+    assert deal.actor is not None and deal.actor.name == "Ferreira"
+    assert deal.recipient is not None and deal.recipient.code == "PER"
+
+
+def test_a_title_with_a_name_beside_it_is_that_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Bolivia's foreign minister, Rosa Quispe, rejected an offer from Jorge Salinas in La Paz "
+        "on Monday."
+    )
+    refusal = _one(analysis, "REJECT")
+    assert refusal.actor is not None and refusal.actor.name == "Rosa Quispe"
+    assert refusal.recipient is not None and refusal.recipient.name == "Jorge Salinas"
+
+
+def test_what_an_accusation_alleges_is_not_an_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Estonia accused Russian forces of attacking a border post near Narva, speaking at a "
+        "meeting in Tallinn on March 4, 2024."
+    )
+    assert [e.type for e in analysis.events] == ["ACCUSE"]
+    accusation = analysis.events[0]
+    assert accusation.date == "2024-03-04"
+    place = next(p for p in analysis.places if p.id == accusation.place)
+    assert place.name == "Tallinn"
+
+
+def test_a_place_that_says_whose_a_person_is_does_not_place_the_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Chile's trade minister refused a request from Foreign Minister Ana Ortiz of Peru in "
+        "Lima on Tuesday."
+    )
+    refusal = _one(analysis, "REJECT")
+    place = next(p for p in analysis.places if p.id == refusal.place)
+    assert place.name == "Lima"
+
+
+def test_sitting_down_with_someone_is_a_meeting(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Helga Strand sat down with Peruvian officials in Lima on Monday.")
+    meeting = _one(analysis, "CONSULT")
+    assert meeting.recipient is not None and meeting.recipient.code == "PER"
+    calm = analyse_text("The marchers sat down in the square on Monday.")
+    assert not _events(calm, "CONSULT")
+
+
+def test_two_titled_names_joined_by_and_both_act(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mr. Varga and Defence Minister Piotr Nowak signed a deal in Budapest on Friday."
+    )
+    pairs = {
+        (e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
+        for e in _events(analysis, "AGREE")
+    }
+    assert pairs == {("Varga", "Piotr Nowak"), ("Piotr Nowak", "Varga")}
+
+
+def test_the_partner_of_a_plan_comes_before_the_town_it_is_made_in(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Sara Lindgren agreed a joint plan with Mr. Okoye in Kumasi on Thursday."
+    )
+    plan = _one(analysis, "AGREE")
+    assert plan.recipient is not None and plan.recipient.name == "Okoye"
+
+
+def test_aid_sent_through_a_town_happens_there(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Tove Aasen sent relief supplies to Mr. Haddad through Amman on Sunday."
+    )
+    aid = _one(analysis, "AID")
+    place = next(p for p in analysis.places if p.id == aid.place)
+    assert place.name == "Amman"

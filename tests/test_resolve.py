@@ -92,10 +92,17 @@ def test_one_quote_in_many_outlets_is_one_with_all_its_sources() -> None:
     ]
 
 
-def _event(kind: str, actor: str, day: str, place: str, source: str) -> EventResult:
+def _event(
+    kind: str,
+    actor: str,
+    day: str | None,
+    place: str | None,
+    source: str,
+    recipient: str | None = "person:b",
+) -> EventResult:
     return EventResult(
         kind, None, None, None, "met", 0, 3, 0, 10, day, day, place, None, None, None, None,
-        0.8, _source(source), actor, "person:b",
+        0.8, _source(source), actor, recipient,
     )  # fmt: skip
 
 
@@ -154,3 +161,68 @@ def test_the_store_resolves_speakers_across_articles(store: Store) -> None:
     assert store.resolve_entities() == 2
     assert store.resolve_entities() == 0
     assert {q.speaker_key for q in store.query_quotes()} == {"person:mirela-dancu"}
+
+
+def test_a_report_that_leaves_a_detail_out_joins_the_event_it_fits() -> None:
+    merged = merge_events(
+        [
+            _event("AID", "person:a", "2024-05-01", "Oslo", "full"),
+            _event("AID", "person:a", "2024-05-01", None, "no-place"),
+            _event("AID", "person:a", "2024-05", "Oslo", "month-only"),
+            _event("AID", "person:a", "2024-05-01", "Oslo", "no-recipient", recipient=None),
+            _event("AID", "person:a", "2024-05-02", "Bergen", "elsewhere"),
+            _event("AID", "person:c", "2024-05-01", "Oslo", "someone-else"),
+        ]
+    )
+    groups = sorted(sorted(r.source.source_id or "" for r in m.reports) for m in merged)
+    assert groups == [
+        ["elsewhere"],
+        ["full", "month-only", "no-place", "no-recipient"],
+        ["someone-else"],
+    ]
+
+
+def test_a_report_that_fits_two_events_stays_on_its_own() -> None:
+    merged = merge_events(
+        [
+            _event("AID", "person:a", "2024-05-01", "Oslo", "to-b"),
+            _event("AID", "person:a", "2024-05-01", "Oslo", "to-c", recipient="person:c"),
+            _event("AID", "person:a", "2024-05-01", "Oslo", "to-whom", recipient=None),
+        ]
+    )
+    assert sorted(len(m.reports) for m in merged) == [1, 1, 1]
+
+
+def test_a_meeting_told_either_way_round_is_one() -> None:
+    merged = merge_events(
+        [
+            _event("CONSULT", "person:a", "2024-05-01", "Oslo", "x"),
+            _event("CONSULT", "person:b", "2024-05-01", "Oslo", "y", recipient="person:a"),
+            _event("ACCUSE", "person:a", "2024-05-01", "Oslo", "x"),
+            _event("ACCUSE", "person:b", "2024-05-01", "Oslo", "y", recipient="person:a"),
+        ]
+    )
+    assert sorted((m.type, len(m.reports)) for m in merged) == [
+        ("ACCUSE", 1),
+        ("ACCUSE", 1),
+        ("CONSULT", 2),
+    ]
+
+
+def test_a_full_name_is_typed_as_most_articles_type_it() -> None:
+    person = NamedEntity("Nino Beridze", "PERSON")
+    as_place = NamedEntity("Nino Beridze", "GPE")
+    as_group = NamedEntity("NINO BERIDZE", "NORP")
+    company = NamedEntity("Harbour Shipping", "ORG")
+    keys = corpus_keys([person, person, as_place, as_group, company])
+    assert {keys[person], keys[as_place], keys[as_group]} == {"person:nino-beridze"}
+    assert keys[company] == "org:harbour-shipping"
+
+
+def test_one_article_s_wrong_honorific_does_not_confuse_namesakes() -> None:
+    anneli = NamedEntity("Anneli Korhonen", "PERSON", gender="f")
+    anneli_as_mr = NamedEntity("Anneli Korhonen", "PERSON", "Foreign Minister", gender="m")
+    juha = NamedEntity("Juha Korhonen", "PERSON", "Mayor", gender="m")
+    mr = NamedEntity("Korhonen", "PERSON", gender="m")
+    keys = corpus_keys([anneli, anneli, anneli_as_mr, juha, mr])
+    assert keys[mr] == "person:juha-korhonen"

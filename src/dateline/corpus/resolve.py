@@ -59,12 +59,17 @@ def name_words(name: str) -> list[str]:
 
 def corpus_keys(entities: Iterable[NamedEntity]) -> dict[NamedEntity, str]:
     """The corpus key of each entity (equal keys: the same participant)."""
-    entities = list(dict.fromkeys(entities))
-    full_names = _full_names(entities)
+    every = list(entities)  # one per stored entity: the votes below count each article
+    full_names = _full_names(every)
+    types = _usual_types(every)
     keys: dict[NamedEntity, str] = {}
-    for entity in entities:
+    for entity in dict.fromkeys(every):
         words = name_words(entity.name)
-        if not _is_person(entity) or len(words) != 1:
+        if len(words) >= 2:
+            usual = "PERSON" if _is_person(entity) else types[" ".join(words)]
+            keys[entity] = _key(usual, words)
+            continue
+        if not _is_person(entity):
             keys[entity] = _key(entity.type, words or [entity.name.casefold()])
             continue
         match = _full_name_for(words[0], entity, full_names)
@@ -78,13 +83,44 @@ def _is_person(entity: NamedEntity) -> bool:
     return entity.type == "PERSON" or entity.gender is not None
 
 
-def _full_names(entities: list[NamedEntity]) -> dict[str, dict[str, set[str]]]:
-    """surname -> full name -> the countries and roles seen with it."""
-    by_surname: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+def _usual_types(entities: list[NamedEntity]) -> dict[str, str]:
+    """Name of two or more words -> the type most articles give it. The tagger now and then
+    takes a person for a place or a group ("Nino Beridze" as a GPE); across a corpus the
+    same full name is one participant, typed as it usually is."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
         words = name_words(entity.name)
-        if entity.type == "PERSON" and len(words) >= 2:
-            by_surname[words[-1]][" ".join(words)].update(_facts(entity))
+        if len(words) >= 2:
+            votes[" ".join(words)]["PERSON" if _is_person(entity) else entity.type] += 1
+    return {name: _majority(counted) or "PERSON" for name, counted in votes.items()}
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    """The one value with more votes than any other, if there is one."""
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _full_names(entities: list[NamedEntity]) -> dict[str, dict[str, set[str]]]:
+    """surname -> full name -> the countries and roles seen with it, and its gender: the
+    one most of its articles give, since an article that joins "Mr. Korhonen" to the wrong
+    Korhonen must not make both namesakes men."""
+    by_surname: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    genders: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity in entities:
+        words = name_words(entity.name)
+        if _is_person(entity) and len(words) >= 2:
+            full = " ".join(words)
+            by_surname[words[-1]][full].update(_facts(entity) - {f"g:{entity.gender}"})
+            if entity.gender:
+                genders[full][entity.gender] += 1
+    for names in by_surname.values():
+        for full, seen in names.items():
+            gender = _majority(genders[full])
+            if gender:
+                seen.add(f"g:{gender}")
     return by_surname
 
 
@@ -164,29 +200,119 @@ def _merged_quote(group: list[QuoteResult]) -> MergedQuote:
     )
 
 
+# Types whose sides act together: "A met B" and "B met A" report one meeting (PLOVER codes
+# such events both ways), as events.py reads them.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the reports of one event say together, while they are gathered."""
+
+    type: str
+    actor: str | None
+    recipient: str | None
+    day: str | None
+    place: str | None
+    reports: list[EventResult]
+
+    def fits(self, event: EventResult) -> int | None:
+        """How many details the event shares with the story, or None if one contradicts it
+        or they share no party. A detail a report leaves out contradicts nothing: reports
+        that omit the recipient, the place or the exact day still tell the same event."""
+        if event.type != self.type:
+            return None
+        sides = _sides_agree(self.type, (self.actor, self.recipient), _parties(event))
+        day = _days_agree(self.day, event.day)
+        place = _agree(self.place, _folded(event.place_name))
+        if sides is None or day is None or place is None:
+            return None
+        return sides + day + place
+
+    def add(self, event: EventResult) -> None:
+        actor, recipient = _parties(event)
+        if self.type in RECIPROCAL_TYPES and actor in {self.recipient} - {None}:
+            actor, recipient = recipient, actor  # told the other way round
+        self.actor = self.actor or actor
+        self.recipient = self.recipient or recipient
+        if event.day and (not self.day or len(event.day) > len(self.day)):
+            self.day = event.day
+        self.place = self.place or _folded(event.place_name)
+        self.reports.append(event)
+
+
 def merge_events(events: Iterable[EventResult]) -> list[MergedEvent]:
-    """Reports of the same type, actors, day and place are one event."""
-    groups: dict[tuple[str | None, ...], list[EventResult]] = defaultdict(list)
-    for event in events:
-        key = (
-            event.type,
-            event.actor_key or _folded(event.actor_name),
-            event.recipient_key or _folded(event.recipient_name),
-            event.day,
-            _folded(event.place_name),
-        )
-        groups[key].append(event)
+    """Reports of the same type, parties, day and place are one event; a report that leaves
+    a detail out (no recipient, no place, only the month) joins the one event it fits, and
+    stays on its own when it fits several rather than guess. Fuller reports are gathered
+    first, so they set the details the others are held to."""
+    stories: list[_Story] = []
+    for event in sorted(events, key=_detail_count, reverse=True):
+        scored = [(score, story) for story in stories if (score := story.fits(event)) is not None]
+        best = max((score for score, _ in scored), default=None)
+        fitting = [story for score, story in scored if score == best]
+        if len(fitting) == 1:
+            fitting[0].add(event)
+            continue
+        actor, recipient = _parties(event)
+        story = _Story(event.type, actor, recipient, event.day, _folded(event.place_name), [])
+        story.add(event)
+        stories.append(story)
     return [
         MergedEvent(
-            type=key[0] or "",
-            actor_key=key[1],
-            recipient_key=key[2],
-            day=key[3],
-            place_name=group[0].place_name,
-            reports=tuple(group),
+            type=story.type,
+            actor_key=story.actor,
+            recipient_key=story.recipient,
+            day=story.day,
+            place_name=next((r.place_name for r in story.reports if r.place_name), None),
+            reports=tuple(story.reports),
         )
-        for key, group in groups.items()
+        for story in stories
     ]
+
+
+def _parties(event: EventResult) -> tuple[str | None, str | None]:
+    return (
+        event.actor_key or _folded(event.actor_name),
+        event.recipient_key or _folded(event.recipient_name),
+    )
+
+
+def _detail_count(event: EventResult) -> int:
+    details = [*_parties(event), event.place_name]
+    return sum(1 for d in details if d) + len(event.day or "")
+
+
+def _sides_agree(
+    event_type: str, story: tuple[str | None, str | None], event: tuple[str | None, str | None]
+) -> int | None:
+    """How many parties two reports share, or None if they name different ones or none in
+    common. Sides of a reciprocal event may be named either way round."""
+    if event_type in RECIPROCAL_TYPES:
+        ours, theirs = {p for p in story if p}, {p for p in event if p}
+        shared = len(ours & theirs)
+        return shared if shared and len(ours | theirs) <= 2 else None
+    actor, recipient = _agree(story[0], event[0]), _agree(story[1], event[1])
+    if actor is None or recipient is None or not story[0] or story[0] != event[0]:
+        return None  # the one who acted must be named, and the same, in both
+    return actor + recipient
+
+
+def _days_agree(ours: str | None, theirs: str | None) -> int | None:
+    """1 for the same day, 0 when one report gives less ("2024-05" and "2024-05-03"), None
+    when they differ."""
+    if not ours or not theirs:
+        return 0
+    if ours == theirs:
+        return 1
+    return 0 if ours.startswith(theirs) or theirs.startswith(ours) else None
+
+
+def _agree(ours: str | None, theirs: str | None) -> int | None:
+    """1 for the same detail, 0 when one report leaves it out, None when they differ."""
+    if not ours or not theirs:
+        return 0
+    return 1 if ours == theirs else None
 
 
 def _folded(name: str | None) -> str | None:

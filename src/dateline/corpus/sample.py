@@ -99,11 +99,11 @@ ACTS = [
     ),
     Act(
         "AID",
-        "{a} Pledges Help to {r}",
+        "{a} Sends Help to {r}",
         (
             "{a} delivered emergency aid to {r} in {p} on {day}",
             "{a} sent relief supplies to {r} through {p} on {day}",
-            "{a} pledged funds to {r} at a meeting in {p} on {day}",
+            "{a} provided funds to {r} at a meeting in {p} on {day}",
         ),
     ),
     Act(

@@ -109,6 +109,12 @@ class ActorFinder:
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
             return [self.named(named[1], self._mention(token))]
+        named_aside = self._named_apposition(token)
+        if named_aside:
+            return named_aside
+        titled = self._titled_name(token) if token.pos_ == "PROPN" else None
+        if titled is not None:
+            return [titled]
         sector = _sector_of_noun(token) or _sector_of_compound(token)
         owners = self._owners(token)
         if sector is None:
@@ -118,6 +124,35 @@ class ActorFinder:
         if not owners:
             return [self._group(token, sector, None)]
         return [self._group(token, sector, owner) for owner, _ in owners]
+
+    def _named_apposition(self, token: Token) -> list[Actor]:
+        """ "Poland's interior minister, Agata Wozniak,": the title is said of the parties
+        the apposition names, and they act, not the country the title belongs to."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        found = []
+        for aside in token.children:
+            if aside.dep_ != "appos":
+                continue
+            for name in (aside, *aside.conjuncts):
+                named = self.index.at(name.idx, name.idx + len(name.text))
+                if named is not None and named[1].type is not EntityType.OTHER:
+                    found.append(self.named(named[1], self._mention(name)))
+        return found
+
+    def _titled_name(self, token: Token) -> Actor | None:
+        """ "Energy Minister Eirik Haugland" parsed with the title as the head: the name that
+        follows the title at once is the party."""
+        doc = token.doc
+        for following in doc[token.i + 1 : min(token.i + 4, len(doc))]:
+            if following.pos_ != "PROPN":
+                return None
+            named = self.index.at(following.idx, following.idx + len(following.text))
+            if named is not None:
+                if named[1].type is not EntityType.PERSON:
+                    return None
+                return self.named(named[1], self._mention(following))
+        return None
 
     def _person_before(self, token: Token) -> Actor | None:
         found = self.index.person_before(token.idx)
@@ -172,10 +207,22 @@ class ActorFinder:
                 return found
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in _OF_PLACE:
-                entity = self._entity_in(prep.subtree, with_country=True)
+                entity = self._source(prep) or self._entity_in(prep.subtree, with_country=True)
                 if entity is not None:
                     return [(entity, False)]
         return []
+
+    def _source(self, prep: Token) -> Entity | None:
+        """ "a proposal from Ms. Mansour in Geneva": what comes from a person or a body is
+        theirs, whether or not the article says whose country they are, and before any place
+        further down the phrase."""
+        if prep.lower_ != "from":
+            return None
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            hit = self.index.at(noun.idx, noun.idx + len(noun.text))
+            if hit is not None and hit[1].type in {EntityType.PERSON, EntityType.ORG}:
+                return hit[1]
+        return None
 
     def _entity_in(self, words: Iterable[Token], with_country: bool = False) -> Entity | None:
         for word in words:

@@ -3,7 +3,8 @@
 A headline, a byline and a caption are separate lines with no full stop between them; left
 alone, spaCy runs them into one sentence and its NER joins a credit to the byline below it
 ("Getty Images\\nRyan Morgan"). Each block starts a sentence, and no entity may cross a line
-break.
+break. A wire dateline ("GENEVA, March 3 (Reuters) —") is a sentence of its own: joined to
+the lead, the parser makes the town the subject of the lead's verb.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from dateline.nlp.stage import stage
 def mark_blocks(doc: Doc, analysis: Analysis) -> None:
     """Sentence starts at block starts; line-break tokens closed to entities."""
     starts = {block.start for block in analysis.article.blocks}
+    if analysis.article.dateline is not None:
+        starts.add(analysis.article.dateline.end)
     line_breaks: list[Span] = []
     for token in doc:
         if token.is_space and "\n" in token.text:

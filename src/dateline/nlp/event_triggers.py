@@ -140,11 +140,18 @@ def read_trigger(verb: Token) -> Trigger | None:
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
     lemma = lemma_of(verb)
-    for child in verb.children:
-        if child.dep_ in _PARTICLES:
-            sense = verb_sense(f"{lemma} {child.lower_}")
+    particles = [c for c in verb.children if c.dep_ in _PARTICLES]
+    for child in particles:  # "sat down with": the particle and the preposition together
+        for prep in particles:
+            sense = (
+                verb_sense(f"{lemma} {child.lower_} {prep.lower_}") if prep.i > child.i else None
+            )
             if sense is not None:
                 return sense, None, 0.8
+    for child in particles:
+        sense = verb_sense(f"{lemma} {child.lower_}")
+        if sense is not None:
+            return sense, None, 0.8
     obj = _object(verb)
     if obj is not None:
         noun_key = _noun_keys(obj)

@@ -54,7 +54,11 @@ _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
 _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "across", "from", "into"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "through", "via"}
+)
+# spaCy's labels of names that are parties, not places.
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
 _MAX_HOPS = 5
 
@@ -79,9 +83,10 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     finder = ActorFinder(analysis, index)
     triggers = _triggers(doc, analysis, index)
     framed = {t.framed.i for t in triggers if t.framed is not None}
+    alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     found: list[_Found] = []
     for trigger in triggers:
-        if trigger.verb.i not in framed:
+        if trigger.verb.i not in framed | alleged:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     analysis.events = [
         _to_event(number, event, doc, analysis) for number, event in enumerate(found, start=1)
@@ -101,6 +106,18 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _alleged(verb: Token) -> list[Token]:
+    """ "accused Belarus of pushing migrants", "blamed the army for shelling the town": what
+    an accusation says someone did is the accuser's claim, not an event the text reports."""
+    return [
+        act
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"}
+        for act in prep.children
+        if act.dep_ == "pcomp"
+    ]
 
 
 def _events_of(
@@ -226,9 +243,15 @@ def _passive(verb: Token) -> bool:
 
 
 def _with_conjuncts(token: Token | None) -> list[Token]:
+    """The token and those it is coordinated with, also where the parser took the first of
+    two titled names for a modifier of the second ("Mr. Demir and Defence Minister Tomas
+    Brenner", with "Mr. Demir" hung on "Brenner")."""
     if token is None:
         return []
-    return [token, *token.conjuncts]
+    coordinated = [
+        c for c in token.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+    ]
+    return [token, *token.conjuncts, *(t for c in coordinated for t in (c, *c.conjuncts))]
 
 
 def _flow_origin(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -368,6 +391,9 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
     ]
     if sense.type == "MOBILIZE":
         objects = []  # "deployed troops": the forces moved, not a side
+    # "agreed a joint plan with Mr. Haugland in Ankara": whom the thing done is with comes
+    # before the thing, which may stand only for the town it is in.
+    tokens += [t for thing in objects for t in _prep_objects(thing, sense.recipient_preps)]
     if "to" in sense.recipient_preps:  # "offered its troops to Lebanon": to whom, not what
         tokens += _prep_objects(verb, sense.recipient_preps) + objects
     else:
@@ -555,7 +581,32 @@ def _clauses(trigger: Trigger) -> list[Token]:
         if reported and is_speech_cue(current):
             break
         verbs.append(current)
-    return verbs
+    return verbs + _circumstances(trigger.verb)
+
+
+def _circumstances(verb: Token) -> list[Token]:
+    """ "criticised X over the delays, speaking in Vienna on Monday": a participle with no
+    subject of its own tells when and where its verb was done, also where the parser hung
+    it on a gerund the verb governs ("accused X of breaking …, speaking in …") or, after a
+    comma, on the verb's object."""
+    heads = [verb]
+    heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    return [
+        clause
+        for head in heads + objects
+        for clause in head.children
+        if (
+            clause.dep_ == "advcl"
+            or (head in objects and clause.dep_ == "acl" and _after_comma(clause))
+        )
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in clause.children)
+    ]
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _hangs_from(doc: Doc, span: Span, verb: Token) -> bool:
@@ -577,7 +628,12 @@ def _after_locative(doc: Doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return False
-    return any(a.dep_ == "prep" and a.lower_ in _LOCATIVE for a in tokens.root.ancestors)
+    for above in tokens.root.ancestors:
+        if above.dep_ == "prep" and above.lower_ in _LOCATIVE:
+            return True
+        if above.ent_type_ in _PARTY_LABELS:
+            return False  # "a request from Laila Mansour of Egypt": whose she is, not where
+    return False
 
 
 def _quote_of(trigger: Trigger, analysis: Analysis) -> Quote | None:
