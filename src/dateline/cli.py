@@ -155,15 +155,19 @@ def analyze(
         out.file.write("\n")
 
 
+# `quotes` and `events` analyse the files given, or query the store when given none.
+FilesOrStoreArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Articles to analyse (as for analyze); none: query the store instead.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def quotes(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Articles to analyse (as for analyze); none: query the store instead.",
-            show_default=False,
-        ),
-    ] = None,
+    files: FilesOrStoreArgument = None,
     output_format: Annotated[
         QueryFormat,
         typer.Option(
@@ -244,13 +248,7 @@ class EventFormat(StrEnum):
 
 @app.command()
 def events(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Articles to analyse (as for analyze); none: query the store instead.",
-            show_default=False,
-        ),
-    ] = None,
+    files: FilesOrStoreArgument = None,
     output_format: Annotated[
         EventFormat,
         typer.Option(
