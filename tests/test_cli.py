@@ -325,8 +325,17 @@ def test_readme_documents_every_command_and_option() -> None:
     text = readme.read_text("utf-8")
     group = _group()
     missing = [name for name in group.commands if name not in text]
-    missing += sorted(o for o in _long_options(group.commands["analyze"]) if o not in text)
+    for command in _leaf_commands(group):
+        missing += sorted(o for o in _long_options(command) if o not in text)
     assert not missing, f"README.md does not mention: {', '.join(missing)}"
+
+
+def _leaf_commands(group: Any) -> list[Any]:
+    """Every command, the subcommands of a group ("token create") included."""
+    found = []
+    for command in group.commands.values():
+        found += _leaf_commands(command) if hasattr(command, "commands") else [command]
+    return found
 
 
 def test_settings_from_the_environment_are_typed() -> None:
