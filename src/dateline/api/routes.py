@@ -9,6 +9,7 @@ header.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -300,13 +301,10 @@ def timeline(
     format: FormatParam = None,
 ) -> Response:
     """What one actor said and did, in date order, as `dateline timeline` prints it."""
-    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
-    filters = {"actor": actor}
     store = get_store(request)
-    page, next_cursor = _offset_page(
-        lambda n: store.timeline(actor, limit=n), filters, cursor, limit
+    return _table_listing(
+        request, format, {"actor": actor}, lambda n: store.timeline(actor, limit=n), cursor, limit
     )
-    return listing_response(page, fmt, next_cursor=next_cursor, request=request)
 
 
 @reads.get("/search", tags=["corpus"], responses=JSON_CSV)
@@ -318,10 +316,23 @@ def search(
     format: FormatParam = None,
 ) -> Response:
     """Full-text search of the stored articles, best first, with the words in context."""
-    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
-    filters = {"q": q}
     store = get_store(request)
-    page, next_cursor = _offset_page(lambda n: store.search(q, limit=n), filters, cursor, limit)
+    return _table_listing(
+        request, format, {"q": q}, lambda n: store.search(q, limit=n), cursor, limit
+    )
+
+
+def _table_listing(
+    request: Request,
+    format: str | None,
+    filters: dict[str, Any],
+    fetch: Callable[[int], list[Any]],
+    cursor: str | None,
+    limit: int,
+) -> Response:
+    """A page of a listing that has rows but no points: JSON or CSV."""
+    fmt = negotiate(request, format, [Format.JSON, Format.CSV])
+    page, next_cursor = _offset_page(fetch, filters, cursor, limit)
     return listing_response(page, fmt, next_cursor=next_cursor, request=request)
 
 
