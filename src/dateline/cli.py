@@ -23,11 +23,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dateline import __version__
 from dateline.cli_options import (
+    AboutOption,
+    ActorOption,
     DbOption,
+    EventTypeOption,
     LimitOption,
     PlaceOption,
     QueryFormat,
     SinceOption,
+    SpeakerOption,
     UntilOption,
 )
 from dateline.errors import DatelineError
@@ -181,8 +185,8 @@ def quotes(
     encoding: EncodingOption = None,
     max_bytes: MaxBytesOption = None,
     model: ModelOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Stored quotes by this speaker.")] = None,
-    about: Annotated[str | None, typer.Option(help="Stored quotes with these words.")] = None,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     place: PlaceOption = None,
@@ -263,12 +267,8 @@ def events(
     encoding: EncodingOption = None,
     max_bytes: MaxBytesOption = None,
     model: ModelOption = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="Stored events of a PLOVER type, e.g. ASSAULT.")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Stored events with this actor or recipient.")
-    ] = None,
+    event_type: EventTypeOption = None,
+    actor: ActorOption = None,
     place: PlaceOption = None,
     since: SinceOption = None,
     until: UntilOption = None,

@@ -30,12 +30,16 @@ from rich.text import Text
 
 from dateline.cli import EXIT_BAD_INPUT, app, err, out
 from dateline.cli_options import (
+    AboutOption,
+    ActorOption,
     DbOption,
+    EventTypeOption,
     LimitOption,
     PlaceOption,
     QueryFormat,
     QueryFormatOption,
     SinceOption,
+    SpeakerOption,
     UntilOption,
 )
 from dateline.errors import DatelineError
@@ -380,12 +384,10 @@ def export(
         typer.Option("--output", "-o", help="File to write (default: standard output)."),
     ] = None,
     db: DbOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Quotes by this speaker.")] = None,
-    about: Annotated[str | None, typer.Option(help="Quotes with these words.")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="Events of a PLOVER type.")
-    ] = None,
-    actor: Annotated[str | None, typer.Option(help="Events with this actor or recipient.")] = None,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
+    event_type: EventTypeOption = None,
+    actor: ActorOption = None,
     place: PlaceOption = None,
     since: SinceOption = None,
     until: UntilOption = None,

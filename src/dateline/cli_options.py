@@ -38,3 +38,9 @@ UntilOption = Annotated[
 ]
 PlaceOption = Annotated[str | None, typer.Option(help="Only at a place (part of its name).")]
 LimitOption = Annotated[int, typer.Option(help="At most this many rows (0: no limit).")]
+SpeakerOption = Annotated[str | None, typer.Option(help="Only quotes by this speaker.")]
+AboutOption = Annotated[str | None, typer.Option(help="Only quotes with these words.")]
+EventTypeOption = Annotated[
+    str | None, typer.Option("--type", help="Only events of this PLOVER type, e.g. ASSAULT.")
+]
+ActorOption = Annotated[str | None, typer.Option(help="Only events with this actor or recipient.")]
