@@ -266,8 +266,7 @@ def _flow_origin(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
                 if actor is not None and actor.country is not None:
                     state = finder.state(actor.country)
                     if state is not None:
-                        name = finder.name_of(state)
-                        return [Actor(state, name, actor.mention, actor.country, None)]
+                        return [finder.named(state, actor.mention)]
     return []
 
 
