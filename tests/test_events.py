@@ -360,3 +360,46 @@ def test_aid_sent_through_a_town_happens_there(analyse_text) -> None:  # type: i
     aid = _one(analysis, "AID")
     place = next(p for p in analysis.places if p.id == aid.place)
     assert place.name == "Amman"
+
+
+def test_force_by_someone_unnamed_is_coded_to_unidentified_attackers_there(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A roadside bomb near the town of Tikrit killed two British soldiers.")
+    event = _one(analysis, "ASSAULT")
+    assert event.actor is not None and event.actor.name == "unidentified attackers"
+    assert event.actor.mention.text == "roadside bomb"
+    assert _codes(event) == ("IRQ", "GBR")
+    # A doer the text names is never replaced.
+    named = _one(analyse_text("Rebels near Tikrit killed two British soldiers."), "ASSAULT")
+    assert named.actor is not None and named.actor.name != "unidentified attackers"
+
+
+def test_the_demand_a_protest_is_made_for_is_no_event_of_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Thousands of workers marched in Lagos to demand higher wages.")
+    assert [e.type for e in analysis.events] == ["PROTEST"]
+    # A demand said in words, with no protest around it, is still a REQUEST.
+    said = analyse_text("Nigeria's unions demanded higher wages from the government.")
+    assert _events(said, "REQUEST")
+
+
+def test_troops_put_on_alert_in_a_place_are_mobilised_against_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    event = _one(analyse_text("Turkish troops stayed on alert in Idlib on Sunday."), "MOBILIZE")
+    assert _codes(event) == ("TUR", "SYR")
+
+
+def test_a_stance_towards_a_country_does_not_make_a_person_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A noted anti-Iran journalist was killed in a bomb blast in Basra.")
+    event = _one(analysis, "ASSAULT")
+    assert event.recipient is not None and "journalist" in (event.recipient.name or "")
+    assert _codes(event) == ("IRQ", "IRQ")
+
+
+def test_a_place_only_the_gazetteer_places_gives_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Sudan's government lifted a state of emergency in Darfur on Sunday.")
+    darfur = next(e for e in analysis.entities if e.name == "Darfur")
+    assert darfur.country == "SDN"
+    assert _codes(_one(analysis, "CONCEDE")) == ("SDN", "SDN")
+
+
+def test_initials_of_a_state_name_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    event = _one(analyse_text("The PRC demanded that Japan halt the naval drills."), "REQUEST")
+    assert _codes(event) == ("CHN", "JPN")

@@ -60,6 +60,7 @@ _QUANTITIES = frozenset(
     {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "number", "group", "some"}
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_STANCES = ("anti", "pro")
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _OF_PLACE = frozenset({"in", "of", "from", "throughout", "across", "at"})
 _DROPPED_LEFT = frozenset({"det", "nummod", "quantmod", "predet", "poss", "case", "punct"})
@@ -108,7 +109,7 @@ class ActorFinder:
         token = _counted(token)
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
-            return [self.named(named[1], self._mention(token))]
+            return [self.named(named[1], self.mention_of(token))]
         named_aside = self._named_apposition(token)
         if named_aside:
             return named_aside
@@ -120,7 +121,7 @@ class ActorFinder:
         if sector is None:
             # "the Indian proposal", "Palestinian homes", "an organisation in Northern
             # Ireland": what belongs to a state or lies in it stands for it.
-            return [self.named(owner, self._mention(token)) for owner, _ in owners[:2]]
+            return [self.named(owner, self.mention_of(token)) for owner, _ in owners[:2]]
         if not owners:
             return [self._group(token, sector, None)]
         return [self._group(token, sector, owner) for owner, _ in owners]
@@ -137,7 +138,7 @@ class ActorFinder:
             for name in (aside, *aside.conjuncts):
                 named = self.index.at(name.idx, name.idx + len(name.text))
                 if named is not None and named[1].type is not EntityType.OTHER:
-                    found.append(self.named(named[1], self._mention(name)))
+                    found.append(self.named(named[1], self.mention_of(name)))
         return found
 
     def _titled_name(self, token: Token) -> Actor | None:
@@ -151,7 +152,7 @@ class ActorFinder:
             if named is not None:
                 if named[1].type is not EntityType.PERSON:
                     return None
-                return self.named(named[1], self._mention(following))
+                return self.named(named[1], self.mention_of(following))
         return None
 
     def _person_before(self, token: Token) -> Actor | None:
@@ -178,7 +179,7 @@ class ActorFinder:
     def _group(self, token: Token, sector: str, owner: Entity | None) -> Actor:
         """ "Israeli forces" stands for Israel; "residents in the Gaza Strip" stay residents,
         of the Gaza Strip's country."""
-        mention = self._mention(token)
+        mention = self.mention_of(token)
         country = owner.country if owner is not None else None
         if owner is not None and owner.type is EntityType.ORG:
             return Actor(owner, owner.name, mention, country, sector)
@@ -194,9 +195,7 @@ class ActorFinder:
         "Israeli", "Biden", "U.S." (and their conjuncts: "Turkish and Greek sides"), else a
         place after it ("in the Gaza Strip", "of Armenia")."""
         for child in token.lefts:
-            if child.dep_ not in _MODIFIERS or any(
-                w.lower_.startswith("anti") for w in child.subtree
-            ):
+            if child.dep_ not in _MODIFIERS or _against(child):
                 continue  # "anti-Syria journalist": against a country, not of it
             found: list[tuple[Entity, bool]] = []
             for word in [child, *child.conjuncts]:
@@ -231,7 +230,8 @@ class ActorFinder:
                 return hit[1]
         return None
 
-    def _mention(self, token: Token) -> Span:
+    def mention_of(self, token: Token) -> Span:
+        """The words of a noun phrase, without its article: what a party is linked to."""
         start = token.left_edge.idx
         for child in token.lefts:
             if child.dep_ in {"det", "predet"}:
@@ -268,7 +268,7 @@ def _entity_places(analysis: Analysis) -> dict[str, Place]:
     by_start = {place.span.start: place for place in analysis.places}
     places: dict[str, Place] = {}
     for entity in analysis.entities:
-        if entity.type is not EntityType.GPE:
+        if entity.type not in {EntityType.GPE, EntityType.OTHER}:
             continue
         for mention in entity.mentions:
             place = by_start.get(mention.start)
@@ -276,6 +276,15 @@ def _entity_places(analysis: Analysis) -> dict[str, Place]:
                 places[entity.id] = place
                 break
     return places
+
+
+def _against(modifier: Token) -> bool:
+    """ "anti-Syria", "pro-Russian": a stance towards a country, whether the parser kept the
+    prefix inside the modifier or hung "anti" and "-" beside it."""
+    if any(w.lower_.startswith(_STANCES) for w in modifier.subtree):
+        return True
+    doc, start = modifier.doc, modifier.left_edge.i
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCES
 
 
 def _counted(token: Token) -> Token:

@@ -47,13 +47,21 @@ _NEEDS_OTHER_SIDE = frozenset(
 )
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
 # Types whose place, where no one is named as the target, is the target.
-_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
+_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Deeds done to press a demand, and the demands and protests that can be their purpose.
+_PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+_PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
+_PURPOSE_LINKS = frozenset({"advcl", "xcomp", "pcomp", "prep"})
+# Types whose unnamed doer is still a party: force used by someone the text does not name.
+_UNNAMED_DOER = frozenset({"ASSAULT"})
+_UNNAMED = "unidentified attackers"
 # Groups of people who belong where they are when nothing else says whose they are.
 _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
 _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "through", "via"}
 )
@@ -84,9 +92,10 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     triggers = _triggers(doc, analysis, index)
     framed = {t.framed.i for t in triggers if t.framed is not None}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
+    skipped = framed | alleged | _purposes(triggers)
     found: list[_Found] = []
     for trigger in triggers:
-        if trigger.verb.i not in framed | alleged:
+        if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     analysis.events = [
         _to_event(number, event, doc, analysis) for number, event in enumerate(found, start=1)
@@ -120,6 +129,26 @@ def _alleged(verb: Token) -> list[Token]:
     ]
 
 
+def _purposes(triggers: list[Trigger]) -> set[int]:
+    """ "marched in Lagos to demand higher wages", "joined the strike in demanding a vote":
+    the demand a protest or a use of force is made for is what that event is about, not an
+    event of its own."""
+    actions = {t.verb.i for t in triggers if t.sense.type in _PRESSING}
+    purposes = set()
+    for trigger in triggers:
+        if trigger.sense.type not in _PURPOSE_TYPES or trigger.framed is not None:
+            continue
+        current = trigger.verb
+        for _ in range(_MAX_HOPS):
+            if current.dep_ not in _PURPOSE_LINKS or current.head.i == current.i:
+                break
+            current = current.head
+            if current.i in actions:
+                purposes.add(trigger.verb.i)
+                break
+    return purposes
+
+
 def _events_of(
     trigger: Trigger, finder: ActorFinder, index: MentionIndex, earlier: list[_Found]
 ) -> list[_Found]:
@@ -129,6 +158,8 @@ def _events_of(
         actors = actors or _resolve(tokens, finder)
     actors = actors or _flow_origin(trigger, finder)
     actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
+    if not actors and trigger.sense.type in _UNNAMED_DOER:
+        actors = _unnamed_doer(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
@@ -205,6 +236,10 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
         if current.dep_ == "relcl" and not _passive(current):
             candidates.append(_with_conjuncts(current.head))
             return candidates
+        if current.dep_ == "acl" and current.tag_ in _FINITE:
+            # "Local youths resorted to …" parsed as a noun with a clause: the noun acts.
+            candidates.append(_with_conjuncts(current.head))
+            return candidates
         if current.dep_ == "acl" and current.tag_ != "VBN":
             candidates.append(_owners(current.head))
             return candidates
@@ -219,6 +254,28 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
     return candidates
 
 
+def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "A roadside bomb near Tikrit killed two soldiers": force whose user the text does not
+    name is coded, as event datasets do, to unidentified attackers of the country where it
+    was used, linked to the words that stand for them (the bomb), else to the place."""
+    place = _clause_place(trigger, finder)
+    if place is None or place.country is None:
+        return []
+    stand_in = _weapon_words(trigger.verb)
+    mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
+    return [Actor(place.entity, _UNNAMED, mention, place.country, None)]
+
+
+def _weapon_words(verb: Token) -> Token | None:
+    """The subject, or the agent of a passive, that names no party: "a roadside bomb"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _resolve(tokens: list[Token], finder: ActorFinder) -> list[Actor]:
     """Actors named by some tokens, each once."""
     out: list[Actor] = []
@@ -230,7 +287,11 @@ def _resolve(tokens: list[Token], finder: ActorFinder) -> list[Actor]:
 
 
 def _key(actor: Actor) -> str:
-    return actor.entity.id if actor.entity is not None else f"{actor.name}@{actor.mention.start}"
+    """Who an actor is: its entity, and its own name where it only stands in a place (the
+    journalists killed in Beirut and the unidentified attackers there are two sides)."""
+    if actor.entity is None:
+        return f"{actor.name}@{actor.mention.start}"
+    return f"{actor.entity.id}:{actor.name}"
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -331,7 +392,7 @@ def _clause_place(trigger: Trigger, finder: ActorFinder) -> Actor | None:
         if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and prep.lower_ != "from":
             for word in prep.subtree:
                 hit = finder.index.at(word.idx, word.idx + len(word.text))
-                if hit is not None and hit[1].type is EntityType.GPE and hit[1].country:
+                if hit is not None and _is_place(hit[1], finder) and hit[1].country:
                     return finder.named(hit[1], hit[0])
     return None
 
@@ -339,7 +400,7 @@ def _clause_place(trigger: Trigger, finder: ActorFinder) -> Actor | None:
 def _protest_target(trigger: Trigger, actors: list[Actor], finder: ActorFinder) -> list[Actor]:
     """ "rioted … calling for the removal of President X", "to show their disapproval of the
     United States' policies": protesters' target is the first party their cause names."""
-    own = {_key(a) for a in actors}
+    own = {a.entity.id for a in actors if a.entity is not None}
     for word in trigger.verb.subtree:
         if word.i <= trigger.verb.i:
             continue
@@ -348,9 +409,16 @@ def _protest_target(trigger: Trigger, actors: list[Actor], finder: ActorFinder) 
             continue
         actor = finder.named(hit[1], hit[0])
         town = hit[1].type is EntityType.GPE and not _is_state(hit[1], finder)
-        if _key(actor) not in own and not town:
+        if hit[1].id not in own and not town:
             return [actor]
     return []
+
+
+def _is_place(entity: Entity, finder: ActorFinder) -> bool:
+    """A GPE, or a name spaCy left untyped that the gazetteer placed ("West Darfur State")."""
+    if entity.type is EntityType.GPE:
+        return True
+    return entity.type is EntityType.OTHER and finder.feature_of(entity) is not None
 
 
 def _is_state(entity: Entity, finder: ActorFinder) -> bool:

@@ -34,6 +34,11 @@ _EXTRA_NAMES: dict[str, str] = {
     "south korea": "KOR",
     "north korea": "PRK",
     "taiwan": "TWN",
+    # Initials news uses for states whose short name would be ambiguous or long.
+    "prc": "CHN",
+    "p.r.c.": "CHN",
+    "rok": "KOR",
+    "dprk": "PRK",
     "vietnam": "VNM",
     "laos": "LAO",
     "burma": "MMR",

@@ -92,11 +92,20 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         known = _resolve_entity(entity, context, nearby)
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
+            _learn_country(entity, known)
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
     _place_quotes(doc, analysis)
+
+
+def _learn_country(entity: Entity, known: KnownPlace) -> None:
+    """ "Darfur" names no country by itself, but the gazetteer places it in Sudan: a place
+    (a GPE, or a name spaCy left untyped that the gazetteer knows) whose country only the
+    gazetteer gives takes it, so later stages (events) can use it."""
+    if entity.country is None and entity.type is not EntityType.NORP and known.country:
+        entity.country = known.country
 
 
 def _resolve_entity(
