@@ -403,3 +403,15 @@ def test_a_place_only_the_gazetteer_places_gives_its_country(analyse_text) -> No
 def test_initials_of_a_state_name_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
     event = _one(analyse_text("The PRC demanded that Japan halt the naval drills."), "REQUEST")
     assert _codes(event) == ("CHN", "JPN")
+
+
+def test_a_people_named_with_its_country_takes_that_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Bosnian Croats demanded a truce with Serb forces.")
+    croats = next(e for e in analysis.entities if e.name == "Bosnian Croats")
+    assert (croats.type.value, croats.country) == ("NORP", "BIH")
+    assert _codes(_one(analysis, "REQUEST")) == ("BIH", "SRB")
+
+
+def test_an_ally_of_a_state_belongs_where_it_is_not_to_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Rebels killed the commander of Iran's militia ally in eastern Iraq.")
+    assert _codes(_one(analysis, "ASSAULT"))[1] == "IRQ"

@@ -61,6 +61,10 @@ _QUANTITIES = frozenset(
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _STANCES = ("anti", "pro")
+# Nouns that name a party by its tie to another: "Russia's allies" are not Russia.
+_RELATIONS = frozenset(
+    {"ally", "partner", "enemy", "foe", "rival", "neighbour", "neighbor", "proxy", "adversary"}
+)
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _OF_PLACE = frozenset({"in", "of", "from", "throughout", "across", "at"})
 _DROPPED_LEFT = frozenset({"det", "nummod", "quantmod", "predet", "poss", "case", "punct"})
@@ -190,13 +194,15 @@ class ActorFinder:
             return Actor(entity, name, mention, country, sector)
         return Actor(owner, _group_name(token), mention, country, sector)
 
-    def _owners(self, token: Token) -> list[tuple[Entity, bool]]:
+    def _owners(self, token: Token, depth: int = 0) -> list[tuple[Entity, bool]]:
         """The entities a group belongs to, each with whether it is named before the noun:
         "Israeli", "Biden", "U.S." (and their conjuncts: "Turkish and Greek sides"), else a
         place after it ("in the Gaza Strip", "of Armenia")."""
         for child in token.lefts:
             if child.dep_ not in _MODIFIERS or _against(child):
                 continue  # "anti-Syria journalist": against a country, not of it
+            if child.dep_ == "poss" and token.lemma_.lower() in _RELATIONS:
+                continue  # "Israel's ally in Lebanon": another party, tied to the possessor
             found: list[tuple[Entity, bool]] = []
             for word in [child, *child.conjuncts]:
                 entity = self._entity_in(word.subtree)
@@ -206,10 +212,26 @@ class ActorFinder:
                 return found
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in _OF_PLACE:
-                entity = self._source(prep) or self._entity_in(prep.subtree, with_country=True)
+                entity = (
+                    self._source(prep)
+                    or self._inner_owner(prep, depth)
+                    or self._entity_in(prep.subtree, with_country=True)
+                )
                 if entity is not None:
                     return [(entity, False)]
         return []
+
+    def _inner_owner(self, prep: Token, depth: int) -> Entity | None:
+        """ "the commander of Israel's ally in Lebanon": the phrase after "of" is read as a
+        phrase, so the commander belongs where the ally does, not to the first country
+        named inside it."""
+        if depth >= 2:
+            return None
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            owners = self._owners(noun, depth + 1)
+            if owners and owners[0][0].country is not None:
+                return owners[0][0]
+        return None
 
     def _source(self, prep: Token) -> Entity | None:
         """ "a proposal from Ms. Mansour in Geneva": what comes from a person or a body is

@@ -152,6 +152,8 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
         return None
     if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
         label = "NORP"  # "Gazan" is a nationality word, not a place
+    if label in {"PERSON", "ORG"} and all(_nationality(word) for word in text.split()):
+        label = "NORP"  # "Bosnian Croats" is a people, whatever the tagger thought
     return Mention(start, end, text, label, block.kind, span.start, span.end)
 
 
@@ -473,8 +475,7 @@ def mention_country(mention: Mention) -> str | None:
     if mention.label in {"GPE", "NORP", "OTHER"}:
         country = country_of_word(mention.text)
         if country is None and mention.label == "NORP" and " " in mention.text:
-            # "Radical French", "ethnic Turks": the nationality is the last word.
-            country = country_of_word(mention.text.split()[-1])
+            country = _people_country(mention.text)
         if country is None and mention.label == "GPE":
             city = largest_city(mention.text)
             country = city.country if city is not None else None
@@ -483,6 +484,24 @@ def mention_country(mention: Mention) -> str | None:
         known = organisation(mention.text)
         if known is not None:
             return known.country
-        first = mention.text.split()[0]
-        return country_of_demonym(first) or country_of_name(first)
+        words = mention.text.split()
+        country = country_of_demonym(words[0]) or country_of_name(words[0])
+        if country is None and len(words) <= 3:
+            country = _nationality(words[-1])  # "Radical Dutch" tagged as a body: a people
+        return country
     return None
+
+
+def _people_country(text: str) -> str | None:
+    """ "Bosnian Serbs", "Iraqi Kurds": a people named with the country they live in has
+    that country; "Radical French", "ethnic Turks": else the nationality is the last word."""
+    words = text.split()
+    return _nationality(words[0]) or _nationality(words[-1])
+
+
+def _nationality(word: str) -> str | None:
+    """The country a nationality word names, singular or plural ("Croat", "Croats")."""
+    found = country_of_word(word)
+    if found is None and word.endswith("s"):
+        found = country_of_demonym(word[:-1])
+    return found
