@@ -415,3 +415,19 @@ def test_a_people_named_with_its_country_takes_that_country(analyse_text) -> Non
 def test_an_ally_of_a_state_belongs_where_it_is_not_to_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Rebels killed the commander of Iran's militia ally in eastern Iraq.")
     assert _codes(_one(analysis, "ASSAULT"))[1] == "IRQ"
+
+
+def test_calling_for_someone_to_act_is_a_demand_not_their_act(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Egypt called for Israel to withdraw its troops from the border.")
+    assert [e.type for e in analysis.events] == ["REQUEST"]
+    assert _codes(analysis.events[0]) == ("EGY", "ISR")
+
+
+def test_an_arrest_by_no_one_named_is_the_authorities_of_the_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Two British journalists were arrested in Istanbul on Friday.")
+    event = _one(analysis, "COERCE")
+    assert event.actor is not None and (event.actor.name, event.actor.sector) == (
+        "authorities",
+        "GOV",
+    )
+    assert _codes(event) == ("TUR", "GBR")

@@ -198,6 +198,8 @@ def _framed(verb: Token) -> Trigger | None:
     frame = control_type(lemma) or ("AGREE" if _readiness(verb) is not None else None)
     if frame is None and lemma in _OBLIGATION_FRAMES and _obligation(verb) is not None:
         frame = "REQUEST"  # "the forum concluded that rich nations must pay": a demand
+    if frame is None and _for_clause(verb) is not None:
+        frame = "REQUEST"  # "called for Israel to withdraw": a demand, not a withdrawal
     if frame is None:
         return None
     action = _framed_action(verb, lemma)
@@ -217,6 +219,19 @@ def _framed(verb: Token) -> Trigger | None:
     return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
 
 
+def _for_clause(verb: Token) -> Token | None:
+    """ "called for Israel to withdraw", "pushed for Poland to accept": the act a verb of
+    asking "for" wants someone to do, parsed as a clause with "for" as its marker."""
+    sense = verb_sense(f"{lemma_of(verb)} for")
+    if sense is None or sense.type != "REQUEST":
+        return None
+    for clause in verb.children:
+        marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        if clause.dep_ == "advcl" and marked and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return None
+
+
 def _obligation(verb: Token) -> Token | None:
     """A reported clause that says someone must or should act."""
     for child in verb.children:
@@ -228,6 +243,9 @@ def _obligation(verb: Token) -> Token | None:
 
 
 def _framed_action(verb: Token, lemma: str) -> Token | None:
+    for_clause = _for_clause(verb)
+    if for_clause is not None:
+        return for_clause
     if lemma in _OBLIGATION_FRAMES:
         return _obligation(verb)
     for child in verb.children:

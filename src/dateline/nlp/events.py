@@ -54,8 +54,11 @@ _PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
 _PURPOSE_LINKS = frozenset({"advcl", "xcomp", "pcomp", "prep"})
 # Types whose unnamed doer is still a party: force used by someone the text does not name.
-_UNNAMED_DOER = frozenset({"ASSAULT"})
-_UNNAMED = "unidentified attackers"
+# Acts whose unnamed doer is still a party: force used by someone the text does not name,
+# and the arrests and investigations only a state's authorities carry out.
+_UNNAMED_DOER: dict[str, tuple[str, str | None]] = {"ASSAULT": ("unidentified attackers", None)}
+_STATE_ACTS = {("COERCE", "arrest"), ("ACCUSE", "investigate")}
+_AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
 # Groups of people who belong where they are when nothing else says whose they are.
 _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
 _SUBJECT = frozenset({"nsubj"})
@@ -158,7 +161,7 @@ def _events_of(
         actors = actors or _resolve(tokens, finder)
     actors = actors or _flow_origin(trigger, finder)
     actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
-    if not actors and trigger.sense.type in _UNNAMED_DOER:
+    if not actors:
         actors = _unnamed_doer(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
@@ -255,15 +258,25 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
 
 
 def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
-    """ "A roadside bomb near Tikrit killed two soldiers": force whose user the text does not
-    name is coded, as event datasets do, to unidentified attackers of the country where it
-    was used, linked to the words that stand for them (the bomb), else to the place."""
+    """ "A roadside bomb near Tikrit killed two soldiers", "was put under investigation in
+    Italy": as event datasets do, force whose user the text does not name is coded to
+    unidentified attackers of the country where it was used, and an arrest or inquiry to
+    that country's authorities; linked to the words that stand for them (the bomb), else
+    to the place."""
+    sense = trigger.sense
+    if (sense.type, sense.mode) in _STATE_ACTS:
+        name, sector = _AUTHORITIES
+    elif sense.type in _UNNAMED_DOER:
+        name, sector = _UNNAMED_DOER[sense.type]
+    else:
+        return []
     place = _clause_place(trigger, finder)
     if place is None or place.country is None:
         return []
     stand_in = _weapon_words(trigger.verb)
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
-    return [Actor(place.entity, _UNNAMED, mention, place.country, None)]
+    entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
+    return [Actor(entity, name, mention, place.country, sector)]
 
 
 def _weapon_words(verb: Token) -> Token | None:
