@@ -431,3 +431,16 @@ def test_an_arrest_by_no_one_named_is_the_authorities_of_the_place(analyse_text)
         "GOV",
     )
     assert _codes(event) == ("TUR", "GBR")
+
+
+def test_a_country_the_tagger_missed_is_still_a_party(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    event = _one(analyse_text("Chad sent 2,000 troops to the border on Monday."), "MOBILIZE")
+    assert _codes(event)[0] == "TCD"
+    # A first name that is also a country's name stays part of the person's name.
+    people = analyse_text("Chad Smith said the talks had failed.").entities
+    assert [(e.name, e.type.value) for e in people] == [("Chad Smith", "PERSON")]
+
+
+def test_intelligence_shared_is_information_not_a_party(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("France and Germany shared intelligence on the bombing suspects.")
+    assert {_codes(e) for e in _events(analysis, "COOPERATE")} == {("FRA", "DEU"), ("DEU", "FRA")}

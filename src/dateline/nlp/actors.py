@@ -120,6 +120,8 @@ class ActorFinder:
         titled = self._titled_name(token) if token.pos_ == "PROPN" else None
         if titled is not None:
             return [titled]
+        if _bare_information(token):
+            return []
         sector = _sector_of_noun(token) or _sector_of_compound(token)
         owners = self._owners(token)
         if sector is None:
@@ -307,6 +309,14 @@ def _against(modifier: Token) -> bool:
         return True
     doc, start = modifier.doc, modifier.left_edge.i
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCES
+
+
+def _bare_information(token: Token) -> bool:
+    """ "shared intelligence on the suspects": intelligence that no one's is information,
+    not the services ("Israeli intelligence", "the intelligence agencies")."""
+    return token.lower_ == "intelligence" and not any(
+        c.dep_ in {"det", "poss", "amod", "compound", "nmod"} for c in token.children
+    )
 
 
 def _counted(token: Token) -> Token:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from dateline.model import FACT_BLOCKS, Article, BlockKind
 from dateline.nlp.gazetteer import largest_city
@@ -125,12 +126,44 @@ def name_key(text: str) -> str:
 def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Corrected entity mentions of the whole article, in text order."""
     mentions = [m for m in (_from_span(doc, article, ent) for ent in doc.ents) if m is not None]
+    mentions = _with_missed_countries(doc, article, mentions)
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
     body = [m for m in mentions if m.block not in TITLE_BLOCKS]
     _settle_labels(doc, body)
     return sorted(body, key=lambda m: m.start)
+
+
+def _with_missed_countries(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+    """ "Chad sent troops": a run of proper nouns that is exactly a country's name is that
+    country, also where the small model tagged nothing there."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = list(mentions)
+    for run in _proper_noun_runs(doc):
+        if any(t.i in taken for t in run) or country_of_name(run.text) is None:
+            continue
+        block = article.block_at(run.start_char)
+        if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE}:
+            continue
+        found.append(
+            Mention(run.start_char, run.end_char, run.text, "GPE", block.kind, run.start, run.end)
+        )
+    return found
+
+
+def _proper_noun_runs(doc: Doc) -> list[SpacySpan]:
+    """Maximal runs of proper nouns ("Costa Rica", "Chad Smith")."""
+    runs, start = [], None
+    for token in doc:
+        if token.pos_ == "PROPN" and start is None:
+            start = token.i
+        elif token.pos_ != "PROPN" and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs
 
 
 def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
