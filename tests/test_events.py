@@ -444,3 +444,27 @@ def test_a_country_the_tagger_missed_is_still_a_party(analyse_text) -> None:  # 
 def test_intelligence_shared_is_information_not_a_party(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("France and Germany shared intelligence on the bombing suspects.")
     assert {_codes(e) for e in _events(analysis, "COOPERATE")} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_what_a_request_asks_for_is_not_an_event_that_happened(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Indonesia rejected Australia's request to extradite the suspect.")
+    assert [e.type for e in analysis.events] == ["REJECT"]
+
+
+def test_its_and_their_stand_for_the_party_of_the_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Turkey denied that its jets had bombed civilians in northern Iraq.")
+    assert _codes(_one(analysis, "ASSAULT")) == ("TUR", "IRQ")
+    # The subject's "its", not the country named last before it.
+    urged = analyse_text(
+        "Ghana, a close partner of Nigeria, has refused to send troops to Mali and has urged "
+        "its citizens to leave the region."
+    )
+    request = _one(urged, "REQUEST")
+    assert request.recipient is not None and request.recipient.code == "GHA"
+
+
+def test_freezing_assets_is_a_sanction_and_mediating_a_consultation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    frozen = _one(analyse_text("Canada froze the assets of three Iranian banks."), "SANCTION")
+    assert _codes(frozen) == ("CAN", "IRN")
+    talks = analyse_text("Oman mediated talks between Iran and Britain.")
+    assert {e.mode for e in _events(talks, "CONSULT")} == {"third-party"}

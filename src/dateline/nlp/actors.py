@@ -61,6 +61,8 @@ _QUANTITIES = frozenset(
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _STANCES = ("anti", "pro")
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
+_GROUP_TYPES = frozenset({EntityType.GPE, EntityType.ORG, EntityType.NORP})
 # Nouns that name a party by its tie to another: "Russia's allies" are not Russia.
 _RELATIONS = frozenset(
     {"ally", "partner", "enemy", "foe", "rival", "neighbour", "neighbor", "proxy", "adversary"}
@@ -205,6 +207,11 @@ class ActorFinder:
                 continue  # "anti-Syria journalist": against a country, not of it
             if child.dep_ == "poss" and token.lemma_.lower() in _RELATIONS:
                 continue  # "Israel's ally in Lebanon": another party, tied to the possessor
+            if child.dep_ == "poss" and child.lower_ in _GROUP_POSSESSIVES:
+                owner = self._antecedent(child)
+                if owner is not None:
+                    return [(owner, True)]
+                continue
             found: list[tuple[Entity, bool]] = []
             for word in [child, *child.conjuncts]:
                 entity = self._entity_in(word.subtree)
@@ -234,6 +241,22 @@ class ActorFinder:
             if owners and owners[0][0].country is not None:
                 return owners[0][0]
         return None
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """ "Turkey denied that its jets …": "its" or "their" is the party named last before
+        it in the sentence (a state, a body or a people, not a person)."""
+        subject = _clause_subject(pronoun)
+        if subject is not None and subject.i < pronoun.i:
+            hit = self.index.at(subject.idx, subject.idx + len(subject.text))
+            if hit is not None and hit[1].type in _GROUP_TYPES:
+                return hit[1]
+        sentence = pronoun.sent
+        named = [
+            entity
+            for _, entity in self.index.within(sentence.start_char, pronoun.idx)
+            if entity.type in _GROUP_TYPES
+        ]
+        return named[-1] if named else None
 
     def _source(self, prep: Token) -> Entity | None:
         """ "a proposal from Ms. Mansour in Geneva": what comes from a person or a body is
@@ -309,6 +332,20 @@ def _against(modifier: Token) -> bool:
         return True
     doc, start = modifier.doc, modifier.left_edge.i
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCES
+
+
+def _clause_subject(word: Token) -> Token | None:
+    """The subject of the clause a word is in, shared along conjoined verbs ("Pakistan has
+    refused … and has urged its citizens")."""
+    verb = word
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
 
 
 def _bare_information(token: Token) -> bool:

@@ -37,6 +37,28 @@ _PARTICLES = frozenset({"prt", "prep"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
+# Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
+_UNREALISED = frozenset(
+    {
+        "request",
+        "demand",
+        "call",
+        "appeal",
+        "plea",
+        "proposal",
+        "offer",
+        "plan",
+        "threat",
+        "ultimatum",
+        "invitation",
+        "promise",
+        "pledge",
+        "refusal",
+        "order",
+        "bid",
+        "intention",
+    }
+)
 # Framing verbs that signal AGREE only when the framed action is an event of its own.
 _WEAK_CONTROL = frozenset({"plan", "intend", "decide", "prepare", "seek", "vow", "volunteer"})
 # Framing verbs whose framed clause is a request only in the subjunctive ("insisted that
@@ -344,12 +366,22 @@ def _aux_mode(verb: Token) -> str | None:
     for token in chain:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in token.children):
             return "hypothetical"
+    if _noun_complement(verb):
+        return "hypothetical"  # "a request to extradite him": asked for, not done
     for token in chain[:2]:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in token.children):
             return "future"
         if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
             return "future"
     return None
+
+
+def _noun_complement(verb: Token) -> bool:
+    """ "Australia's request to extradite", "a plan to attack": an infinitive completing a
+    noun of asking, offering or planning names what is wanted, not something that happened."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in _UNREALISED:
+        return False  # "an ongoing effort to build a pier" is being done
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _governors(verb: Token) -> list[Token]:

@@ -60,7 +60,7 @@ _UNNAMED_DOER: dict[str, tuple[str, str | None]] = {"ASSAULT": ("unidentified at
 _STATE_ACTS = {("COERCE", "arrest"), ("ACCUSE", "investigate")}
 _AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
 # Groups of people who belong where they are when nothing else says whose they are.
-_PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL"})
+_PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL", "OPP", "PTY", "REB"})
 _SUBJECT = frozenset({"nsubj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
@@ -374,6 +374,8 @@ def _same_side(speaker: Actor, actors: list[Actor]) -> bool:
 
 def _recipients(trigger: Trigger, finder: ActorFinder, earlier: list[_Found]) -> list[Actor]:
     for token in _recipient_tokens(trigger):
+        if _own_thing(token) and token.dep_ == "pobj":
+            continue  # "forced refugees from their homes": whose homes, not the other side
         actors = _resolve(_with_conjuncts(token), finder)
         if actors:
             return actors
