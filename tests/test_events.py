@@ -449,6 +449,9 @@ def test_intelligence_shared_is_information_not_a_party(analyse_text) -> None:  
 def test_what_a_request_asks_for_is_not_an_event_that_happened(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Indonesia rejected Australia's request to extradite the suspect.")
     assert [e.type for e in analysis.events] == ["REJECT"]
+    # An effort under way is being made: its act is coded.
+    effort = analyse_text("Britain is leading an effort to deliver food aid to Haiti.")
+    assert _codes(_one(effort, "AID")) == ("GBR", "HTI")
 
 
 def test_its_and_their_stand_for_the_party_of_the_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]

@@ -245,6 +245,9 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
             return candidates
         if current.dep_ == "acl" and current.tag_ != "VBN":
             candidates.append(_owners(current.head))
+            if current.head.dep_ in _OBJECT:  # "Britain is leading an effort to deliver aid"
+                taker = next((c for c in current.head.head.children if c.dep_ in _SUBJECT), None)
+                candidates.append(_with_conjuncts(taker))
             return candidates
         if _passive(current):
             return candidates  # the subject of the clause above is not the agent of a passive
