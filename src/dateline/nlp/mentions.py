@@ -152,6 +152,11 @@ def _with_missed_countries(doc: Doc, article: Article, mentions: list[Mention]) 
     return found
 
 
+def _leader_of(doc: Doc, after: int) -> bool:
+    """The word after a name is a noun only a leader's name qualifies."""
+    return after < len(doc) and doc[after].lower_ in _LEADERS_NOUNS
+
+
 def _proper_noun_runs(doc: Doc) -> list[SpacySpan]:
     """Maximal runs of proper nouns ("Costa Rica", "Chad Smith")."""
     runs, start = [], None
@@ -187,8 +192,12 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
         label = "NORP"  # "Gazan" is a nationality word, not a place
     if label in {"PERSON", "ORG"} and all(_nationality(word) for word in text.split()):
         label = "NORP"  # "Bosnian Croats" is a people, whatever the tagger thought
+    if label == "GPE" and not country_of_name(text) and _leader_of(doc, span.end):
+        label = "PERSON"  # "the Obama administration": a leader's name, not the town
     return Mention(start, end, text, label, block.kind, span.start, span.end)
 
+
+_LEADERS_NOUNS = frozenset({"administration", "presidency", "doctrine", "campaign"})
 
 _NAME_PARTICLE = re.compile(
     r"^(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|le|la)[-\s]\S*[A-Z]"
@@ -466,7 +475,7 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label == "PERSON"
             and len(key.split()) == 1
             and key not in surnames
-            and not any(_has_honorific(doc, m) for m in group)
+            and not any(_has_honorific(doc, m) or _leader_of(doc, m.token_end) for m in group)
             and (any(_in_place_context(doc, m) for m in group) or _is_town(key))
         ):
             label = "GPE"
