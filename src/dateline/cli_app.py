@@ -36,6 +36,7 @@ EXIT_BAD_INPUT = 2
 
 
 def _version(value: bool) -> None:
+    """`--version` is eager: print the version and stop before any command runs."""
     if value:
         out.print(f"dateline {__version__}")
         raise typer.Exit()
