@@ -9,6 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +146,30 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"dateline {__version__}"
+
+
+def _listed_commands(module: str) -> list[str]:
+    """The command names `python -m <module> --help` lists, in order, run as users run it."""
+    environment = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", module, "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        cwd=ROOT,
+    )
+    commands_panel = result.stdout.split("Commands", 1)[1]  # the last panel of the help
+    return re.findall(r"(?m)^\W*([a-z][a-z-]*)\s{2,}\S", commands_panel)
+
+
+def test_both_module_entry_points_list_every_command() -> None:
+    # Run as `python -m dateline.cli`, cli.py is `__main__`, not `dateline.cli`: the commands
+    # of the other modules once registered on the copy nobody ran and went missing.
+    by_package = _listed_commands("dateline")
+    by_cli_module = _listed_commands("dateline.cli")
+    assert by_cli_module == by_package
+    assert {"analyze", "quotes", "events", "ingest", "export", "serve"} <= set(by_package)
 
 
 # --- bad input -----------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import dateline
-from dateline.nlp.timenorm import DateOrder, TimeValue, find_time_expressions, normalise
+from dateline.nlp.timex.context import DateOrder, TimeValue
+from dateline.nlp.timex.finder import find_time_expressions
+from dateline.nlp.timex.normaliser import normalise
 from dateline.settings import DATE_ORDERS, Settings, SettingsError
 
 ANCHOR = date(2024, 5, 1)  # a Wednesday

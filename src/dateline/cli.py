@@ -9,8 +9,6 @@ it and the reason), 1 for anything else that went wrong.
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dateline import __version__
+from dateline.cli_app import EXIT_BAD_INPUT, app, err, out
 from dateline.cli_options import (
     AboutOption,
     ActorOption,
@@ -41,46 +39,11 @@ from dateline.nlp.pipeline import analyze_articles
 from dateline.record import failure_record, to_record
 from dateline.settings import Settings
 
-app = typer.Typer(
-    name="dateline",
-    help=(
-        "Turn news articles into data: who said what, who did what to whom, when and where.\n\n"
-        "Every fact is linked to the words it came from. Start with:\n\n"
-        "  dateline analyze article.txt --format table"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-EXIT_BAD_INPUT = 2
-
 
 class OutputFormat(StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     TABLE = "table"
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"dateline {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Log what the stages do.")
-    ] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
-) -> None:
-    """Dateline reads English news articles and writes the analysis record of each."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
 
 
 FilesArgument = Annotated[
@@ -508,8 +471,9 @@ def _print_record(analysis: Analysis, output_format: OutputFormat, first: bool) 
         print_summary(out, analysis)
 
 
-# The corpus commands (ingest, failures, timeline, search, export) register themselves on `app`.
-# The server commands (serve, token) likewise.
+# The corpus commands (ingest, failures, timeline, search, export) and the server commands
+# (serve, token) register themselves on `app` when imported; imported last, they are listed
+# after the analysis commands.
 from dateline import cli_corpus, cli_web  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,7 @@
 """The corpus commands: `dateline ingest`, `failures`, `timeline`, `search`, `export`, and
 the store side of `quotes` and `events` (when they are given no files).
 
-Registered on the one Typer app of `dateline.cli`; like it, only this module prints.
+Registered on the one Typer app of `dateline.cli_app`; like cli.py, only this module prints.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from dateline.cli import EXIT_BAD_INPUT, app, err, out
+from dateline.cli_app import EXIT_BAD_INPUT, app, err, out
 from dateline.cli_options import (
     AboutOption,
     ActorOption,

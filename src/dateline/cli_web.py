@@ -1,7 +1,7 @@
 """The server commands: `dateline serve` (the REST API and the web pages) and
 `dateline token create|list|revoke` (the API tokens writes need).
 
-Registered on the one Typer app of `dateline.cli`; like it, only this module prints.
+Registered on the one Typer app of `dateline.cli_app`; like cli.py, only this module prints.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from dateline.cli import app, err, out
+from dateline.cli_app import app, err, out
 from dateline.cli_options import DbOption
 from dateline.errors import DatelineError
 from dateline.store import Store, open_store

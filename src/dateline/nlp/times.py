@@ -1,6 +1,6 @@
 """Stage 2: time expressions, normalised to TIMEX3 and anchored on the article's date.
 
-Expressions come from the grammar of `timenorm.py` and, for what it does not cover, from
+Expressions come from the grammar of `timex/finder.py` and, for what it does not cover, from
 spaCy's DATE and TIME entities when they normalise. Each is read with the tense of the verb
 it belongs to (a year-less date in a past-tense clause lies before the anchor), and "two days
 later" counts from the last date the narrative gave. Captions count (they date photos);
@@ -17,14 +17,9 @@ from spacy.tokens import Doc, Token
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
 from dateline.nlp.occasions import attribution_sentence, carry_forward
 from dateline.nlp.stage import stage
-from dateline.nlp.timenorm import (
-    DATE_ORDERS,
-    DateOrder,
-    Tense,
-    TimeValue,
-    find_time_expressions,
-    normalise,
-)
+from dateline.nlp.timex.context import DATE_ORDERS, DateOrder, Tense, TimeValue
+from dateline.nlp.timex.finder import find_time_expressions
+from dateline.nlp.timex.normaliser import normalise
 
 _TIME_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would"}
