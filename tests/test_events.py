@@ -471,3 +471,15 @@ def test_freezing_assets_is_a_sanction_and_mediating_a_consultation(analyse_text
     assert _codes(frozen) == ("CAN", "IRN")
     talks = analyse_text("Oman mediated talks between Iran and Britain.")
     assert {e.mode for e in _events(talks, "CONSULT")} == {"third-party"}
+
+
+def test_shows_of_force_and_cut_loans_have_their_own_types(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    tested = analyse_text("Pakistan test-fired a nuclear-capable missile on Saturday.")
+    assert [(e.type, e.mode) for e in tested.events] == [("MOBILIZE", "weapons")]
+    loans = _one(analyse_text("The World Bank suspended loans to Zimbabwe."), "SANCTION")
+    assert _codes(loans) == ("IGO", "ZWE")
+
+
+def test_talks_with_his_counterpart_are_with_the_counterpart_s_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Peru's foreign minister held talks with his Bolivian counterpart.")
+    assert _codes(_one(analysis, "CONSULT")) == ("PER", "BOL")

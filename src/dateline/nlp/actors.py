@@ -208,7 +208,10 @@ class ActorFinder:
             if child.dep_ == "poss" and token.lemma_.lower() in _RELATIONS:
                 continue  # "Israel's ally in Lebanon": another party, tied to the possessor
             if child.dep_ == "poss" and child.lower_ in _GROUP_POSSESSIVES:
-                owner = self._antecedent(child)
+                # "its jets", "their forces": a group of the party named before; "their
+                # homes" are things, left to the party they belong to.
+                grouped = _sector_of_noun(token) or _sector_of_compound(token)
+                owner = self._antecedent(child) if grouped else None
                 if owner is not None:
                     return [(owner, True)]
                 continue

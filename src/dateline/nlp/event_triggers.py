@@ -162,6 +162,8 @@ def read_trigger(verb: Token) -> Trigger | None:
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
     lemma = lemma_of(verb)
+    if _weapons_test(verb, lemma):
+        return Sense("MOBILIZE", "weapons"), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
     for child in particles:  # "sat down with": the particle and the preposition together
         for prep in particles:
@@ -193,6 +195,14 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
         return _characterisation(verb)
     sense = verb_sense(lemma)
     return (sense, None, 0.8) if sense is not None else None
+
+
+def _weapons_test(verb: Token, lemma: str) -> bool:
+    """ "test-fired a missile": a show of force, not an attack."""
+    if lemma not in {"fire", "launch"}:
+        return False
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
 
 
 def _carried_by_preposition(verb: Token, lemma: str) -> tuple[Sense, Token | None, float] | None:

@@ -377,8 +377,6 @@ def _same_side(speaker: Actor, actors: list[Actor]) -> bool:
 
 def _recipients(trigger: Trigger, finder: ActorFinder, earlier: list[_Found]) -> list[Actor]:
     for token in _recipient_tokens(trigger):
-        if _own_thing(token) and token.dep_ == "pobj":
-            continue  # "forced refugees from their homes": whose homes, not the other side
         actors = _resolve(_with_conjuncts(token), finder)
         if actors:
             return actors
