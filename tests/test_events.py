@@ -483,3 +483,11 @@ def test_shows_of_force_and_cut_loans_have_their_own_types(analyse_text) -> None
 def test_talks_with_his_counterpart_are_with_the_counterpart_s_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Peru's foreign minister held talks with his Bolivian counterpart.")
     assert _codes(_one(analysis, "CONSULT")) == ("PER", "BOL")
+
+
+def test_mobilising_is_of_forces_and_a_prepared_attack_is_one_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    assert not analyse_text("Qatar has mobilized lobby groups in Washington.").events
+    assert _events(analyse_text("Serbia mobilized 10,000 reservists on Friday."), "MOBILIZE")
+    prepared = analyse_text("The Croatian army prepared to resume shelling Serb-held villages.")
+    assert [e.type for e in prepared.events] == ["MOBILIZE"]
+    assert _codes(prepared.events[0]) == ("HRV", "SRB")

@@ -37,6 +37,8 @@ _PARTICLES = frozenset({"prt", "prep"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
+_FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
+_FORCE_NOUNS = frozenset({"reservist", "reservists", "militia", "militias", "ship", "ships"})
 # Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
 _UNREALISED = frozenset(
     {
@@ -194,7 +196,20 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if lemma in CHARACTERISING:
         return _characterisation(verb)
     sense = verb_sense(lemma)
+    if sense is not None and sense.type == "MOBILIZE" and not _moves_force(verb):
+        return None  # "mobilized pressure groups", "deployed its diplomats": not force
     return (sense, None, 0.8) if sense is not None else None
+
+
+def _moves_force(verb: Token) -> bool:
+    """What a verb of mobilising moves is a force ("troops", "reservists"), or is not said."""
+    obj = _object(verb)
+    if obj is None:
+        return True
+    forces = {
+        noun for sector in _FORCE_SECTORS for noun in lexicon()["sector_nouns"][sector]
+    } | _FORCE_NOUNS
+    return any(key in forces for key in _noun_keys(obj))
 
 
 def _weapons_test(verb: Token, lemma: str) -> bool:

@@ -94,6 +94,14 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     finder = ActorFinder(analysis, index)
     triggers = _triggers(doc, analysis, index)
     framed = {t.framed.i for t in triggers if t.framed is not None}
+    # "prepared to resume shelling": the act a framed verb itself frames is the same event.
+    framed |= {
+        c.i
+        for t in triggers
+        if t.framed is not None
+        for c in t.framed.children
+        if c.dep_ == "xcomp"
+    }
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     skipped = framed | alleged | _purposes(triggers)
     found: list[_Found] = []
@@ -452,10 +460,13 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
         subject = next((c for c in trigger.framed.children if c.dep_ in _SUBJECT), None)
         return own + ([subject] if subject is not None else [])
     inner = trigger.framed_sense or Sense(sense.type)
-    framed_found = read_trigger(trigger.framed)
-    return own + _argument_tokens(
-        trigger.framed, inner, framed_found.noun if framed_found is not None else None
-    )
+    tokens = own
+    # "prepared to resume shelling the villages": the act framed, or the one it frames in turn
+    acts = [trigger.framed, *(c for c in trigger.framed.children if c.dep_ == "xcomp")]
+    for act in acts:
+        found = read_trigger(act)
+        tokens += _argument_tokens(act, inner, found.noun if found is not None else None)
+    return tokens
 
 
 def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Token]:
