@@ -19,6 +19,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, En
 from dateline.nlp.headlines import with_title_mentions
 from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.office_holders import holders_for_mention
 from dateline.nlp.roles import read_roles
 from dateline.nlp.stage import stage
 
@@ -33,6 +34,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
+    _add_office_holder_countries(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
 
@@ -43,6 +45,8 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     extra: list[Span] = field(default_factory=list)
     hinted_country: str | None = None
+    # Holds an office of an international body: no country, and none to guess.
+    international: bool = False
 
     @property
     def first(self) -> int:
@@ -199,6 +203,18 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
                 person.hinted_country = person.hinted_country or country
 
 
+def _add_office_holder_countries(article: Article, clusters: list[_Cluster]) -> None:
+    """ "President Bush said": a leader the text gives no country serves the one a reader
+    knows, from the office-holder table (the article's date picks between namesakes)."""
+    for cluster in clusters:
+        if cluster.label != "PERSON" or _country(cluster):
+            continue
+        terms = holders_for_mention(_name(cluster), _role(cluster), article.published)
+        if terms:
+            cluster.hinted_country = terms[0].country
+            cluster.international = terms[0].country is None
+
+
 _TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "at", "with"})
 
 
@@ -230,7 +246,13 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
     home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
     for cluster in clusters:
         role = _role(cluster)
-        if cluster.label != "PERSON" or not role or _country(cluster) or _international(role):
+        if (
+            cluster.label != "PERSON"
+            or not role
+            or _country(cluster)
+            or cluster.international
+            or _international(role)
+        ):
             continue
         cluster.hinted_country = home
 
