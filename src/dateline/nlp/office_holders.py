@@ -253,7 +253,7 @@ def parse_bound(value: str) -> tuple[date, date]:
 
 def _first_day(value: str) -> date:
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     return date(year, month, day)
 
 
@@ -283,4 +283,3 @@ def _parse_day(value: str | None) -> date | None:
         return _first_day("-".join(p for p in match.groups() if p))
     except ValueError:
         return None
-
