@@ -11,11 +11,13 @@ from dateline.model import Analysis, Entity
 from dateline.nlp.lexicon import country_of_name
 from dateline.nlp.office_holders import (
     Term,
+    holder_by_title,
     holder_key,
     holder_of,
     holders_for_mention,
     holders_named,
     load_terms,
+    office_phrases,
     parse_bound,
 )
 
@@ -127,3 +129,37 @@ def test_an_international_official_gets_no_country(analyse_text) -> None:  # typ
         published="2003-03-01",
     )
     assert _people(analysis)["Kofi Annan"].country is None
+
+
+def test_a_title_and_a_country_name_the_holder_of_the_day() -> None:
+    term = holder_by_title("FRA", "prime minister", "1999-06-01")
+    assert term is not None and term.name == "Lionel Jospin"
+    assert holder_by_title("FRA", "prime minister", "not a date") is None
+    # A movement's leader gives way to a state's office of the same title.
+    term = holder_by_title("PSE", "president", "2001-06-01")
+    assert term is not None and term.name == "Yasser Arafat"
+
+
+def test_office_phrases_in_a_text() -> None:
+    text = (
+        "The Russian president called the South Korean President on Monday, and "
+        "Germany's foreign minister spoke to the former Israeli prime minister."
+    )
+    found = {text[s:e]: t.name for s, e, t in office_phrases(text, 0, len(text), "2001-06-01")}
+    assert found == {
+        "The Russian president": "Vladimir Putin",
+        "the South Korean President": "Kim Dae-jung",
+        "Germany's foreign minister": "Joschka Fischer",
+    }
+
+
+def test_an_office_phrase_is_a_mention_of_the_named_holder(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Vladimir Putin met a delegation from Japan on Saturday in the Kremlin.\n\n"
+        '"We are ready to talk," the Russian president told reporters after the meeting.',
+        published="2001-03-03",
+    )
+    putin = _people(analysis)["Vladimir Putin"]
+    assert putin.country == "RUS"
+    assert "the Russian president" in {m.text for m in putin.mentions}
+    assert [q.speaker for q in analysis.quotes] == [putin.id]

@@ -4,11 +4,13 @@ News names leaders without their country ("President Bush threatened ...", "Araf
 because every reader knows it. The text cannot tell the entity stage, so this module carries
 the project's own table of office terms (`data/office_holders.csv`: heads of state and of
 government, foreign ministers, heads of international bodies and of a few non-state movements,
-one row per term) and answers three questions:
+one row per term) and answers:
 - `holders_named`: which terms a name belongs to ("Saddam", "Kadhafi", "Vladimir V. Putin");
 - `holder_of`: who held an office of a country on a day ("Russia's president on 2000-03-01");
 - `holders_for_mention`: the terms a person named in an article is taken to hold, or none
-  when the name does not decide between people of different countries.
+  when the name does not decide between people of different countries;
+and, for a role named with a country and no name, `holder_by_title` ("the French prime
+minister" on a day) and `office_phrases` (each such phrase in a text, with its holder).
 A name matches the full name or a short form the table lists, ignoring case, accents,
 apostrophes, "al-"/"el-" particles and initials. A bare surname the table does not list as a
 short form ("Rao") matches only beside a title the holder bore ("Prime Minister Rao").
@@ -20,10 +22,13 @@ import calendar
 import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+
+from dateline.nlp.lexicon import country_of_word
 
 INTERNATIONAL = "IGO"
 # People are named in news before they take office and long after they leave it.
@@ -110,18 +115,93 @@ def holder_of(
     return min(serving, key=lambda t: (t.organisation is not None, t.start))
 
 
+def holder_by_title(country: str, title: str, on_date: str) -> Term | None:
+    """Who "the Russian president" or "France's prime minister" was on `on_date`: the one
+    person of `country` serving then under `title`, or None when none or several are known.
+    A state's office comes before a movement's ("the Palestinian leader")."""
+    day = _parse_day(on_date)
+    if day is None:
+        return None
+    serving = [
+        t for t in _index().terms if t.country == country and t.serves(day) and t.bore_title(title)
+    ]
+    for group in ([t for t in serving if t.office != "leader"], serving):
+        if group:
+            names = {t.name for t in group}
+            return min(group, key=lambda t: t.start) if len(names) == 1 else None
+    return None
+
+
+# "the Russian president", "the South Korean prime minister": a nationality after "the".
+_NATIONALITY_PHRASE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+){1,3})")
+# "Israel's president", "South Korea's foreign minister": a country that owns the title.
+_OWNER_PHRASE = re.compile(r"\b((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s+")
+_TITLE_WORDS = re.compile(r"([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
+
+
+def office_phrases(
+    text: str, start: int, end: int, on_date: str
+) -> Iterator[tuple[int, int, Term]]:
+    """Each "the Russian president" / "Israel's prime minister" in `text[start:end]`, as
+    (start, end, the holder's term on `on_date`). A phrase that names no country, or an
+    office the table does not know on that day, is skipped."""
+    for match in _NATIONALITY_PHRASE.finditer(text, start, end):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            country = country_of_word(" ".join(words[:size]))
+            if country is not None:
+                after = match.start(1) + len(" ".join(words[:size]))
+                found = _office_after(text, after, end, country, on_date)
+                if found is not None:
+                    yield match.start(), found[0], found[1]
+                break
+    for match in _OWNER_PHRASE.finditer(text, start, end):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            country = country_of_word(" ".join(words[-size:]))
+            if country is not None:
+                found = _office_after(text, match.end(), end, country, on_date)
+                if found is not None:
+                    owner_start = match.end(1) - len(" ".join(words[-size:]))
+                    yield owner_start, found[0], found[1]
+                break
+
+
+def _office_after(
+    text: str, offset: int, end: int, country: str, on_date: str
+) -> tuple[int, Term] | None:
+    """(end of the title, its holder's term) for a title starting at `offset` (spaces
+    skipped), longest title first: "prime minister" before "prime"."""
+    while offset < end and text[offset].isspace():
+        offset += 1
+    match = _TITLE_WORDS.match(text, offset, end)
+    if match is None:
+        return None
+    words = [w for w in match.groups() if w]
+    titles = _index().title_words
+    for size in range(len(words), 0, -1):
+        title = " ".join(words[:size])
+        if tuple(_words(title)) in titles:
+            term = holder_by_title(country, title, on_date)
+            return (match.start() + len(title), term) if term is not None else None
+    return None
+
+
 def holders_for_mention(
-    name: str, title: str | None = None, on_date: str | None = None
+    name: str, title: str | None = None, on_date: str | None = None, country: str | None = None
 ) -> list[Term]:
     """The terms a person an article calls `name` (with the text's `title`, if any) holds,
     all of one country, or [] when the name does not settle the country.
 
     The date of the article decides between people of different countries who share a name
     ("Hussein": the king of Jordan or the president of Iraq); without a date, or where both
-    served at the time, the name is left undecided.
+    served at the time, the name is left undecided. A `country` the text gave narrows the
+    candidates to that country's.
     """
     name, title = _split_leading_title(name, title)
     candidates = _candidates(holder_key(name), title)
+    if country is not None:
+        candidates = [t for t in candidates if t.country == country]
     if _one_country(candidates):
         return candidates
     day = _parse_day(on_date)
