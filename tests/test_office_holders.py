@@ -88,6 +88,8 @@ def test_a_bare_surname_needs_a_title_the_holder_bore() -> None:
     assert {t.country for t in holders_for_mention("Rao", "Prime Minister")} == {"IND"}
     assert holders_for_mention("Rao") == []
     assert holders_for_mention("Rao", "Vice President") == []
+    musharraf = holders_named("Pervez Musharraf")
+    assert musharraf and all(t.bore_title("Gen.") for t in musharraf)
 
 
 def test_namesakes_of_two_countries_wait_for_a_date() -> None:

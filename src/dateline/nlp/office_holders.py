@@ -41,6 +41,8 @@ _NOT_THE_HOLDER = frozenset({"vice", "deputy", "assistant", "under", "first"})
 _QUALIFIERS = frozenset(
     {"former", "late", "then", "acting", "interim", "outgoing", "incoming", "ex", "caretaker"}
 )
+# Titles news shortens before a name: "Gen. Musharraf", "Pres. Lincoln".
+_ABBREVIATIONS = {"gen": "general", "pres": "president", "col": "colonel", "lt": "lieutenant"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Term:
     def bore_title(self, role: str) -> bool:
         """The text's title for a person ("former President", "U.N. Secretary-General") is
         one this holder bore."""
-        words = [w for w in _words(role) if w not in _QUALIFIERS]
+        words = [_ABBREVIATIONS.get(w, w) for w in _words(role) if w not in _QUALIFIERS]
         for title in self.titles:
             wanted = _words(title)
             size = len(wanted)
