@@ -31,6 +31,8 @@ _OFFICES = {
     "paramount_leader",
     "supreme_leader",
     "leader",
+    "vice_president",
+    "defence_minister",
 }
 
 
