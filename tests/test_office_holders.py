@@ -3,9 +3,13 @@ text names without a country gets the one the table gives, the text's own word w
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from datetime import date
 
 import pycountry
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline.model import Analysis, Entity
 from dateline.nlp.lexicon import country_of_name
@@ -58,6 +62,27 @@ def test_every_row_has_parseable_ordered_dates_and_a_known_country() -> None:
 def test_no_row_is_listed_twice() -> None:
     rows = Counter((t.name, t.country, t.organisation, t.office, t.start) for t in load_terms())
     assert [row for row, count in rows.items() if count > 1] == []
+
+
+_NAMES = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüöçñ-'", min_size=1, max_size=10),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@given(_NAMES)
+def test_a_name_key_ignores_case_and_accents(name: str) -> None:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    assert holder_key(name.upper()) == holder_key(name) == holder_key(plain)
+    assert holder_key(holder_key(name)) == holder_key(name)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_a_written_date_bounds_the_days_it_covers(day: date) -> None:
+    for written in (day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]):
+        first, last = parse_bound(written)
+        assert first <= day <= last
 
 
 def test_a_name_is_found_in_any_spelling() -> None:
