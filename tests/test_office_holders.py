@@ -192,3 +192,12 @@ def test_an_office_phrase_is_a_mention_of_the_named_holder(analyse_text) -> None
     assert putin.country == "RUS"
     assert "the Russian president" in {m.text for m in putin.mentions}
     assert [q.speaker for q in analysis.quotes] == [putin.id]
+
+
+def test_a_given_name_used_alone_is_not_a_leader(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Sharon Levy, a nurse, has worked at the clinic in Haifa since 1998.\n\n"
+        '"We see more patients every winter," Sharon said on Tuesday.',
+        published="2003-01-14",
+    )
+    assert _people(analysis)["Sharon"].country is None

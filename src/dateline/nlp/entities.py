@@ -209,9 +209,11 @@ def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
     "the Russian president" is a mention of the person the article names who held that
     office on the article's date."""
     holders: dict[Term, _Cluster] = {}
-    for cluster in clusters:
-        if cluster.label != "PERSON":
-            continue
+    people = [c for c in clusters if c.label == "PERSON"]
+    given_names = {k.split()[0] for k in (name_key(_name(c)) for c in people) if " " in k}
+    for cluster in people:
+        if _role(cluster) is None and name_key(_name(cluster)) in given_names:
+            continue  # "Sharon Levy ... Sharon said": the given name of someone named in full
         stated = _country(cluster)
         terms = holders_for_mention(_name(cluster), _role(cluster), article.published, stated)
         if terms and stated is None:
