@@ -222,14 +222,14 @@ def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
         for term in terms:
             holders.setdefault(term, cluster)
     if article.published and holders:
-        _add_office_mentions(article, clusters, holders, article.published)
+        _add_office_mentions(article, people, holders, article.published)
 
 
 def _add_office_mentions(
-    article: Article, clusters: list[_Cluster], holders: dict[Term, _Cluster], day: str
+    article: Article, people: list[_Cluster], holders: dict[Term, _Cluster], day: str
 ) -> None:
-    # The nationality or country inside the phrase stays its own mention; a person does not.
-    people = [c for c in clusters if c.label == "PERSON"]
+    """Each "the Russian president" that no person's name or title already covers becomes a
+    mention of its holder; the nationality inside it stays a mention of its own."""
     taken = [(m.start, m.end) for c in people for m in c.mentions]
     taken += [(s.start, s.end) for c in people for s in c.extra]
     taken += [
