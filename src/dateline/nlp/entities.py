@@ -19,6 +19,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, En
 from dateline.nlp.headlines import with_title_mentions
 from dateline.nlp.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.roles import read_roles
 from dateline.nlp.stage import stage
 
@@ -33,6 +34,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
+    _add_office_holders(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
 
@@ -43,6 +45,8 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     extra: list[Span] = field(default_factory=list)
     hinted_country: str | None = None
+    # Holds an office of an international body: no country, and none to guess.
+    international: bool = False
 
     @property
     def first(self) -> int:
@@ -199,6 +203,52 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
                 person.hinted_country = person.hinted_country or country
 
 
+def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
+    """ "President Bush said": a leader the text gives no country serves the one a reader
+    knows, from the office-holder table (the article's date picks between namesakes). And
+    "the Russian president" is a mention of the person the article names who held that
+    office on the article's date."""
+    holders: dict[Term, _Cluster] = {}
+    people = [c for c in clusters if c.label == "PERSON"]
+    given_names = {k.split()[0] for k in (name_key(_name(c)) for c in people) if " " in k}
+    for cluster in people:
+        if _role(cluster) is None and name_key(_name(cluster)) in given_names:
+            continue  # "Sharon Levy ... Sharon said": the given name of someone named in full
+        stated = _country(cluster)
+        terms = holders_for_mention(_name(cluster), _role(cluster), article.published, stated)
+        if terms and stated is None:
+            cluster.hinted_country = terms[0].country
+            cluster.international = terms[0].country is None
+        for term in terms:
+            holders.setdefault(term, cluster)
+    if article.published and holders:
+        _add_office_mentions(article, people, holders, article.published)
+
+
+def _add_office_mentions(
+    article: Article, people: list[_Cluster], holders: dict[Term, _Cluster], day: str
+) -> None:
+    """Each "the Russian president" that no person's name or title already covers becomes a
+    mention of its holder; the nationality inside it stays a mention of its own."""
+    taken = [(m.start, m.end) for c in people for m in c.mentions]
+    taken += [(s.start, s.end) for c in people for s in c.extra]
+    taken += [
+        (m.role_start, m.role_end)
+        for c in people
+        for m in c.mentions
+        if m.role_start is not None and m.role_end is not None
+    ]
+    for block in article.blocks:
+        if block.kind not in FACT_BLOCKS:
+            continue
+        for start, end, term in office_phrases(article.text, block.start, block.end, day):
+            cluster = holders.get(term)
+            if cluster is None or any(s < end and start < e for s, e in taken):
+                continue
+            cluster.extra.append(article.span(start, end))
+            taken.append((start, end))
+
+
 _TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "at", "with"})
 
 
@@ -230,7 +280,13 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
     home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
     for cluster in clusters:
         role = _role(cluster)
-        if cluster.label != "PERSON" or not role or _country(cluster) or _international(role):
+        if (
+            cluster.label != "PERSON"
+            or not role
+            or _country(cluster)
+            or cluster.international
+            or _international(role)
+        ):
             continue
         cluster.hinted_country = home
 
