@@ -329,6 +329,13 @@ def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 
 
+@cache
+def country_words() -> frozenset[str]:
+    """Every word of every country's names, lower case: where a missed country may start."""
+    names, _ = _country_tables()
+    return frozenset(word for name in names for word in name.split())
+
+
 def country_of_name(text: str) -> str | None:
     """ISO alpha-3 of a country named `text` ("Israel", "the United States", "U.S.")."""
     names, _ = _country_tables()

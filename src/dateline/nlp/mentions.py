@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.model import FACT_BLOCKS, Article, BlockKind
@@ -24,6 +24,7 @@ from dateline.nlp.lexicon import (
     country_of_demonym,
     country_of_name,
     country_of_word,
+    country_words,
     is_role_noun,
     organisation,
     role_nouns,
@@ -140,12 +141,13 @@ def _with_missed_countries(doc: Doc, article: Article, mentions: list[Mention]) 
     country, also where the small model tagged nothing there."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = list(mentions)
-    for run in _proper_noun_runs(doc):
+    for run in _proper_noun_runs(doc, tokens_with(doc, "LOWER", country_words())):
         if any(t.i in taken for t in run) or country_of_name(run.text) is None:
             continue
         block = article.block_at(run.start_char)
         if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE}:
             continue
+        taken.update(t.i for t in run)
         found.append(
             Mention(run.start_char, run.end_char, run.text, "GPE", block.kind, run.start, run.end)
         )
@@ -157,17 +159,18 @@ def _leader_of(doc: Doc, after: int) -> bool:
     return after < len(doc) and doc[after].lower_ in _LEADERS_NOUNS
 
 
-def _proper_noun_runs(doc: Doc) -> list[SpacySpan]:
-    """Maximal runs of proper nouns ("Costa Rica", "Chad Smith")."""
-    runs, start = [], None
-    for token in doc:
-        if token.pos_ == "PROPN" and start is None:
-            start = token.i
-        elif token.pos_ != "PROPN" and start is not None:
-            runs.append(doc[start : token.i])
-            start = None
-    if start is not None:
-        runs.append(doc[start : len(doc)])
+def _proper_noun_runs(doc: Doc, seeds: list[Token]) -> list[SpacySpan]:
+    """The whole run of proper nouns each seed word is in ("Costa Rica", "Chad Smith")."""
+    runs = []
+    for seed in seeds:
+        if seed.pos_ != "PROPN":
+            continue
+        start, end = seed.i, seed.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        runs.append(doc[start:end])
     return runs
 
 

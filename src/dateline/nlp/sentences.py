@@ -7,8 +7,10 @@ Doc makes a Python object per token; stages that ask often use these instead.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 import numpy as np
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function without a stub
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline_sentence_starts"
@@ -29,7 +31,11 @@ def sentence_of(token: Token) -> Span:
 def tokens_with(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
     """The tokens whose LOWER or LEMMA is one of `words`, found on the array of hashes rather
     than by making a Python object of every token."""
-    strings = doc.vocab.strings
-    wanted = np.array([strings.add(word) for word in words], dtype="uint64")
     values = doc.to_array(attribute)
-    return [doc[int(i)] for i in np.nonzero(np.isin(values, wanted))[0]]
+    return [doc[int(i)] for i in np.nonzero(np.isin(values, _hashes(words)))[0]]
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    """spaCy's hashes of a word list, computed once per list rather than once per article."""
+    return np.array(sorted(hash_string(word) for word in words), dtype="uint64")
