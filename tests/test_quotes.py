@@ -405,3 +405,14 @@ def test_a_question_put_to_someone_is_not_theirs(analyse_text) -> None:  # type:
     question = _quote(analysis, "the mine would reopen")
     assert question.speaker_name is None and question.speaker_mention is None
     assert _quote(analysis, "too early").speaker_name == "Ola Berg"
+
+
+def test_an_editors_note_reports_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Tessa Grant opened the new harbour wall on Friday.\n\n"
+        "Editor’s note: Mayor Grant has repeatedly promised to close the port to cruise ships.\n\n"
+        "Harbour chief Ivo Lenz said the wall would hold back the winter storms.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("close the port" in t for t in texts), texts
+    assert _quote(analysis, "hold back the winter storms").speaker_name == "Ivo Lenz"

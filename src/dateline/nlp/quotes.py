@@ -123,6 +123,9 @@ _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
 _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
+# "Editor's note: …": the publisher's standing comment on the story's subject, in its own
+# voice; the verbs of saying in it report no one.
+_PUBLISHER_NOTE = re.compile(r"\W*editors?['’]?s?\s+note\s*:", re.IGNORECASE)
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
 )
@@ -456,7 +459,12 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
+    text = article_text(doc)
+    fact = [
+        (b.start, b.end)
+        for b in article.blocks
+        if b.kind in FACT_BLOCKS and not _PUBLISHER_NOTE.match(text, b.start, b.end)
+    ]
     candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
         if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
