@@ -416,3 +416,22 @@ def test_an_editors_note_reports_no_one(analyse_text) -> None:  # type: ignore[n
     texts = [q.span.text for q in analysis.quotes]
     assert not any("close the port" in t for t in texts), texts
     assert _quote(analysis, "hold back the winter storms").speaker_name == "Ivo Lenz"
+
+
+def test_words_a_colon_announces_are_a_quote_however_few(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The council voted on the harbour plan late on Monday. The mayor's answer came at once: "
+        "“Never again.” The vote was delayed.\n\n"
+        "He read from the novel “Long Road Home” on the train.\n"
+    )
+    assert _quote(analysis, "Never again").kind == "direct"
+    assert not any("Long Road" in q.span.text for q in analysis.quotes)
+
+
+def test_a_headline_quote_takes_the_name_before_its_colon(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The storm flattened the pier on Monday.\n\n"
+        "Mayor Ada Klein: ‘We Will Rebuild It.’ Ms. Klein toured the harbour with engineers.\n"
+    )
+    quote = _quote(analysis, "We Will Rebuild It")
+    assert quote.speaker_name == "Ada Klein"

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
+from dateline.model import FACT_BLOCKS, Analysis, Article, EntityType, Quote, Span
 from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans, without_subheadings
 from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import (
@@ -143,6 +143,7 @@ class _Found:
     paragraph: int = 0
     quoted: str = ""  # the words inside the marks, for a quote
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
+    announced: bool = False  # follows a colon: "Her reply: “No.”", "Mayor Roe: ‘We Stay’"
     appositive: bool = False  # follows "his memoir," as the name of the thing just named
     # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
     # said); a title or a name hangs from a noun or is run into the sentence instead.
@@ -178,6 +179,8 @@ def _is_a_quote(quote: _Found) -> bool:
     words = _words(quote.quoted)
     if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
         return False  # a few quoted words in a sentence are mostly a term or a label
+    if quote.announced and quote.kind == "direct":
+        return True  # a colon announces words as said, however few: 'His answer: "Never."'
     titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
     if titled and (not quote.set_off or quote.appositive):
         return False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
@@ -243,7 +246,20 @@ def _quoted(
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
+    found.announced = article_text(doc)[: span.open_mark].rstrip().endswith(":")
+    if found.announced and not partial and found.cue is None:
+        found.speaker = _name_before_colon(doc, span, index)
     return found
+
+
+def _name_before_colon(doc: Doc, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
+    """ "Senator Roe: ‘We Will Not Back Down’": a headline's speaker is the name that the
+    colon follows."""
+    colon = article_text(doc).rfind(":", 0, span.open_mark)
+    hit = index.at(colon - 1, colon) if colon > 0 else None
+    if hit is None or hit[1].type not in {EntityType.PERSON, EntityType.ORG}:
+        return None
+    return Speaker(hit[1], hit[1].name, hit[0])
 
 
 def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: Token) -> None:
