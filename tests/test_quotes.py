@@ -435,3 +435,13 @@ def test_a_headline_quote_takes_the_name_before_its_colon(analyse_text) -> None:
     )
     quote = _quote(analysis, "We Will Rebuild It")
     assert quote.speaker_name == "Ada Klein"
+
+
+def test_quoted_words_after_a_piece_of_writing_are_its_title(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The harbour paper ran headlines such as “Mayor plans to sell the harbour to a foreign "
+        "shipping firm” all week.\n\n"
+        "In her book, “I never wanted to be mayor of anything,” Ada Klein wrote.\n"
+    )
+    assert not any("foreign shipping" in q.span.text for q in analysis.quotes)
+    assert _quote(analysis, "never wanted to be mayor").speaker_name == "Ada Klein"

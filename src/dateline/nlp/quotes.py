@@ -119,6 +119,38 @@ _MIN_PARTIAL_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+# Nouns for a piece of writing, a broadcast or a show, whose title follows them in quotes.
+_WORKS = frozenset(
+    {
+        "book",
+        "novel",
+        "memoir",
+        "biography",
+        "autobiography",
+        "headline",
+        "column",
+        "essay",
+        "op",
+        "ed",
+        "editorial",
+        "article",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "poem",
+        "play",
+        "podcast",
+        "episode",
+        "series",
+        "ad",
+        "advert",
+        "advertisement",
+        "sign",
+        "slogan",
+    }
+)
 _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
 _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -144,6 +176,7 @@ class _Found:
     quoted: str = ""  # the words inside the marks, for a quote
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
     announced: bool = False  # follows a colon: "Her reply: “No.”", "Mayor Roe: ‘We Stay’"
+    names_a_work: bool = False  # follows "the book", "a headline", "her column,": a title
     appositive: bool = False  # follows "his memoir," as the name of the thing just named
     # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
     # said); a title or a name hangs from a noun or is run into the sentence instead.
@@ -181,6 +214,8 @@ def _is_a_quote(quote: _Found) -> bool:
         return False  # a few quoted words in a sentence are mostly a term or a label
     if quote.announced and quote.kind == "direct":
         return True  # a colon announces words as said, however few: 'His answer: "Never."'
+    if quote.names_a_work and not quote.set_off:
+        return False  # his memoir, “A Long Way From Any Home”, however long the title
     titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
     if titled and (not quote.set_off or quote.appositive):
         return False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
@@ -229,6 +264,7 @@ def _quoted(
         quoted=content.text,
         introduced=introduced,
         appositive=_appositive(doc, tokens),
+        names_a_work=_names_a_work(doc, tokens),
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -309,6 +345,17 @@ def _appositive(doc: Doc, tokens: TokenSpan) -> bool:
         return False
     noun = doc[first - 3]
     return noun.pos_ in {"NOUN", "PROPN"} and not _is_cue(noun.head)
+
+
+def _names_a_work(doc: Doc, tokens: TokenSpan) -> bool:
+    """ "the memoir “…”", "his column, “…”", "headlines such as “…”": quoted words right
+    after a noun for a piece of writing or a show are its title, not someone's speech."""
+    position = tokens[0].i - 1
+    while position >= 0 and (doc[position].is_quote or doc[position].text == ","):
+        position -= 1
+    if position >= 1 and doc[position].lower_ == "as" and doc[position - 1].lower_ == "such":
+        position -= 2
+    return position >= 0 and doc[position].lemma_.lower() in _WORKS
 
 
 def _introduced(text: str, open_mark: int) -> bool:
