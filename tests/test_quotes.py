@@ -445,3 +445,14 @@ def test_quoted_words_after_a_piece_of_writing_are_its_title(analyse_text) -> No
     )
     assert not any("foreign shipping" in q.span.text for q in analysis.quotes)
     assert _quote(analysis, "never wanted to be mayor").speaker_name == "Ada Klein"
+
+
+def test_set_phrases_of_the_reporters_own_voice_report_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "There is no denying the harbour has changed the town for good. Only time will tell "
+        "whether the new wall will hold through the winter. Mayor Ada Klein did not deny that "
+        "the wall had cost more than planned."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("changed the town" in t or "wall will hold" in t for t in texts), texts
+    assert _quote(analysis, "cost more than planned").speaker_name == "Ada Klein"

@@ -119,6 +119,9 @@ _MIN_PARTIAL_WORDS = 5
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+# Subjects of a verb of saying that speak for no one: "only time will tell".
+_NO_SPEAKERS = frozenset({"time"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "all"})
 # Nouns for a piece of writing, a broadcast or a show, whose title follows them in quotes.
 _WORKS = frozenset(
     {
@@ -566,11 +569,19 @@ def _impersonal(cue: Token) -> bool:
     """ "It is too soon to say how …", "it's worth noting that …": the reporter's own voice,
     not a report of anyone's ("It said sales would recover" is a company speaking; "it was
     reported that …" stays, a report with no named source)."""
+    if cue.i > 0 and cue.doc[cue.i - 1].lower_ == "no":
+        return True  # "there is no denying that …": the reporter's certainty
+    subject = subject_of(cue)
+    if subject is not None and subject.lemma_.lower() in _NO_SPEAKERS:
+        return True  # "only time will tell whether …"
     head = cue.head
     if cue.dep_ != "xcomp" or not (head.pos_ in {"ADJ", "ADV"} or head.lemma_ == "be"):
         return False
     holders = (head, head.head)
-    return any(c.dep_ == "nsubj" and c.lower_ == "it" for h in holders for c in h.children)
+    # "it is too soon to say", "all this is to say that …"
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in _EMPTY_SUBJECTS for h in holders for c in h.children
+    )
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
