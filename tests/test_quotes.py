@@ -456,3 +456,15 @@ def test_set_phrases_of_the_reporters_own_voice_report_no_one(analyse_text) -> N
     texts = [q.span.text for q in analysis.quotes]
     assert not any("changed the town" in t or "wall will hold" in t for t in texts), texts
     assert _quote(analysis, "cost more than planned").speaker_name == "Ada Klein"
+
+
+def test_what_someone_called_a_thing_just_named_is_their_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein thanked the governor. She called his emergency orders “a crucial step "
+        "forward for the coast.” They met in a town called “Harbour Point on the Western Shore” "
+        "near the border."
+    )
+    quote = _quote(analysis, "a crucial step forward")
+    assert quote.speaker_name == "Ada Klein"
+    assert quote.cue is not None and quote.cue.text == "called"
+    assert not any("Western Shore" in q.span.text for q in analysis.quotes)

@@ -449,10 +449,24 @@ def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     for ancestor in root.ancestors:
         outside = ancestor.idx < span.open_mark or ancestor.idx > span.end
         if outside and ancestor.lemma_.lower() in NAMING:
-            return None
+            return ancestor if _names_someone_as(ancestor, span) else None
         if outside and (_is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING):
             return ancestor
     return None
+
+
+def _names_someone_as(verb: Token, span: QuotedSpan) -> bool:
+    """ "She called his orders “a crucial step …”": someone calling a thing, just named, by
+    the quoted words, though the parse hangs them elsewhere; "a site called “…”" and "called
+    “…” by friends" name no one."""
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        verb.pos_ == "VERB"
+        and subject_of(verb) is not None
+        and named is not None
+        and named.right_edge.idx + len(named.right_edge.text) <= span.open_mark
+        and not article_text(verb.doc)[named.right_edge.idx : span.open_mark].count(",")
+    )
 
 
 def _attribute_from_neighbours(quotes: list[_Found], doc: Doc) -> None:
