@@ -468,3 +468,13 @@ def test_what_someone_called_a_thing_just_named_is_their_words(analyse_text) -> 
     assert quote.speaker_name == "Ada Klein"
     assert quote.cue is not None and quote.cue.text == "called"
     assert not any("Western Shore" in q.span.text for q in analysis.quotes)
+
+
+def test_a_reported_clause_ends_where_the_quoted_words_in_it_end(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Ms. Klein said in an email that the council “has to contend with the suggestion - "
+        "unfounded, I think - that it sat on the report.”"
+    )
+    quote = _quote(analysis, "sat on the report")
+    assert quote.span.text.startswith("the council “has to contend")
+    assert quote.kind == "partial"

@@ -561,6 +561,7 @@ def _reported_speech(
         weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
         for (first, last), confidence in weighted:
             start, end = _trimmed(doc, doc[first:last])
+            end = _to_end_of_quote(end, marked)
             if end <= start or _mostly_quoted(start, end, marked):
                 continue
             kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
@@ -811,6 +812,15 @@ def _closing_mark_after(doc: Doc, tokens: list[Token]) -> Token | None:
         if token.text not in {".", ",", "!", "?"}:
             break
     return None
+
+
+def _to_end_of_quote(end: int, marked: list[QuotedSpan]) -> int:
+    """ "called him “the most extreme pick in a generation”": a clause the parse ends inside
+    quoted words ends where the quotation does, since the speaker's words are whole."""
+    for quote in marked:
+        if quote.start < end < quote.end:
+            return quote.end
+    return end
 
 
 def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
