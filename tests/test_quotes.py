@@ -478,3 +478,14 @@ def test_a_reported_clause_ends_where_the_quoted_words_in_it_end(analyse_text) -
     quote = _quote(analysis, "sat on the report")
     assert quote.span.text.startswith("the council “has to contend")
     assert quote.kind == "partial"
+
+
+def test_an_object_of_the_cue_set_off_by_commas_is_no_parenthetical(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The next month, the harbour board announced plans to sell the old pier, and the town "
+        "objected. In Porto, the mayor said, the ferries run late."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert "plans to sell the old pier" in texts
+    assert not any("next month" in t or "town objected" in t for t in texts), texts
+    assert "In Porto" in texts and "the ferries run late" in texts

@@ -635,6 +635,8 @@ def _parenthetical_parts(cue: Token, content: tuple[int, int]) -> list[tuple[int
     doc = cue.doc
     if not (sentence.start < start - 1 and end + 2 < sentence.end - 1):
         return None
+    if start <= content[0] and content[1] <= end + 1:
+        return None  # "In May, Ms. Roe announced new rules, …": what she announced is her object
     if doc[start - 1].text != "," or doc[end + 1].text != ",":
         return None
     if doc[end + 2].is_quote and doc[end + 3].is_title:
