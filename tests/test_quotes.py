@@ -489,3 +489,24 @@ def test_an_object_of_the_cue_set_off_by_commas_is_no_parenthetical(analyse_text
     assert "plans to sell the old pier" in texts
     assert not any("next month" in t or "town objected" in t for t in texts), texts
     assert "In Porto" in texts and "the ferries run late" in texts
+
+
+def test_an_attribution_after_a_colon_or_dash_does_not_report_what_came_before(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The harbour was a mess - a former port official said the mayor demanded daily reports. "
+        "The vote was delayed again, Mayor Ada Klein said."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("harbour was a mess" in t for t in texts), texts
+    assert _quote(analysis, "The vote was delayed again").speaker_name == "Ada Klein"
+
+
+def test_whom_a_cue_urges_is_part_of_the_request(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mr. Ivo Lenz has also urged the council to delay the vote until spring."
+    )
+    assert _quote(analysis, "delay the vote").span.text == (
+        "the council to delay the vote until spring"
+    )

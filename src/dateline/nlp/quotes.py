@@ -155,6 +155,7 @@ _WORKS = frozenset(
     }
 )
 _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
+_CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-", "--"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
@@ -556,6 +557,8 @@ def _reported_speech(
             continue
         speaker = None if _asked_of(token) else speaker_of_cue(token, index)
         content = _without_attribution(token, content)
+        if content[1] <= token.i and not is_according_to(token) and _after_a_break(token):
+            continue  # "The port was shut; the envoy said she would stay": a new statement
         parts = _parenthetical_parts(token, content)
         # the words before a parenthetical attribution are less surely the speaker's own
         weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
@@ -687,11 +690,29 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     if lemma in _TO_INFINITIVE:
         for child in token.children:
             if child.dep_ == "xcomp":  # "vowed to fight on", "urged them to leave"
-                start = min([child.left_edge.i] + [c.i for c in token.children if c.dep_ == "dobj"])
+                objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj"]
+                start = min([child.left_edge.i, *objects])
                 return start, _content_of(child)[1]
     if lemma in _NOMINAL_REPORTS:
         return _object_content(token)
     return None
+
+
+def _after_a_break(cue: Token) -> bool:
+    """Whether the attribution opens a clause of its own after a colon, semicolon or dash:
+    what comes before is the reporter's, a comma alone sets an attribution into a clause."""
+    start, _ = _attribution_phrase(cue)
+    doc = cue.doc
+    first = sentence_of(cue).start
+    position = start - 1
+    while position > first and (
+        doc[position].pos_ in {"ADV", "CCONJ"} or doc[position].text == ","
+    ):
+        position -= 1  # "; indeed, she said", ": soon he had declared"
+    if position <= first or doc[position].text not in _CLAUSE_BREAKS:
+        return False
+    # a dash between words, not in one ("Glass-Steagall")
+    return doc[position].text != "-" or bool(doc[position - 1].whitespace_)
 
 
 def _naming_content(verb: Token) -> tuple[int, int] | None:
