@@ -510,3 +510,15 @@ def test_whom_a_cue_urges_is_part_of_the_request(analyse_text) -> None:  # type:
     assert _quote(analysis, "delay the vote").span.text == (
         "the council to delay the vote until spring"
     )
+
+
+def test_how_the_words_came_out_is_a_cue_too(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein lost her patience at the hearing. “Out of my office,” she barked. "
+        "“We will not sell the pier to anyone,” Ms. Klein concluded."
+    )
+    short = _quote(analysis, "Out of my office")
+    assert short.speaker_name == "Ada Klein"
+    assert short.cue is not None and short.cue.text == "barked"
+    ending = _quote(analysis, "not sell the pier")
+    assert ending.cue is not None and ending.cue.text == "concluded"
