@@ -522,3 +522,12 @@ def test_how_the_words_came_out_is_a_cue_too(analyse_text) -> None:  # type: ign
     assert short.cue is not None and short.cue.text == "barked"
     ending = _quote(analysis, "not sell the pier")
     assert ending.cue is not None and ending.cue.text == "concluded"
+
+
+def test_what_a_statement_read_is_quoted(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The port board answered on Sunday. “We will keep the pier open all winter,” the "
+        "statement read."
+    )
+    quote = _quote(analysis, "keep the pier open")
+    assert quote.cue is not None and quote.cue.text == "read"

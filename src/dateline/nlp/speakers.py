@@ -145,6 +145,7 @@ SPEECH_VERBS = frozenset(
         "scoff",
         "gush",
         "marvel",
+        "read",  # "“…,” the statement read"
     ]
 )
 # Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
