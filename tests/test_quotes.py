@@ -531,3 +531,13 @@ def test_what_a_statement_read_is_quoted(analyse_text) -> None:  # type: ignore[
     )
     quote = _quote(analysis, "keep the pier open")
     assert quote.cue is not None and quote.cue.text == "read"
+
+
+def test_a_counterpoint_with_its_own_subject_goes_on_with_what_was_said(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Ms. Lena Gray said she got a grant for her first year, but her parents earned too much "
+        "for any other aid. Mayor Ada Klein said the pier would reopen in May, but she declined "
+        "to give a date."
+    )
+    assert _quote(analysis, "got a grant").span.text.endswith("too much for any other aid")
+    assert _quote(analysis, "pier would reopen").span.text == "the pier would reopen in May"

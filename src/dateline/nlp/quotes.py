@@ -680,7 +680,7 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
         return None
     for child in token.children:
         if child.dep_ == "ccomp":
-            return _content_of(child)
+            return _with_counterpoint(token, _content_of(child))
     if token.dep_ == "parataxis":
         return _host_clause_without(token)  # "The talks failed, he said, and …"
     if lemma in _ARGUE_FOR:
@@ -713,6 +713,23 @@ def _after_a_break(cue: Token) -> bool:
         return False
     # a dash between words, not in one ("Glass-Steagall")
     return doc[position].text != "-" or bool(doc[position - 1].whitespace_)
+
+
+def _with_counterpoint(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "She said she won a grant, but her parents earned too much": a clause joined to the
+    report with a subject of its own, a noun, goes on with what was said even where the
+    parse hangs it on the cue; with a pronoun ("but he declined …") or a new verb of saying
+    it is the reporter's next sentence."""
+    if content[0] < cue.i:
+        return content
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < content[1] or conj.lemma_.lower() in _REPORTING:
+            continue
+        subject = next((c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        joined = any(c.dep_ == "cc" and c.i < conj.i for c in cue.children if c.i >= content[1])
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and joined:
+            return content[0], _content_of(conj)[1]
+    return content
 
 
 def _naming_content(verb: Token) -> tuple[int, int] | None:
