@@ -541,3 +541,15 @@ def test_a_counterpoint_with_its_own_subject_goes_on_with_what_was_said(analyse_
     )
     assert _quote(analysis, "got a grant").span.text.endswith("too much for any other aid")
     assert _quote(analysis, "pier would reopen").span.text == "the pier would reopen in May"
+
+
+def test_long_quoted_words_with_no_cue_are_the_subjects(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein visited the flooded streets. She offered “my thoughts and prayers for "
+        "all of the families who lost their homes.” Owners may swap plots in a so-called "
+        "“like-for-like land exchange” this year."
+    )
+    quote = _quote(analysis, "thoughts and prayers")
+    assert quote.kind == "partial"
+    assert quote.speaker_name == "Ada Klein"
+    assert not any("land exchange" in q.span.text for q in analysis.quotes)

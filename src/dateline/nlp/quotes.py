@@ -38,6 +38,7 @@ from dateline.nlp.speakers import (
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
+    speaker_of_token,
     subject_of,
 )
 from dateline.nlp.stage import article_text, stage
@@ -116,6 +117,8 @@ _DOCUMENTS = frozenset(
 _MIN_UNATTRIBUTED_WORDS = 5
 # Shorter quoted words inside a sentence count only as part of a reported clause around them.
 _MIN_PARTIAL_WORDS = 5
+# Longer quoted words run into a sentence with no verb of saying are still someone's words.
+_MIN_UNCUED_PARTIAL_WORDS = 8
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
@@ -214,7 +217,9 @@ def _words(text: str) -> int:
 def _is_a_quote(quote: _Found) -> bool:
     """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
     words = _words(quote.quoted)
-    if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
+    if quote.kind == "partial" and quote.cue is None and words < _MIN_UNCUED_PARTIAL_WORDS:
+        return False  # quoted words run into a sentence with no cue are mostly a term
+    if quote.kind == "partial" and words < _MIN_PARTIAL_WORDS:
         return False  # a few quoted words in a sentence are mostly a term or a label
     if quote.announced and quote.kind == "direct":
         return True  # a colon announces words as said, however few: 'His answer: "Never."'
@@ -289,7 +294,25 @@ def _quoted(
     found.announced = article_text(doc)[: span.open_mark].rstrip().endswith(":")
     if found.announced and not partial and found.cue is None:
         found.speaker = _name_before_colon(doc, span, index)
+    if partial and found.cue is None:
+        found.speaker = _person_doing(tokens, span, index)
     return found
+
+
+def _person_doing(tokens: TokenSpan, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
+    """ "He offered “my thoughts and prayers …”": words quoted in a sentence with no verb of
+    saying are most likely those of the person the sentence is about, its verb's subject."""
+    verb = next(
+        (a for a in tokens.root.ancestors if a.pos_ in {"VERB", "AUX"} and a.idx < span.open_mark),
+        None,
+    )
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None:
+        return None
+    speaker = speaker_of_token(subject, index)
+    if speaker.entity is None or speaker.entity.type is not EntityType.PERSON:
+        return None
+    return speaker
 
 
 def _name_before_colon(doc: Doc, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
