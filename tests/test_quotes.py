@@ -553,3 +553,14 @@ def test_long_quoted_words_with_no_cue_are_the_subjects(analyse_text) -> None:  
     assert quote.kind == "partial"
     assert quote.speaker_name == "Ada Klein"
     assert not any("land exchange" in q.span.text for q in analysis.quotes)
+
+
+def test_an_editors_note_run_onto_a_paragraph_runs_on_over_its_line_breaks(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Tessa Grant opened the new harbour wall on Friday. Harbour chief Ivo Lenz said the "
+        "wall would hold.Editor’s note: Mayor Grant often\nmisleads voters and has repeatedly "
+        "promised to close the port to cruise ships.\n\nMs. Grant said the ferries would return.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("close the port" in t for t in texts), texts
+    assert "the wall would hold" in texts and "the ferries would return" in texts

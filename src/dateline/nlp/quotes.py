@@ -164,7 +164,11 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
 # "Editor's note: …": the publisher's standing comment on the story's subject, in its own
 # voice; the verbs of saying in it report no one.
-_PUBLISHER_NOTE = re.compile(r"\W*editors?['’]?s?\s+note\s*:", re.IGNORECASE)
+# (It opens a line, or is run onto the last one when a page's layout is lost.)
+_PUBLISHER_NOTE = re.compile(
+    r"(?:^|(?<=[.!?”\")]))\W*editors?['’]?s?\s+note\s*:", re.IGNORECASE | re.MULTILINE
+)
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
 )
@@ -563,12 +567,7 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    text = article_text(doc)
-    fact = [
-        (b.start, b.end)
-        for b in article.blocks
-        if b.kind in FACT_BLOCKS and not _PUBLISHER_NOTE.match(text, b.start, b.end)
-    ]
+    fact = _reported_blocks(article, article_text(doc))
     candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
         if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
@@ -594,6 +593,23 @@ def _reported_speech(
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return _outermost(found)
+
+
+def _reported_blocks(article: Article, text: str) -> list[tuple[int, int]]:
+    """The stretches whose sentences report facts: body and standfirst blocks, up to an
+    editor's note, which runs on over line breaks until a line ends its sentence."""
+    stretches = []
+    in_note = False
+    for block in article.blocks:
+        if not in_note:
+            note = _PUBLISHER_NOTE.search(text, block.start, block.end)
+            end = note.start() if note else block.end
+            if block.kind in FACT_BLOCKS and end > block.start:
+                stretches.append((block.start, end))
+            in_note = note is not None
+        if in_note and text[block.start : block.end].rstrip().endswith(_SENTENCE_ENDS):
+            in_note = False
+    return stretches
 
 
 def _asked_of(cue: Token) -> bool:
