@@ -564,3 +564,14 @@ def test_an_editors_note_run_onto_a_paragraph_runs_on_over_its_line_breaks(analy
     texts = [q.span.text for q in analysis.quotes]
     assert not any("close the port" in t for t in texts), texts
     assert "the wall would hold" in texts and "the ferries would return" in texts
+
+
+def test_quoted_words_opening_a_parenthesis_are_an_example(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Volunteers explained how they rated voters from 1 (“I am definitely voting for Klein”) "
+        "to 5 (“I will never vote for her”). The crowd booed. (“I do not want a fight tonight,” "
+        "said one harbour worker.) The vote went on."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("definitely voting" in t or "never vote" in t for t in texts), texts
+    assert _quote(analysis, "want a fight tonight").kind == "direct"

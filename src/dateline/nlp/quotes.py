@@ -188,6 +188,7 @@ class _Found:
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
     announced: bool = False  # follows a colon: "Her reply: “No.”", "Mayor Roe: ‘We Stay’"
     names_a_work: bool = False  # follows "the book", "a headline", "her column,": a title
+    aside: bool = False  # opens a parenthesis that holds no attribution of its own
     appositive: bool = False  # follows "his memoir," as the name of the thing just named
     # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
     # said); a title or a name hangs from a noun or is run into the sentence instead.
@@ -227,6 +228,8 @@ def _is_a_quote(quote: _Found) -> bool:
         return False  # a few quoted words in a sentence are mostly a term or a label
     if quote.announced and quote.kind == "direct":
         return True  # a colon announces words as said, however few: 'His answer: "Never."'
+    if quote.aside:
+        return False  # rates voters from 1 ("Sure thing") to 5: an example, not a quote
     if quote.names_a_work and not quote.set_off:
         return False  # his memoir, “A Long Way From Any Home”, however long the title
     titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
@@ -289,12 +292,14 @@ def _quoted(
             found.speaker = _speaker(cue, index)
             found.confidence = 0.9
             found.set_off = _set_off(cue, span, tokens, introduced)
+            found.aside = _aside(article_text(doc), span, found.cue)
             if not partial:
                 _run_on(doc, article, found, span, cue)
             return found
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
+    found.aside = _aside(article_text(doc), span, found.cue)
     found.announced = article_text(doc)[: span.open_mark].rstrip().endswith(":")
     if found.announced and not partial and found.cue is None:
         found.speaker = _name_before_colon(doc, span, index)
@@ -317,6 +322,16 @@ def _person_doing(tokens: TokenSpan, span: QuotedSpan, index: MentionIndex) -> S
     if speaker.entity is None or speaker.entity.type is not EntityType.PERSON:
         return None
     return speaker
+
+
+def _aside(text: str, span: QuotedSpan, cue: Span | None) -> bool:
+    """ "from 1 (“Sure thing”) to 5", "(“Mayor Quits,” Harbour News, Monday)": quoted words
+    opening a parenthesis are an example or a citation, unless the parenthesis also holds
+    who said them ("(“No,” she said.)")."""
+    if not text[max(0, span.open_mark - 3) : span.open_mark].rstrip().endswith("("):
+        return False
+    close = text.find(")", span.end)
+    return cue is None or close < 0 or not span.open_mark < cue.start < close
 
 
 def _name_before_colon(doc: Doc, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
