@@ -575,3 +575,15 @@ def test_quoted_words_opening_a_parenthesis_are_an_example(analyse_text) -> None
     texts = [q.span.text for q in analysis.quotes]
     assert not any("definitely voting" in t or "never vote" in t for t in texts), texts
     assert _quote(analysis, "want a fight tonight").kind == "direct"
+
+
+def test_a_heading_in_capitals_or_a_transcript_note_is_no_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The hearing transcript was released on Monday. “(Loud shouting from the public "
+        "gallery.)” The chair called for order.\n\n"
+        "‘THE SECRET LIFE OF THE OLD HARBOUR PIER AND ITS KEEPERS’ “The pier was busy every "
+        "night of the year,” the keeper said.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("SECRET LIFE" in t or "shouting" in t for t in texts), texts
+    assert _quote(analysis, "busy every night").kind == "direct"

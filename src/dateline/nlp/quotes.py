@@ -230,6 +230,8 @@ def _is_a_quote(quote: _Found) -> bool:
         return True  # a colon announces words as said, however few: 'His answer: "Never."'
     if quote.aside:
         return False  # rates voters from 1 ("Sure thing") to 5: an example, not a quote
+    if _stage_direction(quote.quoted) or (quote.quoted.isupper() and quote.cue is None):
+        return False  # "(LAUGHTER.)" in a transcript, ‘THE HOUSE PARTY’ as a heading
     if quote.names_a_work and not quote.set_off:
         return False  # his memoir, “A Long Way From Any Home”, however long the title
     titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
@@ -238,6 +240,12 @@ def _is_a_quote(quote: _Found) -> bool:
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
+
+
+def _stage_direction(text: str) -> bool:
+    """ "(CROSSTALK.)": a transcript's note of what happened, in brackets, is no one's words."""
+    inner = text.strip().rstrip(".,")
+    return inner[:1] in "([" and inner[-1:] in ")]" and bool(inner)
 
 
 def _title_like(text: str) -> bool:
