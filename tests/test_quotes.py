@@ -582,7 +582,7 @@ def test_a_heading_in_capitals_or_a_transcript_note_is_no_quote(analyse_text) ->
         "The hearing transcript was released on Monday. “(Loud shouting from the public "
         "gallery.)” The chair called for order.\n\n"
         "‘THE SECRET LIFE OF THE OLD HARBOUR PIER AND ITS KEEPERS’ “The pier was busy every "
-        "night of the year,” the keeper said.\n"
+        "night of the year and nobody ever slept.”\n"
     )
     texts = [q.span.text for q in analysis.quotes]
     assert not any("SECRET LIFE" in t or "shouting" in t for t in texts), texts
