@@ -405,3 +405,185 @@ def test_a_question_put_to_someone_is_not_theirs(analyse_text) -> None:  # type:
     question = _quote(analysis, "the mine would reopen")
     assert question.speaker_name is None and question.speaker_mention is None
     assert _quote(analysis, "too early").speaker_name == "Ola Berg"
+
+
+def test_an_editors_note_reports_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Tessa Grant opened the new harbour wall on Friday.\n\n"
+        "Editor’s note: Mayor Grant has repeatedly promised to close the port to cruise ships.\n\n"
+        "Harbour chief Ivo Lenz said the wall would hold back the winter storms.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("close the port" in t for t in texts), texts
+    assert _quote(analysis, "hold back the winter storms").speaker_name == "Ivo Lenz"
+
+
+def test_words_a_colon_announces_are_a_quote_however_few(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The council voted on the harbour plan late on Monday. The mayor's answer came at once: "
+        "“Never again.” The vote was delayed.\n\n"
+        "He read from the novel “Long Road Home” on the train.\n"
+    )
+    assert _quote(analysis, "Never again").kind == "direct"
+    assert not any("Long Road" in q.span.text for q in analysis.quotes)
+
+
+def test_a_headline_quote_takes_the_name_before_its_colon(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The storm flattened the pier on Monday.\n\n"
+        "Mayor Ada Klein: ‘We Will Rebuild It.’ Ms. Klein toured the harbour with engineers.\n"
+    )
+    quote = _quote(analysis, "We Will Rebuild It")
+    assert quote.speaker_name == "Ada Klein"
+
+
+def test_quoted_words_after_a_piece_of_writing_are_its_title(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The harbour paper ran headlines such as “Mayor plans to sell the harbour to a foreign "
+        "shipping firm” all week.\n\n"
+        "In her book, “I never wanted to be mayor of anything,” Ada Klein wrote.\n"
+    )
+    assert not any("foreign shipping" in q.span.text for q in analysis.quotes)
+    assert _quote(analysis, "never wanted to be mayor").speaker_name == "Ada Klein"
+
+
+def test_set_phrases_of_the_reporters_own_voice_report_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "There is no denying the harbour has changed the town for good. Only time will tell "
+        "whether the new wall will hold through the winter. Mayor Ada Klein did not deny that "
+        "the wall had cost more than planned."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("changed the town" in t or "wall will hold" in t for t in texts), texts
+    assert _quote(analysis, "cost more than planned").speaker_name == "Ada Klein"
+
+
+def test_what_someone_called_a_thing_just_named_is_their_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein thanked the governor. She called his emergency orders “a crucial step "
+        "forward for the coast.” They met in a town called “Harbour Point on the Western Shore” "
+        "near the border."
+    )
+    quote = _quote(analysis, "a crucial step forward")
+    assert quote.speaker_name == "Ada Klein"
+    assert quote.cue is not None and quote.cue.text == "called"
+    assert not any("Western Shore" in q.span.text for q in analysis.quotes)
+
+
+def test_a_reported_clause_ends_where_the_quoted_words_in_it_end(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Ms. Klein said in an email that the council “has to contend with the suggestion - "
+        "unfounded, I think - that it sat on the report.”"
+    )
+    quote = _quote(analysis, "sat on the report")
+    assert quote.span.text.startswith("the council “has to contend")
+    assert quote.kind == "partial"
+
+
+def test_an_object_of_the_cue_set_off_by_commas_is_no_parenthetical(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The next month, the harbour board announced plans to sell the old pier, and the town "
+        "objected. In Porto, the mayor said, the ferries run late."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert "plans to sell the old pier" in texts
+    assert not any("next month" in t or "town objected" in t for t in texts), texts
+    assert "In Porto" in texts and "the ferries run late" in texts
+
+
+def test_an_attribution_after_a_colon_or_dash_does_not_report_what_came_before(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The harbour was a mess - a former port official said the mayor demanded daily reports. "
+        "The vote was delayed again, Mayor Ada Klein said."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("harbour was a mess" in t for t in texts), texts
+    assert _quote(analysis, "The vote was delayed again").speaker_name == "Ada Klein"
+
+
+def test_whom_a_cue_urges_is_part_of_the_request(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mr. Ivo Lenz has also urged the council to delay the vote until spring."
+    )
+    assert _quote(analysis, "delay the vote").span.text == (
+        "the council to delay the vote until spring"
+    )
+
+
+def test_how_the_words_came_out_is_a_cue_too(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein lost her patience at the hearing. “Out of my office,” she barked. "
+        "“We will not sell the pier to anyone,” Ms. Klein concluded."
+    )
+    short = _quote(analysis, "Out of my office")
+    assert short.speaker_name == "Ada Klein"
+    assert short.cue is not None and short.cue.text == "barked"
+    ending = _quote(analysis, "not sell the pier")
+    assert ending.cue is not None and ending.cue.text == "concluded"
+
+
+def test_what_a_statement_read_is_quoted(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The port board answered on Sunday. “We will keep the pier open all winter,” the "
+        "statement read."
+    )
+    quote = _quote(analysis, "keep the pier open")
+    assert quote.cue is not None and quote.cue.text == "read"
+
+
+def test_a_counterpoint_with_its_own_subject_goes_on_with_what_was_said(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Ms. Lena Gray said she got a grant for her first year, but her parents earned too much "
+        "for any other aid. Mayor Ada Klein said the pier would reopen in May, but she declined "
+        "to give a date."
+    )
+    assert _quote(analysis, "got a grant").span.text.endswith("too much for any other aid")
+    assert _quote(analysis, "pier would reopen").span.text == "the pier would reopen in May"
+
+
+def test_long_quoted_words_with_no_cue_are_the_subjects(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Ada Klein visited the flooded streets. She offered “my thoughts and prayers for "
+        "all of the families who lost their homes.” Owners may swap plots in a so-called "
+        "“like-for-like land exchange” this year."
+    )
+    quote = _quote(analysis, "thoughts and prayers")
+    assert quote.kind == "partial"
+    assert quote.speaker_name == "Ada Klein"
+    assert not any("land exchange" in q.span.text for q in analysis.quotes)
+
+
+def test_an_editors_note_run_onto_a_paragraph_runs_on_over_its_line_breaks(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Mayor Tessa Grant opened the new harbour wall on Friday. Harbour chief Ivo Lenz said the "
+        "wall would hold.Editor’s note: Mayor Grant often\nmisleads voters and has repeatedly "
+        "promised to close the port to cruise ships.\n\nMs. Grant said the ferries would return.\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("close the port" in t for t in texts), texts
+    assert "the wall would hold" in texts and "the ferries would return" in texts
+
+
+def test_quoted_words_opening_a_parenthesis_are_an_example(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Volunteers explained how they rated voters from 1 (“I am definitely voting for Klein”) "
+        "to 5 (“I will never vote for her”). The crowd booed. (“I do not want a fight tonight,” "
+        "said one harbour worker.) The vote went on."
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("definitely voting" in t or "never vote" in t for t in texts), texts
+    assert _quote(analysis, "want a fight tonight").kind == "direct"
+
+
+def test_a_heading_in_capitals_or_a_transcript_note_is_no_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The hearing transcript was released on Monday. “(Loud shouting from the public "
+        "gallery.)” The chair called for order.\n\n"
+        "‘THE SECRET LIFE OF THE OLD HARBOUR PIER AND ITS KEEPERS’ “The pier was busy every "
+        "night of the year and nobody ever slept.”\n"
+    )
+    texts = [q.span.text for q in analysis.quotes]
+    assert not any("SECRET LIFE" in t or "shouting" in t for t in texts), texts
+    assert _quote(analysis, "busy every night").kind == "direct"

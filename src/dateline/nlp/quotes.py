@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from dateline.model import FACT_BLOCKS, Analysis, Article, Quote, Span
+from dateline.model import FACT_BLOCKS, Analysis, Article, EntityType, Quote, Span
 from dateline.nlp.quotemarks import QuotedSpan, find_quoted_spans, without_subheadings
 from dateline.nlp.sentences import sentence_of, tokens_with
 from dateline.nlp.speakers import (
@@ -38,6 +38,7 @@ from dateline.nlp.speakers import (
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
+    speaker_of_token,
     subject_of,
 )
 from dateline.nlp.stage import article_text, stage
@@ -116,13 +117,58 @@ _DOCUMENTS = frozenset(
 _MIN_UNATTRIBUTED_WORDS = 5
 # Shorter quoted words inside a sentence count only as part of a reported clause around them.
 _MIN_PARTIAL_WORDS = 5
+# Longer quoted words run into a sentence with no verb of saying are still someone's words.
+_MIN_UNCUED_PARTIAL_WORDS = 8
 _ALL_QUOTED = 0.9
 _ACCORDING = frozenset({"according"})
 _MAX_TITLE_WORDS = 8
+# Subjects of a verb of saying that speak for no one: "only time will tell".
+_NO_SPEAKERS = frozenset({"time"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "all"})
+# Nouns for a piece of writing, a broadcast or a show, whose title follows them in quotes.
+_WORKS = frozenset(
+    {
+        "book",
+        "novel",
+        "memoir",
+        "biography",
+        "autobiography",
+        "headline",
+        "column",
+        "essay",
+        "op",
+        "ed",
+        "editorial",
+        "article",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "poem",
+        "play",
+        "podcast",
+        "episode",
+        "series",
+        "ad",
+        "advert",
+        "advertisement",
+        "sign",
+        "slogan",
+    }
+)
 _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
+_CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-", "--"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _OPENING_MARK = re.compile(r"[“\"‘]|''|``")
+# "Editor's note: …": the publisher's standing comment on the story's subject, in its own
+# voice; the verbs of saying in it report no one.
+# (It opens a line, or is run onto the last one when a page's layout is lost.)
+_PUBLISHER_NOTE = re.compile(
+    r"(?:^|(?<=[.!?”\")]))\W*editors?['’]?s?\s+note\s*:", re.IGNORECASE | re.MULTILINE
+)
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
 )
@@ -140,6 +186,9 @@ class _Found:
     paragraph: int = 0
     quoted: str = ""  # the words inside the marks, for a quote
     introduced: bool = True  # opens a sentence or follows "," or ":", not run into the text
+    announced: bool = False  # follows a colon: "Her reply: “No.”", "Mayor Roe: ‘We Stay’"
+    names_a_work: bool = False  # follows "the book", "a headline", "her column,": a title
+    aside: bool = False  # opens a parenthesis that holds no attribution of its own
     appositive: bool = False  # follows "his memoir," as the name of the thing just named
     # Set off as speech: introduced or followed by its cue, and hanging from that cue ("…," she
     # said); a title or a name hangs from a noun or is run into the sentence instead.
@@ -173,14 +222,30 @@ def _words(text: str) -> int:
 def _is_a_quote(quote: _Found) -> bool:
     """Scare quotes and titles of works are quoted words nobody is quoted as saying."""
     words = _words(quote.quoted)
-    if quote.kind == "partial" and (quote.cue is None or words < _MIN_PARTIAL_WORDS):
+    if quote.kind == "partial" and quote.cue is None and words < _MIN_UNCUED_PARTIAL_WORDS:
+        return False  # quoted words run into a sentence with no cue are mostly a term
+    if quote.kind == "partial" and words < _MIN_PARTIAL_WORDS:
         return False  # a few quoted words in a sentence are mostly a term or a label
+    if quote.announced and quote.kind == "direct":
+        return True  # a colon announces words as said, however few: 'His answer: "Never."'
+    if quote.aside:
+        return False  # rates voters from 1 ("Sure thing") to 5: an example, not a quote
+    if _stage_direction(quote.quoted) or (quote.quoted.isupper() and quote.cue is None):
+        return False  # "(LAUGHTER.)" in a transcript, ‘THE HOUSE PARTY’ as a heading
+    if quote.names_a_work and not quote.set_off:
+        return False  # his memoir, “A Long Way From Any Home”, however long the title
     titled = _title_like(quote.quoted) and words <= _MAX_TITLE_WORDS
     if titled and (not quote.set_off or quote.appositive):
         return False  # on “Meet the Press.”, his book, ''A Time for Truth'', but “Okay,” I said.
     if quote.cue is not None or quote.speaker is not None:
         return True  # "No," he said.
     return words >= _MIN_UNATTRIBUTED_WORDS
+
+
+def _stage_direction(text: str) -> bool:
+    """ "(CROSSTALK.)": a transcript's note of what happened, in brackets, is no one's words."""
+    inner = text.strip().rstrip(".,")
+    return inner[:1] in "([" and inner[-1:] in ")]" and bool(inner)
 
 
 def _title_like(text: str) -> bool:
@@ -223,6 +288,7 @@ def _quoted(
         quoted=content.text,
         introduced=introduced,
         appositive=_appositive(doc, tokens),
+        names_a_work=_names_a_work(doc, tokens),
     )
     # Quoted words inside a sentence are someone's only when the verb they hang from is a cue;
     # a cue elsewhere in the sentence does not make a scare quote a quote.
@@ -234,13 +300,56 @@ def _quoted(
             found.speaker = _speaker(cue, index)
             found.confidence = 0.9
             found.set_off = _set_off(cue, span, tokens, introduced)
+            found.aside = _aside(article_text(doc), span, found.cue)
             if not partial:
                 _run_on(doc, article, found, span, cue)
             return found
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
+    found.aside = _aside(article_text(doc), span, found.cue)
+    found.announced = article_text(doc)[: span.open_mark].rstrip().endswith(":")
+    if found.announced and not partial and found.cue is None:
+        found.speaker = _name_before_colon(doc, span, index)
+    if partial and found.cue is None:
+        found.speaker = _person_doing(tokens, span, index)
     return found
+
+
+def _person_doing(tokens: TokenSpan, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
+    """ "He offered “my thoughts and prayers …”": words quoted in a sentence with no verb of
+    saying are most likely those of the person the sentence is about, its verb's subject."""
+    verb = next(
+        (a for a in tokens.root.ancestors if a.pos_ in {"VERB", "AUX"} and a.idx < span.open_mark),
+        None,
+    )
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None:
+        return None
+    speaker = speaker_of_token(subject, index)
+    if speaker.entity is None or speaker.entity.type is not EntityType.PERSON:
+        return None
+    return speaker
+
+
+def _aside(text: str, span: QuotedSpan, cue: Span | None) -> bool:
+    """ "from 1 (“Sure thing”) to 5", "(“Mayor Quits,” Harbour News, Monday)": quoted words
+    opening a parenthesis are an example or a citation, unless the parenthesis also holds
+    who said them ("(“No,” she said.)")."""
+    if not text[max(0, span.open_mark - 3) : span.open_mark].rstrip().endswith("("):
+        return False
+    close = text.find(")", span.end)
+    return cue is None or close < 0 or not span.open_mark < cue.start < close
+
+
+def _name_before_colon(doc: Doc, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
+    """ "Senator Roe: ‘We Will Not Back Down’": a headline's speaker is the name that the
+    colon follows."""
+    colon = article_text(doc).rfind(":", 0, span.open_mark)
+    hit = index.at(colon - 1, colon) if colon > 0 else None
+    if hit is None or hit[1].type not in {EntityType.PERSON, EntityType.ORG}:
+        return None
+    return Speaker(hit[1], hit[1].name, hit[0])
 
 
 def _run_on(doc: Doc, article: Article, found: _Found, span: QuotedSpan, cue: Token) -> None:
@@ -290,6 +399,17 @@ def _appositive(doc: Doc, tokens: TokenSpan) -> bool:
         return False
     noun = doc[first - 3]
     return noun.pos_ in {"NOUN", "PROPN"} and not _is_cue(noun.head)
+
+
+def _names_a_work(doc: Doc, tokens: TokenSpan) -> bool:
+    """ "the memoir “…”", "his column, “…”", "headlines such as “…”": quoted words right
+    after a noun for a piece of writing or a show are its title, not someone's speech."""
+    position = tokens[0].i - 1
+    while position >= 0 and (doc[position].is_quote or doc[position].text == ","):
+        position -= 1
+    if position >= 1 and doc[position].lower_ == "as" and doc[position - 1].lower_ == "such":
+        position -= 2
+    return position >= 0 and doc[position].lemma_.lower() in _WORKS
 
 
 def _introduced(text: str, open_mark: int) -> bool:
@@ -380,10 +500,24 @@ def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     for ancestor in root.ancestors:
         outside = ancestor.idx < span.open_mark or ancestor.idx > span.end
         if outside and ancestor.lemma_.lower() in NAMING:
-            return None
+            return ancestor if _names_someone_as(ancestor, span) else None
         if outside and (_is_cue(ancestor) or ancestor.lemma_.lower() in CHARACTERISING):
             return ancestor
     return None
+
+
+def _names_someone_as(verb: Token, span: QuotedSpan) -> bool:
+    """ "She called his orders “a crucial step …”": someone calling a thing, just named, by
+    the quoted words, though the parse hangs them elsewhere; "a site called “…”" and "called
+    “…” by friends" name no one."""
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        verb.pos_ == "VERB"
+        and subject_of(verb) is not None
+        and named is not None
+        and named.right_edge.idx + len(named.right_edge.text) <= span.open_mark
+        and not article_text(verb.doc)[named.right_edge.idx : span.open_mark].count(",")
+    )
 
 
 def _attribute_from_neighbours(quotes: list[_Found], doc: Doc) -> None:
@@ -456,7 +590,7 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    fact = [(b.start, b.end) for b in article.blocks if b.kind in FACT_BLOCKS]
+    fact = _reported_blocks(article, article_text(doc))
     candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
         if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
@@ -468,17 +602,37 @@ def _reported_speech(
             continue
         speaker = None if _asked_of(token) else speaker_of_cue(token, index)
         content = _without_attribution(token, content)
+        if content[1] <= token.i and not is_according_to(token) and _after_a_break(token):
+            continue  # "The port was shut; the envoy said she would stay": a new statement
         parts = _parenthetical_parts(token, content)
         # the words before a parenthetical attribution are less surely the speaker's own
         weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
         for (first, last), confidence in weighted:
             start, end = _trimmed(doc, doc[first:last])
+            end = _to_end_of_quote(end, marked)
             if end <= start or _mostly_quoted(start, end, marked):
                 continue
             kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return _outermost(found)
+
+
+def _reported_blocks(article: Article, text: str) -> list[tuple[int, int]]:
+    """The stretches whose sentences report facts: body and standfirst blocks, up to an
+    editor's note, which runs on over line breaks until a line ends its sentence."""
+    stretches = []
+    in_note = False
+    for block in article.blocks:
+        if not in_note:
+            note = _PUBLISHER_NOTE.search(text, block.start, block.end)
+            end = note.start() if note else block.end
+            if block.kind in FACT_BLOCKS and end > block.start:
+                stretches.append((block.start, end))
+            in_note = note is not None
+        if in_note and text[block.start : block.end].rstrip().endswith(_SENTENCE_ENDS):
+            in_note = False
+    return stretches
 
 
 def _asked_of(cue: Token) -> bool:
@@ -495,11 +649,19 @@ def _impersonal(cue: Token) -> bool:
     """ "It is too soon to say how …", "it's worth noting that …": the reporter's own voice,
     not a report of anyone's ("It said sales would recover" is a company speaking; "it was
     reported that …" stays, a report with no named source)."""
+    if cue.i > 0 and cue.doc[cue.i - 1].lower_ == "no":
+        return True  # "there is no denying that …": the reporter's certainty
+    subject = subject_of(cue)
+    if subject is not None and subject.lemma_.lower() in _NO_SPEAKERS:
+        return True  # "only time will tell whether …"
     head = cue.head
     if cue.dep_ != "xcomp" or not (head.pos_ in {"ADJ", "ADV"} or head.lemma_ == "be"):
         return False
     holders = (head, head.head)
-    return any(c.dep_ == "nsubj" and c.lower_ == "it" for h in holders for c in h.children)
+    # "it is too soon to say", "all this is to say that …"
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in _EMPTY_SUBJECTS for h in holders for c in h.children
+    )
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
@@ -538,6 +700,8 @@ def _parenthetical_parts(cue: Token, content: tuple[int, int]) -> list[tuple[int
     doc = cue.doc
     if not (sentence.start < start - 1 and end + 2 < sentence.end - 1):
         return None
+    if start <= content[0] and content[1] <= end + 1:
+        return None  # "In May, Ms. Roe announced new rules, …": what she announced is her object
     if doc[start - 1].text != "," or doc[end + 1].text != ",":
         return None
     if doc[end + 2].is_quote and doc[end + 3].is_title:
@@ -578,7 +742,7 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
         return None
     for child in token.children:
         if child.dep_ == "ccomp":
-            return _content_of(child)
+            return _with_counterpoint(token, _content_of(child))
     if token.dep_ == "parataxis":
         return _host_clause_without(token)  # "The talks failed, he said, and …"
     if lemma in _ARGUE_FOR:
@@ -588,11 +752,46 @@ def _reported_content(token: Token) -> tuple[int, int] | None:
     if lemma in _TO_INFINITIVE:
         for child in token.children:
             if child.dep_ == "xcomp":  # "vowed to fight on", "urged them to leave"
-                start = min([child.left_edge.i] + [c.i for c in token.children if c.dep_ == "dobj"])
+                objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj"]
+                start = min([child.left_edge.i, *objects])
                 return start, _content_of(child)[1]
     if lemma in _NOMINAL_REPORTS:
         return _object_content(token)
     return None
+
+
+def _after_a_break(cue: Token) -> bool:
+    """Whether the attribution opens a clause of its own after a colon, semicolon or dash:
+    what comes before is the reporter's, a comma alone sets an attribution into a clause."""
+    start, _ = _attribution_phrase(cue)
+    doc = cue.doc
+    first = sentence_of(cue).start
+    position = start - 1
+    while position > first and (
+        doc[position].pos_ in {"ADV", "CCONJ"} or doc[position].text == ","
+    ):
+        position -= 1  # "; indeed, she said", ": soon he had declared"
+    if position <= first or doc[position].text not in _CLAUSE_BREAKS:
+        return False
+    # a dash between words, not in one ("Glass-Steagall")
+    return doc[position].text != "-" or bool(doc[position - 1].whitespace_)
+
+
+def _with_counterpoint(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "She said she won a grant, but her parents earned too much": a clause joined to the
+    report with a subject of its own, a noun, goes on with what was said even where the
+    parse hangs it on the cue; with a pronoun ("but he declined …") or a new verb of saying
+    it is the reporter's next sentence."""
+    if content[0] < cue.i:
+        return content
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < content[1] or conj.lemma_.lower() in _REPORTING:
+            continue
+        subject = next((c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        joined = any(c.dep_ == "cc" and c.i < conj.i for c in cue.children if c.i >= content[1])
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and joined:
+            return content[0], _content_of(conj)[1]
+    return content
 
 
 def _naming_content(verb: Token) -> tuple[int, int] | None:
@@ -715,6 +914,15 @@ def _closing_mark_after(doc: Doc, tokens: list[Token]) -> Token | None:
         if token.text not in {".", ",", "!", "?"}:
             break
     return None
+
+
+def _to_end_of_quote(end: int, marked: list[QuotedSpan]) -> int:
+    """ "called him “the most extreme pick in a generation”": a clause the parse ends inside
+    quoted words ends where the quotation does, since the speaker's words are whole."""
+    for quote in marked:
+        if quote.start < end < quote.end:
+            return quote.end
+    return end
 
 
 def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:

@@ -125,6 +125,27 @@ SPEECH_VERBS = frozenset(
         "speak",
         "agree",
         "echo",
+        # how the words came out: "“Out!” she barked", "he concluded", "they chanted"
+        "conclude",
+        "recount",
+        "exclaim",
+        "bark",
+        "interject",
+        "chant",
+        "confess",
+        "recite",
+        "surmise",
+        "yell",
+        "scream",
+        "snap",
+        "muse",
+        "whisper",
+        "mutter",
+        "sigh",
+        "scoff",
+        "gush",
+        "marvel",
+        "read",  # "“…,” the statement read"
     ]
 )
 # Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
