@@ -587,3 +587,25 @@ def test_a_heading_in_capitals_or_a_transcript_note_is_no_quote(analyse_text) ->
     texts = [q.span.text for q in analysis.quotes]
     assert not any("SECRET LIFE" in t or "shouting" in t for t in texts), texts
     assert _quote(analysis, "busy every night").kind == "direct"
+
+
+def test_a_quoted_question_takes_the_attribution_the_parser_puts_in_the_next_sentence(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The mayor opened the new bridge on Monday.\n\n"
+        '"Did everyone get a ticket?" Mayor John Harris said. "Good, thanks!"\n\n'
+        '"Why now?" asked Ana Ruiz, a council member.'
+    )
+    speakers = {q.span.text: q.speaker_name for q in analysis.quotes if q.kind == "direct"}
+    assert speakers["Did everyone get a ticket?"] == "John Harris"
+    assert speakers["Good, thanks!"] == "John Harris"
+    assert speakers["Why now?"] == "Ana Ruiz"
+    # A sentence that reports words of its own is no attribution of the question before it.
+    asked = analyse_text(
+        'Reporters waited outside the hall.\n\n"Is it safe?" The engineers said it was safe.'
+    )
+    assert all(q.speaker_name is None for q in asked.quotes if q.span.text == "Is it safe?")
+    assert [(q.kind, q.span.text) for q in asked.quotes if q.cue is not None] == [
+        ("indirect", "it was safe")
+    ]

@@ -44,6 +44,8 @@ from dateline.nlp.speakers import (
 from dateline.nlp.stage import article_text, stage
 
 _MIN_REPORTED_TOKENS = 3
+# How far into the sentence after a quoted question its attribution's verb may stand.
+_MAX_ATTRIBUTION_TOKENS = 8
 _SAME_QUOTE_RATIO = 0.9
 _ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
 # Verbs that report a commitment or request as a to-infinitive: "vowed to fight on".
@@ -470,7 +472,7 @@ def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
         return None
     sentence = sentence_of(doc[tokens.end - 1])
     if span.close_mark + 1 >= sentence.end_char:
-        return None
+        return _attribution_after_question(doc, span, sentence)
     window = doc.char_span(span.close_mark + 1, sentence.end_char, alignment_mode="expand")
     if window is None:
         return None
@@ -480,6 +482,23 @@ def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
         if _is_cue(token):
             return token
     return None
+
+
+def _attribution_after_question(doc: Doc, span: QuotedSpan, sentence: TokenSpan) -> Token | None:
+    """ "Did everyone get a ticket?" the mayor asked. The parser ends the sentence at the
+    question or exclamation mark, so the attribution is the next sentence: one whose verb is
+    a cue with nothing reported of its own, in the same paragraph."""
+    text = article_text(doc)
+    if span.close_mark is None or text[span.close_mark - 1 : span.close_mark] not in {"?", "!"}:
+        return None
+    if sentence.end >= len(doc) or "\n" in text[span.close_mark : doc[sentence.end].idx]:
+        return None
+    following = sentence_of(doc[sentence.end])
+    cue = following.root
+    if not _is_cue(cue) or cue.i - following.start > _MAX_ATTRIBUTION_TOKENS:
+        return None
+    reports = any(c.dep_ in {"ccomp", "xcomp", "mark"} for c in cue.children)
+    return None if reports else cue
 
 
 def _before_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
