@@ -609,3 +609,22 @@ def test_a_quoted_question_takes_the_attribution_the_parser_puts_in_the_next_sen
     assert [(q.kind, q.span.text) for q in asked.quotes if q.cue is not None] == [
         ("indirect", "it was safe")
     ]
+
+
+def test_a_pull_quote_is_credited_to_the_name_line_that_closes_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The rally ended late.\n\n"
+        '"I will not back down from this fight. Not now, not ever.\n'
+        'Maria Lopez, union organiser."\n\n'
+        "Her remarks drew applause."
+    )
+    quote = next(q for q in analysis.quotes if q.kind == "direct")
+    assert quote.span.text == "I will not back down from this fight. Not now, not ever."
+    assert quote.speaker_name == "Maria Lopez"
+    # A quote left open before an ordinary paragraph is still not closed by it.
+    open_only = analyse_text(
+        "The rally ended late.\n\n"
+        '"I will not back down from this fight, not now and not ever\n'
+        "The crowd cheered as the organisers packed up the stage for the night.\n"
+    )
+    assert all("cheered" not in q.span.text for q in open_only.quotes)

@@ -31,13 +31,15 @@ class QuotedSpan:
     """Words inside quotation marks: `start`/`end` exclude the marks themselves.
 
     `open_mark` is the offset of the opening mark; `close_mark` that of the closing one, or
-    None when the quote runs on to the next paragraph without closing here.
+    None when the quote runs on to the next paragraph without closing here. `credit` is the
+    line that names the speaker of a pull quote, where one closes it.
     """
 
     start: int
     end: int
     open_mark: int
     close_mark: int | None
+    credit: tuple[int, int] | None = None
 
 
 def _is_word(char: str) -> bool:
@@ -73,6 +75,9 @@ def find_quoted_spans(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[
         if carried is not None:
             if first in _DOUBLE_OPEN or first == _STRAIGHT:
                 spans.append(_span(text, carried, None, previous_end))
+            elif _credit_line(text, start, end):
+                quote = _span(text, carried, None, previous_end)
+                spans.append(QuotedSpan(quote.start, quote.end, carried, None, (start, end)))
             else:
                 log.debug("quotation mark at %d never closed", carried)
             carried = None
@@ -85,8 +90,23 @@ def find_quoted_spans(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[
     return sorted(spans, key=lambda s: s.start)
 
 
+_MAX_CREDIT_WORDS = 16
 _DOUBLE_MARK = re.compile(r"``|''|[“„«”»\"]")
 _SINGLE_MARK = re.compile(r"''|[‘’']")
+
+
+def _credit_line(text: str, start: int, end: int) -> bool:
+    """ "Jane Roe, Institute for Policy Studies." closing a quote left open on the line
+    before: a pull quote's credit, the format of boxes of quotes ("What they said")."""
+    line = text[start:end].strip()
+    body = line.rstrip("”\"'").rstrip()
+    closed = len(body) < len(line)
+    return (
+        closed
+        and body[:1].isupper()
+        and len(body.split()) <= _MAX_CREDIT_WORDS
+        and not _DOUBLE_MARK.search(body)
+    )
 
 
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -306,6 +306,8 @@ def _quoted(
             if not partial:
                 _run_on(doc, article, found, span, cue)
             return found
+    if span.credit is not None:
+        found.speaker, found.confidence = _credited(span.credit, index), 0.8
     adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
@@ -342,6 +344,16 @@ def _aside(text: str, span: QuotedSpan, cue: Span | None) -> bool:
         return False
     close = text.find(")", span.end)
     return cue is None or close < 0 or not span.open_mark < cue.start < close
+
+
+def _credited(credit: tuple[int, int], index: MentionIndex) -> Speaker | None:
+    """The person (else the body) a pull quote's credit line names."""
+    named = [(m, e) for m, e in index.within(*credit) if e.type is EntityType.PERSON]
+    named = named or [(m, e) for m, e in index.within(*credit) if e.type is EntityType.ORG]
+    if not named:
+        return None
+    mention, entity = named[0]
+    return Speaker(entity, entity.name, mention)
 
 
 def _name_before_colon(doc: Doc, span: QuotedSpan, index: MentionIndex) -> Speaker | None:
