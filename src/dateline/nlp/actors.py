@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from dateline.model import Analysis, Entity, EntityType, Place, Span
 from dateline.nlp.event_lexicon import lexicon
 from dateline.nlp.lexicon import country_name, country_of_name, organisation
-from dateline.nlp.speakers import MentionIndex
+from dateline.nlp.speakers import MentionIndex, subject_of
 from dateline.nlp.stage import article_text
 
 # Head nouns that name a party, with the PLOVER sector they give (data/event_lexicon.json).
@@ -343,12 +343,7 @@ def _clause_subject(word: Token) -> Token | None:
     verb = word
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj":
-            return subject
-        verb = verb.head
-    return None
+    return subject_of(verb)
 
 
 def _bare_information(token: Token) -> bool:

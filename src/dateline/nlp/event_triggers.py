@@ -204,12 +204,14 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
 def _moves_force(verb: Token) -> bool:
     """What a verb of mobilising moves is a force ("troops", "reservists"), or is not said."""
     obj = _object(verb)
-    if obj is None:
-        return True
-    forces = {
-        noun for sector in _FORCE_SECTORS for noun in lexicon()["sector_nouns"][sector]
-    } | _FORCE_NOUNS
-    return any(key in forces for key in _noun_keys(obj))
+    return obj is None or any(key in _forces() for key in _noun_keys(obj))
+
+
+@cache
+def _forces() -> frozenset[str]:
+    """Nouns for forces: the lexicon's armed, police and rebel sector nouns, and a few more."""
+    listed = lexicon()["sector_nouns"]
+    return frozenset(noun for sector in _FORCE_SECTORS for noun in listed[sector]) | _FORCE_NOUNS
 
 
 def _weapons_test(verb: Token, lemma: str) -> bool:
@@ -245,11 +247,12 @@ def _framed(verb: Token) -> Trigger | None:
     frame = control_type(lemma) or ("AGREE" if _readiness(verb) is not None else None)
     if frame is None and lemma in _OBLIGATION_FRAMES and _obligation(verb) is not None:
         frame = "REQUEST"  # "the forum concluded that rich nations must pay": a demand
-    if frame is None and _for_clause(verb) is not None:
+    for_clause = _for_clause(verb)
+    if frame is None and for_clause is not None:
         frame = "REQUEST"  # "called for Israel to withdraw": a demand, not a withdrawal
     if frame is None:
         return None
-    action = _framed_action(verb, lemma)
+    action = for_clause or _framed_action(verb, lemma)
     if action is None:
         return None
     inner = own_sense(action)
@@ -290,9 +293,6 @@ def _obligation(verb: Token) -> Token | None:
 
 
 def _framed_action(verb: Token, lemma: str) -> Token | None:
-    for_clause = _for_clause(verb)
-    if for_clause is not None:
-        return for_clause
     if lemma in _OBLIGATION_FRAMES:
         return _obligation(verb)
     for child in verb.children:

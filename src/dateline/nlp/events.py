@@ -53,7 +53,6 @@ _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 _PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
 _PURPOSE_LINKS = frozenset({"advcl", "xcomp", "pcomp", "prep"})
-# Types whose unnamed doer is still a party: force used by someone the text does not name.
 # Acts whose unnamed doer is still a party: force used by someone the text does not name,
 # and the arrests and investigations only a state's authorities carry out.
 _UNNAMED_DOER: dict[str, tuple[str, str | None]] = {"ASSAULT": ("unidentified attackers", None)}
@@ -93,15 +92,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     index = MentionIndex(analysis.entities, quoted)
     finder = ActorFinder(analysis, index)
     triggers = _triggers(doc, analysis, index)
-    framed = {t.framed.i for t in triggers if t.framed is not None}
-    # "prepared to resume shelling": the act a framed verb itself frames is the same event.
-    framed |= {
-        c.i
-        for t in triggers
-        if t.framed is not None
-        for c in t.framed.children
-        if c.dep_ == "xcomp"
-    }
+    framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     skipped = framed | alleged | _purposes(triggers)
     found: list[_Found] = []
@@ -126,6 +117,14 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _framed_acts(trigger: Trigger) -> list[Token]:
+    """The act a trigger frames and any act that one frames in turn ("prepared to resume
+    shelling the villages"): parts of the trigger's one event, where its target is named."""
+    if trigger.framed is None:
+        return []
+    return [trigger.framed, *(c for c in trigger.framed.children if c.dep_ == "xcomp")]
 
 
 def _alleged(verb: Token) -> list[Token]:
@@ -461,9 +460,7 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
         return own + ([subject] if subject is not None else [])
     inner = trigger.framed_sense or Sense(sense.type)
     tokens = own
-    # "prepared to resume shelling the villages": the act framed, or the one it frames in turn
-    acts = [trigger.framed, *(c for c in trigger.framed.children if c.dep_ == "xcomp")]
-    for act in acts:
+    for act in _framed_acts(trigger):
         found = read_trigger(act)
         tokens += _argument_tokens(act, inner, found.noun if found is not None else None)
     return tokens
