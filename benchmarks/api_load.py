@@ -3,8 +3,8 @@
 
     python benchmarks/api_load.py [--articles 300] [--clients 16] [--requests 2000]
 
-The corpus (dateline.corpus.sample, --articles articles) is ingested into a fresh SQLite
-store through `dateline.corpus.ingestion`, then `dateline serve` runs it in its own process
+The corpus (benchmarks.sample_corpus, --articles articles) is ingested into a fresh SQLite
+store through `dateline.scale.ingestion`, then `dateline serve` runs it in its own process
 on a free loopback port (127.0.0.1 only). Each client is a thread with one keep-alive
 connection (httpx) asking for one speaker's quotes at a time, the speakers taken in turn
 from the sample's people; the run is bounded by --requests in all and by --seconds, and
@@ -27,10 +27,10 @@ import time
 from pathlib import Path
 
 import httpx
+from benchmarks.sample_corpus import PEOPLE, generate, write
 
-from dateline.corpus.ingestion import ingest
-from dateline.corpus.sample import PEOPLE, generate, write
 from dateline.scale import InProcessRunner
+from dateline.scale.ingestion import ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 

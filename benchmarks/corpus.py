@@ -3,8 +3,8 @@ LocalCluster of 2, peak memory as the corpus grows, and quote search over a mill
 
     python benchmarks/corpus.py [--articles N] [--memory 1000,10000] [--quotes 1000000]
 
-Articles come from the generated sample corpus (dateline.corpus.sample). Each speed run
-ingests the same N articles into a fresh SQLite store through `dateline.corpus.ingestion`,
+Articles come from the generated sample corpus (benchmarks.sample_corpus). Each speed run
+ingests the same N articles into a fresh SQLite store through `dateline.scale.ingestion`,
 the code path of `dateline ingest`, timed from after a warm-up shard per worker (model
 loading and cluster start-up are not counted) to the last commit.
 Memory: one in-process ingest of the largest --memory figure, the peak RSS (VmHWM) read
@@ -26,12 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks.sample_corpus import generate, write
 from sqlalchemy import insert
 
-from dateline.corpus.ingestion import IngestCounts, ingest
-from dateline.corpus.sample import generate, write
 from dateline.ingest import article_from_text
 from dateline.scale import DaskRunner, InProcessRunner, LocalRunner, Runner
+from dateline.scale.ingestion import IngestCounts, ingest
 from dateline.settings import Settings
 from dateline.store import open_store
 from dateline.store.models import ArticleRow, QuoteRow

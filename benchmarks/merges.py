@@ -4,7 +4,7 @@ several times. Pairwise precision and recall of each merge.
 
     python benchmarks/merges.py [--articles N] [--seed S]
 
-The corpus (dateline.corpus.sample) is ingested as `dateline ingest` would, then:
+The corpus (benchmarks.sample_corpus) is ingested as `dateline ingest` would, then:
 - people: every stored PERSON entity named as a person of its article's truth (in full, or by
   surname alone; an entity of both namesakes of one article counts for both);
   two such entities should share a corpus key exactly when they are the same person;
@@ -27,12 +27,12 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 
+from benchmarks.sample_corpus import generate, write
 from sqlalchemy import select
 
-from dateline.corpus.ingestion import ingest
 from dateline.corpus.resolve import merge_events, merge_quotes, name_words
-from dateline.corpus.sample import generate, write
 from dateline.scale import InProcessRunner
+from dateline.scale.ingestion import ingest
 from dateline.settings import Settings
 from dateline.store import Store, open_store
 from dateline.store.models import ArticleRow, EntityRow

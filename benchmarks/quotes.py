@@ -37,8 +37,8 @@ from typing import Any
 
 from dateline.errors import DatelineError
 from dateline.ingest import article_from_text
-from dateline.nlp.language import load_language, load_plain_language
-from dateline.nlp.pipeline import analyze_articles
+from dateline.nlp.language import load_plain_language
+from dateline.nlp.pipeline import analyze_articles, load_pipeline
 from dateline.record import failure_record, to_record
 from dateline.settings import Settings
 
@@ -99,7 +99,7 @@ def read_inputs(gold: Path) -> list[dict[str, str]]:
 
 def run_dateline(inputs: list[dict[str, str]], settings: Settings) -> Run:
     """Dateline's records for the inputs; an input it refuses gets a failure record."""
-    load_language(settings.model, settings.verify_model)
+    load_pipeline(settings.model, settings.verify_model)
     list(analyze_articles([article_from_text(WARM_UP)], settings))  # lazy tables, outside the clock
     failed: list[str] = []
     started = time.perf_counter()

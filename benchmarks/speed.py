@@ -21,8 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dateline.ingest import article_from_text
-from dateline.nlp.language import load_language, load_plain_language
-from dateline.nlp.pipeline import analyze_articles
+from dateline.nlp.language import load_plain_language
+from dateline.nlp.pipeline import analyze_articles, load_pipeline
 from dateline.record import to_record
 from dateline.settings import Settings
 
@@ -59,7 +59,7 @@ def main() -> None:
     texts = corpus(args.limit)
     words = sum(len(t.split()) for t in texts)
     plain = load_plain_language(settings.model, settings.verify_model)
-    nlp = load_language(settings.model, settings.verify_model)
+    nlp = load_pipeline(settings.model, settings.verify_model)
 
     def spacy_alone() -> None:
         for _ in plain.pipe(texts, batch_size=settings.batch_size):

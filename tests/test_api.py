@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from sqlalchemy import text
 
-from dateline.api import ServerConfig, create_app
 from dateline.api.tokens import create_token
+from dateline.server import ServerConfig, create_app
 from dateline.store import open_store
 
 from .store_fixtures import BACKENDS, store_url

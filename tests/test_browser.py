@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from dateline.api import ServerConfig, create_app
+from dateline.server import ServerConfig, create_app
 from dateline.store import open_store
 
 from .store_fixtures import make_record, span

@@ -164,8 +164,7 @@ def _listed_commands(module: str) -> list[str]:
 
 
 def test_both_module_entry_points_list_every_command() -> None:
-    # Run as `python -m dateline.cli`, cli.py is `__main__`, not `dateline.cli`: the commands
-    # of the other modules once registered on the copy nobody ran and went missing.
+    # `python -m dateline` and `python -m dateline.cli` must build the same app.
     by_package = _listed_commands("dateline")
     by_cli_module = _listed_commands("dateline.cli")
     assert by_cli_module == by_package

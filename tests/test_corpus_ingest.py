@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from benchmarks.sample_corpus import generate, write
 
-from dateline.corpus.ingestion import ingest
-from dateline.corpus.sample import generate, write
 from dateline.ingest.jsonl import InputFailure
 from dateline.ingest.sources import count_inputs, read_inputs
 from dateline.model import Article
 from dateline.scale import InProcessRunner
+from dateline.scale.ingestion import ingest
 from dateline.settings import Settings
 from dateline.store import Store, open_store
 

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.dates import find_dates, years_in
+from dateline.ingest.dates import find_dates, years_in
 
 STYLES = [
     lambda d: f"{calendar.month_name[d.month]} {d.day}, {d.year}",

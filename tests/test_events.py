@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.export.plover import plover_events
 from dateline.model import Analysis, Event
-from dateline.plover import plover_events
 from dateline.record import to_record
 
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind
-from dateline.nlp.mentions import name_key
+from dateline.nlp.entities.mentions import name_key
 from dateline.record import to_record
 
 from .conftest import EXAMPLES, EXPECTED

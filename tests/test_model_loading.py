@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.nlp.language import (
-    ModelError,
-    load_language,
-    pinned_model_dir,
-    verify_pinned_model,
-)
+from dateline.nlp.language import ModelError, pinned_model_dir, verify_pinned_model
+from dateline.nlp.pipeline import load_pipeline
 
 
 def test_the_installed_model_matches_its_pinned_digests() -> None:
@@ -45,11 +41,11 @@ def test_a_missing_weight_file_is_refused(model_copy: Path) -> None:
 
 
 def test_the_pipeline_is_loaded_once_per_process() -> None:
-    assert load_language() is load_language()
-    assert "dateline_entities" in load_language().pipe_names
-    assert load_language().pipe_names[0] == "dateline_blocks"
+    assert load_pipeline() is load_pipeline()
+    assert "dateline_entities" in load_pipeline().pipe_names
+    assert load_pipeline().pipe_names[0] == "dateline_blocks"
 
 
 def test_another_model_that_is_not_installed_says_what_to_do() -> None:
     with pytest.raises(ModelError, match=r"not_a_real_pipeline.*install"):
-        load_language("not_a_real_pipeline")
+        load_pipeline("not_a_real_pipeline")

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.model import Analysis, Entity
-from dateline.nlp.lexicon import country_of_name
-from dateline.nlp.office_holders import (
+from dateline.nlp.common.lexicon import country_of_name
+from dateline.nlp.entities.office_holders import (
     Term,
     holder_by_title,
     holder_key,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dateline.nlp.places import resolve
+from dateline.nlp.places.component import resolve
 
 
 def test_countries_regions_and_cities() -> None:

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.model import Analysis, Quote
-from dateline.nlp.mentions import name_key
-from dateline.nlp.quotemarks import find_quoted_spans, without_subheadings
+from dateline.nlp.entities.mentions import name_key
+from dateline.nlp.quotes.marks import find_quoted_spans, without_subheadings
 
 from .conftest import EXAMPLES, EXPECTED
 

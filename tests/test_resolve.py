@@ -158,8 +158,8 @@ def test_the_store_resolves_speakers_across_articles(store: Store) -> None:
             _record("two", '"Not yet," said Mirela Dancu, the union leader.', "Mirela Dancu"),
         ]
     )
-    assert store.resolve_entities() == 2
-    assert store.resolve_entities() == 0
+    assert store.resolve_entities(corpus_keys) == 2
+    assert store.resolve_entities(corpus_keys) == 0
     assert {q.speaker_key for q in store.query_quotes()} == {"person:mirela-dancu"}
 
 

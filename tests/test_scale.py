@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.corpus.ingestion import ingest
 from dateline.ingest import article_from_text
 from dateline.scale import DaskRunner, JsonlOutput, LocalRunner, process_shard
+from dateline.scale.ingestion import ingest
 from dateline.settings import Settings
 from dateline.store import Store
 

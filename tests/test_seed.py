@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from dateline.model import FACT_BLOCKS, Analysis
-from dateline.nlp.lexicon import is_role_noun
-from dateline.nlp.mentions import name_key
+from dateline.nlp.common.lexicon import is_role_noun
+from dateline.nlp.entities.mentions import name_key
 from dateline.record import to_record
 
 from .conftest import SHARED

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from dateline.api import ServerConfig, create_app
 from dateline.cli import app as cli_app
+from dateline.server import ServerConfig, create_app
 from dateline.store import open_store
 from dateline.web.highlight import highlighted
 

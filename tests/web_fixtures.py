@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from dateline.corpus.resolve import corpus_keys
 from dateline.store import Store
 
 from .store_fixtures import make_record, span
@@ -101,7 +102,7 @@ def corpus_records() -> list[dict[str, Any]]:
 def fill(store: Store) -> list[dict[str, Any]]:
     records = corpus_records()
     store.save_records(records)
-    store.resolve_entities()
+    store.resolve_entities(corpus_keys)
     return records
 
 

@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from dateline.errors import DatelineError
+from dateline.ingest import article_from_html_text, article_from_text
 from dateline.model import Analysis, Article
+from dateline.nlp.pipeline import analyze_articles as run_pipeline
+from dateline.record import to_record as build_record
 from dateline.settings import Settings
+from dateline.version import VERSION
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 
 def analyze(
@@ -29,12 +33,9 @@ def analyze(
     settings: Settings | None = None,
 ) -> Analysis:
     """Analyse one article given as plain text (or HTML with `html=True`)."""
-    from dateline.ingest import article_from_html_text, article_from_text
-    from dateline.nlp.pipeline import analyze_articles
-
     reader = article_from_html_text if html else article_from_text
     article = reader(text, source_id, title=title, published=published)
-    analysis = next(analyze_articles([article], settings))
+    analysis = next(run_pipeline([article], settings))
     if analysis.failure is not None:
         raise AnalysisError(analysis.failure)
     return analysis
@@ -48,18 +49,14 @@ class AnalysisError(DatelineError):
 
 def to_record(analysis: Analysis) -> dict[str, object]:
     """The analysis record of CONTRACT.md for one analysed article."""
-    from dateline.record import to_record as build
-
-    return build(analysis)
+    return build_record(analysis)
 
 
 def analyze_articles(
     articles: Iterable[Article], settings: Settings | None = None
 ) -> Iterator[Analysis]:
     """Analyse many articles, batched through spaCy; yields one `Analysis` per article."""
-    from dateline.nlp.pipeline import analyze_articles as run
-
-    return run(articles, settings)
+    return run_pipeline(articles, settings)
 
 
 __all__ = [

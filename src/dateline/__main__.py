@@ -1,5 +1,5 @@
 """`python -m dateline ...`: the command line, as the `dateline` script runs it."""
 
-from dateline.cli import app
+from dateline.cli.main import app
 
 app()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline import __version__
 from dateline.model import Analysis, Party, Span
-from dateline.nlp.event_lexicon import quad_of
+from dateline.nlp.events.lexicon import quad_of
+from dateline.version import VERSION
 
 
 def _span(span: Span | None) -> dict[str, Any] | None:
@@ -27,7 +27,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
     """The analysis record of one article."""
     article = analysis.article
     return {
-        "dateline": __version__,
+        "dateline": VERSION,
         "article": {
             "id": article.id,
             "source_id": article.source_id,
@@ -121,4 +121,4 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
 
 def failure_record(source_id: str, reason: str) -> dict[str, Any]:
     """The line a batch prints for an input it could not analyse, so the batch goes on."""
-    return {"dateline": __version__, "article": {"source_id": source_id}, "error": reason}
+    return {"dateline": VERSION, "article": {"source_id": source_id}, "error": reason}

@@ -1,57 +1,21 @@
-"""The REST API and the web pages behind `dateline serve`: an adapter over the store and the
-pipeline, which know nothing of it.
+"""The REST API under /api: JSON over the store and the pipeline, with tokens for writes.
 
-    from dateline.api import create_app
-    app = create_app(ServerConfig(db="corpus.db"))    # an ASGI app: uvicorn, or httpx in tests
+- routes.py: the endpoints; formats.py: query parameters and result payloads;
+- tokens.py: API tokens, kept in the store.
+
+The app that serves it beside the web pages is dateline/server.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
 from fastapi import FastAPI
 
-from dateline import __version__
-from dateline.api.config import ServerConfig
-from dateline.api.middleware import BodyLimit, SecurityHeaders
-from dateline.api.problems import install_problem_handlers
 from dateline.api.routes import router
-from dateline.store import open_store
-
-__all__ = ["ServerConfig", "create_app"]
 
 
-def create_app(config: ServerConfig | None = None) -> FastAPI:
-    """The whole server: the API under /api (its OpenAPI description at /api/openapi.json),
-    the web pages and their assets under /."""
-    from dateline.web import install_web
-
-    config = config or ServerConfig.from_env()
-    store = open_store(config.db, create=True)
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
-
-    # The interactive docs pages load their scripts from a CDN, so they are off: the
-    # description itself is served, for any OpenAPI tool to read.
-    app = FastAPI(
-        title="Dateline",
-        version=__version__,
-        description="News articles as data: who said what, who did what to whom, when and "
-        "where, each fact with the span of text it came from.",
-        openapi_url="/api/openapi.json",
-        docs_url=None,
-        redoc_url=None,
-        lifespan=lifespan,
-    )
-    app.state.config = config
-    app.state.store = store
-    install_problem_handlers(app)
+def install_api(app: FastAPI) -> None:
+    """Add the API's routes to the app."""
     app.include_router(router)
-    install_web(app)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
-    return app
+
+
+__all__ = ["install_api"]

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from dateline.api.problems import ProblemError
+from dateline.service.problems import ProblemError
 from dateline.store import as_dict
 
 

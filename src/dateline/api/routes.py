@@ -16,8 +16,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
-from dateline.api.analysis import ArticleIn, analyse
-from dateline.api.config import ServerConfig
 from dateline.api.formats import (
     MEDIA_TYPES,
     Format,
@@ -27,8 +25,11 @@ from dateline.api.formats import (
     point,
     read_cursor,
 )
-from dateline.api.problems import ProblemError
 from dateline.api.tokens import token_name
+from dateline.corpus.resolve import corpus_keys
+from dateline.service.analysis import ArticleIn, analyse
+from dateline.service.config import ServerConfig
+from dateline.service.problems import ProblemError
 from dateline.store import Store, as_dict
 from dateline.store.browse import (
     list_articles,
@@ -163,7 +164,7 @@ def add_article(
     record = analyse(article, get_config(request).settings)
     stored = store.save_record(record)
     if stored:
-        store.resolve_entities()
+        store.resolve_entities(corpus_keys)
     article_id = record["article"]["id"]
     return JSONResponse(
         {"id": article_id, "stored": stored, "record": record},

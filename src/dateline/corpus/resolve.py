@@ -17,44 +17,12 @@ Keys are built from names only, so the same corpus always gets the same keys (st
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.store.results import EventResult, QuoteResult, Source
-
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "gen", "general", "col", "colonel", "capt", "captain", "sen", "senator", "rep",
-    "gov", "governor", "president", "minister", "secretary", "chancellor", "premier",
-    "ambassador", "mayor", "king", "queen", "prince", "princess", "sheikh", "judge",
-}  # fmt: skip
-# Words that start a title before the office itself ("Foreign Minister").
-_ROLE_WORDS = {"foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "trade",
-               "finance", "energy", "health", "transport", "chief", "state", "home"}  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class NamedEntity:
-    """What resolution reads of one stored entity."""
-
-    name: str
-    type: str
-    role: str | None = None
-    country: str | None = None
-    gender: str | None = None  # "f" or "m", from the honorifics of its mentions ("Ms. X")
-
-
-def name_words(name: str) -> list[str]:
-    """The words of a name, folded (case, accents, possessive), titles and honorifics off."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    words = [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(folded)]
-    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in _ROLE_WORDS):
-        words = words[1:]
-    return words
+from dateline.names import name_words
+from dateline.store.results import EventResult, NamedEntity, QuoteResult, Source
 
 
 def corpus_keys(entities: Iterable[NamedEntity]) -> dict[NamedEntity, str]:

@@ -9,7 +9,7 @@ nothing tells.
 
 from __future__ import annotations
 
-from dateline.dates import CalendarDate, find_dates, years_in
+from dateline.ingest.dates import CalendarDate, find_dates, years_in
 from dateline.model import FACT_BLOCKS, Article
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.dates import find_dates
+from dateline.ingest.dates import find_dates
 from dateline.model import Article, Block, BlockKind, Caption, Span
 
 # Lines a media page leaves behind that are never part of the story.

@@ -74,7 +74,9 @@ def verify_pinned_model(model_dir: Path | None = None) -> None:
         )
 
 
-def _load_spacy(model: str, verify: bool) -> Language:
+def read_spacy_pipeline(model: str, verify: bool) -> Language:
+    """A new copy of the spaCy pipeline `model`, its files checked first when it is the
+    pinned default; Dateline's stages are added by `nlp.pipeline.load_pipeline`."""
     if model == DEFAULT_MODEL:
         model_dir = pinned_model_dir()
         if verify:
@@ -90,17 +92,6 @@ def _load_spacy(model: str, verify: bool) -> Language:
 
 
 @cache
-def load_language(model: str = DEFAULT_MODEL, verify: bool = True) -> Language:
-    """The spaCy pipeline named `model` with Dateline's stages added; loaded once per process."""
-    from dateline.nlp.pipeline import add_dateline_stages
-
-    nlp = _load_spacy(model, verify)
-    add_dateline_stages(nlp)
-    log.debug("loaded spaCy pipeline %s with stages %s", model, nlp.pipe_names)
-    return nlp
-
-
-@cache
 def load_plain_language(model: str = DEFAULT_MODEL, verify: bool = True) -> Language:
     """The same spaCy pipeline without Dateline's stages: the speed baseline of `make bench`."""
-    return _load_spacy(model, verify)
+    return read_spacy_pipeline(model, verify)

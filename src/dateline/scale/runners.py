@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from dateline.errors import DatelineError
 from dateline.model import Article
+from dateline.nlp.pipeline import load_pipeline
 from dateline.scale.shard import ShardResult, analyse_shard
 from dateline.settings import Settings
 
@@ -51,9 +52,7 @@ class InProcessRunner:
 
 def _warm_up(settings: Settings) -> None:
     """Load the model when a worker process starts, not inside its first shard."""
-    from dateline.nlp.language import load_language
-
-    load_language(settings.model, settings.verify_model)
+    load_pipeline(settings.model, settings.verify_model)
 
 
 class LocalRunner:

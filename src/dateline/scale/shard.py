@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dateline.model import Article
+from dateline.nlp.pipeline import analyze_articles
 from dateline.record import failure_record, to_record
 from dateline.settings import Settings
 
@@ -70,8 +71,6 @@ def process_shard(
 ) -> int:
     """Analyse the articles (model loaded once per process, batched by `nlp.pipe`) and hand
     each record or failure to `output`; returns how many articles were analysed."""
-    from dateline.nlp.pipeline import analyze_articles
-
     done = 0
     for analysis in analyze_articles(inputs, settings):
         done += 1

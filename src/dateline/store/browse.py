@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from dateline.corpus.resolve import name_words
+from dateline.names import name_words
 from dateline.store.models import ArticleRow, EntityRow, MentionRow
 from dateline.store.repository import Store
 from dateline.store.results import Source

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +42,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import aliased
 
-from dateline import __version__
 from dateline.errors import DatelineError
 from dateline.store import rows
 from dateline.store.models import (
@@ -58,12 +57,17 @@ from dateline.store.models import (
 from dateline.store.results import (
     EventResult,
     Failure,
+    NamedEntity,
     PlaceResult,
     QuoteResult,
     SearchHit,
     Source,
     TimelineEntry,
 )
+from dateline.version import VERSION
+
+# Cross-article resolution: every stored entity's name and facts to its corpus key.
+KeyResolver = Callable[[Iterable[NamedEntity]], dict[NamedEntity, str]]
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +221,7 @@ class Store:
             connection.execute(delete(ArticleRow).where(ArticleRow.pk == existing))
         article_pk = connection.scalar(
             insert(ArticleRow).returning(ArticleRow.pk),
-            rows.article_row(record, str(record.get("dateline", __version__))),
+            rows.article_row(record, str(record.get("dateline", VERSION))),
         )
         assert article_pk is not None
         entity_pks = self._insert_entities(connection, record, article_pk)
@@ -255,15 +259,14 @@ class Store:
             insert(FailureRow).values(input=source, reason=reason, failed_at=datetime.now(UTC))
         )
 
-    def resolve_entities(self) -> int:
-        """Give every stored entity its corpus key (`dateline.corpus.resolve`), so the same
+    def resolve_entities(self, corpus_keys: KeyResolver) -> int:
+        """Give every stored entity the corpus key `corpus_keys` gives it (the resolver is
+        `dateline.corpus.resolve.corpus_keys`, which the store does not import), so the same
         participant has the same key in every article; returns how many keys changed.
 
         Keys are recomputed over the whole corpus, since a full name stored later can settle
         who an earlier bare surname was.
         """
-        from dateline.corpus.resolve import NamedEntity, corpus_keys
-
         with self.engine.begin() as connection:
             found = connection.execute(
                 select(

@@ -108,6 +108,17 @@ class Failure:
     failed_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    """What cross-article resolution (dateline.corpus.resolve) reads of one stored entity."""
+
+    name: str
+    type: str
+    role: str | None = None
+    country: str | None = None
+    gender: str | None = None  # "f" or "m", from the honorifics of its mentions ("Ms. X")
+
+
 def as_dict(result: Any) -> dict[str, Any]:
     """The JSON-ready form of a result (datetimes as ISO 8601 text)."""
     data: dict[str, Any] = asdict(result)

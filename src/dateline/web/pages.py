@@ -14,9 +14,9 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from dateline.api.analysis import ArticleIn, analyse
-from dateline.api.config import ServerConfig
-from dateline.api.problems import ProblemError
+from dateline.service.analysis import ArticleIn, analyse
+from dateline.service.config import ServerConfig
+from dateline.service.problems import ProblemError
 from dateline.store import Store
 from dateline.store.browse import (
     entity_keys,

@@ -6,5 +6,5 @@
 - vocabulary.py, quantities.py, calendar_math.py: the words, numbers and date arithmetic
   both share; context.py: the anchor a value is read against and the value it yields.
 
-The stage that runs them over an article is nlp/times.py.
+component.py: the stage that runs them over an article (`dateline_times`).
 """

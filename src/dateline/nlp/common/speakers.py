@@ -1,0 +1,367 @@
+"""Who is speaking: speech cues, and the speaker a cue's subject names.
+
+A cue is a verb of saying ("said", "told", "insisted", "described … as"), "according to", or
+an attribution adverb ("reportedly"). Its speaker is the grammatical subject, followed through
+conjunctions ("referred to … and said"), relative clauses ("Jane Roe, who said"), passives
+("was quoted by") and pronouns ("he said": the last person named outside a quote). Thoughts and
+intentions ("believes", "wants") are not speech and are not cues.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.model import Entity, EntityType, Span
+from dateline.nlp.common.lexicon import country_of_word
+from dateline.nlp.common.sentences import sentence_of
+from dateline.nlp.stage import article_text
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "announce",
+        "state",
+        "declare",
+        "explain",
+        "note",
+        "write",
+        "tweet",
+        "post",
+        "insist",
+        "argue",
+        "claim",
+        "contend",
+        "assert",
+        "maintain",
+        "warn",
+        "caution",
+        "reply",
+        "respond",
+        "answer",
+        "retort",
+        "continue",
+        "recall",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "suggest",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "urge",
+        "demand",
+        "ask",
+        "describe",
+        "refer",
+        "label",
+        "dub",
+        "term",
+        "characterize",
+        "characterise",
+        "brand",
+        "accuse",
+        "allege",
+        "report",
+        "reveal",
+        "disclose",
+        "complain",
+        "boast",
+        "joke",
+        "quip",
+        "observe",
+        "comment",
+        "remark",
+        "mention",
+        "testify",
+        "proclaim",
+        "reiterate",
+        "repeat",
+        "counter",
+        "charge",
+        "inform",
+        "assure",
+        "reassure",
+        "advise",
+        "recommend",
+        "propose",
+        "question",
+        "wonder",
+        "shout",
+        "plead",
+        "protest",
+        "object",
+        "lament",
+        "highlight",
+        "underline",
+        "underscore",
+        "outline",
+        "hint",
+        "imply",
+        "criticize",
+        "criticise",
+        "praise",
+        "condemn",
+        "blast",
+        "slam",
+        "dismiss",
+        "reject",
+        "announce",
+        "tout",
+        "cite",
+        "concur",
+        "caution",
+        "speak",
+        "agree",
+        "echo",
+        # how the words came out: "“Out!” she barked", "he concluded", "they chanted"
+        "conclude",
+        "recount",
+        "exclaim",
+        "bark",
+        "interject",
+        "chant",
+        "confess",
+        "recite",
+        "surmise",
+        "yell",
+        "scream",
+        "snap",
+        "muse",
+        "whisper",
+        "mutter",
+        "sigh",
+        "scoff",
+        "gush",
+        "marvel",
+        "read",  # "“…,” the statement read"
+    ]
+)
+# Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
+CHARACTERISING = frozenset({"describe", "refer", "characterize", "characterise"})
+# Naming verbs ("called it a 'mess'") mostly frame scare quotes, not someone's words.
+NAMING = frozenset({"call", "label", "dub", "term", "brand"})
+# Verbs of saying that also begin or go on with another action: "continued to deliver".
+_ASPECTUAL = frozenset({"continue", "repeat"})
+ATTRIBUTION_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_PERSONAL = {"he", "she", "him", "her"}
+_RELATIVE = {"who", "that", "which"}
+# Nouns for a country's side in a dispute: "the Israeli side", "Egyptian officials".
+_GROUP_NOUNS = {
+    "side",
+    "government",
+    "officials",
+    "official",
+    "forces",
+    "military",
+    "army",
+    "negotiators",
+    "delegation",
+    "authorities",
+    "ministry",
+    "leaders",
+    "administration",
+    "diplomats",
+}
+
+
+def is_speech_cue(token: Token) -> bool:
+    """A verb of saying (not of thinking), as used in this sentence: "pledged delegates"
+    and "a stated goal" use the verb as an adjective, and report nothing."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
+        return False
+    if token.dep_ in {"amod", "compound", "nmod"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "continued to deliver speeches" says nothing; "“…,” he continued" does
+    return lemma in SPEECH_VERBS or (lemma == "point" and _has_particle(token, "out"))
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """ "pointed out that …": a phrasal verb of saying."""
+    return any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+
+
+def is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it: the entity where the text names one, the name as written, and the mention
+    in this sentence that points at them (a pronoun stays a pronoun here)."""
+
+    entity: Entity | None
+    name: str | None
+    mention: Span | None
+
+
+class MentionIndex:
+    """The article's entity mentions by offset, and which stretches are inside quotes."""
+
+    def __init__(self, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+        pairs = sorted(
+            ((mention, entity) for entity in entities for mention in entity.mentions),
+            key=lambda pair: pair[0].start,
+        )
+        self._starts = [mention.start for mention, _ in pairs]
+        self._pairs = pairs
+        self._longest = max((m.end - m.start for m, _ in pairs), default=0)
+        self._quoted = sorted(quoted)
+        self._quote_starts = [start for start, _ in self._quoted]
+        self.entities = entities
+
+    def inside_quote(self, offset: int) -> bool:
+        position = bisect_right(self._quote_starts, offset) - 1
+        return position >= 0 and offset < self._quoted[position][1]
+
+    def at(self, start: int, end: int) -> tuple[Span, Entity] | None:
+        """The mention overlapping [start, end), longest first."""
+        hits = []
+        for position in range(bisect_right(self._starts, end - 1) - 1, -1, -1):
+            mention, entity = self._pairs[position]
+            if mention.start < start - self._longest:
+                break  # no mention this far back reaches `start`
+            if mention.start < end and start < mention.end:
+                hits.append((mention, entity))
+        return max(hits, key=lambda h: h[0].end - h[0].start) if hits else None
+
+    def within(self, start: int, end: int) -> list[tuple[Span, Entity]]:
+        """Every mention that starts in [start, end) outside quotes, in text order."""
+        first = bisect_right(self._starts, start - 1)
+        last = bisect_right(self._starts, end - 1)
+        return [p for p in self._pairs[first:last] if not self.inside_quote(p[0].start)]
+
+    def person_before(self, offset: int) -> tuple[Span, Entity] | None:
+        """The last person named before `offset`, outside quotes: who "he" or "she" is."""
+        for mention, entity in reversed(self._pairs[: bisect_right(self._starts, offset)]):
+            if (
+                entity.type is EntityType.PERSON
+                and mention.end <= offset
+                and not self.inside_quote(mention.start)
+            ):
+                return mention, entity
+        return None
+
+    def country_entity(self, country: str) -> Entity | None:
+        for entity in self.entities:
+            if entity.type is EntityType.GPE and entity.country == country:
+                return entity
+        return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue, through conjoined and subordinate verbs that share it."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if current.dep_ == "relcl":
+            return current.head
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if current.dep_ in {"conj", "xcomp", "advcl", "acl"} and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def speaker_of_cue(cue: Token, index: MentionIndex) -> Speaker | None:
+    """The speaker a cue names: its subject, or for "according to X", X."""
+    if is_according_to(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+    else:
+        subject = subject_of(cue)
+    if subject is None:
+        return nearest_name_before(cue, index)
+    return speaker_of_token(subject, index)
+
+
+def speaker_of_token(token: Token, index: MentionIndex) -> Speaker:
+    """The speaker a subject token names, resolved to an entity where the text allows."""
+    doc = token.doc
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.lower_ in _PERSONAL:
+        mention = Span(token.idx, token.idx + len(token.text), token.text)
+        found = index.person_before(token.idx)
+        if found is None:
+            return Speaker(None, None, mention)
+        return Speaker(found[1], found[1].name, mention)
+    hit = index.at(token.idx, token.idx + len(token.text)) or _name_in_phrase(token, index)
+    if hit is not None:
+        return Speaker(hit[1], hit[1].name, hit[0])
+    phrase = _noun_phrase(token)
+    text = article_text(doc)[phrase[0] : phrase[1]]
+    mention = Span(phrase[0], phrase[1], text)
+    return Speaker(_group_country(token, index), text, mention)
+
+
+def _name_in_phrase(token: Token, index: MentionIndex) -> tuple[Span, Entity] | None:
+    """ "Qatari Minister of State Hamad al-Marri, who …": the name inside a titled subject,
+    a person before anything else; relative clauses are not part of the subject's name."""
+    hits = []
+    for word in token.subtree:
+        if any(
+            a.dep_ in {"relcl", "acl", "advcl"} and a.i >= token.i
+            for a in word.ancestors
+            if a.i != token.i and token in a.ancestors
+        ):
+            continue
+        hit = index.at(word.idx, word.idx + len(word.text))
+        if hit is not None:
+            hits.append(hit)
+    people = [h for h in hits if h[1].type is EntityType.PERSON]
+    return people[0] if people else None
+
+
+def nearest_name_before(cue: Token, index: MentionIndex) -> Speaker | None:
+    """When the parse gives a cue no subject ("In Ottawa, Jane Roe, a critic, said"), the
+    person or organisation named last before it in its sentence."""
+    sentence = sentence_of(cue)
+    before = [w for w in sentence[: cue.i - sentence.start] if not index.inside_quote(w.idx)]
+    for wanted in (EntityType.PERSON, EntityType.ORG):
+        for word in reversed(before):
+            hit = index.at(word.idx, word.idx + len(word.text))
+            if hit is not None and hit[1].type is wanted:
+                return Speaker(hit[1], hit[1].name, hit[0])
+    return None
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """The subject's words up to its head: "the Israeli side", "two senior officials"."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"}:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    return left.idx, token.idx + len(token.text)
+
+
+def _group_country(token: Token, index: MentionIndex) -> Entity | None:
+    """ "the Israeli side" speaks for Israel: a group noun with a nationality."""
+    if token.lower_ not in _GROUP_NOUNS:
+        return None
+    for child in token.lefts:
+        country = country_of_word(child.text)
+        if country is not None:
+            return index.country_entity(country)
+    return None

@@ -1,0 +1,369 @@
+"""Stage 1: the article's entities, each with every mention, its role and its country.
+
+Mentions come corrected from `mentions.py` and with roles from `roles.py`; this stage
+resolves them within the article: "Mr. Blinken", "Blinken" and "Antony Blinken" are one
+person named by the longest form; "the United States" and "U.S." one country; and a role
+noun ("the secretary of state") is a mention of the person holding that role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
+from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
+from dateline.nlp.entities.headlines import with_title_mentions
+from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
+from dateline.nlp.entities.roles import read_roles
+from dateline.nlp.stage import stage
+
+COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES)
+
+
+@stage(COMPONENT)
+def find_entities(doc: Doc, analysis: Analysis) -> None:
+    """Corrected mentions, their roles, resolved into the article's entities."""
+    mentions = collect_mentions(doc, analysis.article)
+    read_roles(doc, mentions)
+    mentions = with_title_mentions(doc, _without_portfolios(mentions))
+    clusters = _resolve(mentions)
+    _add_role_mentions(analysis.article, clusters)
+    _add_name_repeats(analysis.article, clusters)
+    _add_org_country_hints(doc, clusters)
+    _add_office_holders(analysis.article, clusters)
+    _add_home_country(doc, analysis.article, clusters)
+    analysis.entities = _to_entities(clusters)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)
+    hinted_country: str | None = None
+    # Holds an office of an international body: no country, and none to guess.
+    international: bool = False
+
+    @property
+    def first(self) -> int:
+        return min([m.start for m in self.mentions] + [s.start for s in self.extra])
+
+
+def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
+    """ "State" in "Secretary of State" names a portfolio, not an organisation or place."""
+    roles = [(m.role_start, m.role_end) for m in mentions if m.role_start is not None]
+    kept = []
+    for mention in mentions:
+        inside = any(
+            s is not None and e is not None and s <= mention.start and mention.end <= e
+            for s, e in roles
+        )
+        if (
+            inside
+            and mention.label != "PERSON"
+            and organisation(mention.text) is None
+            and not country_of_name(mention.text)
+            and not country_of_demonym(mention.text)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _resolve(mentions: list[Mention]) -> list[_Cluster]:
+    """Group mentions that name the same thing."""
+    clusters: dict[str, _Cluster] = {}
+    people = [m for m in mentions if m.label == "PERSON"]
+    full_names = [m for m in people if len(m.key.split()) > 1]
+    for mention in mentions:
+        key = _cluster_key(mention, full_names)
+        clusters.setdefault(key, _Cluster(mention.label)).mentions.append(mention)
+    return sorted(clusters.values(), key=lambda c: c.first)
+
+
+def _cluster_key(mention: Mention, full_names: list[Mention]) -> str:
+    if mention.label == "PERSON":
+        words = mention.key.split()
+        if len(words) == 1:
+            owners = [m for m in full_names if m.key.split()[-1] == words[0]]
+            if owners:
+                before = [m for m in owners if m.start <= mention.start] or owners
+                return "PERSON:" + before[-1].key
+        return "PERSON:" + mention.key
+    if mention.label in {"GPE", "NORP"}:
+        country = mention_country(mention)
+        if country and (country_of_name(mention.text) or mention.label == "NORP"):
+            return f"{mention.label}:{country}"
+    known = organisation(mention.text) if mention.label == "ORG" else None
+    if known is not None:
+        return "ORG:" + name_key(known.name)
+    return f"{mention.label}:{mention.key}"
+
+
+def _role_patterns(role: str) -> list[str]:
+    """What a role is called without the name: "the secretary of state", "the secretary"."""
+    words = role.split()
+    lowered = [w.lower() for w in words]
+    head = words[0] if ("of" in lowered or "for" in lowered) else words[-1]
+    forms = [re.escape(role)]
+    if head.lower() != role.lower():
+        forms.append(re.escape(head) + r"(?!\s+(?:of|for)\b)")
+    return forms
+
+
+def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
+    """ "the secretary of state" is a mention of the person the article gave that role."""
+    holders = [c for c in clusters if c.label == "PERSON" and _role(c)]
+    if not holders:
+        return
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken += [
+        (m.role_start, m.role_end)
+        for c in clusters
+        for m in c.mentions
+        if m.role_start is not None and m.role_end is not None
+    ]
+    for cluster in holders:
+        role = _role(cluster)
+        assert role is not None
+        for form in _role_patterns(role):
+            pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
+            for match in _fact_matches(article, pattern):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if _nearest_holder(holders, role, start) is not cluster:
+                    continue
+                cluster.extra.append(article.span(start, end))
+                taken.append((start, end))
+
+
+def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
+    """A person's name wherever the story repeats it, also where NER missed it: one name,
+    one referent, within an article. A surname shared by two people is left alone."""
+    people = [c for c in clusters if c.label == "PERSON"]
+    surname_owners: dict[str, list[_Cluster]] = {}
+    for cluster in people:
+        for surname in {m.key.split()[-1] for m in cluster.mentions if m.key}:
+            surname_owners.setdefault(surname, []).append(cluster)
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken += [(s.start, s.end) for c in clusters for s in c.extra]
+    for surname, owners in surname_owners.items():
+        if len(owners) != 1 or len(surname) < 3:
+            continue
+        pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        for match in _fact_matches(article, pattern):
+            start, end = match.span()
+            overlaps = any(s < end and start < e for s, e in taken)
+            if overlaps or not article.text[start].isupper():
+                continue
+            owners[0].extra.append(article.span(start, end))
+            taken.append((start, end))
+
+
+def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` in the blocks that hold facts (body, standfirst)."""
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            yield from pattern.finditer(article.text, block.start, block.end)
+
+
+def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster | None:
+    """Of people sharing a role word, the one mentioned last before `offset`."""
+    head = {w.lower() for w in role.split()}
+    rivals = [c for c in holders if head & {w.lower() for w in (_role(c) or "").split()}]
+    best: tuple[int, _Cluster] | None = None
+    for cluster in rivals:
+        before = [m.start for m in cluster.mentions if m.start < offset]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), cluster)
+    return best[1] if best else None
+
+
+def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
+    """ "the Biden White House": a person named as an organisation's modifier shares its country."""
+    surnames = {
+        m.key.split()[-1]: cluster
+        for cluster in clusters
+        if cluster.label == "PERSON"
+        for m in cluster.mentions
+    }
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            country = mention_country(mention) if mention.label == "ORG" else None
+            if not country or mention.token_start < 1:
+                continue
+            modifier = doc[mention.token_start - 1]
+            person = surnames.get(name_key(modifier.text))
+            if person is not None and modifier.text[:1].isupper():
+                person.hinted_country = person.hinted_country or country
+
+
+def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
+    """ "President Bush said": a leader the text gives no country serves the one a reader
+    knows, from the office-holder table (the article's date picks between namesakes). And
+    "the Russian president" is a mention of the person the article names who held that
+    office on the article's date."""
+    holders: dict[Term, _Cluster] = {}
+    people = [c for c in clusters if c.label == "PERSON"]
+    given_names = {k.split()[0] for k in (name_key(_name(c)) for c in people) if " " in k}
+    for cluster in people:
+        if _role(cluster) is None and name_key(_name(cluster)) in given_names:
+            continue  # "Sharon Levy ... Sharon said": the given name of someone named in full
+        stated = _country(cluster)
+        terms = holders_for_mention(_name(cluster), _role(cluster), article.published, stated)
+        if terms and stated is None:
+            cluster.hinted_country = terms[0].country
+            cluster.international = terms[0].country is None
+        for term in terms:
+            holders.setdefault(term, cluster)
+    if article.published and holders:
+        _add_office_mentions(article, people, holders, article.published)
+
+
+def _add_office_mentions(
+    article: Article, people: list[_Cluster], holders: dict[Term, _Cluster], day: str
+) -> None:
+    """Each "the Russian president" that no person's name or title already covers becomes a
+    mention of its holder; the nationality inside it stays a mention of its own."""
+    taken = [(m.start, m.end) for c in people for m in c.mentions]
+    taken += [(s.start, s.end) for c in people for s in c.extra]
+    taken += [
+        (m.role_start, m.role_end)
+        for c in people
+        for m in c.mentions
+        if m.role_start is not None and m.role_end is not None
+    ]
+    for block in article.blocks:
+        if block.kind not in FACT_BLOCKS:
+            continue
+        for start, end, term in office_phrases(article.text, block.start, block.end, day):
+            cluster = holders.get(term)
+            if cluster is None or any(s < end and start < e for s, e in taken):
+                continue
+            cluster.extra.append(article.span(start, end))
+            taken.append((start, end))
+
+
+_TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "at", "with"})
+
+
+def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> None:
+    """An official with no stated country serves the country the story is about.
+
+    A reader of "Nepal's prime minister lost a vote ... President Bimala Shrestha" takes the
+    president to be Nepal's: the country the lead paragraph is about. Officials of
+    international bodies ("U.N. spokeswoman") are left without one.
+    """
+    lead = next((b for b in article.blocks if b.kind is BlockKind.BODY), None)
+    if lead is None:
+        return
+    skip_until = article.dateline.end if article.dateline is not None else lead.start
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            if not skip_until <= mention.start < lead.end:
+                continue
+            country = mention_country(mention) if mention.label != "PERSON" else mention.country
+            weight = _home_weight(doc, mention) if country else 0
+            if country and weight:
+                votes[country] += weight
+                first_seen.setdefault(country, mention.start)
+                first_seen[country] = min(first_seen[country], mention.start)
+    if not votes:
+        return
+    home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
+    for cluster in clusters:
+        role = _role(cluster)
+        if (
+            cluster.label != "PERSON"
+            or not role
+            or _country(cluster)
+            or cluster.international
+            or _international(role)
+        ):
+            continue
+        cluster.hinted_country = home
+
+
+def _home_weight(doc: Doc, mention: Mention) -> int:
+    """How strongly a lead mention says what country the story is about: an official with a
+    nationality most, a country or nationality named outright next, a city or body least.
+    A country the lead acts on ("threatened action against Russia", "imposed sanctions on
+    Iran") is the other side, not home."""
+    if mention.label == "PERSON":
+        return 3
+    if _acted_on(doc[mention.token_end - 1]):
+        return 0
+    first_word = mention.text.split()[0]
+    if mention.label == "NORP" or country_of_name(mention.text) or country_of_demonym(first_word):
+        return 2
+    return 1
+
+
+def _acted_on(token: Token) -> bool:
+    """The object of a verb, or of a preposition that points at a target."""
+    if token.dep_ in {"dobj", "dative"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS
+
+
+def _international(role: str) -> bool:
+    """A role in an international body ("U.N. special envoy") belongs to no one country."""
+    words = role.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            known = organisation(" ".join(words[start : start + size]))
+            if known is not None:
+                return known.country is None
+    return False
+
+
+def _role(cluster: _Cluster) -> str | None:
+    roles = Counter(m.role for m in cluster.mentions if m.role)
+    if not roles:
+        return None
+    return max(roles, key=lambda r: (roles[r], len(r)))
+
+
+def _country(cluster: _Cluster) -> str | None:
+    if cluster.label == "PERSON":
+        countries = Counter(m.country for m in cluster.mentions if m.country)
+        if countries:
+            return countries.most_common(1)[0][0]
+        return cluster.hinted_country
+    found = Counter(c for c in (mention_country(m) for m in cluster.mentions) if c)
+    return found.most_common(1)[0][0] if found else None
+
+
+def _name(cluster: _Cluster) -> str:
+    texts = [m.text for m in cluster.mentions if m.block is not BlockKind.CAPTION] or [
+        m.text for m in cluster.mentions
+    ]
+    if cluster.label == "PERSON":
+        texts = [" ".join(w for w in t.split() if name_key(w)) for t in texts]
+    return max(texts, key=lambda t: (len(t.split()), len(t)))
+
+
+def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
+    entities = []
+    for number, cluster in enumerate(clusters, 1):
+        spans = [Span(m.start, m.end, m.text) for m in cluster.mentions] + cluster.extra
+        entities.append(
+            Entity(
+                id=f"e{number}",
+                name=_name(cluster),
+                type=EntityType(cluster.label),
+                role=_role(cluster) if cluster.label == "PERSON" else None,
+                country=_country(cluster),
+                mentions=sorted(spans, key=lambda s: s.start),
+            )
+        )
+    return entities

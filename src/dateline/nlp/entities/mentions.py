@@ -1,0 +1,552 @@
+"""Entity mentions: spaCy's named entities, cleaned and corrected before they are resolved.
+
+spaCy's small model makes mistakes a reader never would, and they are systematic:
+- in Title Case headlines it tags "Surname Verb" as a person ("Blinken Meets");
+- it tags one name differently across an article (a town is a place here, a person there);
+- it cuts names at slashes and possessives ("Jane Roe/Pool", "the State Department’s");
+- it splits a person whose first name is a country ("Foreign Minister Israel Katz").
+Each correction below is a general rule about news text, not a list of answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from dateline.model import FACT_BLOCKS, Article, BlockKind
+from dateline.nlp.common.gazetteer import largest_city
+from dateline.nlp.common.lexicon import (
+    country_of_demonym,
+    country_of_name,
+    country_of_word,
+    country_words,
+    is_role_noun,
+    organisation,
+    role_nouns,
+)
+from dateline.nlp.common.sentences import tokens_with
+from dateline.nlp.stage import article_text
+
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "OTHER",
+    "FAC": "OTHER",
+}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
+TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
+_PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "heart",
+    "centre",
+    "center",
+    "edge",
+    "outside",
+}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "community",
+    "kibbutz",
+    "camp",
+    "region",
+    "province",
+    "district",
+    "capital",
+    "port",
+    "border",
+    "crossing",
+    "area",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "county",
+    "state",
+    "island",
+    "valley",
+    "hospital",
+    "refugee",
+    "checkpoint",
+    "governorate",
+    "airport",
+    "base",
+    "front",
+}
+# Below this many people a GeoNames city is too small to outvote NER's reading of a name.
+_TOWN_POPULATION = 15_000
+_AGENCIES = {"afp", "ap", "reuters", "getty", "getty images", "pool", "epa", "xinhua", "bloomberg"}
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(\s-])+$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity in the text, with what its context tells about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    block: BlockKind
+    token_start: int = -1
+    token_end: int = -1
+    role: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    country: str | None = None
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """A comparison key for names: case, honorifics and punctuation do not matter."""
+    words = [w for w in re.findall(r"[\w.'’-]+", text.lower()) if w not in HONORIFICS]
+    return " ".join(w.strip(".'’") for w in words)
+
+
+def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Corrected entity mentions of the whole article, in text order."""
+    mentions = [m for m in (_from_span(doc, article, ent) for ent in doc.ents) if m is not None]
+    mentions = _with_missed_countries(doc, article, mentions)
+    mentions = _with_listed_people(mentions, article)
+    mentions = _join_split_names(doc, mentions)
+    mentions = _titled_names(doc, article, mentions)
+    body = [m for m in mentions if m.block not in TITLE_BLOCKS]
+    _settle_labels(doc, body)
+    return sorted(body, key=lambda m: m.start)
+
+
+def _with_missed_countries(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+    """ "Chad sent troops": a run of proper nouns that is exactly a country's name is that
+    country, also where the small model tagged nothing there."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = list(mentions)
+    for run in _proper_noun_runs(doc, tokens_with(doc, "LOWER", country_words())):
+        if any(t.i in taken for t in run) or country_of_name(run.text) is None:
+            continue
+        block = article.block_at(run.start_char)
+        if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE}:
+            continue
+        taken.update(t.i for t in run)
+        found.append(
+            Mention(run.start_char, run.end_char, run.text, "GPE", block.kind, run.start, run.end)
+        )
+    return found
+
+
+def _leader_of(doc: Doc, after: int) -> bool:
+    """The word after a name is a noun only a leader's name qualifies."""
+    return after < len(doc) and doc[after].lower_ in _LEADERS_NOUNS
+
+
+def _proper_noun_runs(doc: Doc, seeds: list[Token]) -> list[SpacySpan]:
+    """The whole run of proper nouns each seed word is in ("Costa Rica", "Chad Smith")."""
+    runs = []
+    for seed in seeds:
+        if seed.pos_ != "PROPN":
+            continue
+        start, end = seed.i, seed.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        runs.append(doc[start:end])
+    return runs
+
+
+def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
+    label = _LABELS.get(ent.label_)  # type: ignore[attr-defined]
+    if label is None:
+        return None
+    start, end = ent.start_char, ent.end_char  # type: ignore[attr-defined]
+    start, end = trim_name(article.text, start, end)
+    if end <= start:
+        return None
+    text = article.text[start:end]
+    if not _capitalised(text):
+        return None  # "state" in "secretary of state" is no organisation
+    block = article.block_at(start)
+    if block is None or block.kind in {BlockKind.BYLINE, BlockKind.BOILERPLATE, BlockKind.CREDITS}:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
+        label = "NORP"  # "Gazan" is a nationality word, not a place
+    if label in {"PERSON", "ORG"} and all(_nationality(word) for word in text.split()):
+        label = "NORP"  # "Bosnian Croats" is a people, whatever the tagger thought
+    if label == "GPE" and not country_of_name(text) and _leader_of(doc, span.end):
+        label = "PERSON"  # "the Obama administration": a leader's name, not the town
+    return Mention(start, end, text, label, block.kind, span.start, span.end)
+
+
+_LEADERS_NOUNS = frozenset({"administration", "presidency", "doctrine", "campaign"})
+
+_NAME_PARTICLE = re.compile(
+    r"^(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|le|la)[-\s]\S*[A-Z]"
+)
+
+
+def _capitalised(text: str) -> bool:
+    """Names start upper case, or with a particle before a capital ("al-Marri", "van Dyk")."""
+    return text[0].isupper() or text[0].isdigit() or bool(_NAME_PARTICLE.match(text))
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a possessive, trailing punctuation, and a credit after a slash."""
+    piece = text[start:end]
+    lead = _LEADING_ARTICLE.match(piece)
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    for stop in ("/", ", "):  # "Jane Roe/Pool", "Goma, Congolese Foreign" (an NER run-on)
+        if stop in piece:
+            end = start + piece.index(stop)
+            piece = text[start:end]
+    piece = text[start:end]
+    junk = _TRAILING_JUNK.search(piece)
+    if junk and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$", piece):
+        end = start + junk.start()
+    return start, end
+
+
+def _with_listed_people(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Byline authors and photographers in credits are people, whatever NER said."""
+    people: list[Mention] = []
+    for span in article.byline_spans + article.contributor_spans:
+        people.append(Mention(span.start, span.end, span.text, "PERSON", BlockKind.BYLINE))
+    for caption in article.captions:
+        if caption.credit_span is not None:
+            person = _credited_person(caption.credit_span.start, caption.credit_span.text)
+            if person is not None:
+                people.append(Mention(*person, "PERSON", BlockKind.CAPTION))
+    kept = [m for m in mentions if not any(m.start < p.end and p.start < m.end for p in people)]
+    return sorted(kept + people, key=lambda m: m.start)
+
+
+def _credited_person(offset: int, credit: str) -> tuple[int, int, str] | None:
+    """The photographer in "Jane Roe/Pool/AFP via Getty Images" or "Photo by Jane Roe"."""
+    text = re.sub(
+        r"^(?:\(?(?:AP|AFP|Reuters) Photo\s*/|Photos? by\s+|Photo:\s*|Credit:\s*)", "", credit
+    )
+    head = re.split(r"\s*/\s*|\s+via\s+|\s+for\s+|\s*\|\s*|,", text)[0].strip()
+    words = head.split()
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return None
+    if head.lower() in _AGENCIES or words[0].lower() in _AGENCIES:
+        return None
+    start = offset + credit.index(head)
+    return start, start + len(head), head
+
+
+def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Foreign Minister Israel Katz": a place word between a title and a surname is a
+    first name, so the place and the person become one person."""
+    joined: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and mention.label in {"GPE", "NORP"}
+            and nxt.label == "PERSON"
+            and mention.token_end == nxt.token_start
+            and mention.token_start > 0
+            and is_role_noun(doc[mention.token_start - 1].text)
+        ):
+            text = article_text(doc)[mention.start : nxt.end]
+            joined.append(
+                Mention(
+                    mention.start,
+                    nxt.end,
+                    text,
+                    "PERSON",
+                    mention.block,
+                    mention.token_start,
+                    nxt.token_end,
+                )
+            )
+            index += 2
+            continue
+        joined.append(mention)
+        index += 1
+    return joined
+
+
+_ORG_WORDS = {
+    "party",
+    "forces",
+    "force",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "army",
+    "union",
+    "court",
+    "committee",
+    "commission",
+    "bank",
+    "group",
+    "organization",
+    "organisation",
+    "office",
+    "house",
+    "front",
+    "movement",
+    "brigades",
+    "corps",
+    "authority",
+    "government",
+    "senate",
+    "parliament",
+    "assembly",
+    "league",
+    "association",
+    "institute",
+    "university",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "news",
+    "times",
+    "post",
+    "press",
+    "network",
+    "fund",
+    "program",
+    "programme",
+    "service",
+    "services",
+    "guard",
+    "police",
+    "navy",
+}
+
+
+def _person_shaped(tokens: list[str]) -> bool:
+    """Two to four capitalised words, none of them an organisation word."""
+    return 2 <= len(tokens) <= 4 and all(
+        t[:1].isupper()
+        and t.replace("-", "").replace("'", "").isalpha()
+        and t.lower() not in _ORG_WORDS
+        and not is_role_noun(t)
+        for t in tokens
+    )
+
+
+def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A name right after a title is a person: "Kremlin spokesman Dmitry Orlov" even where
+    NER called it an organisation or missed it."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for mention in mentions:
+        words = [t.text for t in doc[mention.token_start : mention.token_end]]
+        if (
+            mention.label != "PERSON"
+            and mention.token_start > 0
+            and is_role_noun(doc[mention.token_start - 1].text)
+            and organisation(mention.text) is None
+            and (_person_shaped(words) or _surname_after_title(doc, mention, words))
+        ):
+            mention.label = "PERSON"
+    for mention in mentions:
+        if mention.label != "PERSON" and _has_role_apposition(doc, mention):
+            _extend_over_first_names(doc, mention)
+            mention.label = "PERSON"
+    for token in tokens_with(doc, "LOWER", role_nouns()):
+        if token.i + 1 in covered:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and end not in covered
+        ):
+            end += 1
+        names = doc[token.i + 1 : end]
+        block = article.block_at(names.start_char) if len(names) >= 2 else None
+        if (
+            block is not None
+            and block.kind in FACT_BLOCKS | {BlockKind.CAPTION}
+            and _person_shaped([t.text for t in names])
+        ):
+            found.append(
+                Mention(
+                    names.start_char,
+                    names.end_char,
+                    names.text,
+                    "PERSON",
+                    block.kind,
+                    names.start,
+                    names.end,
+                )
+            )
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _surname_after_title(doc: Doc, mention: Mention, words: list[str]) -> bool:
+    """ "President Bush", "Chancellor Scholz": one name after a capitalised title is a
+    person's surname, not the town the gazetteer also knows by it."""
+    title = doc[mention.token_start - 1].text
+    return (
+        len(words) == 1
+        and title[:1].isupper()
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and not country_of_word(words[0])
+    )
+
+
+def _has_role_apposition(doc: Doc, mention: Mention) -> bool:
+    """ "Pereira, a doctor at the hospital," is a person, whatever NER said."""
+    head = doc[mention.token_end - 1]
+    return (
+        organisation(mention.text) is None
+        and not country_of_word(mention.text)
+        and any(
+            child.dep_ == "appos"
+            and child.i > head.i
+            and is_role_noun(child.text)
+            and any(t.lower_ in {"a", "an"} for t in child.lefts)
+            for child in head.children
+        )
+    )
+
+
+def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
+    """Take in the capitalised given names NER left out: "Ana" before "Pereira"."""
+    start = mention.token_start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].ent_type_
+        and mention.token_start - start < 2
+    ):
+        start -= 1
+    if start != mention.token_start:
+        mention.token_start = start
+        mention.start = doc[start].idx
+        mention.text = article_text(doc)[mention.start : mention.end]
+
+
+def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """One name, one type: the majority reading, with places preferred where context says so."""
+    surnames = {
+        m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1
+    }
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    for key, group in by_key.items():
+        votes = Counter(m.label for m in group)
+        label, count = votes.most_common(1)[0]
+        tied = [name for name, n in votes.items() if n == count]
+        if len(tied) > 1:
+            label = "GPE" if "GPE" in tied and country_of_name(key) else sorted(tied)[0]
+            if "GPE" in tied and any(_in_place_context(doc, m) for m in group):
+                label = "GPE"
+        if label == "PERSON" and country_of_name(key):
+            label = "GPE"  # "Nepal has had ...": a country is never a person by itself
+        elif key in surnames and not country_of_name(key):
+            label = "PERSON"  # the surname of someone the story names in full is that person
+        if (
+            label == "PERSON"
+            and len(key.split()) == 1
+            and key not in surnames
+            and not any(_has_honorific(doc, m) or _leader_of(doc, m.token_end) for m in group)
+            and (any(_in_place_context(doc, m) for m in group) or _is_town(key))
+        ):
+            label = "GPE"
+        for mention in group:
+            mention.label = label
+
+
+def _has_honorific(doc: Doc, mention: Mention) -> bool:
+    """ "Mr. Bush", "President Bush": a name after an honorific or a capitalised title."""
+    if mention.token_start <= 0:
+        return False
+    before = doc[mention.token_start - 1]
+    return before.lower_ in HONORIFICS or (before.text[:1].isupper() and is_role_noun(before.text))
+
+
+def _in_place_context(doc: Doc, mention: Mention) -> bool:
+    """ "in X", "the town of X", "north of X", "the X border crossing", "Goma and X"."""
+    if mention.token_start <= 0 or mention.token_end > len(doc):
+        return False
+    before = doc[mention.token_start - 1]
+    after = doc[mention.token_end] if mention.token_end < len(doc) else None
+    if before.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if after is not None and after.lower_ in _PLACE_NOUNS:
+        return True
+    if before.lower_ == "of" and mention.token_start > 1:
+        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS
+    head = doc[mention.token_end - 1]
+    return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _is_town(key: str) -> bool:
+    city = largest_city(key)
+    return city is not None and city.population >= _TOWN_POPULATION
+
+
+def mention_country(mention: Mention) -> str | None:
+    """The country a mention names by itself: a country, a nationality, a known organisation."""
+    if mention.label in {"GPE", "NORP", "OTHER"}:
+        country = country_of_word(mention.text)
+        if country is None and mention.label == "NORP" and " " in mention.text:
+            country = _people_country(mention.text)
+        if country is None and mention.label == "GPE":
+            city = largest_city(mention.text)
+            country = city.country if city is not None else None
+        return country
+    if mention.label == "ORG":
+        known = organisation(mention.text)
+        if known is not None:
+            return known.country
+        words = mention.text.split()
+        country = country_of_demonym(words[0]) or country_of_name(words[0])
+        if country is None and len(words) <= 3:
+            country = _nationality(words[-1])  # "Radical Dutch" tagged as a body: a people
+        return country
+    return None
+
+
+def _people_country(text: str) -> str | None:
+    """ "Bosnian Serbs", "Iraqi Kurds": a people named with the country they live in has
+    that country; "Radical French", "ethnic Turks": else the nationality is the last word."""
+    words = text.split()
+    return _nationality(words[0]) or _nationality(words[-1])
+
+
+def _nationality(word: str) -> str | None:
+    """The country a nationality word names, singular or plural ("Croat", "Croats")."""
+    found = country_of_word(word)
+    if found is None and word.endswith("s"):
+        found = country_of_demonym(word[:-1])
+    return found

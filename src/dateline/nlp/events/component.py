@@ -1,0 +1,750 @@
+"""Stage 5: events — who did what to whom, coded in PLOVER, with their own date and place.
+
+Triggers are verbs read by `event_triggers.py`; their arguments come from the parse: the
+actor is the subject (the agent of a passive, the subject a participle or conjunct shares),
+the recipient the object, the passive subject, or the object of the preposition the trigger
+takes ("met with", "an attack on"). Arguments are resolved to PLOVER actors by `actors.py`.
+
+An event has one actor and one recipient, as the record has: "met with A, B and C" gives three
+events that share their trigger, and "A and B agreed" with no one else gives A->B and B->A
+(PLOVER's reciprocal coding). Where the sentence names no recipient, the other side of the
+narrative is taken: the nearest party of another country in the sentence, then in the one
+before it in the same paragraph ("submitted a proposal" — to the enemy just named). A noun
+that refers back to an event ("the strikes") stands for whoever carried it out.
+
+Quotes' own words are left to the quote stage: plain statements are quotes, not events, and
+events are read only from body and standfirst text, never from a headline or caption.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Party, Quote, Span
+from dateline.nlp.common.sentences import sentence_of, tokens_with
+from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
+from dateline.nlp.events.actors import Actor, ActorFinder
+from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode
+from dateline.nlp.events.triggers import (
+    Trigger,
+    candidate_lemmas,
+    inflections,
+    read_trigger,
+    with_mode,
+)
+from dateline.nlp.stage import article_text, stage
+
+COMPONENT = "dateline_events"  # the spaCy component name (nlp.pipeline.STAGES)
+
+_MATERIAL_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Types whose parties act together: "A and B met" is A->B and B->A.
+_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+# Types with another side worth looking for when the clause names none.
+_NEEDS_OTHER_SIDE = frozenset(
+    {"AGREE", "REQUEST", "THREATEN", "ASSAULT", "ACCUSE", "REJECT", "SANCTION", "AID", "COERCE"}
+)
+
+_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
+# Types whose place, where no one is named as the target, is the target.
+_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
+_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Deeds done to press a demand, and the demands and protests that can be their purpose.
+_PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+_PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
+_PURPOSE_LINKS = frozenset({"advcl", "xcomp", "pcomp", "prep"})
+# Acts whose unnamed doer is still a party: force used by someone the text does not name,
+# and the arrests and investigations only a state's authorities carry out.
+_UNNAMED_DOER: dict[str, tuple[str, str | None]] = {"ASSAULT": ("unidentified attackers", None)}
+_STATE_ACTS = {("COERCE", "arrest"), ("ACCUSE", "investigate")}
+_AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
+# Groups of people who belong where they are when nothing else says whose they are.
+_PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL", "OPP", "PTY", "REB"})
+_SUBJECT = frozenset({"nsubj"})
+_OBJECT = frozenset({"dobj", "obj"})
+_DATIVE = frozenset({"dative", "iobj"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "through", "via"}
+)
+# spaCy's labels of names that are parties, not places.
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
+_MAX_HOPS = 5
+
+
+@dataclass(slots=True)
+class _Found:
+    """An event while its arguments are settled."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    actor: Actor | None
+    recipient: Actor | None
+    confidence: float
+
+
+@stage(COMPONENT)
+def find_events(doc: Doc, analysis: Analysis) -> None:
+    """PLOVER events of the article's body and standfirst."""
+    quoted = [(q.span.start, q.span.end) for q in analysis.quotes if q.kind != "indirect"]
+    index = MentionIndex(analysis.entities, quoted)
+    finder = ActorFinder(analysis, index)
+    triggers = _triggers(doc, analysis, index)
+    framed = {act.i for t in triggers for act in _framed_acts(t)}
+    alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
+    skipped = framed | alleged | _purposes(triggers)
+    found: list[_Found] = []
+    for trigger in triggers:
+        if trigger.verb.i not in skipped:
+            found.extend(_events_of(with_mode(trigger), finder, index, found))
+    analysis.events = [
+        _to_event(number, event, doc, analysis) for number, event in enumerate(found, start=1)
+    ]
+
+
+def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger]:
+    article = analysis.article
+    triggers = []
+    found = tokens_with(doc, "LEMMA", candidate_lemmas())
+    found += tokens_with(doc, "LOWER", frozenset(inflections()))  # lemmas spaCy got wrong
+    for token in sorted({t.i: t for t in found}.values(), key=lambda t: t.i):
+        block = article.block_at(token.idx)
+        if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(token.idx):
+            continue
+        trigger = read_trigger(token)
+        if trigger is not None:
+            triggers.append(trigger)
+    return triggers
+
+
+def _framed_acts(trigger: Trigger) -> list[Token]:
+    """The act a trigger frames and any act that one frames in turn ("prepared to resume
+    shelling the villages"): parts of the trigger's one event, where its target is named."""
+    if trigger.framed is None:
+        return []
+    return [trigger.framed, *(c for c in trigger.framed.children if c.dep_ == "xcomp")]
+
+
+def _alleged(verb: Token) -> list[Token]:
+    """ "accused Belarus of pushing migrants", "blamed the army for shelling the town": what
+    an accusation says someone did is the accuser's claim, not an event the text reports."""
+    return [
+        act
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"}
+        for act in prep.children
+        if act.dep_ == "pcomp"
+    ]
+
+
+def _purposes(triggers: list[Trigger]) -> set[int]:
+    """ "marched in Lagos to demand higher wages", "joined the strike in demanding a vote":
+    the demand a protest or a use of force is made for is what that event is about, not an
+    event of its own."""
+    actions = {t.verb.i for t in triggers if t.sense.type in _PRESSING}
+    purposes = set()
+    for trigger in triggers:
+        if trigger.sense.type not in _PURPOSE_TYPES or trigger.framed is not None:
+            continue
+        current = trigger.verb
+        for _ in range(_MAX_HOPS):
+            if current.dep_ not in _PURPOSE_LINKS or current.head.i == current.i:
+                break
+            current = current.head
+            if current.i in actions:
+                purposes.add(trigger.verb.i)
+                break
+    return purposes
+
+
+def _events_of(
+    trigger: Trigger, finder: ActorFinder, index: MentionIndex, earlier: list[_Found]
+) -> list[_Found]:
+    """The events one trigger reports: one per actor-recipient pair."""
+    actors: list[Actor] = []
+    for tokens in _actor_candidates(trigger):
+        actors = actors or _resolve(tokens, finder)
+    actors = actors or _flow_origin(trigger, finder)
+    actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
+    if not actors:
+        actors = _unnamed_doer(trigger, finder)
+    recipients = _recipients(trigger, finder, earlier)
+    event_type, mode = trigger.sense.type, trigger.sense.mode
+    speaker = _reporting_speaker(trigger, finder)
+    if trigger.aux_mode == "future" and trigger.framed is None:
+        event_type, mode = _future_type(event_type, mode)
+    if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
+        actors = [speaker]
+    if trigger.aux_mode == "hypothetical":
+        return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
+    if not actors and event_type in _VERBAL_CONFLICT | {"AGREE", "SUPPORT", "CONCEDE"}:
+        return []  # words with no one saying them ("refugees ordered out") are no event
+    confidence = trigger.confidence
+    if not recipients and event_type in _LOCATED_AGAINST:
+        recipients = _located(trigger, finder)
+    if not recipients and event_type == "PROTEST":
+        recipients = _protest_target(trigger, actors, finder)
+    recipients = [_placed(r, trigger, finder) for r in recipients]
+    alone = len(actors) == 1 or event_type not in _RECIPROCAL
+    if not recipients and actors and alone and event_type in _NEEDS_OTHER_SIDE:
+        other = _other_side(trigger, actors, index, finder)
+        if other is not None:
+            recipients, confidence = [other], confidence * 0.8
+    pairs = _pairs(event_type, actors, recipients)
+    return [
+        _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
+        for a, r in pairs
+    ]
+
+
+def _pairs(
+    event_type: str, actors: list[Actor], recipients: list[Actor]
+) -> list[tuple[Actor | None, Actor | None]]:
+    if recipients:
+        sides: list[Actor | None] = [*actors] or [None]
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, r) for a in sides for r in recipients if a is None or _key(a) != _key(r)
+        ]
+        return pairs or [(a, None) for a in actors]  # acting on itself: no other side named
+    if len(actors) > 1 and event_type in _RECIPROCAL:
+        return [(a, b) for a in actors for b in actors if _key(a) != _key(b)]
+    return [(a, None) for a in actors]
+
+
+def _future_type(event_type: str, mode: str | None) -> tuple[str, str | None]:
+    """PLOVER codes what is announced for later by intent: force to come is a threat, help
+    or talks to come are an agreement."""
+    if is_conflict(event_type) and event_type not in _VERBAL_CONFLICT:
+        return "THREATEN", _THREAT_MODES.get(event_type)
+    if event_type in _MATERIAL_COOPERATION:
+        return "AGREE", None
+    return event_type, mode
+
+
+# Actors ---------------------------------------------------------------------------------
+
+
+def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
+    """Who may have acted, most direct first: the agent of a passive, the subject, then the
+    subject of the verbs the trigger shares it with ("struck …, killing …")."""
+    candidates: list[list[Token]] = []
+    current: Token = trigger.verb
+    for _ in range(_MAX_HOPS):
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            candidates.append(_with_conjuncts(by))
+        subject = next((c for c in current.children if c.dep_ in _SUBJECT), None)
+        if subject is not None and subject.lower_ in _GROUP_PRONOUNS:
+            # "The rebels said they will release …": they are the ones who said it.
+            subject = _reporting_subject(current) or subject
+        if subject is not None:
+            candidates.append(_with_conjuncts(subject))
+            return candidates
+        if current.dep_ == "relcl" and not _passive(current):
+            candidates.append(_with_conjuncts(current.head))
+            return candidates
+        if current.dep_ == "acl" and current.tag_ in _FINITE:
+            # "Local youths resorted to …" parsed as a noun with a clause: the noun acts.
+            candidates.append(_with_conjuncts(current.head))
+            return candidates
+        if current.dep_ == "acl" and current.tag_ != "VBN":
+            candidates.append(_owners(current.head))
+            if current.head.dep_ in _OBJECT:  # "Britain is leading an effort to deliver aid"
+                taker = next((c for c in current.head.head.children if c.dep_ in _SUBJECT), None)
+                candidates.append(_with_conjuncts(taker))
+            return candidates
+        if _passive(current):
+            return candidates  # the subject of the clause above is not the agent of a passive
+        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
+            current = current.head.head  # "resorted to throwing stones"
+            continue
+        if current.dep_ not in {"conj", "xcomp", "advcl"} or current.head.i == current.i:
+            return candidates
+        current = current.head
+    return candidates
+
+
+def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "A roadside bomb near Tikrit killed two soldiers", "was put under investigation in
+    Italy": as event datasets do, force whose user the text does not name is coded to
+    unidentified attackers of the country where it was used, and an arrest or inquiry to
+    that country's authorities; linked to the words that stand for them (the bomb), else
+    to the place."""
+    sense = trigger.sense
+    if (sense.type, sense.mode) in _STATE_ACTS:
+        name, sector = _AUTHORITIES
+    elif sense.type in _UNNAMED_DOER:
+        name, sector = _UNNAMED_DOER[sense.type]
+    else:
+        return []
+    place = _clause_place(trigger, finder)
+    if place is None or place.country is None:
+        return []
+    stand_in = _weapon_words(trigger.verb)
+    mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
+    entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
+    return [Actor(entity, name, mention, place.country, sector)]
+
+
+def _weapon_words(verb: Token) -> Token | None:
+    """The subject, or the agent of a passive, that names no party: "a roadside bomb"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _resolve(tokens: list[Token], finder: ActorFinder) -> list[Actor]:
+    """Actors named by some tokens, each once."""
+    out: list[Actor] = []
+    for token in tokens:
+        for actor in finder.actors(token):
+            if all(_key(actor) != _key(seen) for seen in out):
+                out.append(actor)
+    return out
+
+
+def _key(actor: Actor) -> str:
+    """Who an actor is: its entity, and its own name where it only stands in a place (the
+    journalists killed in Beirut and the unidentified attackers there are two sides)."""
+    if actor.entity is None:
+        return f"{actor.name}@{actor.mention.start}"
+    return f"{actor.entity.id}:{actor.name}"
+
+
+def _owners(noun: Token) -> list[Token]:
+    """ "a U.S.-led effort to establish a pier": the effort's owner acts."""
+    return [c for c in noun.lefts if c.dep_ in {"compound", "poss", "nmod", "amod"}]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _with_conjuncts(token: Token | None) -> list[Token]:
+    """The token and those it is coordinated with, also where the parser took the first of
+    two titled names for a modifier of the second ("Mr. Demir and Defence Minister Tomas
+    Brenner", with "Mr. Demir" hung on "Brenner")."""
+    if token is None:
+        return []
+    coordinated = [
+        c for c in token.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+    ]
+    return [token, *token.conjuncts, *(t for c in coordinated for t in (c, *c.conjuncts))]
+
+
+def _flow_origin(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "corridors opened from Israel into Gaza": access or aid with no one named as doing
+    it comes from the side it flows from."""
+    if trigger.sense.type not in {"RETREAT", "AID"}:
+        return []
+    for word in trigger.verb.subtree:
+        if word.dep_ == "prep" and word.lower_ == "from":
+            for inner in word.subtree:
+                actor = finder.actor(inner)
+                if actor is not None and actor.country is not None:
+                    state = finder.state(actor.country)
+                    if state is not None:
+                        return [finder.named(state, actor.mention)]
+    return []
+
+
+def _reporting_speaker(trigger: Trigger, finder: ActorFinder) -> Actor | None:
+    """The one who says it, when the event is told in their reported speech ("X insisted
+    that forces would carry out an offensive")."""
+    subject = _reporting_subject(trigger.verb)
+    return finder.actor(subject) if subject is not None else None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """The subject of the verb of saying a clause is reported by, if it is reported."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ not in {"ccomp", "conj", "xcomp"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if is_speech_cue(current):
+            return next((c for c in current.children if c.dep_ in _SUBJECT), None)
+    return None
+
+
+def _same_side(speaker: Actor, actors: list[Actor]) -> bool:
+    if not actors:
+        return True
+    return all(a.country is not None and a.country == speaker.country for a in actors)
+
+
+# Recipients -----------------------------------------------------------------------------
+
+
+def _recipients(trigger: Trigger, finder: ActorFinder, earlier: list[_Found]) -> list[Actor]:
+    for token in _recipient_tokens(trigger):
+        actors = _resolve(_with_conjuncts(token), finder)
+        if actors:
+            return actors
+        referred = _referred_event(token, earlier)
+        if referred is not None:
+            return [referred]
+    return []
+
+
+def _located(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "exploded bombs in the capital Kabul": force used in a place is used against it."""
+    place = _clause_place(trigger, finder)
+    return [place] if place is not None else []
+
+
+def _placed(recipient: Actor, trigger: Trigger, finder: ActorFinder) -> Actor:
+    """ "killed 23 people … in Tel Aviv": an unnamed group takes the country of the place
+    the clause happens in."""
+    if recipient.entity is not None or recipient.country is not None:
+        return recipient
+    place = _clause_place(trigger, finder)
+    if place is None:
+        return recipient
+    return Actor(place.entity, recipient.name, recipient.mention, place.country, recipient.sector)
+
+
+def _clause_place(trigger: Trigger, finder: ActorFinder) -> Actor | None:
+    for prep in trigger.verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and prep.lower_ != "from":
+            for word in prep.subtree:
+                hit = finder.index.at(word.idx, word.idx + len(word.text))
+                if hit is not None and _is_place(hit[1], finder) and hit[1].country:
+                    return finder.named(hit[1], hit[0])
+    return None
+
+
+def _protest_target(trigger: Trigger, actors: list[Actor], finder: ActorFinder) -> list[Actor]:
+    """ "rioted … calling for the removal of President X", "to show their disapproval of the
+    United States' policies": protesters' target is the first party their cause names."""
+    own = {a.entity.id for a in actors if a.entity is not None}
+    for word in trigger.verb.subtree:
+        if word.i <= trigger.verb.i:
+            continue
+        hit = finder.index.at(word.idx, word.idx + len(word.text))
+        if hit is None or hit[1].type is EntityType.OTHER:
+            continue
+        actor = finder.named(hit[1], hit[0])
+        town = hit[1].type is EntityType.GPE and not _is_state(hit[1], finder)
+        if hit[1].id not in own and not town:
+            return [actor]
+    return []
+
+
+def _is_place(entity: Entity, finder: ActorFinder) -> bool:
+    """A GPE, or a name spaCy left untyped that the gazetteer placed ("West Darfur State")."""
+    if entity.type is EntityType.GPE:
+        return True
+    return entity.type is EntityType.OTHER and finder.feature_of(entity) is not None
+
+
+def _is_state(entity: Entity, finder: ActorFinder) -> bool:
+    return finder.feature_of(entity) in _STATE_LEVEL
+
+
+def _recipient_tokens(trigger: Trigger) -> list[Token]:
+    """Candidates for the side acted on, most direct first."""
+    verb, sense = trigger.verb, trigger.sense
+    if trigger.framed is None:
+        return _argument_tokens(verb, sense, trigger.noun)
+    own = [c for c in verb.children if c.dep_ in _OBJECT | _DATIVE]
+    own += _prep_objects(verb, ("on", "upon", "to"))
+    if sense.type == "REQUEST":
+        subject = next((c for c in trigger.framed.children if c.dep_ in _SUBJECT), None)
+        return own + ([subject] if subject is not None else [])
+    inner = trigger.framed_sense or Sense(sense.type)
+    tokens = own
+    for act in _framed_acts(trigger):
+        found = read_trigger(act)
+        tokens += _argument_tokens(act, inner, found.noun if found is not None else None)
+    return tokens
+
+
+def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Token]:
+    tokens: list[Token] = []
+    if verb.dep_ != "acl" and sense.type in {"RETREAT", "AID"}:
+        tokens += _flow_destinations(verb)
+    if noun is None or noun.dep_ != "nsubjpass":
+        tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (noun is None or noun.i != verb.head.i):
+        tokens.append(verb.head)
+    tokens += [c for c in verb.children if c.dep_ in _DATIVE]
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT and (noun is None or c.i != noun.i) and not _own_thing(c)
+    ]
+    if sense.type == "MOBILIZE":
+        objects = []  # "deployed troops": the forces moved, not a side
+    # "agreed a joint plan with Mr. Haugland in Ankara": whom the thing done is with comes
+    # before the thing, which may stand only for the town it is in.
+    tokens += [t for thing in objects for t in _prep_objects(thing, sense.recipient_preps)]
+    if "to" in sense.recipient_preps:  # "offered its troops to Lebanon": to whom, not what
+        tokens += _prep_objects(verb, sense.recipient_preps) + objects
+    else:
+        tokens += objects + _prep_objects(verb, sense.recipient_preps)
+    if noun is not None:
+        tokens += _prep_objects(noun, sense.recipient_preps)
+    for thing in [*objects, *([noun] if noun is not None else [])]:
+        tokens += [c for c in thing.children if c.dep_ == "poss"]
+        tokens += _prep_objects(thing, ("of", "from", "by", "with"))
+        for clause in thing.children:  # "the demonstration staged by students"
+            if clause.dep_ == "acl" and clause.i != verb.i:
+                tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
+    return tokens
+
+
+def _own_thing(noun: Token) -> bool:
+    """ "its troops", "their homes": what belongs to the actor is not the other side."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def _flow_destinations(verb: Token) -> list[Token]:
+    """ "corridors opened … into northern Gaza": where access or aid goes, wherever the
+    parse hung the preposition."""
+    return [
+        c
+        for prep in verb.subtree
+        if prep.dep_ == "prep" and prep.lower_ in {"into", "to"}
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for prep in head.children:
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps:
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _referred_event(token: Token, earlier: list[_Found]) -> Actor | None:
+    """ "the strikes" after a reported strike: whoever carried it out."""
+    sense = noun_sense(token.lemma_.lower())
+    if sense is None or token.pos_ != "NOUN":
+        return None
+    for event in reversed(earlier):
+        if event.type == sense.type and event.actor is not None:
+            return event.actor
+    return None
+
+
+def _other_side(
+    trigger: Trigger, actors: list[Actor], index: MentionIndex, finder: ActorFinder
+) -> Actor | None:
+    """The nearest party in the sentence (then the one before, in the same paragraph) that
+    is not on the actor's side: states, peoples, organisations and people, not towns."""
+    sentence = sentence_of(trigger.verb)
+    spans = [sentence]
+    before = _previous_sentence(sentence)
+    if before is not None:
+        spans.append(before)
+    for span in spans:
+        parties = [
+            (mention, entity)
+            for mention, entity in index.within(span.start_char, span.end_char)
+            if all(_could_be_other_side(entity, actor, finder) for actor in actors)
+            and not any(a.mention.start <= mention.start < a.mention.end for a in actors)
+        ]
+        if parties:
+            mention, entity = min(parties, key=lambda p: abs(p[0].start - trigger.verb.idx))
+            return finder.named(entity, mention)
+    return None
+
+
+def _could_be_other_side(entity: Entity, actor: Actor, finder: ActorFinder) -> bool:
+    if actor.entity is not None and entity.id == actor.entity.id:
+        return False
+    if entity.country is None or entity.country == actor.country:
+        return False
+    if entity.type is EntityType.GPE:
+        return _is_state(entity, finder)
+    return entity.type in {EntityType.ORG, EntityType.NORP, EntityType.PERSON}
+
+
+def _previous_sentence(sentence: TokenSpan) -> TokenSpan | None:
+    """The sentence before, when it is in the same paragraph."""
+    if sentence.start == 0:
+        return None
+    doc = sentence.doc
+    before = sentence_of(doc[sentence.start - 1])
+    if "\n" in article_text(doc)[before.start_char : sentence.start_char]:
+        return None
+    return before
+
+
+# Output ---------------------------------------------------------------------------------
+
+
+def _to_event(number: int, found: _Found, doc: Doc, analysis: Analysis) -> Event:
+    trigger = found.trigger
+    sentence = sentence_of(trigger.verb)
+    verb = trigger.verb
+    end = verb.idx + len(verb.text)
+    if trigger.noun is not None and trigger.noun.i > verb.i:
+        end = trigger.noun.idx + len(trigger.noun.text)
+    return Event(
+        id=f"v{number}",
+        type=found.type,
+        trigger=analysis.article.span(verb.idx, end),
+        sentence=_trimmed(sentence),
+        mode=found.mode,
+        actor=_party(found.actor),
+        recipient=_party(found.recipient),
+        aux_mode=trigger.aux_mode,
+        date=_date(trigger, sentence, analysis),
+        place=_place(trigger, sentence, found, analysis),
+        confidence=found.confidence,
+    )
+
+
+def _trimmed(sentence: TokenSpan) -> Span:
+    """The sentence's span without the line breaks spaCy leaves at its end."""
+    text = sentence.text_with_ws
+    return Span(sentence.start_char, sentence.start_char + len(text.rstrip()), "")
+
+
+def _date(trigger: Trigger, sentence: TokenSpan, analysis: Analysis) -> str | None:
+    """The event's own date: one in its clause or a clause above it ("On April 30, X said
+    … would"), else the date of the quote it is the cue of; never the article's date, which
+    is when it was told, nor a date of a side clause ("hostages taken on Oct. 7")."""
+    dated = [
+        t
+        for t in analysis.timexes
+        if t.type == "DATE"
+        and sentence.start_char <= t.span.start < sentence.end_char
+        and t.value
+        and t.value[:4].isdigit()
+        and not _in_dateline(t.span, analysis)
+    ]
+    for clause in _clauses(trigger):
+        own = [t for t in dated if _hangs_from(trigger.verb.doc, t.span, clause)]
+        if own:
+            return min(own, key=lambda t: abs(t.span.start - trigger.verb.idx)).value
+    quote = _quote_of(trigger, analysis)
+    return quote.date if quote is not None else None
+
+
+def _place(trigger: Trigger, sentence: TokenSpan, found: _Found, analysis: Analysis) -> str | None:
+    """The event's own place: one its clause locates it in ("in Kabul"), else a town it is
+    done to ("shelled Juba"), else the place of the quote it is the cue of."""
+    doc = trigger.verb.doc
+    places = [p for p in analysis.places if sentence.start_char <= p.span.start < sentence.end_char]
+    for clause in _clauses(trigger):
+        located = [
+            p for p in places if _hangs_from(doc, p.span, clause) and _after_locative(doc, p.span)
+        ]
+        if located:
+            return min(located, key=lambda p: abs(p.span.start - trigger.verb.idx)).id
+    target = found.recipient
+    if target is not None and target.entity is not None:
+        for place in places:
+            if target.mention.start <= place.span.start < target.mention.end:
+                return place.id if place.feature == "city" else None
+    quote = _quote_of(trigger, analysis)
+    return quote.place if quote is not None else None
+
+
+def _in_dateline(span: Span, analysis: Analysis) -> bool:
+    """ "KYIV, June 4 —": the wire dateline dates the story, not the events in it."""
+    dateline = analysis.article.dateline
+    return dateline is not None and dateline.start <= span.start < dateline.end
+
+
+def _clauses(trigger: Trigger) -> list[Token]:
+    """The verbs whose adjuncts can date or place an event, nearest first: the trigger, the
+    action it frames, and the verbs above it, up to (not past) a verb of saying, whose date
+    is when it was told."""
+    verbs = [trigger.verb, *([trigger.framed] if trigger.framed is not None else [])]
+    current = trigger.verb
+    for _ in range(_MAX_HOPS):
+        if current.head.i == current.i or current.dep_ not in {"conj", "advcl", "xcomp", "ccomp"}:
+            break
+        reported = current.dep_ == "ccomp"
+        current = current.head
+        if reported and is_speech_cue(current):
+            break
+        verbs.append(current)
+    return verbs + _circumstances(trigger.verb)
+
+
+def _circumstances(verb: Token) -> list[Token]:
+    """ "criticised X over the delays, speaking in Vienna on Monday": a participle with no
+    subject of its own tells when and where its verb was done, also where the parser hung
+    it on a gerund the verb governs ("accused X of breaking …, speaking in …") or, after a
+    comma, on the verb's object."""
+    heads = [verb]
+    heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+    objects = [c for c in verb.children if c.dep_ in _OBJECT]
+    return [
+        clause
+        for head in heads + objects
+        for clause in head.children
+        if (
+            clause.dep_ == "advcl"
+            or (head in objects and clause.dep_ == "acl" and _after_comma(clause))
+        )
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in clause.children)
+    ]
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _hangs_from(doc: Doc, span: Span, verb: Token) -> bool:
+    """True when the words depend on `verb` without passing through another verb."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    current = tokens.root
+    for _ in range(_MAX_HOPS + 3):
+        if current.i == verb.i:
+            return True
+        if current.head.i == current.i or (current.pos_ == "VERB" and current.i != tokens.root.i):
+            return False
+        current = current.head
+    return False
+
+
+def _after_locative(doc: Doc, span: Span) -> bool:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    for above in tokens.root.ancestors:
+        if above.dep_ == "prep" and above.lower_ in _LOCATIVE:
+            return True
+        if above.ent_type_ in _PARTY_LABELS:
+            return False  # "a request from Laila Mansour of Egypt": whose she is, not where
+    return False
+
+
+def _quote_of(trigger: Trigger, analysis: Analysis) -> Quote | None:
+    """The quote whose cue the trigger is ("insisted that Hamas accept"), or whose cue
+    reports the clause the trigger is in."""
+    cues = {trigger.verb.idx}
+    reporting = _reporting_subject(trigger.verb)
+    if reporting is not None:
+        cues.add(reporting.head.idx)
+    for quote in analysis.quotes:
+        if quote.cue is not None and quote.cue.start in cues:
+            return quote
+    return None
+
+
+def _party(actor: Actor | None) -> Party | None:
+    if actor is None:
+        return None
+    entity = actor.entity.id if actor.entity is not None else None
+    return Party(entity, actor.name, actor.mention, actor.code, actor.sector)

@@ -1,0 +1,442 @@
+"""What a verb says happened: the PLOVER type and mode of a trigger, read from its words.
+
+A verb signals an event in one of five ways, tried from the most specific:
+1. with its particle or preposition: "pulled out", "called on", "spoke with";
+2. with its object: "took hostages", "opened a corridor", "lifted the curfew";
+3. as a light verb carrying an event noun: "carried out an air strike", "held talks";
+4. by itself: "attacked", "condemned", "withdrew";
+5. as a characterisation: "called the strikes unacceptable" is an accusation.
+A verb that frames another action ("agreed to send aid", "threatened to cut ties", "urged X
+to withdraw", "refused to meet") makes one event of the two: its own type, decided by the
+action's class where PLOVER says so (a pledge of force is a threat, not an agreement).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Token
+
+from dateline.nlp.events.lexicon import (
+    Sense,
+    assault_mode,
+    control_type,
+    has_object_senses,
+    is_conflict,
+    lexicon,
+    noun_sense,
+    object_sense,
+    valid_mode,
+    verb_sense,
+    word_set,
+)
+
+CHARACTERISING = frozenset({"call", "describe", "refer", "label", "brand", "term", "dub"})
+_PARTICLES = frozenset({"prt", "prep"})
+_OBJECTS = frozenset({"dobj", "obj", "attr"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+_FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
+_FORCE_NOUNS = frozenset({"reservist", "reservists", "militia", "militias", "ship", "ships"})
+# Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
+_UNREALISED = frozenset(
+    {
+        "request",
+        "demand",
+        "call",
+        "appeal",
+        "plea",
+        "proposal",
+        "offer",
+        "plan",
+        "threat",
+        "ultimatum",
+        "invitation",
+        "promise",
+        "pledge",
+        "refusal",
+        "order",
+        "bid",
+        "intention",
+    }
+)
+# Framing verbs that signal AGREE only when the framed action is an event of its own.
+_WEAK_CONTROL = frozenset({"plan", "intend", "decide", "prepare", "seek", "vow", "volunteer"})
+# Framing verbs whose framed clause is a request only in the subjunctive ("insisted that
+# Hamas accept"): otherwise they report speech. After a verb of demanding, a plural
+# present ("demanded that its partners refuse") reads as the subjunctive too.
+_SUBJUNCTIVE_CONTROL = frozenset({"insist", "demand", "ask", "tell", "urge", "request"})
+_DEMANDING = frozenset({"demand", "urge", "ask", "request"})
+# Verbs of saying that report a demand when what they report is an obligation.
+_OBLIGATION_FRAMES = frozenset(
+    {"say", "conclude", "state", "declare", "stress", "argue", "write", "add", "note", "warn"}
+)
+# Default recipient prepositions of event nouns, by type: "an attack on", "talks with".
+_NOUN_PREPS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("on", "against"),
+    "CONSULT": ("with",),
+    "SANCTION": ("on", "against"),
+    "PROTEST": ("against",),
+    "AGREE": ("with", "to"),
+    "REQUEST": ("to",),
+    "AID": ("to", "for"),
+    "THREATEN": ("against", "to"),
+    "ACCUSE": ("against",),
+    "COERCE": ("on", "against"),
+    "SUPPORT": ("for", "with"),
+}
+_THREAT_MODES = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "SANCTION": "relations",
+    "COERCE": "restrict",
+}
+_REQUEST_MODES = {
+    "CONSULT": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A verb read as an event: its sense, the noun that carries the event if any ("an air
+    strike"), the framed action's verb if any, and the modality the text gives it."""
+
+    verb: Token
+    sense: Sense
+    noun: Token | None = None
+    framed: Token | None = None
+    framed_sense: Sense | None = None
+    aux_mode: str | None = None
+    confidence: float = 0.8
+
+
+@cache
+def inflections() -> dict[str, str]:
+    """Surface forms of the trigger verbs ("staged", "shelling") -> their lemma: spaCy's
+    lemmatiser now and then gets a news verb wrong ("staged" -> "stag")."""
+    forms: dict[str, str] = {}
+    for lemma in candidate_lemmas():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma + "s", lemma + "d", stem + "ed", stem + "ing", lemma + "es"):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, mended from its surface form when spaCy's is not a known one."""
+    lemma = token.lemma_.lower()
+    if lemma in candidate_lemmas():
+        return lemma
+    return inflections().get(token.lower_, lemma)
+
+
+@cache
+def candidate_lemmas() -> frozenset[str]:
+    """Every lemma that can start a trigger: the event stage looks only at these tokens."""
+    table = lexicon()
+    words = {key.split()[0] for key in table["verbs"]}
+    words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
+    words |= set(table["prepositional_light_verbs"])
+    return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
+
+
+def read_trigger(verb: Token) -> Trigger | None:
+    """The event a verb signals, with any action it frames folded in; None if none."""
+    if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBD", "VBN", "VBG", "VBZ", "VBP"}:
+        return None
+    if verb.dep_ in {"amod", "compound"}:
+        return None
+    framed = _framed(verb)
+    if framed is not None:
+        return framed
+    found = own_sense(verb)
+    if found is None:
+        return None
+    sense, noun, confidence = found
+    return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
+
+
+def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
+    """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
+    lemma = lemma_of(verb)
+    if _weapons_test(verb, lemma):
+        return Sense("MOBILIZE", "weapons"), None, 0.8
+    particles = [c for c in verb.children if c.dep_ in _PARTICLES]
+    for child in particles:  # "sat down with": the particle and the preposition together
+        for prep in particles:
+            sense = (
+                verb_sense(f"{lemma} {child.lower_} {prep.lower_}") if prep.i > child.i else None
+            )
+            if sense is not None:
+                return sense, None, 0.8
+    for child in particles:
+        sense = verb_sense(f"{lemma} {child.lower_}")
+        if sense is not None:
+            return sense, None, 0.8
+    obj = _object(verb)
+    if obj is not None:
+        noun_key = _noun_keys(obj)
+        if has_object_senses(lemma):
+            sense = next((s for k in noun_key if (s := object_sense(lemma, k))), None)
+            if sense is not None:
+                return sense, obj, 0.8
+        if lemma in word_set("light_verbs"):
+            sense = next((s for k in noun_key if (s := noun_sense(k))), None)
+            if sense is not None:
+                preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
+                return replace(sense, recipient_preps=preps), obj, 0.7
+    carried = _carried_by_preposition(verb, lemma)
+    if carried is not None:
+        return carried
+    if lemma in CHARACTERISING:
+        return _characterisation(verb)
+    sense = verb_sense(lemma)
+    if sense is not None and sense.type == "MOBILIZE" and not _moves_force(verb):
+        return None  # "mobilized pressure groups", "deployed its diplomats": not force
+    return (sense, None, 0.8) if sense is not None else None
+
+
+def _moves_force(verb: Token) -> bool:
+    """What a verb of mobilising moves is a force ("troops", "reservists"), or is not said."""
+    obj = _object(verb)
+    return obj is None or any(key in _forces() for key in _noun_keys(obj))
+
+
+@cache
+def _forces() -> frozenset[str]:
+    """Nouns for forces: the lexicon's armed, police and rebel sector nouns, and a few more."""
+    listed = lexicon()["sector_nouns"]
+    return frozenset(noun for sector in _FORCE_SECTORS for noun in listed[sector]) | _FORCE_NOUNS
+
+
+def _weapons_test(verb: Token, lemma: str) -> bool:
+    """ "test-fired a missile": a show of force, not an attack."""
+    if lemma not in {"fire", "launch"}:
+        return False
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test"
+
+
+def _carried_by_preposition(verb: Token, lemma: str) -> tuple[Sense, Token | None, float] | None:
+    """ "remained on alert", "went on strike", "put under investigation", "returned to Geneva
+    for talks": an event noun after a preposition of a verb that says little itself."""
+    if lemma not in word_set("prepositional_light_verbs"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "under", "for", "into"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            keys = [f"{prep.lower_} {k}" for k in _noun_keys(noun)] + _noun_keys(noun)
+            sense = next((s for k in keys if (s := noun_sense(k))), None)
+            if sense is not None:
+                return sense, noun, 0.6
+    return None
+
+
+def _framed(verb: Token) -> Trigger | None:
+    """ "agreed to hold talks", "threatened to cut ties", "urged Israel to allow aid in",
+    "refused to deploy troops": one event, typed by the framing verb and the framed act."""
+    lemma = lemma_of(verb)
+    frame = control_type(lemma) or ("AGREE" if _readiness(verb) is not None else None)
+    if frame is None and lemma in _OBLIGATION_FRAMES and _obligation(verb) is not None:
+        frame = "REQUEST"  # "the forum concluded that rich nations must pay": a demand
+    for_clause = _for_clause(verb)
+    if frame is None and for_clause is not None:
+        frame = "REQUEST"  # "called for Israel to withdraw": a demand, not a withdrawal
+    if frame is None:
+        return None
+    action = for_clause or _framed_action(verb, lemma)
+    if action is None:
+        return None
+    inner = own_sense(action)
+    nested = next((c for c in action.children if c.dep_ == "xcomp"), None)
+    if inner is None and nested is not None:  # "prepared to resume shelling"
+        inner = own_sense(nested)
+    inner_sense = inner[0] if inner is not None else None
+    if inner_sense is None and (lemma in _WEAK_CONTROL or frame == "REJECT"):
+        return None
+    sense = _framed_sense(frame, inner_sense)
+    if lemma == "prepare" and sense.type == "THREATEN":
+        sense = Sense("MOBILIZE", None, sense.recipient_preps)  # readying force, not words
+    aux = _aux_mode(verb)
+    return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """ "called for Israel to withdraw", "pushed for Poland to accept": the act a verb of
+    asking "for" wants someone to do, parsed as a clause with "for" as its marker."""
+    sense = verb_sense(f"{lemma_of(verb)} for")
+    if sense is None or sense.type != "REQUEST":
+        return None
+    for clause in verb.children:
+        marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        if clause.dep_ == "advcl" and marked and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return None
+
+
+def _obligation(verb: Token) -> Token | None:
+    """A reported clause that says someone must or should act."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in child.children
+        ):
+            return child
+    return None
+
+
+def _framed_action(verb: Token, lemma: str) -> Token | None:
+    if lemma in _OBLIGATION_FRAMES:
+        return _obligation(verb)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return child
+    if lemma in _SUBJUNCTIVE_CONTROL:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and _subjunctive(child, lemma in _DEMANDING):
+                return child
+    return _readiness(verb)
+
+
+def _readiness(verb: Token) -> Token | None:
+    """ "is ready to send troops", "was willing to talks": the action a readiness adjective
+    frames."""
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lower_ in word_set("readiness_adjectives"):
+            return next((c for c in child.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _subjunctive(clause: Token, demanding: bool) -> bool:
+    """ "that Hamas accept the offer", "that Israel should withdraw": a demand, not a report."""
+    bare = {"VB", "VBP"} if demanding else {"VB"}
+    if clause.tag_ in bare and not any(c.dep_ == "aux" for c in clause.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in clause.children)
+
+
+def _framed_sense(frame: str, inner: Sense | None) -> Sense:
+    if frame == "AGREE":
+        if inner is not None and is_conflict(inner.type) and inner.type != "REJECT":
+            return Sense("THREATEN", _THREAT_MODES.get(inner.type), inner.recipient_preps)
+        return Sense("AGREE", None, inner.recipient_preps if inner else ())
+    if frame == "THREATEN":
+        mode = _THREAT_MODES.get(inner.type) if inner else None
+        return Sense("THREATEN", mode, inner.recipient_preps if inner else ())
+    if frame == "REQUEST":
+        mode = _REQUEST_MODES.get(inner.type, "change") if inner else "change"
+        return Sense("REQUEST", mode, ("on", "upon", "to"))
+    return Sense("REJECT", None, inner.recipient_preps if inner else ())
+
+
+def _characterisation(verb: Token) -> tuple[Sense, Token | None, float] | None:
+    """ "called the strikes unacceptable", "referred to the raid as 'criminal'": naming an act
+    with a word of condemnation accuses whoever did it."""
+    negative = word_set("negative_evaluations")
+    for child in verb.children:
+        if child.dep_ not in {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}:
+            continue
+        if any(w.lemma_.lower() in negative or w.lower_ in negative for w in child.subtree):
+            return Sense("ACCUSE", "disapprove", ("to",)), None, 0.6
+    return None
+
+
+def _object(verb: Token) -> Token | None:
+    """The thing a verb acts on: its object, a passive subject, the noun a participle
+    describes ("hostages taken by …"), or an intransitive subject ("corridors opened")."""
+    for child in verb.children:
+        if child.dep_ in _OBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and has_object_senses(lemma_of(verb)):
+            return child
+    return None
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    """The lexicon keys a noun can match, most specific first: "air strike", "strike"."""
+    lemma = noun.lemma_.lower()
+    keys = [f"{child.lower_} {lemma}" for child in noun.lefts if child.dep_ in {"compound", "amod"}]
+    keys += [f"{child.lemma_.lower()} {lemma}" for child in noun.lefts if child.dep_ == "compound"]
+    keys += [lemma, noun.lower_]
+    # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
+    keys += [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
+    for prep in noun.children:  # "tons of food aid", "a series of bombs", "worth of goods"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for inner in prep.children:
+                if inner.dep_ == "pobj":
+                    keys += _noun_keys(inner)
+    return keys
+
+
+def _aux_mode(verb: Token) -> str | None:
+    """PLOVER's auxiliary mode from the verb group: "did not attack" (negation), "if a deal is
+    reached" (hypothetical), "would carry out" (future)."""
+    chain = [verb, *list(_governors(verb))]
+    for token in chain:
+        if any(c.dep_ == "neg" for c in token.children):
+            return "negation"
+    for token in chain:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in token.children):
+            return "hypothetical"
+    if _noun_complement(verb):
+        return "hypothetical"  # "a request to extradite him": asked for, not done
+    for token in chain[:2]:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in token.children):
+            return "future"
+        if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
+            return "future"
+    return None
+
+
+def _noun_complement(verb: Token) -> bool:
+    """ "Australia's request to extradite", "a plan to attack": an infinitive completing a
+    noun of asking, offering or planning names what is wanted, not something that happened."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in _UNREALISED:
+        return False  # "an ongoing effort to build a pier" is being done
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verbs a verb is an infinitive or conjunct of, up to its clause's top."""
+    out = []
+    current = verb
+    while current.dep_ in {"xcomp", "conj"} and current.head.i != current.i:
+        current = current.head
+        out.append(current)
+    return out
+
+
+def assault_mode_near(trigger: Trigger) -> str | None:
+    """An ASSAULT's mode from the words around its trigger ("drone strike", "shelled")."""
+    verb = trigger.verb
+    words = list(trigger.noun.subtree) if trigger.noun is not None else []
+    for child in verb.children:  # "warplanes bombed", "struck with drones"
+        if child.dep_ in {"prep", "agent", "npadvmod", "nsubj"}:
+            words += list(child.subtree)
+    for token in [*words, verb]:
+        mode = assault_mode(token.lemma_.lower())
+        if mode is not None:
+            return mode
+    return None
+
+
+def with_mode(trigger: Trigger) -> Trigger:
+    """The trigger with an ASSAULT mode read from its words when the lexicon gave none."""
+    if trigger.sense.type == "ASSAULT" and trigger.sense.mode is None:
+        mode = valid_mode("ASSAULT", assault_mode_near(trigger))
+        if mode is not None:
+            return replace(trigger, sense=replace(trigger.sense, mode=mode))
+    return trigger

@@ -1,0 +1,36 @@
+"""Stage 0: tell spaCy where the article's blocks begin, before it parses them.
+
+A headline, a byline and a caption are separate lines with no full stop between them; left
+alone, spaCy runs them into one sentence and its NER joins a credit to the byline below it
+("Getty Images\\nRyan Morgan"). Each block starts a sentence, and no entity may cross a line
+break. A wire dateline ("GENEVA, March 3 (Reuters) —") is a sentence of its own: joined to
+the lead, the parser makes the town the subject of the lead's verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from dateline.model import Analysis
+from dateline.nlp.stage import stage
+
+COMPONENT = "dateline_blocks"  # the spaCy component name (nlp.pipeline.STAGES)
+
+
+@stage(COMPONENT)
+def mark_blocks(doc: Doc, analysis: Analysis) -> None:
+    """Sentence starts at block starts; line-break tokens closed to entities."""
+    starts = {block.start for block in analysis.article.blocks}
+    if analysis.article.dateline is not None:
+        starts.add(analysis.article.dateline.end)
+    line_breaks: list[Span] = []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            line_breaks.append(doc[token.i : token.i + 1])
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+        elif token.i > 0 and token.idx in starts:
+            # Only boundaries are set: inside a block the parser still finds the sentences.
+            token.is_sent_start = True
+    if line_breaks:
+        doc.set_ents([], blocked=line_breaks)

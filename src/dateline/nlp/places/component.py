@@ -1,0 +1,334 @@
+"""Stage 4: places, resolved offline to coordinates, and where each quote was said.
+
+Toponyms are the article's place entities (GPE and other locations, and nationality words)
+in its text blocks. Each resolves in order to: a region, sea or crossing of the project's list
+or a continent; a country (or a division named like it, in a story about the division's
+country); a place of the GeoNames gazetteer (town, first-order division, county), choosing
+among places of one name by size, the article's countries, the article's other places, and
+whether the name is the place's own. "Northern Gaza" is Gaza. A quote was said where its
+attribution says ("Speaking in Jordan, …, he said"), never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
+from dateline.nlp.common.gazetteer import (
+    City,
+    KnownPlace,
+    cities_named,
+    country_place,
+    fold,
+    region_named,
+)
+from dateline.nlp.common.lexicon import (
+    country_of_demonym,
+    country_of_name,
+    country_of_territory,
+    region_of_demonym,
+)
+from dateline.nlp.common.occasions import carry_forward, cue_token
+from dateline.nlp.common.sentences import sentence_of
+from dateline.nlp.stage import stage
+
+COMPONENT = "dateline_places"  # the spaCy component name (nlp.pipeline.STAGES)
+
+_PLACE_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
+_LOCATIVE = {"in", "at", "to"}
+# A "nationality" named like a city this big is the city, mistagged.
+_GROUP_CITY = 100_000
+# Places an article names within this distance of each other are read as neighbours.
+_NEARBY_KM = 150.0
+_LOCAL_FEATURES = {"city", "county"}
+# A place found only by an alternate name has at least this many people ("Zara" is not
+# Żary); a big city goes by its initials ("NYC").
+_ALTERNATE_NAME_CITY = 100_000
+_BIG_CITY = 1_000_000
+# Below this many people a town needs the article's support: its country or its neighbours.
+_LONE_TOWN = 20_000
+# How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
+# the capital of Riyadh, X said" climbs seven heads.
+_MAX_HOPS = 8
+_DIRECTION = re.compile(
+    r"^(?:northern|southern|eastern|western|central|north|south|east|west|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """What else an article names: first-order divisions (by GeoNames id) and the points of
+    its towns and counties. "Red Oak" in a story that names Iowa is Red Oak, Iowa."""
+
+    regions: frozenset[int] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+
+    def holds(self, city: City) -> bool:
+        """The place lies in a division the article names, or near one of its towns."""
+        if city.region is not None and city.region in self.regions:
+            return city.geonameid != city.region
+        return any(_km(city.lat, city.lon, lat, lon) <= _NEARBY_KM for lat, lon in self.points)
+
+
+@stage(COMPONENT)
+def find_places(doc: Doc, analysis: Analysis) -> None:
+    """Every place mention with its coordinates, then each quote's place. Names are resolved
+    twice: the second time each name knows the places the first time found for the others."""
+    context = _context_countries(analysis)
+    entities = [
+        e
+        for e in analysis.entities
+        if e.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP)
+    ]
+    first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
+    places: list[Place] = []
+    for number, entity in enumerate(entities):
+        nearby = _neighbourhood(first, number)
+        known = _resolve_entity(entity, context, nearby)
+        if known is not None:
+            places.extend(_mentions_of(entity, known, analysis, context, nearby))
+            _learn_country(entity, known)
+    places.sort(key=lambda p: p.span.start)
+    for number, place in enumerate(places, 1):
+        place.id = f"p{number}"
+    analysis.places = places
+    _place_quotes(doc, analysis)
+
+
+def _learn_country(entity: Entity, known: KnownPlace) -> None:
+    """ "Darfur" names no country by itself, but the gazetteer places it in Sudan: a place
+    (a GPE, or a name spaCy left untyped that the gazetteer knows) whose country only the
+    gazetteer gives takes it, so later stages (events) can use it."""
+    if entity.country is None and entity.type is not EntityType.NORP and known.country:
+        entity.country = known.country
+
+
+def _resolve_entity(
+    entity: Entity, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
+    if entity.type is EntityType.NORP:
+        return _group_place(entity.name, entity.country)
+    return resolve(entity.name, _without(entity, context), nearby)
+
+
+def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
+    """The article's countries less the entity's own votes: "Georgia" alone does not make a
+    story Georgian."""
+    others = context.copy()
+    if entity.country:
+        others[entity.country] -= len(entity.mentions)
+    return +others
+
+
+def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
+    """The divisions and local places resolved for every entity but the `skip`th."""
+    others = [place for number, place in enumerate(found) if number != skip and place]
+    return Neighbourhood(
+        frozenset(p.geonameid for p in others if p.feature == "region" and p.geonameid),
+        tuple((p.lat, p.lon) for p in others if p.feature in _LOCAL_FEATURES),
+    )
+
+
+def _mentions_of(
+    entity: Entity,
+    known: KnownPlace,
+    analysis: Analysis,
+    context: Counter[str],
+    nearby: Neighbourhood,
+) -> list[Place]:
+    """A place for each of the entity's mentions in a block that states facts. A mention
+    worded otherwise than the entity is resolved by its own words when they name a place:
+    "England" among mentions of Britain is England."""
+    places = []
+    for mention in entity.mentions:
+        block = analysis.article.block_at(mention.start)
+        if block is None or block.kind not in _PLACE_BLOCKS:
+            continue
+        if entity.type is EntityType.NORP and _names_people(mention.text):
+            continue
+        own = known
+        if entity.type is not EntityType.NORP and fold(mention.text) != fold(entity.name):
+            own = resolve(mention.text, _without(entity, context), nearby) or known
+        places.append(
+            Place("", mention, own.name, own.country, own.lat, own.lon, own.geonameid, own.feature)
+        )
+    return places
+
+
+def _context_countries(analysis: Analysis) -> Counter[str]:
+    """How often the article names each country, directly or through its people and bodies."""
+    counts: Counter[str] = Counter()
+    for entity in analysis.entities:
+        if entity.country:
+            counts[entity.country] += len(entity.mentions)
+    return counts
+
+
+def resolve(
+    name: str, context: Counter[str], nearby: Neighbourhood | None = None
+) -> KnownPlace | None:
+    """The place `name` most likely names in an article about the `context` countries that
+    names the `nearby` places."""
+    for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
+        found = _resolve_exactly(candidate, context, nearby or Neighbourhood())
+        if found is not None:
+            return found
+    return None
+
+
+def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) -> KnownPlace | None:
+    """ "South Africa" is a country before "Africa" is anything: the full name first."""
+    region = region_named(name) or _division_of_territory(name)
+    if region is not None:
+        return region
+    code = country_of_name(name)
+    if code is not None:
+        return _namesake_division(name, code, context) or country_place(code)
+    cities = [c for c in cities_named(name) if _plausible(c, name)]
+    if cities:
+        best = max(cities, key=lambda c: _city_score(c, context, nearby))
+        return _known(best) if _grounded(best, context, nearby) else None
+    territory = country_of_territory(name)
+    return country_place(territory) if territory else None
+
+
+def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownPlace | None:
+    """A division named like a country ("Georgia" the state), in a story about the
+    division's country that names the other country nowhere else."""
+    if context.get(country, 0) > 0 or not context:
+        return None
+    top = max(context.values())
+    for place in cities_named(name):
+        if (
+            place.feature == "region"
+            and place.by_name
+            and place.country != country
+            and context.get(place.country or "", 0) == top
+        ):
+            return _known(place)
+    return None
+
+
+def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
+    """A small town far from everything else the article names, in a country it never
+    names, is more likely a person's or a brand's name ("Zara") than a place."""
+    if city.feature != "city" or city.population >= _LONE_TOWN:
+        return True
+    return context.get(city.country or "", 0) > 0 or nearby.holds(city)
+
+
+def _plausible(city: City, name: str) -> bool:
+    """A place found only by an alternate name must be big enough for the name to stand for
+    it: alternate names hold airport codes ("MOD" is Modesto) and old or foreign names of
+    small towns that are also people's names. Three letters or fewer stand for a big city
+    only in capitals ("NYC")."""
+    if city.by_name:
+        return True
+    if len(name.replace(".", "").strip()) <= 3:
+        return name.isupper() and city.population >= _BIG_CITY
+    return city.population >= _ALTERNATE_NAME_CITY
+
+
+def _division_of_territory(name: str) -> KnownPlace | None:
+    """A territory that GeoNames keeps as a first-order division ("England", "Scotland"):
+    the division, though the word lists treat it as its country."""
+    territory = country_of_territory(name)
+    if territory is None:
+        return None
+    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
+    return _known(regions[0]) if regions else None
+
+
+def _known(city: City) -> KnownPlace:
+    return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
+
+
+def _names_people(text: str) -> bool:
+    """ "Saudis", "Europeans": a plural of a nationality names people, not their place."""
+    singular = text.strip().removesuffix("s")
+    return (
+        singular != text.strip()
+        and country_of_name(text) is None
+        and bool(country_of_demonym(singular) or region_of_demonym(singular))
+    )
+
+
+def _group_place(name: str, country: str | None) -> KnownPlace | None:
+    """ "Russian troops": a nationality word points at its country, "European leaders" at
+    the continent (GeoWebNews counts these as non-locational toponyms). A "group" named like
+    a big city is the city, mistagged ("officials in Tunis")."""
+    if country:
+        return country_place(country)
+    region = region_of_demonym(name)
+    if region is not None:
+        return region_named(region)
+    cities = [c for c in cities_named(name) if c.by_name and c.population >= _GROUP_CITY]
+    return _known(cities[0]) if cities else None
+
+
+def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> float:
+    """Big cities are named more often, and so are cities of the countries the article is
+    about, up to a hundredfold: "Toronto" in an American story is still Ontario's, not the
+    Ohio village's. A national capital is named a hundredfold beyond its size ("Washington"
+    is the capital before the state), a place called by its own name a hundredfold before
+    one called so by an alternate or former name ("Salisbury" is not Harare), and a place
+    among the article's other places some thirtyfold."""
+    share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
+    bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
+    local = 1.5 if nearby.holds(city) else 0.0
+    return math.log10(max(city.population, 1)) + 2 * share + bonus + local
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _place_quotes(doc: Doc, analysis: Analysis) -> None:
+    """A quote was said at the place its attribution gives ("speaking in Jordan", "during a
+    visit to Riyadh"): a place after "in", "at" or "to" whose phrase hangs from the cue."""
+    for quote in analysis.quotes:
+        cue = cue_token(doc, quote)
+        if cue is None or quote.cue is None:
+            continue
+        sentence = sentence_of(cue)
+        candidates = [
+            p
+            for p in analysis.places
+            if sentence.start_char <= p.span.start < sentence.end_char
+            and not any(q.span.start <= p.span.start < q.span.end + 1 for q in analysis.quotes)
+            and _locates(doc, p, cue, quote)
+        ]
+        if candidates:
+            cue_start = quote.cue.start
+            quote.place = min(candidates, key=lambda p: abs(p.span.start - cue_start)).id
+    carry_forward(analysis, "place")
+
+
+def _locates(doc: Doc, place: Place, cue: Token, quote: Quote) -> bool:
+    """The place's phrase hangs from the cue through a locative preposition ("in Jordan",
+    "a visit to Riyadh", "a conference in the capital of Riyadh")."""
+    tokens = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    current, locative = tokens.root, False
+    for _ in range(_MAX_HOPS):
+        if current.i == cue.i:
+            return locative
+        if current.head.i == current.i or quote.span.start <= current.idx < quote.span.end:
+            return False
+        current = current.head
+        locative = locative or (current.dep_ == "prep" and current.lower_ in _LOCATIVE)
+    return False

@@ -1,0 +1,8 @@
+"""The quotes stage: direct, partial and reported speech with its speaker, cue, date and
+place.
+
+- component.py: the stage (`dateline_quotes`): direct quotes, reported speech, attribution;
+- marks.py: quotation marks paired into quoted spans, straight or curly.
+
+Speakers are found by nlp/common/speakers.py, which the events stage shares.
+"""
