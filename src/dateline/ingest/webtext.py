@@ -150,7 +150,7 @@ def _is_title_case(text: str) -> bool:
     if not words:
         return False
     capitalised = sum(w[0].isupper() for w in words)
-    return capitalised / len(words) >= 0.75
+    return bool(capitalised / len(words) >= 0.75)
 
 
 def _looks_like_title(line: _Line) -> bool:

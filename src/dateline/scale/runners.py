@@ -87,7 +87,11 @@ class DaskRunner:
         self.settings = settings
         self.own_client = not isinstance(scheduler, Client)
         try:
-            self.client = Client(scheduler, timeout="20s") if self.own_client else scheduler
+            self.client: Any = (
+                Client(scheduler, timeout="20s")  # type: ignore[no-untyped-call]
+                if self.own_client
+                else scheduler
+            )
         except OSError as error:
             raise RunnerError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
         workers = len(self.client.scheduler_info().get("workers", {})) or 1
@@ -121,7 +125,9 @@ def _finished(pending: deque[Any], dask: bool) -> Iterator[ShardResult]:
     if dask:
         from distributed import wait as dask_wait
 
-        done = dask_wait(list(pending), return_when="FIRST_COMPLETED").done
+        done = dask_wait(  # type: ignore[no-untyped-call]
+            list(pending), return_when="FIRST_COMPLETED"
+        ).done
     else:
         done = wait(list(pending), return_when=FIRST_COMPLETED).done
     for future in [f for f in pending if f in done]:

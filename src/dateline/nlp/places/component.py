@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
+from dateline.names import fold
 from dateline.nlp.common.gazetteer import (
     City,
     KnownPlace,
     cities_named,
     country_place,
-    fold,
     region_named,
 )
 from dateline.nlp.common.lexicon import (
