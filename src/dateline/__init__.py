@@ -17,6 +17,7 @@ from dateline.ingest import article_from_html_text, article_from_text
 from dateline.model import Analysis, Article
 from dateline.nlp.pipeline import analyze_articles as run_pipeline
 from dateline.record import to_record as build_record
+from dateline.record_types import AnalysisRecord
 from dateline.settings import Settings
 from dateline.version import VERSION
 
@@ -47,8 +48,9 @@ class AnalysisError(DatelineError):
     code = "D301"
 
 
-def to_record(analysis: Analysis) -> dict[str, object]:
-    """The analysis record of CONTRACT.md for one analysed article."""
+def to_record(analysis: Analysis) -> AnalysisRecord:
+    """The analysis record of CONTRACT.md for one analysed article (a plain dict at run time;
+    `AnalysisRecord` is its type for mypy)."""
     return build_record(analysis)
 
 
@@ -61,6 +63,7 @@ def analyze_articles(
 
 __all__ = [
     "Analysis",
+    "AnalysisRecord",
     "Article",
     "Settings",
     "__version__",

@@ -143,6 +143,9 @@ async def _article_in(request: Request) -> ArticleIn:
         ) from error
 
 
+# The routes that return a record say `-> Any`, not `-> AnalysisRecord`: FastAPI takes a
+# return annotation as the response model and would validate (and trim) every record it
+# serves, stored ones from older versions included; the record goes out as it was made.
 @router.post(
     "/analyze", openapi_extra=_ANALYZE_BODY, tags=["analysis"], dependencies=[Depends(reader)]
 )

@@ -9,7 +9,7 @@ it and the reason), 1 for anything else that went wrong.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -40,6 +40,7 @@ from dateline.ingest import InputFailure, InputType, read_source
 from dateline.model import Analysis, Article
 from dateline.nlp.pipeline import analyze_articles
 from dateline.record import failure_record, to_record
+from dateline.record_types import AnalysisRecord, FailureRecord
 from dateline.settings import Settings
 
 
@@ -191,7 +192,7 @@ def quotes(
         )
         return
 
-    def lines(record: dict[str, Any]) -> list[dict[str, Any]]:
+    def lines(record: AnalysisRecord) -> Sequence[Mapping[str, object]]:
         source = record["article"]["source_id"]
         return [{"source_id": source, **quote} for quote in record["quotes"]]
 
@@ -260,7 +261,7 @@ def events(
         )
         return
 
-    def lines(record: dict[str, Any]) -> list[dict[str, Any]]:
+    def lines(record: AnalysisRecord) -> Sequence[Mapping[str, object]]:
         if output_format == EventFormat.PLOVER:
             return plover_events(record)
         source = record["article"]["source_id"]
@@ -281,7 +282,7 @@ class FactsView:
     facts: str
     output_format: str
     print_table: Callable[[Console, Analysis], None]
-    lines: Callable[[dict[str, Any]], list[dict[str, Any]]]
+    lines: Callable[[AnalysisRecord], Sequence[Mapping[str, object]]]
 
 
 def _print_facts(
@@ -446,7 +447,7 @@ def _report_failure(failure: InputFailure, json_errors: bool) -> None:
         _write_json_line(failure_record(failure.source_id, failure.reason))
 
 
-def _write_json_line(record: dict[str, Any]) -> None:
+def _write_json_line(record: AnalysisRecord | FailureRecord) -> None:
     out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

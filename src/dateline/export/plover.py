@@ -10,7 +10,17 @@ do; `date_resolution` says which.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
+
+from dateline.record_types import (
+    AnalysisRecord,
+    ArticleRecord,
+    EntityRecord,
+    EventRecord,
+    PartyRecord,
+    PlaceRecord,
+    PloverType,
+)
 
 _QUAD_CODES = {
     "verbal_cooperation": 1,
@@ -20,7 +30,58 @@ _QUAD_CODES = {
 }
 
 
-def plover_events(record: dict[str, Any]) -> list[dict[str, Any]]:
+class PloverActor(TypedDict):
+    """One side of a PLOVER event: the words, the name, its code and sector."""
+
+    entity_text: str | None
+    entity_name: str | None
+    code: str | None
+    sector: str | None
+    identifier_text: str | None
+    office: str | None
+
+
+class PloverLocation(TypedDict):
+    """Where a PLOVER event happened: the words, the place resolved, and where it is."""
+
+    extracted_place: str
+    resolved_place: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    feature_class: str | None
+
+
+class PloverSource(TypedDict):
+    """The article a PLOVER event came from."""
+
+    source_id: str | None
+    title: str | None
+
+
+class PloverEvent(TypedDict):
+    """One event in the field names of the PLOVER manual."""
+
+    id: str
+    date: str | None
+    date_resolution: str
+    event: list[PloverType]
+    mode: list[str]
+    aux_mode: str | None
+    quad_code: int | None
+    actor: list[PloverActor]
+    recipient: list[PloverActor]
+    event_text: list[str]
+    event_loc: PloverLocation | None
+    text: str
+    link: str | None
+    text_info: PloverSource
+    coder: str
+    confidence: float | None
+
+
+def plover_events(record: AnalysisRecord) -> list[PloverEvent]:
     """The events of one analysis record as PLOVER event objects."""
     article = record["article"]
     entities = {e["id"]: e for e in record.get("entities", [])}
@@ -29,23 +90,31 @@ def plover_events(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _event(
-    article: dict[str, Any],
-    event: dict[str, Any],
-    entities: dict[str, dict[str, Any]],
-    places: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
+    article: ArticleRecord,
+    event: EventRecord,
+    entities: dict[str, EntityRecord],
+    places: dict[str, PlaceRecord],
+) -> PloverEvent:
     date, resolution = _date(event.get("date"), article.get("published"))
     sentence = event["sentence"]
+    mode = event.get("mode")
     return {
         "id": f"{article['id']}#{event['id']}",
         "date": date,
         "date_resolution": resolution,
         "event": [event["type"]],
-        "mode": [event["mode"]] if event.get("mode") else [],
+        "mode": [mode] if mode else [],
         "aux_mode": event.get("aux_mode"),
         "quad_code": _QUAD_CODES.get(event.get("quad") or ""),
-        "actor": _side(event, "actor", entities),
-        "recipient": _side(event, "recipient", entities),
+        "actor": _side(
+            event.get("actor_party"), event.get("actor_name"), event.get("actor"), entities
+        ),
+        "recipient": _side(
+            event.get("recipient_party"),
+            event.get("recipient_name"),
+            event.get("recipient"),
+            entities,
+        ),
         "event_text": [event["trigger"]["text"]],
         "event_loc": _location(places.get(event.get("place") or "")),
         "text": article["text"][sentence["start"] : sentence["end"]],
@@ -66,27 +135,29 @@ def _date(own: str | None, published: str | None) -> tuple[str | None, str]:
 
 
 def _side(
-    event: dict[str, Any], key: str, entities: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    party = event.get(f"{key}_party")
-    name = event.get(f"{key}_name")
+    party: PartyRecord | None,
+    name: str | None,
+    local: str | None,
+    entities: dict[str, EntityRecord],
+) -> list[PloverActor]:
+    """An event side (actor or recipient) as PLOVER's list of at most one actor."""
     if party is None and name is None:
         return []
-    entity = entities.get(event.get(key) or "", {})
-    mention = (party or {}).get("mention") or {}
+    entity = entities.get(local or "")
+    mention = party.get("mention") if party else None
     return [
         {
-            "entity_text": mention.get("text") or name,
+            "entity_text": (mention.get("text") if mention else None) or name,
             "entity_name": name,
-            "code": (party or {}).get("code"),
-            "sector": (party or {}).get("sector"),
-            "identifier_text": entity.get("name"),
-            "office": entity.get("role"),
+            "code": party.get("code") if party else None,
+            "sector": party.get("sector") if party else None,
+            "identifier_text": entity.get("name") if entity else None,
+            "office": entity.get("role") if entity else None,
         }
     ]
 
 
-def _location(place: dict[str, Any] | None) -> dict[str, Any] | None:
+def _location(place: PlaceRecord | None) -> PloverLocation | None:
     if place is None:
         return None
     return {

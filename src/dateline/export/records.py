@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from dateline.errors import DatelineError
-from dateline.export.plover import plover_events
+from dateline.export.plover import PloverEvent, plover_events
 from dateline.store import EventResult, QuoteResult, Store
 
 FLAT_COLUMNS = [
@@ -222,7 +222,7 @@ def _point(lon: float, lat: float, **properties: Any) -> dict[str, Any]:
     }
 
 
-def plover(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
+def plover(store: Store, filters: Filters) -> Iterator[PloverEvent]:
     """The selected events as PLOVER records (`dateline.export.plover`, the manual's field names),
     one per event, made from the stored analysis records."""
     found = events(store, filters)

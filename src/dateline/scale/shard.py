@@ -10,18 +10,19 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from dateline.model import Article
 from dateline.nlp.pipeline import analyze_articles
 from dateline.record import failure_record, to_record
+from dateline.record_types import AnalysisRecord, FailureRecord
 from dateline.settings import Settings
 
 
 class ShardOutput(Protocol):
     """Where a shard's results go: each analysis record, and each article that failed."""
 
-    def record(self, record: dict[str, Any]) -> None: ...
+    def record(self, record: AnalysisRecord) -> None: ...
 
     def failure(self, source_id: str, reason: str) -> None: ...
 
@@ -30,10 +31,10 @@ class ShardOutput(Protocol):
 class ListOutput:
     """Results kept in memory, to be sent back to the writer (what the runners use)."""
 
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[AnalysisRecord] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
-    def record(self, record: dict[str, Any]) -> None:
+    def record(self, record: AnalysisRecord) -> None:
         self.records.append(record)
 
     def failure(self, source_id: str, reason: str) -> None:
@@ -47,13 +48,13 @@ class JsonlOutput:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 
-    def record(self, record: dict[str, Any]) -> None:
+    def record(self, record: AnalysisRecord) -> None:
         self._write(record)
 
     def failure(self, source_id: str, reason: str) -> None:
         self._write(failure_record(source_id, reason))
 
-    def _write(self, line: dict[str, Any]) -> None:
+    def _write(self, line: AnalysisRecord | FailureRecord) -> None:
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
@@ -62,7 +63,7 @@ class JsonlOutput:
 class ShardResult:
     """What a shard gave back: records to store and (source id, reason) failures."""
 
-    records: list[dict[str, Any]]
+    records: list[AnalysisRecord]
     failures: list[tuple[str, str]]
 
 

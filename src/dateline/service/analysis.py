@@ -4,12 +4,12 @@ spaCy model shared by every request."""
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from pydantic import BaseModel, Field
 
 import dateline
 from dateline.errors import DatelineError
+from dateline.record_types import AnalysisRecord
 from dateline.service.problems import ProblemError
 from dateline.settings import Settings
 
@@ -33,7 +33,7 @@ class ArticleIn(BaseModel):
     )
 
 
-def analyse(article: ArticleIn, settings: Settings) -> dict[str, Any]:
+def analyse(article: ArticleIn, settings: Settings) -> AnalysisRecord:
     """The analysis record (CONTRACT.md) of a posted article."""
     given = [field for field in ("text", "html") if getattr(article, field) is not None]
     if len(given) != 1:

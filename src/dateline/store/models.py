@@ -12,10 +12,11 @@ models describe it for queries (a test checks the two agree).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from dateline.record_types import AnalysisRecord
 
 
 class Base(DeclarativeBase):
@@ -42,7 +43,7 @@ class ArticleRow(Base):
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     language: Mapped[str | None] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    record: Mapped[AnalysisRecord] = mapped_column(JSON)
     dateline_version: Mapped[str] = mapped_column(String(32))
     stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

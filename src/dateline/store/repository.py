@@ -43,6 +43,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import aliased
 
 from dateline.errors import DatelineError
+from dateline.record_types import AnalysisRecord
 from dateline.store import rows
 from dateline.store.models import (
     ArticleRow,
@@ -176,14 +177,14 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def save_record(self, record: dict[str, Any], *, replace: bool = False) -> bool:
+    def save_record(self, record: AnalysisRecord, *, replace: bool = False) -> bool:
         """Store one analysis record; False when its article was already stored (and
         `replace` was not asked for)."""
         return self.save_records([record], replace=replace).stored == 1
 
     def save_records(
         self,
-        records: Iterable[dict[str, Any]],
+        records: Iterable[AnalysisRecord],
         *,
         failures: Iterable[tuple[str, str]] = (),
         replace: bool = False,
@@ -212,7 +213,7 @@ class Store:
         with self.engine.begin() as connection:
             self._record_failure(connection, source, reason)
 
-    def _save(self, connection: Connection, record: dict[str, Any], replace: bool) -> bool:
+    def _save(self, connection: Connection, record: AnalysisRecord, replace: bool) -> bool:
         article_id = record["article"]["id"]
         existing = connection.scalar(select(ArticleRow.pk).where(ArticleRow.id == article_id))
         if existing is not None:
@@ -240,7 +241,7 @@ class Store:
         return True
 
     def _insert_entities(
-        self, connection: Connection, record: dict[str, Any], article_pk: int
+        self, connection: Connection, record: AnalysisRecord, article_pk: int
     ) -> dict[str, int]:
         built = rows.entity_rows(record, article_pk)
         if not built:
@@ -327,27 +328,27 @@ class Store:
         with self.engine.connect() as connection:
             return int(connection.scalar(select(func.count()).select_from(models[what])) or 0)
 
-    def record(self, article_id: str) -> dict[str, Any] | None:
+    def record(self, article_id: str) -> AnalysisRecord | None:
         """The analysis record of one stored article, as it was produced."""
         with self.engine.connect() as connection:
             found = connection.scalar(select(ArticleRow.record).where(ArticleRow.id == article_id))
-        return dict(found) if found is not None else None
+        return found.copy() if found is not None else None
 
-    def records(self, article_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+    def records(self, article_ids: Iterable[str] | None = None) -> Iterator[AnalysisRecord]:
         """Every stored record in the order they were stored, or those of `article_ids` in
         the order given (fetched 500 at a time: databases cap the parameters of a query)."""
         with self.engine.connect() as connection:
             if article_ids is None:
                 query = select(ArticleRow.record).order_by(ArticleRow.pk)
                 for found in connection.execute(query.execution_options(yield_per=200)).scalars():
-                    yield dict(found)
+                    yield found.copy()
                 return
             wanted = list(dict.fromkeys(article_ids))
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                query = select(ArticleRow.id, ArticleRow.record).where(ArticleRow.id.in_(chunk))
-                by_id = {found.id: found.record for found in connection.execute(query)}
-                yield from (dict(by_id[i]) for i in chunk if i in by_id)
+                keyed = select(ArticleRow.id, ArticleRow.record).where(ArticleRow.id.in_(chunk))
+                by_id = {found.id: found.record for found in connection.execute(keyed)}
+                yield from (by_id[i].copy() for i in chunk if i in by_id)
 
     def query_quotes(
         self,

@@ -1,6 +1,6 @@
 """An analysis record (CONTRACT.md) flattened into the store's table rows.
 
-Pure functions over the record dict: what the store writes, in one place, so the tables and
+Pure functions over the (typed) record: what the store writes, in one place, so the tables and
 the record cannot drift apart silently.
 """
 
@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+
+from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
 
 Row = dict[str, Any]
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -31,7 +33,7 @@ def content_key(content: str) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
-def article_row(record: dict[str, Any], version: str) -> Row:
+def article_row(record: AnalysisRecord, version: str) -> Row:
     article = record["article"]
     return {
         "id": article["id"],
@@ -47,7 +49,7 @@ def article_row(record: dict[str, Any], version: str) -> Row:
     }
 
 
-def entity_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     text = record["article"]["text"]
     return [
         {
@@ -68,7 +70,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 _FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady"}
 
 
-def gender_by_honorific(text: str, mentions: list[dict[str, Any]]) -> str | None:
+def gender_by_honorific(text: str, mentions: list[SpanRecord]) -> str | None:
     """ "f" or "m" when the honorifics before an entity's mentions say so and agree: what
     later tells "Ms. Korhonen" from her namesake "Mr. Korhonen" across articles."""
     seen = set()
@@ -80,7 +82,7 @@ def gender_by_honorific(text: str, mentions: list[dict[str, Any]]) -> str | None
 
 
 def mention_rows(
-    record: dict[str, Any], article_pk: int, entity_pks: dict[str, int]
+    record: AnalysisRecord, article_pk: int, entity_pks: dict[str, int]
 ) -> Iterator[Row]:
     for entity in record.get("entities", []):
         for mention in entity.get("mentions", []):
@@ -91,7 +93,7 @@ def mention_rows(
             }
 
 
-def quote_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+def quote_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     places = _place_names(record)
     published = record["article"].get("published")
     return [
@@ -116,7 +118,7 @@ def quote_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
     ]
 
 
-def event_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+def event_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     places = _place_names(record)
     published = record["article"].get("published")
     return [
@@ -142,7 +144,7 @@ def event_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
     ]
 
 
-def place_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+def place_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     return [
         {
             "article_pk": article_pk,
@@ -159,7 +161,7 @@ def place_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
     ]
 
 
-def time_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
+def time_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     return [
         {
             "article_pk": article_pk,
@@ -172,11 +174,11 @@ def time_rows(record: dict[str, Any], article_pk: int) -> list[Row]:
     ]
 
 
-def _place_names(record: dict[str, Any]) -> dict[str, str]:
+def _place_names(record: AnalysisRecord) -> dict[str, str]:
     return {p["id"]: p["name"] for p in record.get("places", [])}
 
 
-def _span(prefix: str, span: dict[str, Any]) -> Row:
+def _span(prefix: str, span: SpanRecord | PlaceRecord | TimexRecord) -> Row:
     return {
         f"{prefix}_start": span["start"],
         f"{prefix}_end": span["end"],
@@ -184,7 +186,7 @@ def _span(prefix: str, span: dict[str, Any]) -> Row:
     }
 
 
-def _optional_span(prefix: str, span: dict[str, Any] | None) -> Row:
+def _optional_span(prefix: str, span: SpanRecord | None) -> Row:
     if span is None:
         return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
     return _span(prefix, span)

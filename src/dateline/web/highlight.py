@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 from markupsafe import Markup, escape
+
+from dateline.record_types import AnalysisRecord, EventRecord, PlaceRecord, QuoteRecord
 
 # Inner marks that overlap: the first kind here wins.
 _PRIORITY = ["speaker", "event", "place", "time", "entity"]
@@ -35,7 +36,7 @@ class Mark:
 EntityLink = Callable[[str | None, str | None], str | None]
 
 
-def _describe_quote(quote: dict[str, Any], places: dict[str, dict[str, Any]]) -> str:
+def _describe_quote(quote: QuoteRecord, places: dict[str, PlaceRecord]) -> str:
     parts = [f"{quote['kind']} quote", f"speaker: {quote.get('speaker_name') or 'unknown'}"]
     if quote.get("date"):
         parts.append(f"said: {quote['date']}")
@@ -45,20 +46,20 @@ def _describe_quote(quote: dict[str, Any], places: dict[str, dict[str, Any]]) ->
     return "; ".join(parts)
 
 
-def _describe_place(place: dict[str, Any]) -> str:
+def _describe_place(place: PlaceRecord) -> str:
     where = ", ".join(str(p) for p in (place.get("name"), place.get("country")) if p)
     if place.get("lat") is not None:
         where += f" ({place['lat']:.2f}, {place['lon']:.2f})"
     return f"place: {where}"
 
 
-def _describe_event(event: dict[str, Any]) -> str:
+def _describe_event(event: EventRecord) -> str:
     who = f"{event.get('actor_name') or '?'} → {event.get('recipient_name') or '?'}"
     when = f", {event['date']}" if event.get("date") else ""
     return f"event {event['type']}: {who}{when}"
 
 
-def marks_of(record: dict[str, Any], entity_link: EntityLink) -> tuple[list[Mark], list[Mark]]:
+def marks_of(record: AnalysisRecord, entity_link: EntityLink) -> tuple[list[Mark], list[Mark]]:
     """The quote marks and the inner marks of a record (spans checked against the text)."""
     text = record["article"]["text"]
     places = {p["id"]: p for p in record.get("places", [])}
@@ -132,7 +133,7 @@ def _close(mark: Mark) -> Markup:
     return Markup("</a>") if mark.href else Markup("</mark>")
 
 
-def highlighted(record: dict[str, Any], entity_link: EntityLink) -> Markup:
+def highlighted(record: AnalysisRecord, entity_link: EntityLink) -> Markup:
     """The article's text as HTML, its facts marked (to show in a `white-space: pre-wrap`
     block, so the text's own line breaks stay)."""
     text: str = record["article"]["text"]

@@ -7,13 +7,15 @@ Templates autoescape everything; the article text reaches a page only through
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict, get_args
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
+from dateline.record_types import AnalysisRecord, PlaceRecord, PloverType
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
@@ -30,10 +32,7 @@ from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 50
-PLOVER_TYPES = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
+PLOVER_TYPES: list[str] = list(get_args(PloverType))
 
 templates = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
@@ -104,7 +103,16 @@ def articles(request: Request, after: Annotated[int, Query(ge=0)] = 0) -> Respon
     return render(request, "articles.html", articles=found, following=following)
 
 
-def _facts(record: dict[str, Any], link: EntityLink) -> dict[str, Any]:
+class ArticleView(TypedDict):
+    """The article template's facts, whether the article is stored or just pasted."""
+
+    record: AnalysisRecord
+    text_html: Markup
+    places_by_id: dict[str, PlaceRecord]
+    entity_link: EntityLink
+
+
+def _facts(record: AnalysisRecord, link: EntityLink) -> ArticleView:
     """What the article view shows: the marked text, and each kind of fact for the list."""
     return {
         "record": record,
