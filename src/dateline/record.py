@@ -48,6 +48,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "type": str(e.type),
                 "role": e.role,
                 "country": e.country,
+                "type_from": e.type_from,
                 "mentions": [_span(m) for m in e.mentions],
             }
             for e in analysis.entities
