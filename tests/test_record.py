@@ -34,6 +34,7 @@ ERROR_SCHEMA_PATH = SHARED / "analysis-error.schema.json"
 # CONTRACT.md's example shows the caption credit), as "TypedDict.key".
 BEYOND_THE_SCHEMA = {
     "CaptionRecord.credit",
+    "EntityRecord.type_from",
     "EventRecord.quad",
     "EventRecord.aux_mode",
     "EventRecord.actor_party",

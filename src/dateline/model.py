@@ -121,6 +121,9 @@ class Entity:
     role: str | None = None
     country: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    # Which evidence decided `type`: "ner", "title", "organisation context", "gazetteer",
+    # "place word" (nlp/entities/evidence.py).
+    type_from: str | None = None
 
 
 @dataclass(slots=True)

@@ -104,6 +104,7 @@ def _entity(entity: Entity) -> EntityRecord:
         "type": cast(EntityTypeName, str(entity.type)),
         "role": entity.role,
         "country": entity.country,
+        "type_from": entity.type_from,
         "mentions": [_span(m) for m in entity.mentions],
     }
 

@@ -79,6 +79,7 @@ class EntityRecord(TypedDict):
     type: EntityTypeName
     role: NotRequired[str | None]
     country: NotRequired[str | None]
+    type_from: NotRequired[str | None]  # the evidence that decided the type (beyond the schema)
     mentions: list[SpanRecord]
 
 

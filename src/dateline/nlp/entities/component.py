@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
+from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
 from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
@@ -32,7 +33,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     mentions = collect_mentions(doc, analysis.article)
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
-    clusters = _resolve(mentions)
+    clusters = _retyped(doc, _resolve(mentions))
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
@@ -49,6 +50,7 @@ class _Cluster:
     hinted_country: str | None = None
     # Holds an office of an international body: no country, and none to guess.
     international: bool = False
+    type_from: str = "ner"  # which evidence decided the label (see evidence.py)
 
     @property
     def first(self) -> int:
@@ -104,6 +106,30 @@ def _cluster_key(mention: Mention, full_names: list[Mention]) -> str:
     if known is not None:
         return "ORG:" + name_key(known.name)
     return f"{mention.label}:{mention.key}"
+
+
+def _retyped(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Each cluster typed by the article's strongest evidence; a title alone is dropped."""
+    kept = []
+    for cluster in clusters:
+        given = frozenset(
+            word
+            for other in clusters
+            if other.label == "PERSON" and other is not cluster
+            for m in other.mentions
+            if len(m.key.split()) > 1
+            for word in m.key.split()
+        )
+        verdict = retype(doc, _name(cluster), cluster, given)
+        if verdict.label is None:
+            continue
+        if verdict.label != cluster.label:
+            cluster.label = verdict.label
+            for mention in cluster.mentions:
+                mention.label = verdict.label
+        cluster.type_from = verdict.source
+        kept.append(cluster)
+    return kept
 
 
 def _role_patterns(role: str) -> list[str]:
@@ -364,6 +390,7 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
                 role=_role(cluster) if cluster.label == "PERSON" else None,
                 country=_country(cluster),
                 mentions=sorted(spans, key=lambda s: s.start),
+                type_from=cluster.type_from,
             )
         )
     return entities

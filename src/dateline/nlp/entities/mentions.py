@@ -550,3 +550,13 @@ def _nationality(word: str) -> str | None:
     if found is None and word.endswith("s"):
         found = country_of_demonym(word[:-1])
     return found
+
+
+def in_place_context(doc: Doc, mention: Mention) -> bool:
+    """Whether the words around the mention say it names a place (see `_in_place_context`)."""
+    return _in_place_context(doc, mention)
+
+
+def is_titled(doc: Doc, mention: Mention) -> bool:
+    """Whether an honorific or a capitalised title stands before the mention."""
+    return _has_honorific(doc, mention)

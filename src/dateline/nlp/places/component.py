@@ -35,6 +35,8 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
+from dateline.nlp.places.embedded import embedded_places
+from dateline.nlp.places.textscan import text_places
 from dateline.nlp.stage import stage
 
 COMPONENT = "dateline_places"  # the spaCy component name (nlp.pipeline.STAGES)
@@ -95,11 +97,65 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
             _learn_country(entity, known)
+    places.extend(_embedded(analysis, places, context))
+    places = _with_text_places(doc, analysis, places, context)
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
     _place_quotes(doc, analysis)
+
+
+def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> list[Place]:
+    """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
+    places: list[Place] = []
+    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context)):
+        block = analysis.article.block_at(span.start)
+        if block is None or block.kind not in _PLACE_BLOCKS:
+            continue
+        if any(p.span.start < span.end and span.start < p.span.end for p in found + places):
+            continue
+        places.append(
+            Place(
+                "",
+                span,
+                known.name,
+                known.country,
+                known.lat,
+                known.lon,
+                known.geonameid,
+                known.feature,
+            )
+        )
+    return places
+
+
+def _with_text_places(
+    doc: Doc, analysis: Analysis, places: list[Place], context: Counter[str]
+) -> list[Place]:
+    """The places the entity reading missed; a "City, State" pair replaces its reading."""
+    found = text_places(doc, analysis, [p.span for p in places], lambda n: resolve(n, context))
+    replaced = [f.span for f in found if f.overrides]
+    kept = [
+        p
+        for p in places
+        if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
+    ]
+    for item in found:
+        known = item.place
+        kept.append(
+            Place(
+                "",
+                item.span,
+                known.name,
+                known.country,
+                known.lat,
+                known.lon,
+                known.geonameid,
+                known.feature,
+            )
+        )
+    return kept
 
 
 def _learn_country(entity: Entity, known: KnownPlace) -> None:

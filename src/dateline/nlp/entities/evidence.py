@@ -1,0 +1,111 @@
+"""An entity's type from the strongest evidence the article gives, and which evidence it was.
+
+The tagger's label is the weakest evidence: it reads one sentence and calls a camp an
+organisation, an armed group a person, a state a person. After the mentions are resolved, each
+name is retyped where the article says more:
+- a title alone ("Cmdr.", "Lt. Gen.") is a title, never a person: it is dropped;
+- "Operation X" is an operation, a name that ends in an organisation word ("militia",
+  "brigade") or follows "the group" is a body;
+- a name the gazetteer knows, used where the text says place ("in X", "the town of X") and
+  never with a person's title, is a place; a name that ends in a place word ("camp",
+  "crossing", "base", "berm") is a location.
+`type_from` says which evidence decided: "ner" (the tagger, settled by the majority of an
+article's mentions), "title", "organisation context", "gazetteer", "place word".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from dateline.nlp.common.gazetteer import largest_city
+from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
+from dateline.nlp.entities.mentions import Mention, in_place_context, is_titled
+from dateline.nlp.stage import article_text
+
+_ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "movement", "forces"}
+_ORG_BEFORE = {"group", "militia", "faction", "movement", "coalition"}
+_PLACE_ENDINGS = {"camp", "crossing", "base", "berm", "checkpoint", "border", "airbase"}
+# A town this big is a place wherever the text puts it in place context; a smaller one also
+# needs the name to be nobody's surname in the article.
+_TOWN = 1_000
+
+
+class _Cluster(Protocol):
+    label: str
+    mentions: list[Mention]
+    type_from: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: str | None  # None: not an entity at all
+    source: str
+
+
+def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Verdict:
+    """The type the article's evidence gives the entity named `name`; `given` holds the
+    words of the people's full names the article gives."""
+    words = name.split()
+    if cluster.label == "PERSON" and words and all(_title_word(w) for w in words):
+        return Verdict(None, "title")
+    if words and words[0] == "Operation" and len(words) > 1:
+        return Verdict("ORG", "organisation context")
+    if any(_after_operation(doc, m) for m in cluster.mentions):
+        for mention in cluster.mentions:
+            _take_operation_word(doc, mention)
+        return Verdict("ORG", "organisation context")
+    if cluster.label != "ORG" and len(words) > 1 and words[-1].lower() in _ORG_ENDINGS:
+        return Verdict("ORG", "organisation context")
+    if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
+        return Verdict("ORG", "organisation context")
+    if cluster.label in {"PERSON", "ORG", "NORP"} and words[-1].lower() in _PLACE_ENDINGS:
+        return Verdict("OTHER", "place word")
+    if cluster.label in {"PERSON", "ORG"} and _place_by_evidence(doc, name, cluster, given):
+        return Verdict("GPE", "gazetteer")
+    return Verdict(cluster.label, cluster.type_from)
+
+
+def _title_word(word: str) -> bool:
+    """ "Cmdr.", "Lt.", "Gen": a title or its abbreviation."""
+    bare = word.rstrip(".")
+    return is_role_noun(word) or is_role_noun(bare) or is_role_noun(bare + ".")
+
+
+def _after_group_word(doc: Doc, mention: Mention) -> bool:
+    """ "the armed group Jund al-Haqq", "the militia X": a body named after its kind."""
+    start = mention.token_start
+    return start > 0 and doc[start - 1].lower_ in _ORG_BEFORE
+
+
+def _after_operation(doc: Doc, mention: Mention) -> bool:
+    """ "Operation Inherent Resolve", where the tagger left "Operation" out."""
+    start = mention.token_start
+    return start > 0 and doc[start - 1].text == "Operation"
+
+
+def _take_operation_word(doc: Doc, mention: Mention) -> None:
+    if _after_operation(doc, mention):
+        mention.token_start -= 1
+        mention.start = doc[mention.token_start].idx
+        mention.text = article_text(doc)[mention.start : mention.end]
+
+
+def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:
+    """A known place the text uses as one, never titled like a person, no known body; a
+    "person" named exactly like a state or province nobody in the article is named after."""
+    if organisation(name) is not None or any(is_titled(doc, m) for m in cluster.mentions):
+        return False
+    if country_of_name(name) is not None:
+        return True
+    city = largest_city(name)
+    if city is None or city.population < _TOWN or not city.by_name:
+        return False
+    if cluster.label == "PERSON" and city.feature == "region":
+        return not set(name.lower().split()) & given
+    if city.feature == "city" and cluster.label == "ORG" and len(cluster.mentions) > 1:
+        # A body named like a town ("Aberdeen" the fund) is read in place context twice.
+        return sum(in_place_context(doc, m) for m in cluster.mentions) >= 2
+    return any(in_place_context(doc, m) for m in cluster.mentions)

@@ -1,0 +1,78 @@
+"""Places named inside the names of bodies: "the Zimbabwe Tourism Authority", "the Beverly Hills
+Police Department", "the Georgian Parliament".
+
+A reader of "the Suffolk Times" knows where the paper is, and GeoWebNews-style annotation counts
+the place word inside an organisation's name as a (non-locational) toponym. The organisation
+stays an organisation; only its leading words become a place, and only where they are a
+country, a nationality, a first-order division, a county, or a city sure enough to stand
+alone: a big one, or one named in more than one word. "Union Water Resources" or "Best Directing"
+lead with a word that is a town somewhere, but the word is an ordinary one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dateline.model import Entity, EntityType, Span
+from dateline.nlp.common.gazetteer import KnownPlace, cities_named, country_place
+from dateline.nlp.common.lexicon import country_of_demonym, country_of_name
+
+# A single-word city leading an organisation's name must be at least this big to be read as
+# the city ("Aberdeen Asset Management"); smaller one-word towns are too often common words.
+_EMBEDDED_CITY = 100_000
+# "Colorado State University", "Maryland State Police": a division's name before "State" is
+# the name of the state's institution; annotators mark the whole, or nothing.
+_INSTITUTION_AFTER = {"state"}
+_STANDALONE = {"country", "region", "county"}
+
+Resolver = Callable[[str], KnownPlace | None]
+
+
+def embedded_places(entities: list[Entity], resolve: Resolver) -> list[tuple[Span, KnownPlace]]:
+    """The place each organisation mention leads with, and the span of its words."""
+    found: list[tuple[Span, KnownPlace]] = []
+    for entity in entities:
+        if entity.type is not EntityType.ORG:
+            continue
+        for mention in entity.mentions:
+            hit = _leading_place(mention, resolve)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] | None:
+    """The longest run of leading words (not the whole name) that names a place."""
+    words = mention.text.split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        if {words[size - 1].lower(), words[size].lower()} & _INSTITUTION_AFTER:
+            continue
+        prefix = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
+        if not prefix or not prefix[0].isupper():
+            continue
+        known = standalone_place(prefix, resolve)
+        if known is not None:
+            span = Span(mention.start, mention.start + len(prefix), prefix)
+            return span, known
+    return None
+
+
+def standalone_place(prefix: str, resolve: Resolver) -> KnownPlace | None:
+    """A country, a nationality ("Philippine Sports Commission"), or a place sure enough to
+    be read as the place while it opens a longer name."""
+    demonym = country_of_demonym(prefix)
+    if demonym is not None and country_of_name(prefix) is None:
+        return country_place(demonym)
+    known = resolve(prefix)
+    if known is None:
+        return None
+    if known.feature in _STANDALONE or known.feature == "continent":
+        return known
+    if known.feature != "city":
+        return None
+    return known if " " in prefix or _population(known) >= _EMBEDDED_CITY else None
+
+
+def _population(known: KnownPlace) -> int:
+    people = [c.population for c in cities_named(known.name) if c.geonameid == known.geonameid]
+    return max(people, default=0)

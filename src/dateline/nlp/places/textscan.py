@@ -1,0 +1,260 @@
+"""Places the tagger missed, found by matching the gazetteer against the text itself.
+
+The small spaCy model misses a third of the places news names, most of them towns it has never
+seen ("in Manbij", "stores in Nitra, Presov and Kosice"). A capitalised run of words that the
+gazetteer knows is read as a place only where the text says so: after a preposition of place,
+in "the town of X" or "north of X", before "-based", followed by a comma and a state or
+country ("Gainesville, Va.", "Paris, Texas"), in a list beside another place, or where the
+same name is a place elsewhere in the article. A name that is also an ordinary word (a stop
+word, or a word the article itself uses in lower case) or a part of a person's name the
+article gives is never read as a place by itself. "City, State" pairs resolve together: the
+city is the state's town of that name, and the state (in AP style, "Va.", or postal, "VA")
+is a place too. The wire dateline ("ALLENDALE, N.J. --") names the place it was filed from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
+from dateline.names import fold
+from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named
+from dateline.nlp.common.lexicon import country_of_name
+from dateline.nlp.places.embedded import standalone_place
+
+Resolver = Callable[[str], KnownPlace | None]
+
+_BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
+_MAX_WORDS = 4
+# Named-entity types that are not places: a date ("May"), a sum, a person or a body.
+_NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP"}
+_CONNECTORS = {",", "and", "or", "&"}
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    directions: frozenset[str]
+    us_states: dict[str, str]
+
+
+@cache
+def _cues() -> _Cues:
+    raw = resources.files("dateline.data").joinpath("place_cues.json").read_text("utf-8")
+    data = json.loads(raw)
+    return _Cues(
+        frozenset(data["prepositions"]),
+        frozenset(data["place_nouns"]),
+        frozenset(data["directions"]),
+        dict(data["us_states"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A place the text names, and whether it replaces what the entity reading gave there."""
+
+    span: Span
+    place: KnownPlace
+    overrides: bool = False
+
+
+def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver) -> list[Found]:
+    """Places in the text beyond the entity reading's `places` (their spans)."""
+    occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    occupied += [(p.start, p.end) for p in places]
+    person_words = {
+        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
+    }
+    lowercase = set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text))
+    names = {fold(p.text) for p in places}
+    found: list[Found] = list(_pairs(doc, analysis, places))
+    taken = [(f.span.start, f.span.end) for f in found]
+    for i, j in _capitalised_runs(doc, analysis):
+        span = doc[i:j]
+        if _overlaps(span.start_char, span.end_char, occupied + taken):
+            continue
+        if not _unambiguous(doc, i, j, person_words, lowercase) or _part_of_a_name(doc, j):
+            continue
+        known = resolve(span.text)
+        if known is None:
+            j, known = _leading_place(doc, i, j, resolve)
+            span = doc[i:j]
+        if known is None:
+            continue
+        if fold(span.text) in names or _place_context(doc, i, j, places + _spans(found)):
+            found.append(Found(analysis.article.span(span.start_char, span.end_char), known))
+            taken.append((span.start_char, span.end_char))
+    found.extend(_dateline(analysis, occupied + taken, resolve))
+    return found
+
+
+def _spans(found: list[Found]) -> list[Span]:
+    return [f.span for f in found]
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]:
+    """Token ranges of capitalised words ("New", "Ulm") in blocks that state facts."""
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _capitalised(doc[j]):
+            j += 1
+        # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
+        if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
+            i += 1
+        block = analysis.article.block_at(doc[i].idx)
+        if block is not None and block.kind in _BLOCKS and j - i <= _MAX_WORDS:
+            yield i, j
+        i = j
+
+
+def _capitalised(token: Token) -> bool:
+    word = token.text.replace("-", "").replace("'", "").replace("’", "")
+    return word.isalpha() and token.text[:1].isupper() and not token.text.isupper()
+
+
+def _leading_place(doc: Doc, i: int, j: int, resolve: Resolver) -> tuple[int, KnownPlace | None]:
+    """ "Atlanta Mayor Jane Roe": a run that is no place may open with one sure enough to
+    stand alone (see `embedded.standalone_place`)."""
+    for end in range(j - 1, i, -1):
+        known = standalone_place(doc[i:end].text, resolve)
+        if known is not None:
+            return end, known
+    return j, None
+
+
+def _part_of_a_name(doc: Doc, j: int) -> bool:
+    """ "Nenagh MDC", "Eva's Village": a name followed by an acronym or a possessive names
+    something of its own, not the place."""
+    after = doc[j] if j < len(doc) else None
+    if after is None:
+        return False
+    return (after.text.isupper() and after.is_alpha) or after.lower_ in {"'s", "’s"}
+
+
+def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: set[str]) -> bool:
+    """Not a date, a person's name or an ordinary word that happens to be a town somewhere."""
+    tokens = doc[i:j]
+    if any(t.ent_type_ not in _NOT_PLACE_TYPES for t in tokens):
+        return False
+    if any(t.lower_ in person_words for t in tokens):
+        return False
+    if j - i > 1:
+        return True
+    word = tokens[0].lower_
+    return word not in STOP_WORDS and word not in lowercase and len(word) > 2
+
+
+def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
+    """The words around tokens i..j say they name a place."""
+    cues = _cues()
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before in cues.prepositions:
+        return True
+    if before == "of" and i > 1 and doc[i - 2].lower_ in cues.place_nouns | cues.directions:
+        return True
+    after = [t.lower_ for t in doc[j : j + 2]]
+    if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
+        return True
+    return _listed_with_place(doc, i, j, places)
+
+
+def _listed_with_place(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
+    """ "Nitra, Presov and Kosice": a name listed beside a place is one of its kind."""
+    ends = {p.end for p in places}
+    starts = {p.start for p in places}
+    if i > 1 and doc[i - 1].lower_ in _CONNECTORS and doc[i - 2].idx + len(doc[i - 2]) in ends:
+        return True
+    return j + 1 < len(doc) and doc[j].lower_ in _CONNECTORS and doc[j + 1].idx in starts
+
+
+def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
+    """ "Gainesville, Va.", "Paris, Texas": a capitalised name, a comma, a US state: the town
+    of the state, and the state. An existing place on the town's span is replaced."""
+    for token in doc:
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        state_tokens = _state_tokens(doc, token.i + 1)
+        if state_tokens is None:
+            continue
+        state_end, state = state_tokens
+        start = token.i
+        while start > 0 and token.i - start < _MAX_WORDS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == token.i:
+            continue
+        town = _town_in(doc[start : token.i].text, state)
+        if town is None:
+            continue
+        block = analysis.article.block_at(doc[start].idx)
+        if block is None or block.kind not in _BLOCKS:
+            continue
+        first = doc[start].idx
+        last = doc[token.i - 1].idx + len(doc[token.i - 1])
+        yield Found(analysis.article.span(first, last), _known(town), overrides=True)
+        second, end = doc[token.i + 1].idx, doc[state_end - 1].idx + len(doc[state_end - 1])
+        yield Found(analysis.article.span(second, end), _known(state), overrides=True)
+
+
+def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
+    """The US state whose name or abbreviation starts at token i, and where it ends."""
+    states = _cues().us_states
+    for size in (3, 2, 1):
+        words = doc[i : i + size]
+        if len(words) < size:
+            continue
+        text = words.text
+        name = states.get(text) or text
+        if not name[:1].isupper():
+            continue
+        found = [c for c in cities_named(name) if c.feature == "region" and c.country == "USA"]
+        if found:
+            return i + size, found[0]
+    return None
+
+
+def _town_in(name: str, state: City) -> City | None:
+    """The biggest town of `name` in `state` (never a country: "Georgia, Russia" is no pair)."""
+    if country_of_name(name):
+        return None
+    towns = [c for c in cities_named(name) if c.region == state.geonameid and c.by_name]
+    return towns[0] if towns else None
+
+
+def _known(city: City) -> KnownPlace:
+    return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
+
+
+def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolver) -> list[Found]:
+    """ "LONDON (Reuters) -", "ALLENDALE, N.J. --": the capitals opening the dateline."""
+    dateline = analysis.article.dateline
+    if dateline is None:
+        return []
+    match = _DATELINE_PLACE.match(dateline.text)
+    if match is None:
+        return []
+    words = match.group().split(",")[0].strip()
+    start = dateline.start + match.start()
+    end = start + len(words)
+    if not words or _overlaps(start, end, taken):
+        return []
+    known = resolve(words.title())
+    return [Found(analysis.article.span(start, end), known)] if known else []
