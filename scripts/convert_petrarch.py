@@ -118,24 +118,27 @@ def parse_code(match: re.Match[str]) -> list[str | None]:
     return [country, sector, start, end]
 
 
+def _keep(
+    actors: dict[str, list[list[str | None]]], names: list[str], codes: list[list[str | None]]
+) -> None:
+    """Every name of one entry gets its codes; the first entry of a name wins."""
+    for name in names:
+        key = phrase(name)
+        if key and codes and key not in actors:
+            actors[key] = codes
+    names.clear()
+
+
 def convert_actors(texts: list[str]) -> dict[str, list[list[str | None]]]:
     """Each actor's names (the entry and its "+" synonyms) with its dated codes."""
     actors: dict[str, list[list[str | None]]] = {}
     for text in texts:
         names: list[str] = []
         codes: list[list[str | None]] = []
-
-        def flush() -> None:
-            for name in names:
-                key = phrase(name)
-                if key and codes and key not in actors:
-                    actors[key] = codes
-            names.clear()
-
         for raw in text.splitlines():
             line = strip_comment(raw)
             if not line.strip():
-                flush()
+                _keep(actors, names, codes)
                 codes = []
                 continue
             stripped = line.strip()
@@ -145,13 +148,13 @@ def convert_actors(texts: list[str]) -> dict[str, list[list[str | None]]]:
                 continue
             name = CODE.sub("", stripped).lstrip("+").strip()
             if not raw.startswith("+") and found:
-                flush()
+                _keep(actors, names, codes)
                 codes = [parse_code(m) for m in found]
             elif not raw.startswith("+") and names and codes and not found:
-                flush()  # a new entry whose codes follow on indented lines
+                _keep(actors, names, codes)  # a new entry whose codes follow on indented lines
                 codes = []
             names.append(name)
-        flush()
+        _keep(actors, names, codes)
     return actors
 
 
@@ -228,7 +231,9 @@ def main(argv: list[str]) -> int:
         "petrarch2": {
             "repository": "https://github.com/openeventdata/petrarch2",
             "commit": head(petrarch),
-            "paths": [f"{DICTS}/{n}" for n in ("Phoenix.agents.txt", *ACTOR_FILES, "CAMEO.2.0.txt")],
+            "paths": [
+                f"{DICTS}/{n}" for n in ("Phoenix.agents.txt", *ACTOR_FILES, "CAMEO.2.0.txt")
+            ],
             "licence": "MIT (LICENSE.petrarch2 beside this file)",
         },
         "PLOVER": {
