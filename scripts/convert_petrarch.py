@@ -1,6 +1,6 @@
 """Convert the event-data community's dictionaries into Dateline's compact data files.
 
-    python scripts/convert_petrarch.py PETRARCH2_GIT_DIR PLOVER_GIT_DIR
+    .venv/bin/python scripts/convert_petrarch.py PETRARCH2_GIT_DIR PLOVER_GIT_DIR
 
 Both arguments are bare git directories of `openeventdata/petrarch2` and `openeventdata/PLOVER`
 (as the `fetch` tool brings them); files are read with `git show HEAD:path`, and the commit
@@ -8,17 +8,18 @@ read is written beside the data. Nothing of their code is copied: only the entri
 
 Writes into `src/dateline/nlp/events/data/`:
 - `agents.json`: agent noun phrase -> PLOVER/CAMEO sector (Phoenix.agents.txt; "police" COP);
-- `actors.json.gz`: name -> [[code, sector, from, to], ...] (Phoenix Countries, International
-  and MilNonState actors; dates YYYY-MM-DD or null); gzip because the country file is large;
+- `dateline/data/phoenix_actors.json.gz` (shared by the stages): name -> [[country, sector,
+  from, to], ...] (Phoenix Countries, International and MilNonState actors; dates YYYY-MM-DD
+  or null); gzip because the country file is large;
 - `cameo_verbs.json`: verb -> PLOVER sense, and verb + object noun -> PLOVER sense, from the
   CAMEO verb dictionary (CAMEO.2.0.txt) through PLOVER's CAMEO2PLOVER-2021.txt mapping;
 - `SOURCES.json`: origin repository, commit, paths and licence of each file.
 
 Subsetting rules (stated so the data can be rebuilt and checked): agents keep single phrases
-(no substitution sets other than !PERSON!, no multi-sector codes beyond the first three
-letters); verbs keep only the verb's own or its block's code and patterns of one plain object
-word ("- * NOUN [code]"); CAMEO 01/02 (statements, appeals) map to no PLOVER type and are left
-out, as the mapping does.
+(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to
+PLOVER's sectors, others left out); verbs keep only the verb's own or its block's code and
+patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, appeals)
+map to no PLOVER type and are left out, as the mapping does.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from collections import Counter
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "nlp" / "events" / "data"
+# The actors are read by the entity stage too, so they sit with the data every stage shares.
+SHARED = OUT.parent.parent.parent / "data"
 DICTS = "petrarch2/data/dictionaries"
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -81,10 +84,34 @@ def strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+# CAMEO agent codes that PLOVER's sectors (data/plover.json) name otherwise: CAMEO's MED is
+# the media and HLH health, PLOVER's MED is health workers and JRN journalists; religions are
+# REL; rights, environmental and other campaigners are civil society. Codes PLOVER has no
+# sector for (RAD "radicals", SET "settlers" ...) are left out.
+SECTOR_OF_CAMEO = {
+    "MED": "JRN", "HLH": "MED", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL",
+    "BUD": "REL", "HRI": "SOC", "ENV": "SOC", "NGO": "SOC", "PPL": "CVL",
+}  # fmt: skip
+# The sectors Dateline codes (its PLOVER ontology file).
+PLOVER_SECTORS = frozenset(
+    json.loads((OUT.parent.parent.parent / "data" / "plover.json").read_text("utf-8"))["sectors"]
+)
+
+
+def plover_sector(cameo: str) -> str | None:
+    """A CAMEO agent code's PLOVER sector ("HLH" -> "MED"), None where PLOVER has none."""
+    sector = SECTOR_OF_CAMEO.get(cameo, cameo)
+    return sector if sector in PLOVER_SECTORS else None
+
+
 def convert_agents(text: str) -> dict[str, str]:
     """Agent phrases with their sector: "police" COP, "rebel" REB, "protester" OPP."""
     agents: dict[str, str] = {}
-    persons = ("man", "men", "woman", "women", "person")
+    # Substitution sets: "!PERSON! = MAN, MEN, ..." stands for each of its words.
+    sets = {
+        m.group(1): [w.strip() for w in m.group(2).split(",") if w.strip()]
+        for m in re.finditer(r"^(![A-Z]+!)\s*=\s*(.+)$", text, flags=re.MULTILINE)
+    }
     for raw in text.splitlines():
         line = strip_comment(raw)
         found = re.search(r"\[~([A-Z]{3})[A-Z]*\]", line)
@@ -94,24 +121,45 @@ def convert_agents(text: str) -> dict[str, str]:
         plurals = re.search(r"\{([^}]*)\}", body)
         name = re.sub(r"\{[^}]*\}", "", body).strip()
         names = [name]
-        if "!PERSON!" in name:
-            names = [name.replace("!PERSON!", f"_{p}") for p in persons]
-        elif "!" in name:
+        for mark, words in sets.items():
+            if mark in name:
+                names = [name.replace(mark, f"_{w}_") for w in words]
+        if any("!" in n for n in names):
             continue
         if plurals:
             names += [p for p in plurals.group(1).split() if "!" not in p]
+        sector = plover_sector(found.group(1))
         for n in names:
             key = phrase(n)
-            if key and key not in agents:
-                agents[key] = found.group(1)
+            if key and sector and key not in agents:
+                agents[key] = sector
     return agents
 
 
+def _countries() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes (pycountry, as the project's lexicon uses), and Kosovo's XKX."""
+    import pycountry  # the project's dependency: run this script with the project's venv
+
+    return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
+
+
+COUNTRIES = _countries()
+# CAMEO's own spellings of a few states: East Timor, Kosovo.
+CAMEO_COUNTRIES = {"TMP": "TLS", "KSV": "XKX"}
+
+
 def parse_code(match: re.Match[str]) -> list[str | None]:
-    """ "[AFGGOV 780427-780430]" -> ["AFG", "GOV", "1978-04-27", "1978-04-30"]."""
+    """ "[AFGGOV 780427-780430]" -> ["AFG", "GOV", "1978-04-27", "1978-04-30"]; a body above
+    states ("IGOUNO", "NGO...") or a region ("MEAREB") has no country, and its sector is
+    what kind of body it is."""
     code, side, first, second = match.groups()
-    country = code[:3] if code[:3] not in NON_STATE else None
-    sector = code[3:6] or (code[:3] if country is None else None)
+    head = CAMEO_COUNTRIES.get(code[:3], code[:3])
+    if head in NON_STATE:
+        country, sector = None, head
+    elif head in COUNTRIES:
+        country, sector = head, code[3:6] or None
+    else:
+        country, sector = None, code[3:6] or None
     start, end = day(first), day(second)
     if side == "<":
         start, end = None, start
@@ -226,7 +274,7 @@ def main(argv: list[str]) -> int:
     (OUT / "agents.json").write_text(json.dumps(agents, indent=0, sort_keys=True) + "\n")
     (OUT / "cameo_verbs.json").write_text(json.dumps(verbs, indent=0) + "\n")
     blob = json.dumps(actors, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    (OUT / "actors.json.gz").write_bytes(gzip.compress(blob, mtime=0))
+    (SHARED / "phoenix_actors.json.gz").write_bytes(gzip.compress(blob, mtime=0))
     sources = {
         "petrarch2": {
             "repository": "https://github.com/openeventdata/petrarch2",
@@ -235,6 +283,7 @@ def main(argv: list[str]) -> int:
                 f"{DICTS}/{n}" for n in ("Phoenix.agents.txt", *ACTOR_FILES, "CAMEO.2.0.txt")
             ],
             "licence": "MIT (LICENSE.petrarch2 beside this file)",
+            "outputs": ["agents.json", "cameo_verbs.json", "../../../data/phoenix_actors.json.gz"],
         },
         "PLOVER": {
             "repository": "https://github.com/openeventdata/PLOVER",

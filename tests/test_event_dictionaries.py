@@ -50,3 +50,45 @@ def test_a_dictionary_verb_in_a_purpose_clause_is_not_what_happened(analyse_text
     assert [e.type for e in asserted.events] == ["AID"]
     purpose = analyse_text("Officials from Mali travelled to Dakar to help Senegal.")
     assert "AID" not in {e.type for e in purpose.events}
+
+
+def test_a_party_noun_the_lexicon_lacks_takes_its_agent_sector(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Smugglers attacked Ghanaian border guards near Bawku.")
+    attack = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.sector == "CRM"
+
+
+def test_the_story_s_country_is_not_lent_to_an_analyst(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Texas-based analyst Tom Reyes said Syrian troops shelled the town."
+    analysis = analyse_text(text)
+    analyst = next(e for e in analysis.entities if e.name == "Tom Reyes")
+    assert analyst.country is None and analyst.country_source is None
+
+
+def test_a_dictionary_actor_is_coded_and_says_so(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Mahendra Chaudhry flew to Canberra for two days of talks.")
+    person = next(e for e in analysis.entities if e.name == "Mahendra Chaudhry")
+    assert (person.country, person.country_source) == ("FJI", "dictionary")
+
+
+def test_a_dictionary_actor_is_dated_against_the_article() -> None:
+    from dateline.nlp.common.actor_dictionary import dictionary_actor
+
+    in_office = dictionary_actor("Vladimir Putin", "2005-03-01")
+    assert in_office is not None and (in_office.country, in_office.sector) == ("RUS", "GOV")
+    undated = dictionary_actor("Vladimir Putin")
+    assert undated is not None and undated.country == "RUS" and undated.sector is None
+    assert dictionary_actor("nobody the dictionary lists") is None
+
+
+def test_an_official_s_inferred_country_says_so_and_codes_no_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Malawi's parliament rejected the budget on Tuesday.\n\n"
+        "Deputy Minister Chikondi Banda criticised Zambia over the border closure."
+    )
+    analysis = analyse_text(text)
+    banda = next(e for e in analysis.entities if e.name == "Chikondi Banda")
+    assert (banda.country, banda.country_source) == ("MWI", "inference")
+    accuse = [e for e in analysis.events if e.actor is not None and e.actor.entity == banda.id]
+    assert accuse and all(e.actor is not None and e.actor.code is None for e in accuse)
+    assert all(e.actor is not None and e.actor.code_source == "inference" for e in accuse)

@@ -121,6 +121,11 @@ class Entity:
     role: str | None = None
     country: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    # Where the country came from: "text" (a nationality, title or name the article gives),
+    # "gazetteer" (the place it names), "dictionary" (an office-holder table or actor
+    # dictionary entry valid on the article's date) or "inference" (an office holder the text
+    # gives no country, taken to serve the country the story is about; never a profession).
+    country_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -167,6 +172,8 @@ class Party:
     mention: Span
     code: str | None = None
     sector: str | None = None
+    # Where the code's country came from (Entity.country_source; "gazetteer" for a place).
+    code_source: str | None = None
 
 
 @dataclass(slots=True)

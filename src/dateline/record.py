@@ -20,7 +20,12 @@ def _party(party: Party | None) -> dict[str, Any] | None:
     """An event side as PLOVER codes it: code and sector, with the words that name it."""
     if party is None:
         return None
-    return {"code": party.code, "sector": party.sector, "mention": _span(party.mention)}
+    return {
+        "code": party.code,
+        "code_source": party.code_source,
+        "sector": party.sector,
+        "mention": _span(party.mention),
+    }
 
 
 def to_record(analysis: Analysis) -> dict[str, Any]:
@@ -48,6 +53,7 @@ def to_record(analysis: Analysis) -> dict[str, Any]:
                 "type": str(e.type),
                 "role": e.role,
                 "country": e.country,
+                "country_source": e.country_source,
                 "mentions": [_span(m) for m in e.mentions],
             }
             for e in analysis.entities
