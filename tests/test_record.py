@@ -35,6 +35,7 @@ ERROR_SCHEMA_PATH = SHARED / "analysis-error.schema.json"
 BEYOND_THE_SCHEMA = {
     "CaptionRecord.credit",
     "EntityRecord.type_from",
+    "EntityRecord.country_source",
     "EventRecord.quad",
     "EventRecord.aux_mode",
     "EventRecord.actor_party",

@@ -124,6 +124,11 @@ class Entity:
     # Which evidence decided `type`: "ner", "title", "organisation context", "gazetteer",
     # "place word" (nlp/entities/evidence.py).
     type_from: str | None = None
+    # Where the country came from: "text" (a nationality, title or name the article gives),
+    # "gazetteer" (the place it names), "dictionary" (an office-holder table or actor
+    # dictionary entry valid on the article's date) or "inference" (an office holder the text
+    # gives no country, taken to serve the country the story is about; never a profession).
+    country_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -170,6 +175,8 @@ class Party:
     mention: Span
     code: str | None = None
     sector: str | None = None
+    # Where the code's country came from (Entity.country_source; "gazetteer" for a place).
+    code_source: str | None = None
 
 
 @dataclass(slots=True)

@@ -56,7 +56,12 @@ def _party(party: Party | None) -> PartyRecord | None:
     """An event side as PLOVER codes it: code and sector, with the words that name it."""
     if party is None:
         return None
-    return {"code": party.code, "sector": party.sector, "mention": _span(party.mention)}
+    return {
+        "code": party.code,
+        "code_source": party.code_source,
+        "sector": party.sector,
+        "mention": _span(party.mention),
+    }
 
 
 def to_record(analysis: Analysis) -> AnalysisRecord:
@@ -105,6 +110,7 @@ def _entity(entity: Entity) -> EntityRecord:
         "role": entity.role,
         "country": entity.country,
         "type_from": entity.type_from,
+        "country_source": entity.country_source,
         "mentions": [_span(m) for m in entity.mentions],
     }
 

@@ -80,6 +80,7 @@ class EntityRecord(TypedDict):
     role: NotRequired[str | None]
     country: NotRequired[str | None]
     type_from: NotRequired[str | None]  # the evidence that decided the type (beyond the schema)
+    country_source: NotRequired[str | None]  # text, gazetteer, dictionary or inference
     mentions: list[SpanRecord]
 
 
@@ -138,6 +139,7 @@ class PartyRecord(TypedDict):
     """One side of an event as PLOVER codes it (beyond the schema)."""
 
     code: str | None
+    code_source: NotRequired[str | None]  # where the code came from, as Entity.country_source
     sector: str | None
     mention: SpanRecord
 

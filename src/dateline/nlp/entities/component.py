@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
+from dateline.nlp.common.actor_dictionary import dictionary_actor
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
@@ -38,6 +39,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
     _add_office_holders(analysis.article, clusters)
+    _add_dictionary_actors(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
     analysis.entities = _to_entities(clusters)
 
@@ -48,6 +50,10 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     extra: list[Span] = field(default_factory=list)
     hinted_country: str | None = None
+    # Where a country the mentions do not state came from: "dictionary" (an office-holder
+    # table or the Phoenix actors, valid on the article's date), "text" (a modifier) or
+    # "inference" (the country the story is about, for an office holder).
+    hinted_source: str | None = None
     # Holds an office of an international body: no country, and none to guess.
     international: bool = False
     type_from: str = "ner"  # which evidence decided the label (see evidence.py)
@@ -227,8 +233,9 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
                 continue
             modifier = doc[mention.token_start - 1]
             person = surnames.get(name_key(modifier.text))
-            if person is not None and modifier.text[:1].isupper():
-                person.hinted_country = person.hinted_country or country
+            known = person is not None and person.hinted_country is not None
+            if person is not None and not known and modifier.text[:1].isupper():
+                person.hinted_country, person.hinted_source = country, "text"
 
 
 def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
@@ -245,7 +252,7 @@ def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
         stated = _country(cluster)
         terms = holders_for_mention(_name(cluster), _role(cluster), article.published, stated)
         if terms and stated is None:
-            cluster.hinted_country = terms[0].country
+            cluster.hinted_country, cluster.hinted_source = terms[0].country, "dictionary"
             cluster.international = terms[0].country is None
         for term in terms:
             holders.setdefault(term, cluster)
@@ -277,15 +284,45 @@ def _add_office_mentions(
             taken.append((start, end))
 
 
+def _add_dictionary_actors(article: Article, clusters: list[_Cluster]) -> None:
+    """ "Mahendra Chaudhry", "the Sinaloa cartel": a person or body the text gives no country
+    is coded by the Phoenix actor dictionary, dated against the article (after the project's
+    office-holder table, which covers later terms). The article's other countries are never
+    lent to it: a story about Syria does not make its analysts Syrian."""
+    for cluster in clusters:
+        if cluster.label not in {"PERSON", "ORG"} or cluster.international:
+            continue
+        if _country(cluster) is not None or organisation(_name(cluster)) is not None:
+            continue
+        code = dictionary_actor(_name(cluster), article.published)
+        if code is None:
+            continue
+        if code.country is None:
+            cluster.international = True
+        else:
+            cluster.hinted_country, cluster.hinted_source = code.country, "dictionary"
+
+
 _TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "at", "with"})
+
+
+# Roles that are professions, not offices: who holds one speaks for no state, and a story
+# about Syria does not make its Texas-based analyst Syrian (issue 14).
+_PROFESSIONS = frozenset(
+    {"correspondent", "reporter", "editor", "analyst", "economist", "researcher", "professor",
+     "prof.", "doctor", "dr.", "surgeon", "nurse", "lawyer", "activist", "writer", "author",
+     "fellow", "strategist", "expert", "scholar", "academic", "scientist", "consultant"}
+)  # fmt: skip
 
 
 def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> None:
     """An official with no stated country serves the country the story is about.
 
     A reader of "Nepal's prime minister lost a vote ... President Bimala Shrestha" takes the
-    president to be Nepal's: the country the lead paragraph is about. Officials of
-    international bodies ("U.N. spokeswoman") are left without one.
+    president to be Nepal's: the country the lead paragraph is about. It is an inference, and
+    says so (`country_source` "inference"): only for an office the text names, never for a
+    profession ("analyst", "researcher"), nor for officials of international bodies ("U.N.
+    spokeswoman").
     """
     lead = next((b for b in article.blocks if b.kind is BlockKind.BODY), None)
     if lead is None:
@@ -314,9 +351,10 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
             or _country(cluster)
             or cluster.international
             or _international(role)
+            or _PROFESSIONS & set(role.lower().split())
         ):
             continue
-        cluster.hinted_country = home
+        cluster.hinted_country, cluster.hinted_source = home, "inference"
 
 
 def _home_weight(doc: Doc, mention: Mention) -> int:
@@ -366,7 +404,18 @@ def _country(cluster: _Cluster) -> str | None:
             return countries.most_common(1)[0][0]
         return cluster.hinted_country
     found = Counter(c for c in (mention_country(m) for m in cluster.mentions) if c)
-    return found.most_common(1)[0][0] if found else None
+    return found.most_common(1)[0][0] if found else cluster.hinted_country
+
+
+def _country_source(cluster: _Cluster) -> str | None:
+    """Where the entity's country came from: its own mentions ("text"), else the hint's."""
+    if _country(cluster) is None:
+        return None
+    if cluster.label == "PERSON" and any(m.country for m in cluster.mentions):
+        return "text"
+    if cluster.label != "PERSON" and any(mention_country(m) for m in cluster.mentions):
+        return "gazetteer" if cluster.label == "GPE" else "text"
+    return cluster.hinted_source
 
 
 def _name(cluster: _Cluster) -> str:
@@ -389,6 +438,7 @@ def _to_entities(clusters: list[_Cluster]) -> list[Entity]:
                 type=EntityType(cluster.label),
                 role=_role(cluster) if cluster.label == "PERSON" else None,
                 country=_country(cluster),
+                country_source=_country_source(cluster),
                 mentions=sorted(spans, key=lambda s: s.start),
                 type_from=cluster.type_from,
             )

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from dateline.model import Analysis, Entity, EntityType, Place, Span
 from dateline.nlp.common.lexicon import country_name, country_of_name, organisation
 from dateline.nlp.common.speakers import MentionIndex, subject_of
+from dateline.nlp.events.dictionaries import agent_sector
 from dateline.nlp.events.lexicon import lexicon
 from dateline.nlp.stage import article_text
 
@@ -83,9 +84,23 @@ class Actor:
     sector: str | None
 
     @property
+    def country_source(self) -> str | None:
+        """Where the country came from: the entity's own provenance ("text", "dictionary",
+        "gazetteer"), or the place that gave it; an actor never borrows the story's country."""
+        if self.country is None:
+            return None
+        entity = self.entity
+        if entity is not None and entity.country == self.country and entity.country_source:
+            return entity.country_source
+        if entity is None or entity.type in {EntityType.GPE, EntityType.OTHER}:
+            return "gazetteer"
+        return "text"
+
+    @property
     def code(self) -> str | None:
-        """PLOVER's actor code: the country, or IGO, NGO … for a body above states."""
-        if self.country is not None:
+        """PLOVER's actor code: the country, or IGO, NGO … for a body above states. A
+        country inferred from what the story is about codes no event (issue 14)."""
+        if self.country is not None and self.country_source != "inference":
             return self.country
         if self.sector in {"IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"}:
             return self.sector
@@ -367,9 +382,20 @@ def _counted(token: Token) -> Token:
 
 
 def _sector_of_noun(token: Token) -> str | None:
+    """The sector a party noun gives: Dateline's own list first, then the Phoenix agent
+    dictionary ("paramedics", "smugglers", "clerics"), with the compound before the noun
+    where the dictionary lists the pair ("riot police")."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return SECTOR_NOUNS.get(token.lower_) or SECTOR_NOUNS.get(token.lemma_.lower())
+    own = SECTOR_NOUNS.get(token.lower_) or SECTOR_NOUNS.get(token.lemma_.lower())
+    if own is not None or token.pos_ != "NOUN":
+        return own
+    compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if compounds:
+        paired = agent_sector(f"{compounds[-1].lower_} {token.lower_}")
+        if paired is not None:
+            return paired
+    return agent_sector(token.lower_) or agent_sector(token.lemma_.lower())
 
 
 def _sector_of_compound(token: Token) -> str | None:

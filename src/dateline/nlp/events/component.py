@@ -747,4 +747,4 @@ def _party(actor: Actor | None) -> Party | None:
     if actor is None:
         return None
     entity = actor.entity.id if actor.entity is not None else None
-    return Party(entity, actor.name, actor.mention, actor.code, actor.sector)
+    return Party(entity, actor.name, actor.mention, actor.code, actor.sector, actor.country_source)

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from dateline.nlp.events.dictionaries import cameo_object_sense, cameo_verb_sense, cameo_verbs
 from dateline.nlp.events.lexicon import (
     Sense,
     assault_mode,
@@ -34,6 +35,7 @@ from dateline.nlp.events.lexicon import (
 
 CHARACTERISING = frozenset({"call", "describe", "refer", "label", "brand", "term", "dub"})
 _PARTICLES = frozenset({"prt", "prep"})
+_ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -141,7 +143,7 @@ def candidate_lemmas() -> frozenset[str]:
     table = lexicon()
     words = {key.split()[0] for key in table["verbs"]}
     words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
-    words |= set(table["prepositional_light_verbs"])
+    words |= set(table["prepositional_light_verbs"]) | cameo_verbs()
     return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
 
 
@@ -196,9 +198,47 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if lemma in CHARACTERISING:
         return _characterisation(verb)
     sense = verb_sense(lemma)
+    confidence = 0.8
+    if sense is None:
+        found = _dictionary_sense(verb, lemma, particles, obj)
+        if found is None:
+            return None
+        sense, noun, confidence = found
+        if noun is not None:
+            return sense, noun, confidence
     if sense is not None and sense.type == "MOBILIZE" and not _moves_force(verb):
         return None  # "mobilized pressure groups", "deployed its diplomats": not force
-    return (sense, None, 0.8) if sense is not None else None
+    return (sense, None, confidence) if sense is not None else None
+
+
+def _dictionary_sense(
+    verb: Token, lemma: str, particles: list[Token], obj: Token | None
+) -> tuple[Sense, Token | None, float] | None:
+    """The CAMEO dictionary's sense of a verb Dateline's own lexicon does not know: its
+    phrasal form ("wipe out"), its form with this object, else the verb alone. Less sure
+    than an entry written for the project, so a lower confidence. Only a clause that
+    asserts something: the dictionary's verbs are broad ("help", "allow"), and in an aim or a
+    purpose ("aims to help") they are not what happened; nor a verb the lexicon knows as one
+    that says little by itself ("take", "hold")."""
+    if not _asserted(verb) or lemma in word_set("light_verbs"):
+        return None
+    for child in particles:
+        sense = cameo_verb_sense(f"{lemma} {child.lower_}")
+        if sense is not None:
+            return sense, None, 0.6
+    if obj is not None:
+        sense = next((s for k in _noun_keys(obj) if (s := cameo_object_sense(lemma, k))), None)
+        if sense is not None:
+            return sense, obj, 0.6
+    sense = cameo_verb_sense(lemma)
+    return (sense, None, 0.6) if sense is not None else None
+
+
+def _asserted(verb: Token) -> bool:
+    """A finite verb of a main or reported clause, not an infinitive, purpose or modifier."""
+    if verb.dep_ not in _ASSERTING or verb.tag_ in {"VB", "VBG"}:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _moves_force(verb: Token) -> bool:

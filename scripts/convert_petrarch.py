@@ -1,0 +1,305 @@
+"""Convert the event-data community's dictionaries into Dateline's compact data files.
+
+    .venv/bin/python scripts/convert_petrarch.py PETRARCH2_GIT_DIR PLOVER_GIT_DIR
+
+Both arguments are bare git directories of `openeventdata/petrarch2` and `openeventdata/PLOVER`
+(as the `fetch` tool brings them); files are read with `git show HEAD:path`, and the commit
+read is written beside the data. Nothing of their code is copied: only the entries, parsed.
+
+Writes into `src/dateline/nlp/events/data/`:
+- `agents.json`: agent noun phrase -> PLOVER/CAMEO sector (Phoenix.agents.txt; "police" COP);
+- `dateline/data/phoenix_actors.json.gz` (shared by the stages): name -> [[country, sector,
+  from, to], ...] (Phoenix Countries, International and MilNonState actors; dates YYYY-MM-DD
+  or null); gzip because the country file is large;
+- `cameo_verbs.json`: verb -> PLOVER sense, and verb + object noun -> PLOVER sense, from the
+  CAMEO verb dictionary (CAMEO.2.0.txt) through PLOVER's CAMEO2PLOVER-2021.txt mapping;
+- `SOURCES.json`: origin repository, commit, paths and licence of each file.
+
+Subsetting rules (stated so the data can be rebuilt and checked): agents keep single phrases
+(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to
+PLOVER's sectors, others left out); verbs keep only the verb's own or its block's code and
+patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, appeals)
+map to no PLOVER type and are left out, as the mapping does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "nlp" / "events" / "data"
+# The actors are read by the entity stage too, so they sit with the data every stage shares.
+SHARED = OUT.parent.parent.parent / "data"
+DICTS = "petrarch2/data/dictionaries"
+ACTOR_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+# First three letters of a code that name a body above states, not a country.
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR", "UAF", "REB", "ELI"})
+CODE = re.compile(r"\[([A-Z0-9]+)\s*(?:(>|<)?(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
+
+
+def show(git_dir: str, path: str) -> str:
+    out = subprocess.run(
+        ["git", f"--git-dir={git_dir}", "show", f"HEAD:{path}"],
+        check=True,
+        capture_output=True,
+    )
+    return out.stdout.decode("utf-8", errors="replace")
+
+
+def head(git_dir: str) -> str:
+    out = subprocess.run(
+        ["git", f"--git-dir={git_dir}", "rev-parse", "HEAD"], check=True, capture_output=True
+    )
+    return out.stdout.decode().strip()
+
+
+def phrase(raw: str) -> str:
+    """ "POLICE_OFFICER_" -> "police officer": PETRARCH's underscores are spaces."""
+    return " ".join(raw.replace("_", " ").lower().split())
+
+
+def day(raw: str | None) -> str | None:
+    """ "780427" -> "1978-04-27", "20070101" -> "2007-01-01" (two-digit years: 00-30 are 20xx,
+    as the dictionaries were last edited in the 2010s)."""
+    if not raw:
+        return None
+    if len(raw) == 6:
+        year = int(raw[:2])
+        raw = f"{2000 + year if year <= 30 else 1900 + year}{raw[2:]}"
+    if len(raw) != 8:
+        return None
+    return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}"
+
+
+def strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+# CAMEO agent codes that PLOVER's sectors (data/plover.json) name otherwise: CAMEO's MED is
+# the media and HLH health, PLOVER's MED is health workers and JRN journalists; religions are
+# REL; rights, environmental and other campaigners are civil society. Codes PLOVER has no
+# sector for (RAD "radicals", SET "settlers" ...) are left out.
+SECTOR_OF_CAMEO = {
+    "MED": "JRN", "HLH": "MED", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL",
+    "BUD": "REL", "HRI": "SOC", "ENV": "SOC", "NGO": "SOC", "PPL": "CVL",
+}  # fmt: skip
+# The sectors Dateline codes (its PLOVER ontology file).
+PLOVER_SECTORS = frozenset(
+    json.loads((OUT.parent.parent.parent / "data" / "plover.json").read_text("utf-8"))["sectors"]
+)
+
+
+def plover_sector(cameo: str) -> str | None:
+    """A CAMEO agent code's PLOVER sector ("HLH" -> "MED"), None where PLOVER has none."""
+    sector = SECTOR_OF_CAMEO.get(cameo, cameo)
+    return sector if sector in PLOVER_SECTORS else None
+
+
+def convert_agents(text: str) -> dict[str, str]:
+    """Agent phrases with their sector: "police" COP, "rebel" REB, "protester" OPP."""
+    agents: dict[str, str] = {}
+    # Substitution sets: "!PERSON! = MAN, MEN, ..." stands for each of its words.
+    sets = {
+        m.group(1): [w.strip() for w in m.group(2).split(",") if w.strip()]
+        for m in re.finditer(r"^(![A-Z]+!)\s*=\s*(.+)$", text, flags=re.MULTILINE)
+    }
+    for raw in text.splitlines():
+        line = strip_comment(raw)
+        found = re.search(r"\[~([A-Z]{3})[A-Z]*\]", line)
+        if not found or line.startswith(("!", "-")):
+            continue
+        body = line[: found.start()]
+        plurals = re.search(r"\{([^}]*)\}", body)
+        name = re.sub(r"\{[^}]*\}", "", body).strip()
+        names = [name]
+        for mark, words in sets.items():
+            if mark in name:
+                names = [name.replace(mark, f"_{w}_") for w in words]
+        if any("!" in n for n in names):
+            continue
+        if plurals:
+            names += [p for p in plurals.group(1).split() if "!" not in p]
+        sector = plover_sector(found.group(1))
+        for n in names:
+            key = phrase(n)
+            if key and sector and key not in agents:
+                agents[key] = sector
+    return agents
+
+
+def _countries() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes (pycountry, as the project's lexicon uses), and Kosovo's XKX."""
+    import pycountry  # the project's dependency: run this script with the project's venv
+
+    return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
+
+
+COUNTRIES = _countries()
+# CAMEO's own spellings of a few states: East Timor, Kosovo.
+CAMEO_COUNTRIES = {"TMP": "TLS", "KSV": "XKX"}
+
+
+def parse_code(match: re.Match[str]) -> list[str | None]:
+    """ "[AFGGOV 780427-780430]" -> ["AFG", "GOV", "1978-04-27", "1978-04-30"]; a body above
+    states ("IGOUNO", "NGO...") or a region ("MEAREB") has no country, and its sector is
+    what kind of body it is."""
+    code, side, first, second = match.groups()
+    head = CAMEO_COUNTRIES.get(code[:3], code[:3])
+    if head in NON_STATE:
+        country, sector = None, head
+    elif head in COUNTRIES:
+        country, sector = head, code[3:6] or None
+    else:
+        country, sector = None, code[3:6] or None
+    start, end = day(first), day(second)
+    if side == "<":
+        start, end = None, start
+    return [country, sector, start, end]
+
+
+def _keep(
+    actors: dict[str, list[list[str | None]]], names: list[str], codes: list[list[str | None]]
+) -> None:
+    """Every name of one entry gets its codes; the first entry of a name wins."""
+    for name in names:
+        key = phrase(name)
+        if key and codes and key not in actors:
+            actors[key] = codes
+    names.clear()
+
+
+def convert_actors(texts: list[str]) -> dict[str, list[list[str | None]]]:
+    """Each actor's names (the entry and its "+" synonyms) with its dated codes."""
+    actors: dict[str, list[list[str | None]]] = {}
+    for text in texts:
+        names: list[str] = []
+        codes: list[list[str | None]] = []
+        for raw in text.splitlines():
+            line = strip_comment(raw)
+            if not line.strip():
+                _keep(actors, names, codes)
+                codes = []
+                continue
+            stripped = line.strip()
+            found = list(CODE.finditer(stripped))
+            if raw[:1] in {"\t", " "} and found:
+                codes.extend(parse_code(m) for m in found)
+                continue
+            name = CODE.sub("", stripped).lstrip("+").strip()
+            if not raw.startswith("+") and found:
+                _keep(actors, names, codes)
+                codes = [parse_code(m) for m in found]
+            elif not raw.startswith("+") and names and codes and not found:
+                _keep(actors, names, codes)  # a new entry whose codes follow on indented lines
+                codes = []
+            names.append(name)
+        _keep(actors, names, codes)
+    return actors
+
+
+def plover_map(text: str) -> dict[str, str]:
+    """CAMEO code -> "TYPE" or "TYPE/mode", from CAMEO2PLOVER-2021.txt."""
+    table: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = strip_comment(raw)
+        found = re.match(r"^(\d+):\s*([A-Z]+)\s*,\s*([^,]*)", line)
+        if found:
+            mode = found.group(3).strip()
+            table[found.group(1)] = found.group(2) + (f"/{mode}" if mode else "")
+    return table
+
+
+def plover_of(code: str, table: dict[str, str]) -> str | None:
+    """A CAMEO code's PLOVER sense, falling back to its parent code (0314 -> 031 -> 03)."""
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
+def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, object]]:
+    """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
+    verbs: dict[str, str] = {}
+    objects: dict[str, dict[str, str]] = {}
+    block: list[str] = []
+    block_code: str | None = None
+    for raw in text.splitlines():
+        line = strip_comment(raw).strip()
+        header = re.match(r"^---\s+(\S+)\s+\[([0-9-]+)\]", line)
+        if header:
+            block, block_code = [], header.group(2) if header.group(2) != "---" else None
+            continue
+        if not line or line.startswith(("&", "!")):
+            continue
+        pattern = re.match(r"^-\s+\*\s+([A-Z][A-Z-]*)\s+\[(\d+)\]$", line)
+        if pattern:
+            sense = plover_of(pattern.group(2), table)
+            for verb in block:
+                if sense:
+                    objects.setdefault(verb, {})[pattern.group(1).lower()] = sense
+            continue
+        if line.startswith("-"):
+            continue
+        entry = re.match(r"^\+?([A-Z][A-Z_]*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9-]+)\])?", line)
+        if not entry:
+            continue
+        verb = phrase(entry.group(1))
+        block.append(verb)
+        code = entry.group(2) if entry.group(2) and entry.group(2) != "---" else block_code
+        sense = plover_of(code, table) if code else None
+        if sense and verb not in verbs:
+            verbs[verb] = sense
+    return {"verbs": dict(sorted(verbs.items())), "object_senses": dict(sorted(objects.items()))}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__)
+        return 2
+    petrarch, plover = argv[1], argv[2]
+    OUT.mkdir(parents=True, exist_ok=True)
+    agents = convert_agents(show(petrarch, f"{DICTS}/Phoenix.agents.txt"))
+    actors = convert_actors([show(petrarch, f"{DICTS}/{name}") for name in ACTOR_FILES])
+    table = plover_map(show(plover, "CAMEO2PLOVER-2021.txt"))
+    verbs = convert_verbs(show(petrarch, f"{DICTS}/CAMEO.2.0.txt"), table)
+    (OUT / "agents.json").write_text(json.dumps(agents, indent=0, sort_keys=True) + "\n")
+    (OUT / "cameo_verbs.json").write_text(json.dumps(verbs, indent=0) + "\n")
+    blob = json.dumps(actors, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    (SHARED / "phoenix_actors.json.gz").write_bytes(gzip.compress(blob, mtime=0))
+    sources = {
+        "petrarch2": {
+            "repository": "https://github.com/openeventdata/petrarch2",
+            "commit": head(petrarch),
+            "paths": [
+                f"{DICTS}/{n}" for n in ("Phoenix.agents.txt", *ACTOR_FILES, "CAMEO.2.0.txt")
+            ],
+            "licence": "MIT (LICENSE.petrarch2 beside this file)",
+            "outputs": ["agents.json", "cameo_verbs.json", "../../../data/phoenix_actors.json.gz"],
+        },
+        "PLOVER": {
+            "repository": "https://github.com/openeventdata/PLOVER",
+            "commit": head(plover),
+            "paths": ["CAMEO2PLOVER-2021.txt"],
+            "licence": "CC BY-SA 4.0 (the CAMEO-to-PLOVER mapping inside cameo_verbs.json)",
+        },
+        "script": "scripts/convert_petrarch.py",
+    }
+    (OUT / "SOURCES.json").write_text(json.dumps(sources, indent=1) + "\n")
+    (OUT / "LICENSE.petrarch2").write_text(show(petrarch, "LICENSE"))
+    counts = Counter({"agents": len(agents), "actors": len(actors)})
+    counts.update(verbs=len(verbs["verbs"]), verb_objects=len(verbs["object_senses"]))
+    print(dict(counts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

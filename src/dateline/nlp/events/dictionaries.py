@@ -1,0 +1,77 @@
+"""The event-data community's dictionaries, as the events stage asks them.
+
+PETRARCH2's CAMEO verb dictionary (through PLOVER's CAMEO-to-PLOVER mapping) and its Phoenix
+agent dictionary were built over decades on wire news; they cover verbs and party nouns that
+Dateline's own lexicon (written sentence by sentence) never met. They are converted by
+`scripts/convert_petrarch.py` into `data/` (origin, commit and licence in `data/SOURCES.json`)
+and read once per process. Dateline's own lexicon is asked first: the dictionaries fill gaps,
+they do not overrule a sense written for this project.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dateline.nlp.events.lexicon import Sense, parse_sense
+
+# CAMEO's catch-all codes: 050 "engage in diplomatic cooperation" and 060 "engage in material
+# cooperation" are where coders put verbs they could not place ("influence", "facilitate"),
+# so a verb coded only that vaguely says no event by itself.
+_VAGUE = frozenset({"SUPPORT", "COOPERATE"})
+
+
+def _read(name: str) -> Any:
+    raw = resources.files("dateline.nlp.events").joinpath("data", name).read_text("utf-8")
+    return json.loads(raw)
+
+
+@cache
+def _verbs() -> dict[str, Any]:
+    data: dict[str, Any] = _read("cameo_verbs.json")
+    return data
+
+
+@cache
+def _verb_senses() -> dict[str, Sense]:
+    return {
+        verb: sense
+        for verb, entry in _verbs()["verbs"].items()
+        if (sense := parse_sense(entry)).type not in _VAGUE
+    }
+
+
+def cameo_verb_sense(lemma: str) -> Sense | None:
+    """What the CAMEO dictionary codes a verb as by itself ("abduct" -> ASSAULT/abduct)."""
+    return _verb_senses().get(lemma)
+
+
+def cameo_object_sense(verb: str, noun: str) -> Sense | None:
+    """What the CAMEO dictionary codes a verb with this object ("add" + "sanctions")."""
+    entry = _verbs()["object_senses"].get(verb, {}).get(noun)
+    return parse_sense(entry) if entry is not None else None
+
+
+@cache
+def cameo_verbs() -> frozenset[str]:
+    """Every first word of a dictionary verb: the tokens the stage must look at."""
+    words = {verb.split()[0] for verb in _verb_senses()}
+    return frozenset(words | set(_verbs()["object_senses"]))
+
+
+@cache
+def _agents() -> dict[str, str]:
+    data: dict[str, str] = _read("agents.json")
+    return data
+
+
+def agent_sector(noun: str) -> str | None:
+    """The sector the Phoenix agent dictionary gives a party noun ("police" COP, "rebels"
+    REB), in the singular or the plural it lists."""
+    agents = _agents()
+    found = agents.get(noun)
+    if found is None and noun.endswith("s"):
+        found = agents.get(noun[:-1]) or (agents.get(noun[:-2]) if noun.endswith("es") else None)
+    return found
