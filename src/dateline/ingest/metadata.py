@@ -44,9 +44,7 @@ def _key(text: str | None) -> str:
 def site_names(tree: etree._Element, url: str | None, publisher: str | None) -> set[str]:
     """Comparison keys of the names the site goes by: og:site_name, the JSON-LD publisher,
     application-name, and the domain ("coastal-ledger.example.com" -> "coastalledger")."""
-    names = {
-        _key(name) for name in evidence.meta_values(tree, "og:site_name", "application-name")
-    }
+    names = {_key(name) for name in evidence.meta_values(tree, "og:site_name", "application-name")}
     if publisher:
         names.add(_key(publisher))
     host = urlsplit(url or "").hostname or ""
@@ -61,8 +59,10 @@ def _is_site(part: str, sites: set[str]) -> bool:
     key = _key(part)
     if not key:
         return True
-    return any(key == site or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
-               for site in sites)
+    return any(
+        key == site or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        for site in sites
+    )
 
 
 def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
@@ -94,8 +94,9 @@ def _join(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-def choose_title(tree: etree._Element, url: str | None, publisher: str | None,
-                 ld_headline: str | None) -> str | None:
+def choose_title(
+    tree: etree._Element, url: str | None, publisher: str | None, ld_headline: str | None
+) -> str | None:
     """The article's title: see the module docstring for the order of evidence."""
     sites = site_names(tree, url, publisher)
     meta = [
