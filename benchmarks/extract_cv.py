@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="pages per set (smoke runs)")
     parser.add_argument("--only", default="", help="comma-separated candidate names")
     parser.add_argument("--dump", type=Path, help="write the shipped setting's predictions")
+    parser.add_argument("--cache", type=Path, help="keep each candidate's predictions here")
     args = parser.parse_args(argv)
     if not all(path.is_file() for path in SETS.values()):
         print(f"extract dev sets not found under {EVAL / 'extract'}", file=sys.stderr)
@@ -180,8 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     with Pool(args.jobs) as pool:
         for name in names:
             started = time.perf_counter()
-            jobs = [(i, asdict(CANDIDATES[name])) for i in range(len(_PAGES))]
-            predictions = pool.map(_predict_job, jobs, chunksize=8)
+            predictions = _predictions(pool, name, args.cache, args.limit)
             by_candidate[name] = page_rows(scorer, predictions)
             seconds = time.perf_counter() - started
             print(f"{name}: {len(_PAGES) / seconds:.1f} pages/s", file=sys.stderr)
@@ -202,6 +202,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shipped setting (html.EXTRACT_OPTIONS): {', '.join(shipped) or 'not a candidate'}")
     print("command: python benchmarks/extract_cv.py " + " ".join(argv or sys.argv[1:]))
     return 0
+
+
+def _predictions(
+    pool: Any, name: str, cache: Path | None, limit: int | None
+) -> list[dict[str, Any]]:
+    """One candidate's predictions, from the cache when an earlier run left them there
+    (delete the folder after changing the extraction code)."""
+    stored = cache / f"{name}-{limit or 'all'}.json" if cache else None
+    if stored is not None and stored.is_file():
+        cached: list[dict[str, Any]] = json.loads(stored.read_text("utf-8"))
+        return cached
+    jobs = [(i, asdict(CANDIDATES[name])) for i in range(len(_PAGES))]
+    predictions: list[dict[str, Any]] = pool.map(_predict_job, jobs, chunksize=8)
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_text(json.dumps(predictions), "utf-8")
+    return predictions
 
 
 def _dump(path: Path, predictions: list[dict[str, Any]]) -> None:
