@@ -126,6 +126,11 @@ def test_byline_that_is_a_sentence_is_rejected() -> None:
     assert read_metadata(html, None).authors == []
 
 
+def test_byline_that_is_the_first_words_of_the_story_is_rejected() -> None:
+    """A byline element holding the lede's opening ("The Lowmarsh, Penhallow boards")."""
+    assert split_byline("The Lowmarsh, Penhallow harbour boards") == ([], [])
+
+
 @pytest.mark.parametrize("value", ["Staff", "Contributor", "March 4, 2024", "Updated 10:32"])
 def test_byline_that_is_not_a_name_is_rejected(value: str) -> None:
     assert split_byline(value) == ([], [])

@@ -228,10 +228,24 @@ def _as_written(name: str, html: str) -> str:
     return " ".join(found.group(0).split())
 
 
+# A person's name never opens with an article: "The Harbour and Ferry boards" is prose.
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "this", "these", "our"})
+# Lower-case words a name may hold ("Ana de la Cruz"); any other marks prose.
+_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al"}
+)
+
+
+def _mixed_case_prose(words: list[str]) -> bool:
+    return any(w[:1].islower() and w not in _PARTICLES for w in words)
+
+
 def _looks_like_name(name: str) -> bool:
     bare = name.split(",")[0]
     return (
         bool(bare.strip())
+        and bare.split()[0].casefold() not in _ARTICLE_WORDS
+        and not _mixed_case_prose(bare.split())
         and not _NOT_A_NAME.search(bare)
         and not any(ch.isdigit() for ch in bare)
         and "@" not in bare
