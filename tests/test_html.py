@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.ingest.html import MalformedHtmlError, article_from_html, split_authors
+from dateline.ingest.html import MalformedHtmlError, article_from_html
+from dateline.ingest.metadata import split_authors
 from dateline.model import Article, BlockKind
 
 PIER_PAGE = """<!DOCTYPE html>
@@ -93,7 +94,7 @@ def test_metadata_title_byline_date_url(pier: Article) -> None:
     assert pier.source_id == "pier-1"
     assert pier.title == "Harbour town votes to rebuild its old pier"
     assert pier.byline == ["Maria Okafor", "Tomas Lindqvist"]
-    assert pier.metadata_date == "2023-09-14"
+    assert pier.metadata_date == "2023-09-14T08:30:00+00:00"  # the page gives time and zone
     assert pier.url == "https://ledger.example.com/2023/09/14/pier-vote"
 
 

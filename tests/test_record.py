@@ -34,6 +34,8 @@ ERROR_SCHEMA_PATH = SHARED / "analysis-error.schema.json"
 # CONTRACT.md's example shows the caption credit), as "TypedDict.key".
 BEYOND_THE_SCHEMA = {
     "CaptionRecord.credit",
+    "ArticleRecord.byline_org",
+    "ArticleRecord.updated",
     "EntityRecord.type_from",
     "EntityRecord.country_source",
     "EventRecord.quad",

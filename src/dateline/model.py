@@ -73,6 +73,7 @@ class Article:
     source_id: str | None = None
     title: str | None = None
     byline: list[str] = field(default_factory=list)
+    byline_org: list[str] = field(default_factory=list)
     byline_spans: list[Span] = field(default_factory=list)
     contributor_spans: list[Span] = field(default_factory=list)
     published: str | None = None
@@ -84,6 +85,7 @@ class Article:
     captions: list[Caption] = field(default_factory=list)
     dateline: Span | None = None
     metadata_date: str | None = None
+    updated: str | None = None
     given_date: str | None = None
 
     @property

@@ -62,8 +62,10 @@ class ArticleRecord(TypedDict):
     source_id: str | None
     title: str | None
     byline: list[str]
+    byline_org: NotRequired[list[str]]  # outlets and agencies credited (beyond the schema)
     published: str | None
     published_from: NotRequired[str | None]
+    updated: NotRequired[str | None]  # the page's modified date, ISO 8601 (beyond the schema)
     url: NotRequired[str | None]
     language: NotRequired[str | None]
     text: str

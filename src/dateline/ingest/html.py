@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-from trafilatura.settings import Document
 
 from dateline.errors import DatelineError
+from dateline.ingest.metadata import read_metadata
 from dateline.model import Article, Block, BlockKind, Span
 
 
@@ -76,20 +76,11 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—»·/]\s+\S.{0,80}")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 _WORD = re.compile(r"[^\W\d_]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BY_PREFIX = re.compile(
-    r"^\s*(?:(?:analysis|opinion|commentary|story|text|words|written|reporting)\s+)?by[\s:]+",
+_CANONICAL = re.compile(
+    r"""<link[^>]+rel=["']?canonical["']?[^>]+href=["']([^"'>\s]+)"""
+    r"""|<meta[^>]+property=["']og:url["'][^>]+content=["']([^"'>\s]+)""",
     re.IGNORECASE,
 )
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b)\s*", re.IGNORECASE)
-# Words that mark a byline part as a role, desk or outlet rather than a person's name.
-_NOT_A_NAME = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|desk|team|"
-    r"news|newsroom|editorial|media|magazine|agency|agencies|wire|press|updated|published|"
-    r"posted|admin|guest|reuters|afp|ap|pti|ians|bloomberg|xinhua)\b",
-    re.IGNORECASE,
-)
-# trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
-_URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +99,13 @@ class _RawBlock:
     kind: BlockKind
 
 
-def article_from_html(html: str, source_id: str | None, url: str | None = None) -> Article:
+def article_from_html(
+    html: str,
+    source_id: str | None,
+    url: str | None = None,
+    *,
+    options: ExtractOptions = EXTRACT_OPTIONS,
+) -> Article:
     """Extract the article a news page holds: its text, title, byline and metadata date.
 
     Raises MalformedHtmlError when the page is empty, not HTML, or has no article text, with a
@@ -116,18 +113,19 @@ def article_from_html(html: str, source_id: str | None, url: str | None = None) 
     later stage would silently find nothing in.
     """
     _check_input(html)
-    document = _run_trafilatura(html, url)
-    raw_blocks = list(_blocks_from_xml(document.text or ""))
+    raw_blocks = list(_blocks_from_xml(_run_trafilatura(html, url, options)))
     if not any(_WORD.search(raw.text) for raw in raw_blocks):
         raise MalformedHtmlError(NO_TEXT_MESSAGE)
-    title = _clean(document.title) or None
-    raw_blocks, title = _mark_title(raw_blocks, title)
+    meta = read_metadata(html, url)
+    raw_blocks, title = _mark_title(raw_blocks, meta.title)
     article = _assemble(raw_blocks)
     article.source_id = source_id
     article.title = title
-    article.url = url or document.url or None
-    article.byline = split_authors(document.author, html)
-    article.metadata_date = _page_date(document.date, html, article.url)
+    article.url = url or _canonical_url(html)
+    article.byline = meta.authors
+    article.byline_org = meta.organisations
+    article.metadata_date = meta.published or _htmldate(html, url)
+    article.updated = meta.updated
     return article
 
 
@@ -149,7 +147,7 @@ def _check_input(html: str) -> None:
         )
 
 
-def _run_trafilatura(html: str, url: str | None) -> Document:
+def _run_trafilatura(html: str, url: str | None, options: ExtractOptions) -> str:
     """Trafilatura's XML main text with its metadata, or MalformedHtmlError.
 
     The chosen options skip trafilatura's fallback extractors (`fast`), which on the dev set
@@ -157,15 +155,15 @@ def _run_trafilatura(html: str, url: str | None) -> Document:
     trafilatura's own extractor finds nothing (short or unusual pages) the fallbacks are the
     better answer than an error, so we run them then.
     """
-    document = _extract(html, url, EXTRACT_OPTIONS)
-    if (document is None or not document.text) and EXTRACT_OPTIONS.fast:
-        document = _extract(html, url, replace(EXTRACT_OPTIONS, fast=False))
-    if document is None or not document.text:
+    document = _extract(html, url, options)
+    if not document and options.fast:
+        document = _extract(html, url, replace(options, fast=False))
+    if not document:
         raise MalformedHtmlError(NO_TEXT_MESSAGE)
     return document
 
 
-def _extract(html: str, url: str | None, options: ExtractOptions) -> Document | None:
+def _extract(html: str, url: str | None, options: ExtractOptions) -> str | None:
     """One trafilatura run; its exceptions on odd markup become one readable error.
 
     trafilatura logs and returns None on most bad input, but lxml and its own heuristics can
@@ -173,7 +171,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Document | 
     a message naming the page's fault, never a traceback, so every exception is caught here.
     """
     try:
-        return trafilatura.extract_with_metadata(
+        return trafilatura.extract(
             html,
             url=url,
             output_format="xml",
@@ -185,6 +183,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Document | 
             include_tables=options.include_tables,
             include_comments=options.include_comments,
             deduplicate=False,
+            with_metadata=False,
         )
     except Exception as err:
         logger.debug("trafilatura failed: %r", err)
@@ -319,76 +318,21 @@ def _assemble(raw_blocks: list[_RawBlock]) -> Article:
     return Article(text="".join(pieces), blocks=blocks, headings=headings)
 
 
-def split_authors(author: str | None, html: str = "") -> list[str]:
-    """The person names in a byline string: "By Ann Lee and Bo Chan; Staff" -> two names.
-
-    trafilatura joins several authors with "; "; pages also write "and", "&" or commas. A part
-    naming a role ("Games Editor") keeps the name before the role when the page shows that
-    name on its own; parts that are only a role, desk or outlet, or hold digits or an address,
-    are dropped, because `byline` lists people. Names are given as the page writes them.
-    """
-    if not author:
-        return []
-    names: list[str] = []
-    for part in _AUTHOR_SEPARATORS.split(author):
-        name = _BY_PREFIX.sub("", " ".join(part.split())).strip(" .:-–—")
-        name = _URL_TAIL.sub("", name).strip()
-        if _NOT_A_NAME.search(name):
-            name = _name_before_role(name, html)
-        if not _looks_like_name(name):
-            continue
-        name = _as_written(name, html)
-        if name.casefold() not in {known.casefold() for known in names}:
-            names.append(name)
-    return names
-
-
-def _name_before_role(part: str, html: str) -> str:
-    """The name before a role: "Ben Lee Games Editor" -> "Ben Lee".
-
-    Only when the page shows that name as a whole element text or string; else "" (the part
-    is dropped), since guessing where a name ends is worse than leaving it out.
-    """
-    words = _NOT_A_NAME.split(part, maxsplit=1)[0].split()
-    for size in range(len(words), 1, -1):
-        candidate = " ".join(words[:size])
-        if re.search(r'[>"]\s*' + re.escape(candidate) + r'\s*[<"]', html):
-            return candidate
-    return ""
-
-
-def _as_written(name: str, html: str) -> str:
-    """The page's own spelling of a name trafilatura normalised: it turns "John C. Welch" into
-    "John C Welch", and initials matter when later stages match the name in the text."""
-    pattern = r"(?:\.\s*|\s+)".join(re.escape(word) for word in name.split())
-    found = re.search(r"(?<!\w)" + pattern + r"(?!\w)", html) if pattern else None
-    if found is None or "\n" in found.group(0):
-        return name
-    return " ".join(found.group(0).split())
-
-
-def _looks_like_name(name: str) -> bool:
-    return (
-        bool(name)
-        and not _NOT_A_NAME.search(name)
-        and not any(ch.isdigit() for ch in name)
-        and "@" not in name
-        and "/" not in name
-        and len(name.split()) <= 5
-    )
-
-
-def _page_date(trafilatura_date: str | None, html: str, url: str | None) -> str | None:
-    """The page's publication day: trafilatura's metadata, else htmldate's best guess.
+def _htmldate(html: str, url: str | None) -> str | None:
+    """htmldate's best guess at the publication day, for pages whose metadata gives none.
 
     A missing date is only a missing hint (later stages have the text's own dateline), so a
     failure inside htmldate, whatever it is, yields None rather than losing the article.
     """
-    if trafilatura_date and _ISO_DAY.match(trafilatura_date):
-        return trafilatura_date[:10]
     try:
         found = find_date(html, original_date=True, url=url)
     except Exception as err:
         logger.debug("htmldate failed: %r", err)
         return None
     return found[:10] if found and _ISO_DAY.match(found) else None
+
+
+def _canonical_url(html: str) -> str | None:
+    """The page's own address (<link rel=canonical>, og:url) when none was given."""
+    found = _CANONICAL.search(html)
+    return (found.group(1) or found.group(2)) if found else None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dateline.errors import DatelineError
 from dateline.ingest.decoding import BadInputError, check_english, decode, normalise_text
-from dateline.ingest.html import article_from_html
+from dateline.ingest.html import EXTRACT_OPTIONS, ExtractOptions, article_from_html
 from dateline.ingest.jsonl import InputFailure, JsonlItem, read_jsonl
 from dateline.ingest.published import decide_published
 from dateline.ingest.webtext import read_layout
@@ -76,10 +76,14 @@ def article_from_html_text(
     title: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    options: ExtractOptions = EXTRACT_OPTIONS,
 ) -> Article:
-    """An article from an HTML page: main text and metadata through trafilatura."""
+    """An article from an HTML page: main text and metadata through trafilatura.
+
+    `options` are trafilatura's settings; only the cross-validation benchmark changes them.
+    """
     source = source_id or "<html>"
-    article = article_from_html(normalise_text(html, source), source_id, url)
+    article = article_from_html(normalise_text(html, source), source_id, url, options=options)
     check_english(article.text, source)
     if title and not article.title:
         article.title = title

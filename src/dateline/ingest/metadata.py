@@ -1,0 +1,372 @@
+"""A page's title, byline and dates, decided from its own evidence (`evidence.py`).
+
+Title: the headline element the reader sees, when the page's metadata agrees with it or
+gives nothing better; else the metadata title with the site's name taken off, the site's
+separator pattern learnt from the page itself ("Headline | Site", "Site - Headline").
+Byline: people from JSON-LD, <meta name=author>, rel=author links and byline elements;
+outlets apart (`organisations`); whatever is not a name (a sentence, a date, a role alone) is
+dropped. Dates: JSON-LD and <meta> first, then a <time> in the article's header; the
+modified date kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from dateline.ingest import evidence
+
+# Separators between a headline and the site's name or section in <title>.
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|•|·|»|«|::|/|~)\s+")
+_ALNUM = re.compile(r"[\W_]+")
+_MIN_HEADLINE_WORDS = 2
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """What the page says about the article, each field None or empty when it does not."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+
+
+def _key(text: str | None) -> str:
+    """Text as compared: letters and digits only, case and quote style ignored."""
+    return _ALNUM.sub("", (text or "").casefold())
+
+
+def site_names(tree: etree._Element, url: str | None, publisher: str | None) -> set[str]:
+    """Comparison keys of the names the site goes by: og:site_name, the JSON-LD publisher,
+    application-name, and the domain ("coastal-ledger.example.com" -> "coastalledger")."""
+    names = {_key(name) for name in evidence.meta_values(tree, "og:site_name", "application-name")}
+    if publisher:
+        names.add(_key(publisher))
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in {"www", "m", "amp"}]
+    if len(labels) >= 2:
+        names.add(_key(labels[-2]))
+        names.add(_key("".join(labels[:-1])))
+    return {name for name in names if len(name) >= 3}
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    key = _key(part)
+    if not key:
+        return True
+    return any(
+        key == site or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        for site in sites
+    )
+
+
+def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
+    """`title` without the site's name (and the section beside it) on either side.
+
+    The site's part is known by its name (`sites`), or, failing that, as what is left when
+    the headline the page shows is taken away ("Storm hits coast | The Daily").
+    """
+    parts = _SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    if headline:
+        for size in range(1, len(parts)):
+            for chunk in (parts[:size], parts[len(parts) - size :]):
+                if _key(" ".join(chunk)) == _key(headline):
+                    return _join(title, chunk)
+    kept = list(parts)
+    while len(kept) > 1 and _is_site(kept[-1], sites):
+        kept.pop()
+    while len(kept) > 1 and _is_site(kept[0], sites):
+        kept.pop(0)
+    return _join(title, kept)
+
+
+def _join(title: str, parts: list[str]) -> str:
+    """The stretch of `title` from the first to the last kept part, separators as written."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def choose_title(
+    tree: etree._Element, url: str | None, publisher: str | None, ld_headline: str | None
+) -> str | None:
+    """The article's title: see the module docstring for the order of evidence."""
+    sites = site_names(tree, url, publisher)
+    meta = [
+        *([ld_headline] if ld_headline else []),
+        *evidence.meta_values(tree, "og:title", "twitter:title"),
+        *([t] if (t := evidence.page_title(tree)) else []),
+    ]
+    # A site that names itself by the headline (og:site_name copied from og:title) has no
+    # usable site name.
+    sites -= {_key(m) for m in meta}
+    heads = [h for h in evidence.headlines(tree) if not _is_site(h, sites)]
+    cleaned = [strip_site(m, sites, heads[0] if heads else None) for m in meta]
+    cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
+    for head in heads:
+        if any(_key(head) == _key(c) for c in cleaned):
+            return head
+    if heads and len(heads[0].split()) >= _MIN_HEADLINE_WORDS:
+        return heads[0]
+    return cleaned[0] if cleaned else (heads[0] if heads else None)
+
+
+# ---------------------------------------------------------------- byline
+
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:analysis|opinion|commentary|story|text|words|written|reporting|posted|"
+    r"published|article)\s+)?by[\s:]+",
+    re.IGNORECASE,
+)
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b)\s*", re.IGNORECASE)
+# Words that mark a byline part as a role or desk rather than a person's name.
+_NOT_A_NAME = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|contributors|desk|"
+    r"team|newsroom|editorial|admin|administrator|guest|updated|published|posted|sponsored|"
+    r"author|authors|name)\b",
+    re.IGNORECASE,
+)
+# Outlets that sign stories: news agencies by name, and names built on an outlet's word.
+_ORGANISATION = re.compile(
+    r"^(?:the\s+)?(?:reuters|associated press|ap|afp|agence france[- ]presse|bloomberg|"
+    r"xinhua|pti|ians|upi|dpa|anadolu(?: agency)?|efe|ansa|kyodo|tass|press trust of india)$"
+    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune)$",
+    re.IGNORECASE,
+)
+# Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person.
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)®?$")
+# trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
+_URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
+_MAX_NAME_WORDS = 5
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}", re.I
+)
+
+
+def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[str]]:
+    """(people, outlets) in a byline string: "By Ann Lee and Bo Chan; Reuters".
+
+    Pages join several authors with ";", "and", "&" or commas. A part naming a role ("Games
+    Editor") keeps the name before it when the page shows that name on its own; parts that
+    are a role alone, a date, a sentence, an address or a link are dropped, because
+    `byline` lists people. Outlets ("Reuters") go apart. Names are kept as the page writes
+    them.
+    """
+    if not author or _looks_like_sentence(_URL_TAIL.sub("", author)):
+        return [], []
+    people: list[str] = []
+    outlets: list[str] = []
+    for part in _parts(author):
+        name = _BY_PREFIX.sub("", " ".join(part.split())).strip(" .:-–—")
+        name = _URL_TAIL.sub("", name).strip()
+        if _ORGANISATION.search(name) and not _DATE_WORDS.search(name):
+            _add(outlets, name)
+            continue
+        if _NOT_A_NAME.search(name):
+            name = _name_before_role(name, html)
+        if _looks_like_name(name):
+            _add(people, _as_written(name, html))
+    return people, outlets
+
+
+def split_authors(author: str | None, html: str = "") -> list[str]:
+    """The people of a byline string (see `split_byline`)."""
+    return split_byline(author, html)[0]
+
+
+def _parts(author: str) -> list[str]:
+    """The byline cut at its separators, credentials ("MD") kept with the name before."""
+    parts: list[str] = []
+    for piece in _AUTHOR_SEPARATORS.split(author):
+        if parts and _CREDENTIAL.match(piece.strip()):
+            parts[-1] = f"{parts[-1]}, {piece.strip()}"
+        elif piece.strip():
+            parts.append(piece)
+    return parts
+
+
+def _add(names: list[str], name: str) -> None:
+    if name and name.casefold() not in {known.casefold() for known in names}:
+        names.append(name)
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """A byline field holding the article's first words: many words, mostly lower case."""
+    words = _BY_PREFIX.sub("", text).split()
+    small = sum(1 for w in words if w[:1].islower())
+    return len(words) > 2 * _MAX_NAME_WORDS or (len(words) > _MAX_NAME_WORDS and small >= 2)
+
+
+def _name_before_role(part: str, html: str) -> str:
+    """The name before a role: "Ben Lee Games Editor" -> "Ben Lee".
+
+    Only when the page shows that name as a whole element text or string; else "" (the part
+    is dropped), since guessing where a name ends is worse than leaving it out.
+    """
+    words = _NOT_A_NAME.split(part, maxsplit=1)[0].split()
+    for size in range(len(words), 1, -1):
+        candidate = " ".join(words[:size])
+        if re.search(r'[>"]\s*' + re.escape(candidate) + r'\s*[<"]', html):
+            return candidate
+    return ""
+
+
+def _as_written(name: str, html: str) -> str:
+    """The page's own spelling of a name a source normalised ("John C Welch" for
+    "John C. Welch"): initials matter when later stages match the name in the text."""
+    pattern = r"(?:\.\s*|\s+)".join(re.escape(word) for word in name.split())
+    found = re.search(r"(?<!\w)" + pattern + r"(?!\w)", html) if pattern else None
+    if found is None or "\n" in found.group(0):
+        return name
+    return " ".join(found.group(0).split())
+
+
+# A person's name never opens with an article: "The Harbour and Ferry boards" is prose.
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "this", "these", "our"})
+# Lower-case words a name may hold ("Ana de la Cruz"); any other marks prose.
+_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al"}
+)
+
+
+def _mixed_case_prose(words: list[str]) -> bool:
+    return any(w[:1].islower() and w not in _PARTICLES for w in words)
+
+
+def _looks_like_name(name: str) -> bool:
+    bare = name.split(",")[0]
+    return (
+        bool(bare.strip())
+        and bare.split()[0].casefold() not in _ARTICLE_WORDS
+        and not _mixed_case_prose(bare.split())
+        and not _NOT_A_NAME.search(bare)
+        and not any(ch.isdigit() for ch in bare)
+        and "@" not in bare
+        and "/" not in bare
+        and len(bare.split()) <= _MAX_NAME_WORDS
+        and any(ch.isupper() for ch in bare)
+    )
+
+
+def choose_byline(
+    tree: etree._Element, page: str, ld_authors: list[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
+    <meta name=author>, then the byline on the page (rel=author, itemprop, class)."""
+    outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
+    sources: list[list[str]] = [
+        [n for n, kind in ld_authors if kind != "Organization"],
+        [
+            v
+            for v in evidence.meta_values(
+                tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
+            )
+            if "://" not in v
+        ],
+        evidence.byline_texts(tree),
+        evidence.labelled_bylines(tree),
+    ]
+    for source in sources:
+        people: list[str] = []
+        for value in source:
+            found, orgs = split_byline(value, page)
+            for name in found:
+                _add(people, name)
+            for org in orgs:
+                _add(outlets, org)
+        if people:
+            return people, outlets
+    return [], outlets
+
+
+# ---------------------------------------------------------------- dates
+
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO 8601 date or timestamp as the page gives it, normalised: the day alone, or
+    the time with its zone when the page states one ("2024-05-01T08:30:00+02:00")."""
+    match = _ISO.match(value or "")
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31 and 1990 <= int(year) <= 2100):
+        return None
+    stamp = f"{year}-{month}-{day}"
+    if hour is None or zone is None:
+        return stamp
+    zone = "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+    return f"{stamp}T{hour}:{minute}:{second or '00'}{zone}"
+
+
+def choose_dates(
+    tree: etree._Element, ld_published: str | None, ld_modified: str | None
+) -> tuple[str | None, str | None]:
+    """(published, updated) from JSON-LD, <meta>, then a <time> in the article's header.
+
+    A <time> elsewhere (a sidebar's other stories, comments) dates something else, so only
+    one outside the page furniture counts. The modified date is never the published one.
+    """
+    published = iso_date(ld_published)
+    for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
+        published = published or iso_date(value)
+    if published is None:
+        published = _header_time(tree)
+    updated = iso_date(ld_modified)
+    for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
+        updated = updated or iso_date(value)
+    return published, updated
+
+
+def _header_time(tree: etree._Element) -> str | None:
+    for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
+        if evidence.in_furniture(element):
+            continue
+        value = iso_date(element.get("datetime") or element.get("content"))
+        if value:
+            return value
+    return None
+
+
+def read_metadata(page: str, url: str | None) -> PageMetadata:
+    """Everything the page says about its article; an unreadable page says nothing."""
+    tree = evidence.parse(page)
+    if tree is None:
+        return PageMetadata()
+    ld = evidence.linked_data(tree)
+    people, outlets = choose_byline(tree, page, ld.authors)
+    published, updated = choose_dates(tree, ld.published, ld.modified)
+    return PageMetadata(
+        title=choose_title(tree, url, ld.publisher, ld.headline),
+        authors=people,
+        organisations=outlets,
+        published=published,
+        updated=updated,
+    )

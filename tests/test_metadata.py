@@ -1,0 +1,190 @@
+"""The page's title, byline and dates from its own evidence (dateline.ingest.metadata).
+
+Every page here is written for these tests: made-up towns, people and newspapers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest.metadata import iso_date, read_metadata, split_byline, strip_site
+
+BODY = """<p>The ferry between Lowmarsh and the island of Penhallow will run twice a day from
+June, the harbour board said on Tuesday after a long dispute over the timetable.</p>"""
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}<article>{BODY}</article></body></html>"
+
+
+# ---------------------------------------------------------------- title
+
+
+def test_title_from_the_headline_element_when_metadata_agrees() -> None:
+    html = page(
+        "<title>Ferry to run twice daily | Lowmarsh Gazette</title>"
+        '<meta property="og:site_name" content="Lowmarsh Gazette">',
+        "<h1>Ferry to run twice daily</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry to run twice daily"
+
+
+def test_title_from_og_title_when_no_headline_element() -> None:
+    html = page('<meta property="og:title" content="Island ferry timetable agreed">')
+    assert read_metadata(html, None).title == "Island ferry timetable agreed"
+
+
+def test_title_from_json_ld_headline() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Board settles ferry dispute"}'
+    html = page(f'<script type="application/ld+json">{ld}</script>')
+    assert read_metadata(html, None).title == "Board settles ferry dispute"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry timetable agreed | Lowmarsh Gazette",
+        "Lowmarsh Gazette - Ferry timetable agreed",
+        "Ferry timetable agreed – News – Lowmarsh Gazette",
+    ],
+)
+def test_site_name_stripped_from_title_either_side(title: str) -> None:
+    html = page(f"<title>{title}</title>", "")
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Lowmarsh Gazette">')
+    assert read_metadata(html, None).title in {
+        "Ferry timetable agreed",
+        "Ferry timetable agreed – News",
+    }
+
+
+def test_site_name_learnt_from_the_domain() -> None:
+    assert strip_site("Ferry timetable agreed - Gazette", {"gazette"}) == "Ferry timetable agreed"
+    html = page("<title>Ferry timetable agreed | Marshpost</title>")
+    assert read_metadata(html, "https://www.marshpost.example/ferry").title == (
+        "Ferry timetable agreed"
+    )
+
+
+def test_title_is_never_the_site_name_alone() -> None:
+    html = page(
+        '<meta property="og:site_name" content="Lowmarsh Gazette">'
+        '<meta property="og:title" content="Ferry timetable agreed">',
+        '<div class="masthead"><h1>Lowmarsh Gazette</h1></div>',
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_headline_in_a_related_stories_box_is_not_the_title() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">',
+        '<div class="related-stories"><h1>Bridge repairs delayed again</h1></div>',
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+# ---------------------------------------------------------------- byline
+
+
+def test_byline_from_json_ld_people_with_outlet_apart() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ines Valcourt"},'
+        ' {"@type": "Person", "name": "Dara Quill"}, {"@type": "Organization",'
+        ' "name": "Lowmarsh Gazette"}]}'
+    )
+    meta = read_metadata(page(f'<script type="application/ld+json">{ld}</script>'), None)
+    assert meta.authors == ["Ines Valcourt", "Dara Quill"]
+    assert meta.organisations == ["Lowmarsh Gazette"]
+
+
+def test_byline_from_json_ld_reference_to_a_person_in_the_graph() -> None:
+    ld = (
+        '{"@graph": [{"@type": "Article", "author": {"@id": "#p1"}},'
+        ' {"@type": "Person", "@id": "#p1", "name": "Oren Ashby"}]}'
+    )
+    html = page(f'<script type="application/ld+json">{ld}</script>')
+    assert read_metadata(html, None).authors == ["Oren Ashby"]
+
+
+def test_byline_from_meta_author() -> None:
+    html = page('<meta name="author" content="Petra Noone">')
+    assert read_metadata(html, None).authors == ["Petra Noone"]
+
+
+def test_byline_from_rel_author_link() -> None:
+    html = page("", '<p class="meta"><a rel="author" href="/staff/lin">Lin Harrow</a></p>')
+    assert read_metadata(html, None).authors == ["Lin Harrow"]
+
+
+def test_byline_from_a_by_line_and_a_written_by_label() -> None:
+    assert read_metadata(page("", "<p>By Colm Ferris</p>"), None).authors == ["Colm Ferris"]
+    labelled = "<div><span>Written by</span><span>Aster Boyle</span></div>"
+    assert read_metadata(page("", labelled), None).authors == ["Aster Boyle"]
+
+
+def test_byline_that_is_a_sentence_is_rejected() -> None:
+    html = page('<meta name="author" content="The harbour board and the ferry company met">')
+    assert read_metadata(html, None).authors == []
+
+
+def test_byline_that_is_the_first_words_of_the_story_is_rejected() -> None:
+    """A byline element holding the lede's opening ("The Lowmarsh, Penhallow boards")."""
+    assert split_byline("The Lowmarsh, Penhallow harbour boards") == ([], [])
+
+
+@pytest.mark.parametrize("value", ["Staff", "Contributor", "March 4, 2024", "Updated 10:32"])
+def test_byline_that_is_not_a_name_is_rejected(value: str) -> None:
+    assert split_byline(value) == ([], [])
+
+
+def test_news_agency_goes_to_the_outlets() -> None:
+    assert split_byline("By Rhea Lusk and Reuters") == (["Rhea Lusk"], ["Reuters"])
+    assert split_byline("Associated Press") == ([], ["Associated Press"])
+
+
+def test_credentials_stay_with_the_name() -> None:
+    assert split_byline("Mira Stohl, MD, PhD") == (["Mira Stohl, MD, PhD"], [])
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_date_from_json_ld_with_zone_and_modified_apart() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "datePublished": "2024-03-05T07:15:00+01:00",'
+        ' "dateModified": "2024-03-06T09:00:00Z"}'
+    )
+    meta = read_metadata(page(f'<script type="application/ld+json">{ld}</script>'), None)
+    assert meta.published == "2024-03-05T07:15:00+01:00"
+    assert meta.updated == "2024-03-06T09:00:00+00:00"
+
+
+def test_date_from_article_published_time() -> None:
+    html = page('<meta property="article:published_time" content="2023-11-20">')
+    assert read_metadata(html, None).published == "2023-11-20"
+
+
+def test_date_from_time_in_the_article_header_not_the_sidebar() -> None:
+    body = (
+        '<aside><time datetime="2019-01-02">2 Jan</time></aside>'
+        '<header><time datetime="2022-08-09T10:00:00-04:00">9 Aug</time></header>'
+    )
+    assert read_metadata(page("", body), None).published == "2022-08-09T10:00:00-04:00"
+
+
+def test_date_only_in_a_sidebar_is_not_taken() -> None:
+    body = '<div class="sidebar"><time datetime="2019-01-02">2 Jan</time></div>'
+    assert read_metadata(page("", body), None).published is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-05-01", "2024-05-01"),
+        ("2024-05-01T08:30:00", "2024-05-01"),
+        ("2024-05-01T08:30+0200", "2024-05-01T08:30:00+02:00"),
+        ("yesterday", None),
+        ("2024-13-01", None),
+    ],
+)
+def test_iso_date(raw: str, iso: str | None) -> None:
+    assert iso_date(raw) == iso
