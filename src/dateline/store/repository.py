@@ -43,6 +43,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import aliased
 
 from dateline.errors import DatelineError
+from dateline.ingest.dates import parse_iso_date
 from dateline.store import rows
 from dateline.store.models import (
     ArticleRow,
@@ -363,12 +364,12 @@ class Store:
         over the quoted words), said between two ISO dates (the quote's date, else its
         article's; `until` includes the whole day or month it names), at a place; oldest
         first."""
-        conditions: list[ColumnElement[bool]] = [*_dated(QuoteRow.day, since, until)]
+        conditions: list[ColumnElement[bool]] = [*date_conditions(QuoteRow.day, since, until)]
         if speaker:
             conditions.append(_contains(QuoteRow.speaker_name, speaker))
         if place:
             conditions.append(_contains(QuoteRow.place_name, place))
-        if about:
+        if about and _terms(about):  # punctuation alone is no words to look for
             conditions.append(self._quote_text_matches(about))
         speaker_row = aliased(EntityRow)
         query = (
@@ -404,7 +405,7 @@ class Store:
     ) -> list[EventResult]:
         """Events of a PLOVER type, at a place, with an actor or recipient (any part of the
         name), between two ISO dates; oldest first."""
-        conditions: list[ColumnElement[bool]] = [*_dated(EventRow.day, since, until)]
+        conditions: list[ColumnElement[bool]] = [*date_conditions(EventRow.day, since, until)]
         if type:
             conditions.append(EventRow.type == type.upper())
         if place:
@@ -483,7 +484,7 @@ class Store:
                 "ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),"
                 " q) DESC LIMIT :limit"
             )
-            params: dict[str, Any] = {"words": words, "limit": limit}
+            params: dict[str, Any] = {"words": " ".join(_terms(words)), "limit": limit}
         else:
             sql = text(
                 "SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, "
@@ -536,7 +537,7 @@ class Store:
     def _quote_text_matches(self, words: str) -> ColumnElement[bool]:
         if self.dialect == "postgresql":
             return func.to_tsvector("english", QuoteRow.content).bool_op("@@")(
-                func.plainto_tsquery("english", words)
+                func.plainto_tsquery("english", " ".join(_terms(words)))
             )
         matching = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :about").bindparams(
             about=_fts5_query(words)
@@ -604,11 +605,16 @@ def _event_result(found: Any) -> EventResult:
 
 
 def _contains(column: Any, part: str) -> ColumnElement[bool]:
-    escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # PostgreSQL refuses a NUL in any string; no stored name holds one either.
+    escaped = part.replace("\x00", "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
 
 
-def _dated(column: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+def date_conditions(column: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Conditions on an ISO date column. Dates compare as strings, which is right only for
+    ISO dates, so anything else is refused (BadDateError) rather than matched by accident."""
+    since = parse_iso_date(since, "since")
+    until = parse_iso_date(until, "until")
     conditions = []
     if since:
         conditions.append(column >= since)
@@ -622,6 +628,8 @@ _TERM = re.compile(r"\w+")
 
 
 def _terms(words: str) -> list[str]:
+    """The words of a user's search, as the full-text indexes see words: quotes, operators
+    ("*", "^", "NEAR(") and emoji are not words, so no input can be a malformed query."""
     return _TERM.findall(words)
 
 

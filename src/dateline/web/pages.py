@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from dateline.ingest.dates import BadDateError
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
@@ -176,10 +177,13 @@ def quotes(
     found: list[Any] = []
     following = None
     if any(asked.values()):
-        found = _store(request).query_quotes(
-            speaker=speaker or None, about=words or None, since=since or None,
-            until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
-        )  # fmt: skip
+        try:
+            found = _store(request).query_quotes(
+                speaker=speaker or None, about=words or None, since=since or None,
+                until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
+            )  # fmt: skip
+        except BadDateError as error:
+            return _bad_date(request, error)
         if len(found) > start + PAGE_SIZE:
             following = urlencode({**asked, "start": start + PAGE_SIZE})
         found = found[start : start + PAGE_SIZE]
@@ -216,15 +220,23 @@ def events(
     start: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
     asked = {"type": type, "actor": actor, "place": place, "since": since, "until": until}
-    found = _store(request).query_events(
-        type=type or None, actor=actor or None, place=place or None, since=since or None,
-        until=until or None, limit=start + PAGE_SIZE + 1,
-    )  # fmt: skip
+    try:
+        found = _store(request).query_events(
+            type=type or None, actor=actor or None, place=place or None, since=since or None,
+            until=until or None, limit=start + PAGE_SIZE + 1,
+        )  # fmt: skip
+    except BadDateError as error:
+        return _bad_date(request, error)
     following = (
         urlencode({**asked, "start": start + PAGE_SIZE}) if len(found) > start + PAGE_SIZE else None
     )
     return render(request, "events.html", asked=asked, events=found[start : start + PAGE_SIZE],
                   following=following, types=PLOVER_TYPES)  # fmt: skip
+
+
+def _bad_date(request: Request, error: BadDateError) -> Response:
+    """A date filter that is no ISO date: said on a page, since a browser shows no JSON."""
+    return render(request, "message.html", 422, title="Not a date", message=error.reason)
 
 
 @router.get("/map", response_class=HTMLResponse)
