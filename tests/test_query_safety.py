@@ -5,6 +5,7 @@ reason; never a 500, never a traceback. PostgreSQL runs when DATELINE_TEST_POSTG
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import click
@@ -29,7 +30,7 @@ HOSTILE = ['"', "'", "*", "(", ")", "^", "\\", " ", "🚢", "-", "NEAR(a b)", "a
 # Any text, the hostile pieces well represented.
 ANY_TEXT = st.one_of(
     st.text(max_size=24),
-    st.lists(st.sampled_from(HOSTILE + ["harbour", "Varga"]), max_size=5).map(" ".join),
+    st.lists(st.sampled_from([*HOSTILE, "harbour", "Varga"]), max_size=5).map(" ".join),
 )
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -76,10 +77,8 @@ def test_the_store_answers_any_string(store: Store, words: str) -> None:
     store.query_quotes(about=words, speaker=words, place=words)
     store.query_events(actor=words, place=words, type=words)
     store.search(words)
-    try:
+    with contextlib.suppress(BadDateError):  # a refusal with a reason is an answer
         store.query_quotes(since=words, until=words)
-    except BadDateError:
-        pass
 
 
 def _no_crash(response: object) -> None:
