@@ -124,16 +124,28 @@ def article(request: Request, article_id: str) -> Response:
                       message=f"No stored article has the id {article_id}.")  # fmt: skip
     keys = entity_keys(store, article_id)
 
-    def link(local: str | None, name: str | None) -> str | None:
-        if local and local in keys:
-            return entity_href(keys[local])
-        return name_href(name) if name else None
+    def link(local: str | None, _name: str | None) -> str | None:
+        # Only a stored entity has a page: "police" or "the protesters" name no one the
+        # corpus knows, and a link to them would lead to "nothing stored names it".
+        return entity_href(keys[local]) if local and local in keys else None
 
     return render(request, "article.html", stored=True, **_facts(record, link))
 
 
-def _name_link(_local: str | None, name: str | None) -> str | None:
-    return name_href(name) if name else None
+def _known_name_link(store: Store) -> EntityLink:
+    """Links of a pasted (unstored) article: to the participant the corpus already has by
+    that name, else none."""
+    found: dict[str, str | None] = {}
+
+    def link(_local: str | None, name: str | None) -> str | None:
+        if not name:
+            return None
+        if name not in found:
+            found[name] = find_participant_key(store, name)
+        key = found[name]
+        return entity_href(key) if key else None
+
+    return link
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -160,7 +172,9 @@ def analyze_page(
         record = analyse(given, _config(request).settings)
     except ProblemError as error:
         return render(request, "analyze.html", 422, given=content, kind=kind, error=error.detail)
-    return render(request, "article.html", stored=False, **_facts(record, _name_link))
+    return render(
+        request, "article.html", stored=False, **_facts(record, _known_name_link(_store(request)))
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
