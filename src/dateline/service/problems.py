@@ -50,6 +50,8 @@ _TITLES = {
     413: "Content too large",
     415: "Unsupported media type",
     422: "Unprocessable content",
+    503: "Service unavailable",
+    504: "Gateway timeout",
 }
 
 

@@ -169,7 +169,7 @@ def analyze_page(
                       "too old: open the analyse page again and resend.")  # fmt: skip
     given = ArticleIn(html=content) if kind == "html" else ArticleIn(text=content)
     try:
-        record = analyse(given, _config(request).settings)
+        record = analyse(given, _config(request))
     except ProblemError as error:
         return render(request, "analyze.html", 422, given=content, kind=kind, error=error.detail)
     return render(
