@@ -144,3 +144,15 @@ def test_a_name_ending_a_headline_keeps_no_line_break(analyse_text) -> None:  # 
     assert all(not any(c.isspace() and c != " " for c in name) for name in names)
     for entity in analysis.entities:
         assert all(m.text == m.text.strip() for m in entity.mentions)
+
+
+def test_a_mention_that_is_only_an_honorific_is_no_mention(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Issue 13 row 14: an empty name key once "Miss" is removed crashed the entities stage.
+    analysis = analyse_text("Flooding closed two bridges near Gulfport , Miss . on Sunday night.")
+    assert all(
+        m.text.strip(" .").lower() not in {"miss", "dr"}
+        for e in analysis.entities
+        for m in e.mentions
+    )
+    lone = analyse_text("Dr said the clinic would reopen. Nobody else spoke.")
+    assert "Dr" not in {e.name for e in lone.entities}

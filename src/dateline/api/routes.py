@@ -152,7 +152,7 @@ async def _article_in(request: Request) -> ArticleIn:
 def analyze(request: Request, article: Annotated[ArticleIn, Depends(_article_in)]) -> Any:
     """Analyse one article and return its record (CONTRACT.md); nothing is stored. Open
     like the reads (with reads closed, it needs a token too)."""
-    return analyse(article, get_config(request).settings)
+    return analyse(article, get_config(request))
 
 
 @router.post("/articles", openapi_extra=_ANALYZE_BODY, status_code=201, tags=["articles"])
@@ -164,7 +164,7 @@ def add_article(
     """Analyse one article and store it (needs a token). 201 with the record when stored,
     200 when the same text was stored before."""
     store = get_store(request)
-    record = analyse(article, get_config(request).settings)
+    record = analyse(article, get_config(request))
     stored = store.save_record(record)
     if stored:
         store.resolve_entities(corpus_keys)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delete, insert, select
 
 from dateline.errors import DatelineError
-from dateline.store import Store
+from dateline.store import Store, write_transaction
 
 PREFIX = "dl_"
 _metadata = MetaData()
@@ -60,7 +60,7 @@ def create_token(store: Store, name: str) -> str:
         raise TokenError("a token needs a name: say who or what will use it (--name)")
     _ensure_table(store)
     token = PREFIX + secrets.token_urlsafe(32)
-    with store.engine.begin() as connection:
+    with write_transaction(store.engine) as connection:
         if connection.scalar(select(api_tokens.c.pk).where(api_tokens.c.name == name)):
             raise TokenError(f"a token named {name!r} exists; revoke it first or pick another")
         connection.execute(
@@ -83,7 +83,7 @@ def list_tokens(store: Store) -> list[TokenInfo]:
 def revoke_token(store: Store, name: str) -> bool:
     """Remove the token named `name`; False when there was none."""
     _ensure_table(store)
-    with store.engine.begin() as connection:
+    with write_transaction(store.engine) as connection:
         gone = connection.execute(delete(api_tokens).where(api_tokens.c.name == name))
     return bool(gone.rowcount)
 

@@ -33,7 +33,9 @@ from dateline.cli.options import (
     AboutOption,
     ActorOption,
     DbOption,
+    EncodingOption,
     EventTypeOption,
+    IngestInputTypeOption,
     LimitOption,
     PlaceOption,
     QueryFormat,
@@ -45,6 +47,7 @@ from dateline.cli.options import (
 from dateline.corpus.resolve import merge_events, merge_quotes
 from dateline.errors import DatelineError
 from dateline.export import records as exports
+from dateline.ingest import InputType
 from dateline.ingest.fetch import FetchLimits, fetcher
 from dateline.ingest.sources import count_inputs
 from dateline.scale.ingestion import IngestCounts
@@ -105,6 +108,12 @@ def ingest(
     max_download: Annotated[
         int, typer.Option(help="Largest page or feed fetched from a URL, in bytes.")
     ] = 10_000_000,
+    input_type: IngestInputTypeOption = InputType.AUTO,
+    encoding: EncodingOption = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(help="Refuse articles larger than this many bytes (default 5 MB)."),
+    ] = None,
 ) -> None:
     """Analyse articles into the store: idempotent, resumable, in parallel if asked.
 
@@ -121,7 +130,11 @@ def ingest(
       dateline ingest https://example.org/news/rss --timeout 10
     """
 
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env().with_overrides(encoding=encoding, max_text_bytes=max_bytes)
+    except DatelineError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        raise typer.Exit(1) from error
     store = _open(db, create=True)
     try:
         runner = make_runner(settings, workers, dask)
@@ -144,6 +157,7 @@ def ingest(
                 reanalyze=reanalyze,
                 fetch=fetcher(FetchLimits(timeout, max_download)),
                 progress=show,
+                input_type=input_type,
             )
         finally:
             runner.close()

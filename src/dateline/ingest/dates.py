@@ -11,7 +11,9 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from dateline.errors import DatelineError
 
 _MONTHS: dict[str, int] = {}
 for _number in range(1, 13):
@@ -79,3 +81,43 @@ def find_dates(text: str) -> Iterator[CalendarDate]:
 def years_in(text: str) -> list[int]:
     """Four-digit years of this and the last century mentioned in `text`."""
     return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+
+
+class BadDateError(DatelineError):
+    """A date given by a person or a feed (`published`, `--since`) that is not an ISO date."""
+
+    code = "D103"
+
+    def __init__(self, source: str, value: str) -> None:
+        super().__init__(
+            f"{source}: {value!r} is not an ISO 8601 date: give YYYY-MM-DD, YYYY-MM or YYYY "
+            "(e.g. 2024-05-01, 2024-05, 2024)"
+        )
+        self.value = value
+
+
+_PARTIAL_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def parse_iso_date(value: str | None, source: str = "date") -> str | None:
+    """`value` as the ISO date it means (`2024`, `2024-05`, `2024-05-01`), or BadDateError.
+
+    Dates are compared as strings in the store, which is right only for real ISO dates:
+    "notadate" or "03/01/2024" would sort among them and match filters by accident. A full
+    timestamp ("2024-05-01T09:30:00Z") keeps its day, the precision the record has.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    match = _PARTIAL_ISO.fullmatch(text)
+    if match is None:
+        try:
+            return datetime.fromisoformat(text).date().isoformat()
+        except ValueError:
+            raise BadDateError(source, value) from None
+    year, month, day = match["year"], match["month"], match["day"]
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise BadDateError(source, value) from None
+    return text

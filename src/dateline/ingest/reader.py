@@ -15,7 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from dateline.errors import DatelineError
-from dateline.ingest.decoding import BadInputError, check_english, decode, normalise_text
+from dateline.ingest.dates import parse_iso_date
+from dateline.ingest.decoding import BadInputError, decode, detect_language, normalise_text
 from dateline.ingest.html import EXTRACT_OPTIONS, ExtractOptions, article_from_html
 from dateline.ingest.jsonl import InputFailure, JsonlItem, read_jsonl
 from dateline.ingest.published import decide_published
@@ -63,8 +64,14 @@ def article_from_text(
     """An article from plain text: its layout read, its publication date decided."""
     source = source_id or "<text>"
     text = normalise_text(text, source)
-    check_english(text, source)
-    article = Article(text=text, source_id=source_id, title=title, url=url, given_date=published)
+    article = Article(
+        text=text,
+        source_id=source_id,
+        title=title,
+        url=url,
+        given_date=parse_iso_date(published, source),
+        language=detect_language(text),
+    )
     read_layout(article)
     return decide_published(article)
 
@@ -84,10 +91,10 @@ def article_from_html_text(
     """
     source = source_id or "<html>"
     article = article_from_html(normalise_text(html, source), source_id, url, options=options)
-    check_english(article.text, source)
+    article.language = detect_language(article.text)
     if title and not article.title:
         article.title = title
-    article.given_date = published
+    article.given_date = parse_iso_date(published, source)
     return decide_published(article)
 
 

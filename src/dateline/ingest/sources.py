@@ -17,7 +17,7 @@ from pathlib import Path
 from dateline.errors import DatelineError
 from dateline.ingest.feeds import looks_like_feed, read_feed
 from dateline.ingest.jsonl import InputFailure, JsonlItem
-from dateline.ingest.reader import article_from_item, read_source
+from dateline.ingest.reader import InputType, article_from_item, read_source
 from dateline.ingest.warc import is_warc_name, read_warc
 from dateline.model import Article
 from dateline.settings import Settings
@@ -33,11 +33,15 @@ def is_url(source: str) -> bool:
 
 
 def read_inputs(
-    sources: list[str], settings: Settings, fetch: Fetch | None = None
+    sources: list[str],
+    settings: Settings,
+    fetch: Fetch | None = None,
+    input_type: InputType = InputType.AUTO,
 ) -> Iterator[Article | InputFailure]:
-    """The articles of every source, in order, and a failure for each bad one."""
+    """The articles of every source, in order, and a failure for each bad one; `input_type`
+    says what plain files are (text, HTML, JSONL) where their name and content do not."""
     for source in sources:
-        yield from _read_one(source, settings, fetch)
+        yield from _read_one(source, settings, fetch, input_type)
 
 
 def input_files(folder: Path) -> list[Path]:
@@ -81,7 +85,7 @@ def _count_file(path: Path) -> int:
 
 
 def _read_one(
-    source: str, settings: Settings, fetch: Fetch | None
+    source: str, settings: Settings, fetch: Fetch | None, input_type: InputType = InputType.AUTO
 ) -> Iterator[Article | InputFailure]:
     if is_url(source):
         yield from _read_url(source, settings, fetch)
@@ -92,7 +96,7 @@ def _read_one(
         if not files:
             yield InputFailure(source, f"[D105] {source}: no articles in this folder")
         for file in files:
-            yield from _read_one(str(file), settings, fetch)
+            yield from _read_one(str(file), settings, fetch, input_type)
         return
     if is_warc_name(source) and path.is_file():
         with path.open("rb") as stream:
@@ -101,7 +105,7 @@ def _read_one(
     if path.suffix.lower() in FEED_SUFFIXES and path.is_file():
         yield from _read_feed(path.read_bytes(), source, settings, fetch)
         return
-    yield from read_source(source, settings)
+    yield from read_source(source, settings, input_type)
 
 
 def _read_url(

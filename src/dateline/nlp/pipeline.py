@@ -21,6 +21,7 @@ from dateline.nlp.language import read_spacy_pipeline
 from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
 from dateline.nlp.quotes import component as quotes
+from dateline.nlp.stage import is_english
 from dateline.nlp.timex import component as times
 from dateline.settings import DEFAULT_MODEL, Settings
 
@@ -65,8 +66,10 @@ def analyze_articles(
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.dateline = Analysis(article)
+            analysis = Analysis(article)
+            # No stage reads an article in another language: spare spaCy its text too.
+            doc = nlp.make_doc(article.text if is_english(analysis) else "")
+            doc._.dateline = analysis
             doc._.date_order = settings.date_order
             yield doc
 

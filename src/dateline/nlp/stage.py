@@ -27,7 +27,7 @@ def stage(name: str) -> Callable[[StageFunction], StageFunction]:
     def register(function: StageFunction) -> StageFunction:
         def component(doc: Doc) -> Doc:
             analysis: Analysis | None = doc._.dateline
-            if analysis is None or analysis.failure is not None:
+            if analysis is None or analysis.failure is not None or not is_english(analysis):
                 return doc
             try:
                 function(doc, analysis)
@@ -43,6 +43,12 @@ def stage(name: str) -> Callable[[StageFunction], StageFunction]:
         return function
 
     return register
+
+
+def is_english(analysis: Analysis) -> bool:
+    """The stages read English only: an article in another language keeps its metadata and
+    text and gets no facts, rather than wrong ones."""
+    return analysis.article.language in {None, "en"}
 
 
 def article_text(doc: Doc) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dateline.corpus.resolve import corpus_keys
 from dateline.ingest.jsonl import InputFailure
+from dateline.ingest.reader import InputType
 from dateline.ingest.sources import Fetch, read_inputs
 from dateline.model import Article
 from dateline.scale.runners import Runner, Shard
@@ -53,6 +54,7 @@ def ingest(
     reanalyze: bool = False,
     fetch: Fetch | None = None,
     progress: Progress | None = None,
+    input_type: InputType = InputType.AUTO,
 ) -> IngestCounts:
     """Read, analyse and store every article of `sources`; returns the counts."""
     counts = IngestCounts()
@@ -63,7 +65,7 @@ def ingest(
             progress(counts)
 
     def shards() -> Iterator[Shard]:
-        items = read_inputs(sources, settings, fetch)
+        items = read_inputs(sources, settings, fetch, input_type)
         for batch in _batches(items, shard_size):
             articles = _new_articles(batch, store, reanalyze, seen, counts, pending_failures)
             report()

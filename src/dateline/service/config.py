@@ -25,6 +25,11 @@ class ServerConfig:
     page_limit: the most rows one page of a listing may ask for.
     csrf_secret: signs the web forms' CSRF tokens; a new random one per process unless set,
         so several server processes behind one address need the same one.
+    analysis_workers: how many posted articles are analysed at once, each in a worker process
+        of its own; one more is refused with 503. 0 analyses in the server's process, one at
+        a time and without a time limit (for embedding, not for a public server).
+    analysis_timeout: seconds one analysis may take; past it the worker is stopped and the
+        request answered 504.
     settings: the pipeline's settings, for analysing posted articles.
     """
 
@@ -33,12 +38,15 @@ class ServerConfig:
     max_body_bytes: int = 2_000_000
     page_limit: int = 1000
     csrf_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    analysis_workers: int = 2
+    analysis_timeout: float = 30.0
     settings: Settings = field(default_factory=Settings.from_env)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> ServerConfig:
         """Defaults, then `DATELINE_DB`, `DATELINE_API_OPEN_READS`, `DATELINE_API_MAX_BODY_BYTES`,
-        `DATELINE_API_CSRF_SECRET`, then the given overrides (None keeps the value)."""
+        `DATELINE_API_CSRF_SECRET`, `DATELINE_API_ANALYSIS_WORKERS`,
+        `DATELINE_API_ANALYSIS_TIMEOUT`, then the given overrides (None keeps the value)."""
         env = dict(os.environ if environ is None else environ)
         values: dict[str, object] = {"settings": Settings.from_env(env)}
         if "DATELINE_DB" in env:
@@ -46,6 +54,10 @@ class ServerConfig:
         values["open_reads"] = _flag(env.get("DATELINE_API_OPEN_READS"), True)
         if "DATELINE_API_MAX_BODY_BYTES" in env:
             values["max_body_bytes"] = int(env["DATELINE_API_MAX_BODY_BYTES"])
+        if "DATELINE_API_ANALYSIS_WORKERS" in env:
+            values["analysis_workers"] = int(env["DATELINE_API_ANALYSIS_WORKERS"])
+        if "DATELINE_API_ANALYSIS_TIMEOUT" in env:
+            values["analysis_timeout"] = float(env["DATELINE_API_ANALYSIS_TIMEOUT"])
         if env.get("DATELINE_API_CSRF_SECRET"):
             values["csrf_secret"] = env["DATELINE_API_CSRF_SECRET"].encode("utf-8")
         values.update({k: v for k, v in overrides.items() if v is not None})

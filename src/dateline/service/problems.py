@@ -11,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dateline.ingest.dates import BadDateError
+
 PROBLEM_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ _TITLES = {
     413: "Content too large",
     415: "Unsupported media type",
     422: "Unprocessable content",
+    503: "Service unavailable",
+    504: "Gateway timeout",
 }
 
 
@@ -77,6 +81,11 @@ def install_problem_handlers(app: FastAPI) -> None:
             errors=errors,
         )  # fmt: skip
 
+    async def on_bad_date(request: Request, error: Exception) -> JSONResponse:
+        # A date filter or a posted `published` that is no ISO date: the caller's to fix.
+        assert isinstance(error, BadDateError)
+        return problem_response(422, _TITLES[422], error.reason, request.url.path)
+
     async def on_crash(request: Request, error: Exception) -> JSONResponse:
         log.exception("%s %s failed", request.method, request.url.path, exc_info=error)
         return problem_response(
@@ -87,5 +96,6 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(Exception, on_crash)
     app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(BadDateError, on_bad_date)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

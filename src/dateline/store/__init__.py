@@ -12,6 +12,7 @@ from dateline.store.repository import (
     StoreError,
     database_url,
     open_store,
+    write_transaction,
 )
 from dateline.store.results import (
     EventResult,
@@ -39,4 +40,5 @@ __all__ = [
     "as_dict",
     "database_url",
     "open_store",
+    "write_transaction",
 ]

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from dateline.names import name_words
 from dateline.store.models import ArticleRow, EntityRow, MentionRow
-from dateline.store.repository import Store
+from dateline.store.repository import Store, date_conditions
 from dateline.store.results import Source
 
 
@@ -68,10 +68,7 @@ def list_articles(
         .order_by(ArticleRow.pk)
         .limit(limit)
     )
-    if since:
-        query = query.where(ArticleRow.published >= since)
-    if until:
-        query = query.where(ArticleRow.published <= until + "~")  # the whole day or month
+    query = query.where(*date_conditions(ArticleRow.published, since, until))
     with store.engine.connect() as connection:
         return [
             ArticleEntry(

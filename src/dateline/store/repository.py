@@ -38,11 +38,14 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import aliased
 
 from dateline.errors import DatelineError
+from dateline.ingest.dates import parse_iso_date
 from dateline.record_types import AnalysisRecord
 from dateline.store import rows
 from dateline.store.models import (
@@ -119,7 +122,9 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
 def _engine(url: str) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 60})
+    # isolation_level=None: the driver begins no transaction of its own, so the "begin"
+    # hook below says how each one begins, and DDL runs inside it (SQLAlchemy's recipe).
+    engine = create_engine(url, connect_args={"timeout": 60, "isolation_level": None})
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -130,7 +135,25 @@ def _engine(url: str) -> Engine:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
+    @event.listens_for(engine, "begin")
+    def _sqlite_begin(connection: Connection) -> None:
+        # A writer takes the write lock when it begins, not at its first write: two ingests
+        # then queue, each reading what the other committed, instead of one failing with
+        # "database is locked" or a UNIQUE error on an article the other just stored.
+        writes = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
     return engine
+
+
+_WRITE = "dateline_write"
+# Any fixed number: every Dateline process migrating a PostgreSQL store takes this lock.
+_MIGRATION_LOCK = 0x0DA7E11E
+
+
+def write_transaction(engine: Engine) -> Any:
+    """A transaction that writes: on SQLite it holds the write lock from its start."""
+    return engine.execution_options(**{_WRITE: True}).begin()
 
 
 def migrate(engine: Engine) -> None:
@@ -140,7 +163,12 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    # Two processes opening a new store at once must not both create its tables: SQLite's
+    # write lock (taken at BEGIN) or PostgreSQL's advisory lock makes the second wait, and
+    # then find the schema at its newest revision.
+    with write_transaction(engine) as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -197,7 +225,7 @@ class Store:
         """
         stored = skipped = 0
         failures = list(failures)
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             for record in records:
                 if self._save(connection, record, replace):
                     stored += 1
@@ -210,7 +238,7 @@ class Store:
     def record_failure(self, source: str, reason: str) -> None:
         """Note that `source` could not be stored, and why (the latest reason replaces any
         earlier one for the same input)."""
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             self._record_failure(connection, source, reason)
 
     def _save(self, connection: Connection, record: AnalysisRecord, replace: bool) -> bool:
@@ -220,11 +248,14 @@ class Store:
             if not replace:
                 return False
             connection.execute(delete(ArticleRow).where(ArticleRow.pk == existing))
+        # Another writer may store the same text between the look and the insert (on
+        # PostgreSQL, which has no write lock to queue on): then it is "already stored".
         article_pk = connection.scalar(
-            insert(ArticleRow).returning(ArticleRow.pk),
+            self._insert_new(ArticleRow).returning(ArticleRow.pk),
             rows.article_row(record, str(record.get("dateline", VERSION))),
         )
-        assert article_pk is not None
+        if article_pk is None:
+            return False
         entity_pks = self._insert_entities(connection, record, article_pk)
         for model, built in (
             (MentionRow, list(rows.mention_rows(record, article_pk, entity_pks))),
@@ -239,6 +270,12 @@ class Store:
         if source_id:
             connection.execute(delete(FailureRow).where(FailureRow.input == source_id))
         return True
+
+    def _insert_new(self, model: Any) -> Any:
+        """An INSERT that skips a row whose unique id is taken, in this store's dialect."""
+        if self.dialect == "postgresql":
+            return postgresql_insert(model).on_conflict_do_nothing()
+        return sqlite_insert(model).on_conflict_do_nothing()
 
     def _insert_entities(
         self, connection: Connection, record: AnalysisRecord, article_pk: int
@@ -268,7 +305,7 @@ class Store:
         Keys are recomputed over the whole corpus, since a full name stored later can settle
         who an earlier bare surname was.
         """
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             found = connection.execute(
                 select(
                     EntityRow.pk,
@@ -364,12 +401,12 @@ class Store:
         over the quoted words), said between two ISO dates (the quote's date, else its
         article's; `until` includes the whole day or month it names), at a place; oldest
         first."""
-        conditions: list[ColumnElement[bool]] = [*_dated(QuoteRow.day, since, until)]
+        conditions: list[ColumnElement[bool]] = [*date_conditions(QuoteRow.day, since, until)]
         if speaker:
             conditions.append(_contains(QuoteRow.speaker_name, speaker))
         if place:
             conditions.append(_contains(QuoteRow.place_name, place))
-        if about:
+        if about and _terms(about):  # punctuation alone is no words to look for
             conditions.append(self._quote_text_matches(about))
         speaker_row = aliased(EntityRow)
         query = (
@@ -405,9 +442,9 @@ class Store:
     ) -> list[EventResult]:
         """Events of a PLOVER type, at a place, with an actor or recipient (any part of the
         name), between two ISO dates; oldest first."""
-        conditions: list[ColumnElement[bool]] = [*_dated(EventRow.day, since, until)]
+        conditions: list[ColumnElement[bool]] = [*date_conditions(EventRow.day, since, until)]
         if type:
-            conditions.append(EventRow.type == type.upper())
+            conditions.append(EventRow.type == type.replace("\x00", "").upper())
         if place:
             conditions.append(_contains(EventRow.place_name, place))
         if actor:
@@ -484,7 +521,7 @@ class Store:
                 "ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),"
                 " q) DESC LIMIT :limit"
             )
-            params: dict[str, Any] = {"words": words, "limit": limit}
+            params: dict[str, Any] = {"words": " ".join(_terms(words)), "limit": limit}
         else:
             sql = text(
                 "SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, "
@@ -537,7 +574,7 @@ class Store:
     def _quote_text_matches(self, words: str) -> ColumnElement[bool]:
         if self.dialect == "postgresql":
             return func.to_tsvector("english", QuoteRow.content).bool_op("@@")(
-                func.plainto_tsquery("english", words)
+                func.plainto_tsquery("english", " ".join(_terms(words)))
             )
         matching = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :about").bindparams(
             about=_fts5_query(words)
@@ -605,11 +642,16 @@ def _event_result(found: Any) -> EventResult:
 
 
 def _contains(column: Any, part: str) -> ColumnElement[bool]:
-    escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # PostgreSQL refuses a NUL in any string; no stored name holds one either.
+    escaped = part.replace("\x00", "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
 
 
-def _dated(column: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+def date_conditions(column: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Conditions on an ISO date column. Dates compare as strings, which is right only for
+    ISO dates, so anything else is refused (BadDateError) rather than matched by accident."""
+    since = parse_iso_date(since, "since")
+    until = parse_iso_date(until, "until")
     conditions = []
     if since:
         conditions.append(column >= since)
@@ -623,6 +665,8 @@ _TERM = re.compile(r"\w+")
 
 
 def _terms(words: str) -> list[str]:
+    """The words of a user's search, as the full-text indexes see words: quotes, operators
+    ("*", "^", "NEAR(") and emoji are not words, so no input can be a malformed query."""
     return _TERM.findall(words)
 
 

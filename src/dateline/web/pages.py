@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from dateline.ingest.dates import BadDateError
 from dateline.record_types import AnalysisRecord, PlaceRecord, PloverType
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
@@ -131,16 +132,28 @@ def article(request: Request, article_id: str) -> Response:
                       message=f"No stored article has the id {article_id}.")  # fmt: skip
     keys = entity_keys(store, article_id)
 
-    def link(local: str | None, name: str | None) -> str | None:
-        if local and local in keys:
-            return entity_href(keys[local])
-        return name_href(name) if name else None
+    def link(local: str | None, _name: str | None) -> str | None:
+        # Only a stored entity has a page: "police" or "the protesters" name no one the
+        # corpus knows, and a link to them would lead to "nothing stored names it".
+        return entity_href(keys[local]) if local and local in keys else None
 
     return render(request, "article.html", stored=True, **_facts(record, link))
 
 
-def _name_link(_local: str | None, name: str | None) -> str | None:
-    return name_href(name) if name else None
+def _known_name_link(store: Store) -> EntityLink:
+    """Links of a pasted (unstored) article: to the participant the corpus already has by
+    that name, else none."""
+    found: dict[str, str | None] = {}
+
+    def link(_local: str | None, name: str | None) -> str | None:
+        if not name:
+            return None
+        if name not in found:
+            found[name] = find_participant_key(store, name)
+        key = found[name]
+        return entity_href(key) if key else None
+
+    return link
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -164,10 +177,12 @@ def analyze_page(
                       "too old: open the analyse page again and resend.")  # fmt: skip
     given = ArticleIn(html=content) if kind == "html" else ArticleIn(text=content)
     try:
-        record = analyse(given, _config(request).settings)
+        record = analyse(given, _config(request))
     except ProblemError as error:
         return render(request, "analyze.html", 422, given=content, kind=kind, error=error.detail)
-    return render(request, "article.html", stored=False, **_facts(record, _name_link))
+    return render(
+        request, "article.html", stored=False, **_facts(record, _known_name_link(_store(request)))
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -184,10 +199,13 @@ def quotes(
     found: list[Any] = []
     following = None
     if any(asked.values()):
-        found = _store(request).query_quotes(
-            speaker=speaker or None, about=words or None, since=since or None,
-            until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
-        )  # fmt: skip
+        try:
+            found = _store(request).query_quotes(
+                speaker=speaker or None, about=words or None, since=since or None,
+                until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
+            )  # fmt: skip
+        except BadDateError as error:
+            return _bad_date(request, error)
         if len(found) > start + PAGE_SIZE:
             following = urlencode({**asked, "start": start + PAGE_SIZE})
         found = found[start : start + PAGE_SIZE]
@@ -224,15 +242,23 @@ def events(
     start: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
     asked = {"type": type, "actor": actor, "place": place, "since": since, "until": until}
-    found = _store(request).query_events(
-        type=type or None, actor=actor or None, place=place or None, since=since or None,
-        until=until or None, limit=start + PAGE_SIZE + 1,
-    )  # fmt: skip
+    try:
+        found = _store(request).query_events(
+            type=type or None, actor=actor or None, place=place or None, since=since or None,
+            until=until or None, limit=start + PAGE_SIZE + 1,
+        )  # fmt: skip
+    except BadDateError as error:
+        return _bad_date(request, error)
     following = (
         urlencode({**asked, "start": start + PAGE_SIZE}) if len(found) > start + PAGE_SIZE else None
     )
     return render(request, "events.html", asked=asked, events=found[start : start + PAGE_SIZE],
                   following=following, types=PLOVER_TYPES)  # fmt: skip
+
+
+def _bad_date(request: Request, error: BadDateError) -> Response:
+    """A date filter that is no ISO date: said on a page, since a browser shows no JSON."""
+    return render(request, "message.html", 422, title="Not a date", message=error.reason)
 
 
 @router.get("/map", response_class=HTMLResponse)

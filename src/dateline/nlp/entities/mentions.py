@@ -131,7 +131,8 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
-    body = [m for m in mentions if m.block not in TITLE_BLOCKS]
+    # "Miss ." or a lone "Dr" leaves no name once honorifics are off: nothing to call it by.
+    body = [m for m in mentions if m.block not in TITLE_BLOCKS and m.key]
     _settle_labels(doc, body)
     return sorted(body, key=lambda m: m.start)
 
