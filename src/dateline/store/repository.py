@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -119,19 +121,25 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
     return Store(engine)
 
 
+_SQLITE_TIMEOUT_SECONDS = 60
+
+
 def _engine(url: str) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     # isolation_level=None: the driver begins no transaction of its own, so the "begin"
     # hook below says how each one begins, and DDL runs inside it (SQLAlchemy's recipe).
-    engine = create_engine(url, connect_args={"timeout": 60, "isolation_level": None})
+    engine = create_engine(
+        url, connect_args={"timeout": _SQLITE_TIMEOUT_SECONDS, "isolation_level": None}
+    )
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(connection: Any, _record: Any) -> None:
         # WAL: readers never block the writer; foreign_keys: deleting an article deletes
         # its facts; NORMAL sync is safe under WAL and much faster per commit.
         cursor = connection.cursor()
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+        _set_wal(cursor)
+        for pragma in ("foreign_keys=ON", "synchronous=NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -144,6 +152,23 @@ def _engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch a store to WAL. The switch needs the database to itself, and SQLite answers
+    "database is locked" at once, without its busy timeout, while another process is opening
+    or writing the same new store: so wait and try again, as the busy timeout would."""
+    deadline = time.monotonic() + _SQLITE_TIMEOUT_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 _WRITE = "dateline_write"
