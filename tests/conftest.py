@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import dateline
+from dateline import AnalysisError
 from dateline.ingest import read_source
 from dateline.model import Analysis
 from dateline.nlp.pipeline import analyze_articles
@@ -28,9 +29,19 @@ def settings() -> Settings:
     return Settings()
 
 
+def succeeded(analysis: Analysis) -> Analysis:
+    """The analysis, or the test fails here. A stage that raises is only logged and noted on
+    the article (`analysis.failure`) so that a batch goes on; its facts are then missing, and
+    a test asserting that something is *not* found would pass because the stage died."""
+    if analysis.failure is not None:
+        pytest.fail(f"a pipeline stage failed: {analysis.failure}", pytrace=False)
+    return analysis
+
+
 @pytest.fixture(scope="session")
 def analyse_file(settings: Settings):  # type: ignore[no-untyped-def]
-    """Analyse a file through the same path as the CLI; results cached per path."""
+    """Analyse a file through the same path as the CLI; results cached per path. The test
+    fails if a stage failed on it."""
     cache: dict[str, Analysis] = {}
 
     def run(path: Path) -> Analysis:
@@ -38,7 +49,8 @@ def analyse_file(settings: Settings):  # type: ignore[no-untyped-def]
         if key not in cache:
             items = list(read_source(key, settings))
             assert len(items) == 1, items
-            cache[key] = next(analyze_articles(items, settings))  # type: ignore[arg-type]
+            analysis = next(analyze_articles(items, settings))  # type: ignore[arg-type]
+            cache[key] = succeeded(analysis)
         return cache[key]
 
     return run
@@ -46,8 +58,13 @@ def analyse_file(settings: Settings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def analyse_text(settings: Settings):  # type: ignore[no-untyped-def]
+    """Analyse a text as `dateline.analyze` does; the test fails if a stage failed on it."""
+
     def run(text: str, **kwargs: Any) -> Analysis:
-        return dateline.analyze(text, settings=settings, **kwargs)
+        try:
+            return dateline.analyze(text, settings=settings, **kwargs)
+        except AnalysisError as error:
+            pytest.fail(f"a pipeline stage failed: {error}", pytrace=False)
 
     return run
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -20,13 +20,18 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
-from dateline.cli.corpus import ExportFormat, export, show_stored_events, show_stored_quotes
+from dateline.cli.corpus import (
+    show_events,
+    show_quotes,
+    show_stored_events,
+    show_stored_plover,
+    show_stored_quotes,
+)
 from dateline.cli.options import (
     AboutOption,
     ActorOption,
     DbOption,
     EventTypeOption,
-    LimitOption,
     PlaceOption,
     QueryFormat,
     SinceOption,
@@ -34,6 +39,14 @@ from dateline.cli.options import (
     UntilOption,
 )
 from dateline.cli.report import print_events, print_quotes, print_summary
+from dateline.corpus.filters import (
+    EventFilters,
+    FilterError,
+    QuoteFilters,
+    results_of,
+    select_events,
+    select_quotes,
+)
 from dateline.errors import DatelineError
 from dateline.export.plover import plover_events
 from dateline.ingest import InputFailure, InputType, read_source
@@ -125,11 +138,23 @@ def analyze(
         out.file.write("\n")
 
 
-# `quotes` and `events` analyse the files given, or query the store when given none.
+# `quotes` and `events` analyse the files given, or query the store when given none; the
+# filters mean the same either way (dateline.corpus.filters reads them over records).
 FilesOrStoreArgument = Annotated[
     list[str] | None,
     typer.Argument(
         help="Articles to analyse (as for analyze); none: query the store instead.",
+        show_default=False,
+    ),
+]
+# The store answers 100 rows unless told otherwise; files print every fact, as they always
+# have, so `dateline quotes corpus.jsonl > quotes.jsonl` keeps the whole corpus.
+STORE_LIMIT = 100
+FactLimitOption = Annotated[
+    int | None,
+    typer.Option(
+        help="At most this many rows (0: no limit; default: 100 from the store, every one "
+        "from files, which stop being read once that many are shown).",
         show_default=False,
     ),
 ]
@@ -156,19 +181,18 @@ def quotes(
     until: UntilOption = None,
     place: PlaceOption = None,
     db: DbOption = None,
-    limit: LimitOption = 100,
+    limit: FactLimitOption = None,
     merge: Annotated[
         bool,
-        typer.Option(
-            "--merge", help="Stored quotes: each statement once, with every article carrying it."
-        ),
+        typer.Option("--merge", help="Each statement once, with every article carrying it."),
     ] = False,
 ) -> None:
     """Who said what: the quotes of each article, with speakers, cues, dates and places.
 
     Direct quotes ("…," she said), partial quotes (called it "…") and reported speech
     (he said that …), each with its speaker resolved to a person or organisation. Without
-    files, the quotes come from the store (`dateline ingest`), filtered by the options.
+    files, the quotes come from the store (`dateline ingest`). The filters select the
+    quotes of the files or of the store alike.
 
     Examples:
 
@@ -176,32 +200,34 @@ def quotes(
 
       dateline quotes corpus.jsonl --format jsonl > quotes.jsonl
 
+      dateline quotes corpus.jsonl --speaker Lindqvist --about cables
+
       dateline quotes --speaker Lindqvist --about cables --since 2025-03-01
     """
+    filters = _filters(
+        QuoteFilters, speaker=speaker, about=about, since=since, until=until, place=place
+    )
     if not files:
-        show_stored_quotes(
-            db,
-            output_format,
-            speaker=speaker,
-            about=about,
-            since=since,
-            until=until,
-            place=place,
-            limit=limit,
-            merge=merge,
-        )
+        rows = STORE_LIMIT if limit is None else limit
+        show_stored_quotes(db, output_format, filters, limit=rows, merge=merge)
+        return
+    settings = _settings(encoding=encoding, max_text_bytes=max_bytes, model=model)
+    _refuse_csv(output_format.value, "quotes")
+    if merge:
+
+        def merged(records: list[AnalysisRecord]) -> None:
+            found, _ = results_of(records, filters, None)
+            show_quotes(found, output_format, limit=limit or 0, merge=True)
+
+        _merge_files(files, settings, input_type, merged)
         return
 
     def lines(record: AnalysisRecord) -> Sequence[Mapping[str, object]]:
         source = record["article"]["source_id"]
         return [{"source_id": source, **quote} for quote in record["quotes"]]
 
-    _print_facts(
-        files,
-        FactsView("quotes", output_format.value, print_quotes, lines),
-        _settings(encoding=encoding, max_text_bytes=max_bytes, model=model),
-        input_type,
-    )
+    view = FactsView("quotes", output_format.value, print_quotes, lines, filters.any)
+    _print_facts(files, view, lambda r: select_quotes(r, filters), settings, input_type, limit)
 
 
 class EventFormat(StrEnum):
@@ -234,10 +260,10 @@ def events(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = None,
-    limit: LimitOption = 100,
+    limit: FactLimitOption = None,
     merge: Annotated[
         bool,
-        typer.Option("--merge", help="Stored events: each once, with every article reporting it."),
+        typer.Option("--merge", help="Each event once, with every article reporting it."),
     ] = False,
 ) -> None:
     """Who did what to whom: events coded in PLOVER, with actors, triggers, dates and places.
@@ -245,7 +271,8 @@ def events(
     Meetings (CONSULT), offers (AGREE), demands (REQUEST), accusations (ACCUSE), strikes
     (ASSAULT), aid (AID) and the rest of PLOVER's 16 types, each with its actor and
     recipient (country code and sector), trigger words, date and place. Without files, the
-    events come from the store (`dateline ingest`), filtered by the options.
+    events come from the store (`dateline ingest`). The filters select the events of the
+    files or of the store alike.
 
     Examples:
 
@@ -253,12 +280,27 @@ def events(
 
       dateline events corpus.jsonl --format plover > events.plover.jsonl
 
+      dateline events corpus.jsonl --type ASSAULT --since 2024-05
+
       dateline events --type ASSAULT --place "Gaza Strip"
     """
+    filters = _filters(
+        EventFilters, type=event_type, actor=actor, place=place, since=since, until=until
+    )
+    if merge and output_format == EventFormat.PLOVER:
+        _refuse("--merge gives merged rows, not PLOVER records: use --format table, json or jsonl")
     if not files:
-        _stored_events(
-            db, output_format, event_type, actor, place, since, until, limit, merge=merge
-        )
+        _stored_events(db, output_format, filters, limit, merge=merge)
+        return
+    settings = _settings(encoding=encoding, max_text_bytes=max_bytes, model=model)
+    _refuse_csv(output_format.value, "events")
+    if merge:
+
+        def merged(records: list[AnalysisRecord]) -> None:
+            _, found = results_of(records, None, filters)
+            show_events(found, QueryFormat(output_format.value), limit=limit or 0, merge=True)
+
+        _merge_files(files, settings, input_type, merged)
         return
 
     def lines(record: AnalysisRecord) -> Sequence[Mapping[str, object]]:
@@ -267,79 +309,126 @@ def events(
         source = record["article"]["source_id"]
         return [{"source_id": source, **event} for event in record["events"]]
 
-    _print_facts(
-        files,
-        FactsView("events", output_format.value, print_events, lines),
-        _settings(encoding=encoding, max_text_bytes=max_bytes, model=model),
-        input_type,
-    )
+    view = FactsView("events", output_format.value, print_events, lines, filters.any)
+    _print_facts(files, view, lambda r: select_events(r, filters), settings, input_type, limit)
+
+
+_Filters = TypeVar("_Filters", QuoteFilters, EventFilters)
+
+
+def _filters(kind: type[_Filters], **values: str | None) -> _Filters:
+    """The command's filters; a value no fact could match ends it with exit status 2."""
+    try:
+        return kind(**values)
+    except FilterError as error:
+        _refuse(str(error))
+
+
+def _refuse(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _refuse_csv(output_format: str, facts: str) -> None:
+    """CSV rows are the store's flat rows; analysed files print JSON or tables."""
+    if output_format == "csv":
+        _refuse(f"--format csv is for stored {facts}: give no files")
 
 
 @dataclass(frozen=True, slots=True)
 class FactsView:
-    """How `quotes` or `events` show the facts of analysed files: a table, or JSON lines."""
+    """How `quotes` or `events` show the facts of analysed files: a table, or JSON lines.
+
+    `facts` names the list, in the record and in the analysis alike; `filtered` says the
+    filters select, so that an article none of whose facts is kept is not shown at all.
+    """
 
     facts: str
     output_format: str
     print_table: Callable[[Console, Analysis], None]
     lines: Callable[[AnalysisRecord], Sequence[Mapping[str, object]]]
+    filtered: bool = False
 
 
 def _print_facts(
-    files: list[str], view: FactsView, settings: Settings, input_type: InputType
+    files: list[str],
+    view: FactsView,
+    select: Callable[[AnalysisRecord], list[dict[str, Any]]],
+    settings: Settings,
+    input_type: InputType,
+    limit: int | None,
 ) -> None:
-    """Analyse files and print one kind of their facts; CSV is for stored facts only."""
-    if view.output_format == "csv":
-        err.print(f"[red]error:[/red] --format csv is for stored {view.facts}: give no files")
-        raise typer.Exit(EXIT_BAD_INPUT)
+    """Analyse files and print the facts `select` keeps of each, at most `limit` in all
+    (None or 0: every one); reading stops once the limit is reached."""
     indent = 2 if view.output_format == "json" else None
+    left = limit or None
 
     def show(analysis: Analysis) -> None:
-        if view.output_format == "table":
-            view.print_table(out, analysis)
+        nonlocal left
+        record = to_record(analysis)
+        kept = select(record)[:left]
+        if left is not None:
+            left -= len(kept)
+        if view.filtered and not kept:
             return
-        for line in view.lines(to_record(analysis)):
+        if view.output_format == "table":
+            view.print_table(out, _keeping(analysis, view.facts, kept))
+            return
+        narrowed = cast(AnalysisRecord, {**record, view.facts: kept})
+        for line in view.lines(narrowed):
             out.file.write(json.dumps(line, ensure_ascii=False, indent=indent) + "\n")
 
-    _run(files, settings, input_type, show, json_errors=view.output_format != "table")
+    _run(
+        files,
+        settings,
+        input_type,
+        show,
+        json_errors=view.output_format != "table",
+        enough=lambda: left is not None and left <= 0,
+    )
+
+
+def _keeping(analysis: Analysis, facts: str, kept: list[dict[str, Any]]) -> Analysis:
+    """The analysis with only the quotes or events kept (record ids are the model's ids)."""
+    ids = {fact["id"] for fact in kept}
+    if facts == "quotes":
+        return replace(analysis, quotes=[q for q in analysis.quotes if q.id in ids])
+    return replace(analysis, events=[v for v in analysis.events if v.id in ids])
+
+
+def _merge_files(
+    files: list[str],
+    settings: Settings,
+    input_type: InputType,
+    show: Callable[[list[AnalysisRecord]], None],
+) -> None:
+    """Analyse every file, then show their facts merged across articles: a merge needs them
+    all first. Bad inputs are reported on standard error only, to keep the output one list."""
+    records: list[AnalysisRecord] = []
+    try:
+        _run(files, settings, input_type, lambda a: records.append(to_record(a)), json_errors=False)
+    except typer.Exit as stop:
+        if stop.exit_code == EXIT_BAD_INPUT:  # the good inputs are still worth showing
+            show(records)
+        raise
+    show(records)
 
 
 def _stored_events(
     db: str | None,
     output_format: EventFormat,
-    event_type: str | None,
-    actor: str | None,
-    place: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
+    filters: EventFilters,
+    limit: int | None,
     *,
     merge: bool,
 ) -> None:
-    """`dateline events` without files: the store's events, as a table, rows or PLOVER."""
+    """`dateline events` without files: the store's events, as a table, rows or PLOVER.
+    PLOVER lines are an export, every one of them unless --limit says otherwise."""
     if output_format == EventFormat.PLOVER:
-        export(
-            to=ExportFormat.PLOVER,
-            db=db,
-            event_type=event_type,
-            actor=actor,
-            place=place,
-            since=since,
-            until=until,
-        )
+        show_stored_plover(db, filters, limit=limit or 0)
         return
-
-    show_stored_events(
-        db,
-        QueryFormat(output_format.value),
-        event_type=event_type,
-        place=place,
-        actor=actor,
-        since=since,
-        until=until,
-        limit=limit,
-        merge=merge,
-    )
+    rows = STORE_LIMIT if limit is None else limit
+    show_stored_events(db, QueryFormat(output_format.value), filters, limit=rows, merge=merge)
 
 
 def _settings(**flags: Any) -> Settings:
@@ -359,21 +448,30 @@ def _run(
     show: Callable[[Analysis], None],
     *,
     json_errors: bool,
+    enough: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Analyse every input, show each analysis, report bad inputs; exit 2 if any was bad."""
+    """Analyse every input, show each analysis, report bad inputs; exit 2 if any was bad.
+
+    Reading stops early once `enough` says so (a --limit reached); then only the bad inputs
+    met before that point count, not those the pipeline had read ahead.
+    """
     failures: list[InputFailure] = []
+    reported = 0
     articles = _articles(files, settings, input_type, failures)
     try:
         for item in _analysed(articles, settings, failures):
             if isinstance(item, InputFailure):
                 _report_failure(item, json_errors)
+                reported += 1
             else:
                 show(item)
+            if enough():
+                break
     except DatelineError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(1) from error
-    if failures:
-        err.print(f"[yellow]{len(failures)} input(s) could not be analysed[/yellow]")
+    if reported:
+        err.print(f"[yellow]{reported} input(s) could not be analysed[/yellow]")
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import islice
 from typing import IO, Annotated, Any
 
 import typer
@@ -44,6 +45,7 @@ from dateline.cli.options import (
     SpeakerOption,
     UntilOption,
 )
+from dateline.corpus.filters import EventFilters, QuoteFilters
 from dateline.corpus.resolve import merge_events, merge_quotes
 from dateline.errors import DatelineError
 from dateline.export import records as exports
@@ -54,7 +56,7 @@ from dateline.scale.ingestion import IngestCounts
 from dateline.scale.ingestion import ingest as run_ingest
 from dateline.scale.runners import make_runner
 from dateline.settings import Settings
-from dateline.store import Store, as_dict, open_store
+from dateline.store import EventResult, QuoteResult, Store, as_dict, open_store
 
 
 def _open(db: str | None, *, create: bool = False) -> Store:
@@ -198,12 +200,8 @@ def failures(db: DbOption = None, output_format: QueryFormatOption = QueryFormat
 def show_stored_quotes(
     db: str | None,
     output_format: QueryFormat,
+    filters: QuoteFilters,
     *,
-    speaker: str | None,
-    about: str | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
     limit: int,
     merge: bool = False,
 ) -> None:
@@ -211,20 +209,28 @@ def show_stored_quotes(
     once with every article that carries it."""
     with _open(db) as store:
         found = store.query_quotes(
-            speaker=speaker,
-            about=about,
-            since=since,
-            until=until,
-            place=place,
+            speaker=filters.speaker,
+            about=filters.about,
+            since=filters.since,
+            until=filters.until,
+            place=filters.place,
             limit=None if merge else limit or None,
         )
+    show_quotes(found, output_format, limit=limit, merge=merge)
+
+
+def show_quotes(
+    found: Sequence[QuoteResult], output_format: QueryFormat, *, limit: int, merge: bool
+) -> None:
+    """Quotes as the store answers them (from the store, or from files read the store's
+    way), at most `limit` rows (0: all), merged across articles if asked."""
     if merge:
         merged = [_merged_row(m, output_format) for m in merge_quotes(found)][: limit or None]
         columns = ["day", "speaker_key", "content", "articles", "sources"]
-        _show(merged, output_format, columns, "No stored quotes match.")
+        _show(merged, output_format, columns, "No quotes match.")
         return
     columns = ["day", "speaker_name", "content", "place_name", "source_id"]
-    _show(found, output_format, columns, "No stored quotes match.")
+    _show(found[: limit or None], output_format, columns, "No quotes match.")
 
 
 def _merged_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
@@ -247,12 +253,8 @@ def _listed(sources: list[str], output_format: QueryFormat) -> list[str] | str:
 def show_stored_events(
     db: str | None,
     output_format: QueryFormat,
+    filters: EventFilters,
     *,
-    event_type: str | None,
-    place: str | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
     limit: int,
     merge: bool = False,
 ) -> None:
@@ -260,20 +262,42 @@ def show_stored_events(
     once with every article that reports it."""
     with _open(db) as store:
         found = store.query_events(
-            type=event_type,
-            place=place,
-            actor=actor,
-            since=since,
-            until=until,
+            type=filters.type,
+            place=filters.place,
+            actor=filters.actor,
+            since=filters.since,
+            until=filters.until,
             limit=None if merge else limit or None,
         )
+    show_events(found, output_format, limit=limit, merge=merge)
+
+
+def show_events(
+    found: Sequence[EventResult], output_format: QueryFormat, *, limit: int, merge: bool
+) -> None:
+    """Events as the store answers them, at most `limit` rows (0: all), merged if asked."""
     if merge:
         merged = [_merged_event_row(m, output_format) for m in merge_events(found)]
         columns = ["day", "type", "actor_key", "recipient_key", "place_name", "articles"]
-        _show(merged[: limit or None], output_format, columns, "No stored events match.")
+        _show(merged[: limit or None], output_format, columns, "No events match.")
         return
     columns = ["day", "type", "actor_name", "trigger", "recipient_name", "place_name", "source_id"]
-    _show(found, output_format, columns, "No stored events match.")
+    _show(found[: limit or None], output_format, columns, "No events match.")
+
+
+def show_stored_plover(db: str | None, filters: EventFilters, *, limit: int) -> None:
+    """`dateline events --format plover` without files: the store's events as PLOVER
+    records, one a line, at most `limit` of them (0: all)."""
+    selected = exports.Filters(
+        type=filters.type,
+        actor=filters.actor,
+        place=filters.place,
+        since=filters.since,
+        until=filters.until,
+    )
+    with _open(db) as store:
+        for record in islice(exports.plover(store, selected), limit or None):
+            out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _merged_event_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
