@@ -194,9 +194,8 @@ def test_events_plover_lines_are_filtered_too() -> None:
 @pytest.mark.parametrize(
     ("command", "flags", "says"),
     [
-        ("quotes", ["--since", "last week"], "is not an ISO date"),
-        ("quotes", ["--until", "4/6/2025"], "is not an ISO date"),
-        ("quotes", ["--about", "?!"], "no word to look for"),
+        ("quotes", ["--since", "last week"], "is not an ISO 8601 date"),
+        ("quotes", ["--until", "4/6/2025"], "is not an ISO 8601 date"),
         ("events", ["--type", "ASSALT"], "not a PLOVER type"),
         ("events", ["--merge", "--format", "plover"], "--merge gives merged rows"),
         ("quotes", ["--format", "csv"], "--format csv is for stored quotes"),
@@ -240,3 +239,11 @@ def test_stored_plover_lines_keep_to_the_limit_and_refuse_a_merge(tmp_path: Path
     assert [json.loads(line)["event"] for line in threats.stdout.splitlines()] == [["THREATEN"]]
     merged = run("events", "--db", db, "--format", "plover", "--merge")
     assert merged.exit_code == 2 and "--merge gives merged rows" in flat(merged.stderr)
+
+
+def test_punctuation_alone_is_no_text_filter() -> None:
+    """As on the store (issue 13): `--about "?!"` filters nothing rather than failing."""
+    plain = run("quotes", PORTO, "--format", "jsonl")
+    punctuation = run("quotes", PORTO, "--about", "?!", "--format", "jsonl")
+    assert punctuation.exit_code == 0
+    assert punctuation.stdout == plain.stdout

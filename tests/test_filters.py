@@ -309,7 +309,6 @@ def test_a_fact_without_a_calendar_day_is_left_out_by_dates() -> None:
     [
         lambda: QuoteFilters(since="June 2024"),
         lambda: QuoteFilters(until="2024/06/01"),
-        lambda: QuoteFilters(about="--"),
         lambda: EventFilters(type="STRIKE"),
         lambda: EventFilters(since="24-06"),
     ],
@@ -317,3 +316,7 @@ def test_a_fact_without_a_calendar_day_is_left_out_by_dates() -> None:
 def test_values_no_fact_could_match_are_refused(build: Any) -> None:
     with pytest.raises(FilterError, match=r"^\[D701\] "):
         build()
+
+
+def test_about_without_a_word_is_no_text_filter() -> None:
+    assert QuoteFilters(about="--").about is None

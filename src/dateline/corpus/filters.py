@@ -63,9 +63,8 @@ class QuoteFilters:
     def __post_init__(self) -> None:
         _check_dates(self.since, self.until)
         if self.about is not None and not _TERM.findall(self.about):
-            raise FilterError(
-                f"about {self.about!r} has no word to look for: give words of the quote"
-            )
+            # Punctuation alone is no text filter, as on the store (issue 13).
+            object.__setattr__(self, "about", None)
 
     @property
     def any(self) -> bool:
