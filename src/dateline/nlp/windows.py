@@ -60,11 +60,9 @@ def window_bounds(text: str, size: int) -> list[tuple[int, int]]:
 def _cut(text: str, low: int, high: int) -> int:
     """Where to end a window that must end in [low, high]: after the last break found."""
     for pattern in _BREAKS:
-        last = None
-        for last in pattern.finditer(text, low, high):
-            pass
-        if last is not None:
-            return last.end()
+        ends = [match.end() for match in pattern.finditer(text, low, high)]
+        if ends:
+            return ends[-1]
     return high
 
 
@@ -89,9 +87,7 @@ def window_article(article: Article, start: int, end: int) -> Article:
         ],
         headings=[moved(s) for s in article.headings if inside(s)],
         captions=[
-            Caption(
-                moved(c.span), c.credit, moved(c.credit_span) if c.credit_span else None
-            )
+            Caption(moved(c.span), c.credit, moved(c.credit_span) if c.credit_span else None)
             for c in article.captions
             if inside(c.span)
         ],

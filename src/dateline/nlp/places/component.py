@@ -27,6 +27,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     region_named,
 )
+from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
     country_of_demonym,
     country_of_name,
@@ -299,6 +300,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _place_quotes(doc: Doc, analysis: Analysis) -> None:
     """A quote was said at the place its attribution gives ("speaking in Jordan", "during a
     visit to Riyadh"): a place after "in", "at" or "to" whose phrase hangs from the cue."""
+    places = ByStart(analysis.places, lambda p: p.span.start)
+    quoted = Intervals((q.span.start, q.span.end + 1) for q in analysis.quotes)
     for quote in analysis.quotes:
         cue = cue_token(doc, quote)
         if cue is None or quote.cue is None:
@@ -306,10 +309,8 @@ def _place_quotes(doc: Doc, analysis: Analysis) -> None:
         sentence = sentence_of(cue)
         candidates = [
             p
-            for p in analysis.places
-            if sentence.start_char <= p.span.start < sentence.end_char
-            and not any(q.span.start <= p.span.start < q.span.end + 1 for q in analysis.quotes)
-            and _locates(doc, p, cue, quote)
+            for p in places.within(sentence.start_char, sentence.end_char)
+            if not quoted.overlaps(p.span.start, p.span.start + 1) and _locates(doc, p, cue, quote)
         ]
         if candidates:
             cue_start = quote.cue.start
