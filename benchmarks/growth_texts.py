@@ -23,11 +23,54 @@ _CLAIMS = [
     "The talks are going nowhere and everyone knows it",
     "Our teams reached the valley late in the evening",
 ]
-_PLAIN = (
-    "the council and the workers met again for many hours while the ministers of the "
-    "region waited outside the hall and nobody could say when the vote would come because "
-    "the people of the valley wanted answers about the road the water and the school"
-).split()
+_PLAIN = [
+    *[
+        "the",
+        "council",
+        "and",
+        "the",
+        "workers",
+        "met",
+        "again",
+        "for",
+        "many",
+        "hours",
+        "while",
+        "the",
+        "ministers",
+    ],
+    *[
+        "of",
+        "the",
+        "region",
+        "waited",
+        "outside",
+        "the",
+        "hall",
+        "and",
+        "nobody",
+        "could",
+        "say",
+        "when",
+        "the",
+        "vote",
+    ],
+    *[
+        "would",
+        "come",
+        "because",
+        "the",
+        "people",
+        "of",
+        "the",
+        "valley",
+        "wanted",
+        "answers",
+        "about",
+        "the",
+        "road",
+    ],
+]
 _MARKS = ["“", "”", '"', "'", "‘", "’", "«", "»", "``", "''"]
 
 

@@ -79,7 +79,8 @@ def test_windows_end_at_paragraph_breaks_then_sentences_then_spaces() -> None:
     assert window_bounds(text, 30) == [(0, 17), (17, 42), (42, len(text))]
     # each window ends after the break, so the next starts on a word
     words = "no break at all in these words"
-    assert [words[a:b] for a, b in window_bounds(words, 10)] == ["no break ", "at all in ", "these ", "words"]  # fmt: skip
+    cut = [words[a:b] for a, b in window_bounds(words, 10)]
+    assert cut == ["no break ", "at all in ", "these ", "words"]
     assert window_bounds("x" * 25, 10) == [(0, 10), (10, 20), (20, 25)]
 
 
@@ -184,7 +185,9 @@ probes = st.tuples(st.integers(0, 80), st.integers(1, 10)).map(lambda p: (p[0], 
 
 
 @given(stretches, probes)
-def test_intervals_answer_as_a_scan_would(items: list[tuple[int, int]], probe: tuple[int, int]) -> None:  # fmt: skip
+def test_intervals_answer_as_a_scan_would(
+    items: list[tuple[int, int]], probe: tuple[int, int]
+) -> None:
     start, end = probe
     index = Intervals(items)
     overlapping = sorted((a, b) for a, b in items if a < end and start < b)
