@@ -17,7 +17,18 @@ import re
 from dataclasses import replace
 
 from dateline.errors import DatelineError
-from dateline.model import Analysis, Article, Block, Caption, Entity, Event, Party, Span
+from dateline.model import (
+    Analysis,
+    Article,
+    Block,
+    Caption,
+    Entity,
+    EntityType,
+    Event,
+    Party,
+    Span,
+)
+from dateline.names import name_words
 
 # A window ends at the last break of these kinds in its second half, tried in this order.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
@@ -104,9 +115,9 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
     if failures:
         merged.failure = failures[0]
         return merged
-    by_key: dict[tuple[str, str], Entity] = {}
+    known = _KnownEntities()
     for offset, part in parts:
-        entity_ids = _merge_entities(merged, by_key, part.entities, offset)
+        entity_ids = _merge_entities(merged, known, part.entities, offset)
         place_ids = {}
         for place in part.places:
             new_id = f"p{len(merged.places) + 1}"
@@ -131,32 +142,86 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
             merged.events.append(
                 _shifted_event(event, len(merged.events) + 1, offset, entity_ids, place_ids)
             )
+    _rename_speakers(merged, known.aliases)
     return merged
+
+
+def _rename_speakers(merged: Analysis, aliases: dict[str, set[str]]) -> None:
+    """A speaker, actor or recipient named as its window's entity was takes the name of the
+    merged entity ("Hedda Lindgren" in one window, "Councillor Hedda Lindgren" whole)."""
+    names = {entity.id: entity.name for entity in merged.entities}
+    for quote in merged.quotes:
+        if quote.speaker is not None and quote.speaker_name in aliases[quote.speaker]:
+            quote.speaker_name = names[quote.speaker]
+    for event in merged.events:
+        for party in (event.actor, event.recipient):
+            if (
+                party is not None
+                and party.entity is not None
+                and party.name in aliases[party.entity]
+            ):
+                party.name = names[party.entity]
 
 
 def _merge_entities(
     merged: Analysis,
-    by_key: dict[tuple[str, str], Entity],
+    known: _KnownEntities,
     entities: list[Entity],
     offset: int,
 ) -> dict[str, str]:
-    """Add a window's entities, joining one already seen under the same type and name;
+    """Add a window's entities, joining one already seen that names the same thing;
     returns the window's entity ids mapped to the merged ones."""
     ids: dict[str, str] = {}
     for entity in entities:
         mentions = [_shift(m, offset) for m in entity.mentions]
-        key = (str(entity.type), entity.name)
-        known = by_key.get(key)
-        if known is None:
-            known = replace(entity, id=f"e{len(merged.entities) + 1}", mentions=mentions)
-            by_key[key] = known
-            merged.entities.append(known)
+        same = known.find(entity)
+        if same is None:
+            same = replace(entity, id=f"e{len(merged.entities) + 1}", mentions=mentions)
+            known.add(same)
+            merged.entities.append(same)
         else:
-            known.mentions.extend(mentions)
-            known.role = known.role or entity.role
-            known.country = known.country or entity.country
-        ids[entity.id] = known.id
+            same.mentions.extend(mentions)
+            # named by its longest form, as the entities stage names one within a window
+            if len(entity.name) > len(same.name):
+                same.name = entity.name
+            same.role = same.role or entity.role
+            same.country = same.country or entity.country
+        ids[entity.id] = same.id
+        known.aliases.setdefault(same.id, set()).add(entity.name)
     return ids
+
+
+class _KnownEntities:
+    """The merged entities, found by type and name key; a person also by a name that ends
+    the other's ("Hedda Lindgren" and "Councillor Hedda Lindgren"), when only one fits."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str], Entity] = {}
+        self._people: dict[str, list[tuple[list[str], Entity]]] = {}
+        # the names each merged entity had in its windows, by merged id
+        self.aliases: dict[str, set[str]] = {}
+
+    def add(self, entity: Entity) -> None:
+        words = name_words(entity.name)
+        self._by_key.setdefault((str(entity.type), " ".join(words)), entity)
+        if entity.type is EntityType.PERSON and len(words) > 1:
+            self._people.setdefault(words[-1], []).append((words, entity))
+
+    def find(self, entity: Entity) -> Entity | None:
+        words = name_words(entity.name)
+        same = self._by_key.get((str(entity.type), " ".join(words)))
+        if same is not None or entity.type is not EntityType.PERSON or len(words) < 2:
+            return same
+        fits = [
+            known
+            for theirs, known in self._people.get(words[-1], [])
+            if _ends(theirs, words) or _ends(words, theirs)
+        ]
+        return fits[0] if len({id(f) for f in fits}) == 1 else None
+
+
+def _ends(longer: list[str], shorter: list[str]) -> bool:
+    return len(shorter) <= len(longer) and longer[len(longer) - len(shorter) :] == shorter
 
 
 def _shifted_event(
