@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-speed bench-quotes bench-corpus bench-api bench-extract lint clean
+.PHONY: install demo test bench bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,10 +27,13 @@ demo: install  ## analyse the bundled example articles and show the result
 test: install  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
-bench: bench-speed bench-quotes bench-corpus bench-api bench-extract  ## every benchmark, each printing its figures and command
+bench: bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract  ## every benchmark, each printing its figures and command
 
 bench-speed: install  ## words/s of the pipeline against spaCy alone, and each stage's share
 	$(BIN)/python benchmarks/speed.py
+
+bench-growth: install  ## time against article length (10k, 100k, 1M chars) of three kinds of text, fitted exponent
+	$(BIN)/python benchmarks/growth.py
 
 bench-quotes: $(BENCH_STAMP)  ## quote attribution against textacy on ../shared/eval/quotes
 	$(BIN)/python benchmarks/quotes.py

@@ -16,6 +16,7 @@ from dateline.errors import DatelineError
 from dateline.ingest import article_from_html_text, article_from_text
 from dateline.model import Analysis, Article
 from dateline.nlp.pipeline import analyze_articles as run_pipeline
+from dateline.nlp.windows import check_length
 from dateline.record import to_record as build_record
 from dateline.record_types import AnalysisRecord
 from dateline.settings import Settings
@@ -36,6 +37,8 @@ def analyze(
     """Analyse one article given as plain text (or HTML with `html=True`)."""
     reader = article_from_html_text if html else article_from_text
     article = reader(text, source_id, title=title, published=published)
+    # Too long is bad input (D110), not a stage's failure (D301): raised as itself.
+    check_length(article, (settings or Settings()).max_text_chars)
     analysis = next(run_pipeline([article], settings))
     if analysis.failure is not None:
         raise AnalysisError(analysis.failure)

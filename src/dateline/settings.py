@@ -30,6 +30,11 @@ class Settings:
         `en_core_web_trf` for the bigger transformer pipeline.
     verify_model: check the SHA-256 of the pinned model's weight files when loading.
     max_text_bytes: larger inputs are refused, so one giant file cannot exhaust memory.
+    max_text_chars: articles with more characters are refused (error D110), the hard limit
+        past which an article is not cut into windows but reported as too long.
+    window_chars: an article longer than this is analysed in consecutive windows of at most
+        this many characters, cut at paragraph breaks (`nlp.windows`), so neither spaCy's
+        `max_length` nor its parser's memory bounds the length of an article.
     encoding: the encoding of text inputs; UTF-8 unless the user says otherwise.
     batch_size: how many articles spaCy processes together in `nlp.pipe`.
     date_order: how numeric dates such as 1/5/2024 read: "MDY" (US news, January 5),
@@ -39,6 +44,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     verify_model: bool = True
     max_text_bytes: int = 5_000_000
+    max_text_chars: int = 5_000_000
+    window_chars: int = 100_000
     encoding: str = "utf-8"
     batch_size: int = 32
     date_order: str = "MDY"
@@ -51,6 +58,12 @@ class Settings:
                 "set DATELINE_DATE_ORDER to one of them"
             )
         object.__setattr__(self, "date_order", order)
+        for name in ("max_text_chars", "window_chars"):
+            if getattr(self, name) < 1:
+                raise SettingsError(
+                    f"{name} must be a positive number of characters, not "
+                    f"{getattr(self, name)}; set DATELINE_{name.upper()} to one"
+                )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -2,13 +2,16 @@
 
 Each stage is a registered spaCy component that reads the document model kept on the Doc
 (`doc._.dateline`, an `Analysis`) and adds its facts to it. Articles go through `nlp.pipe`,
-so spaCy batches them; the model is loaded once per process (`load_pipeline`).
+so spaCy batches them; the model is loaded once per process (`load_pipeline`). An article
+longer than a window goes through as several Docs, one per window (`nlp.windows`), and comes
+out as one `Analysis`; one past the hard limit comes out with its failure, and the batch goes on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
@@ -23,12 +26,21 @@ from dateline.nlp.places import component as places
 from dateline.nlp.quotes import component as quotes
 from dateline.nlp.stage import is_english
 from dateline.nlp.timex import component as times
+from dateline.nlp.windows import (
+    TextTooLongError,
+    check_length,
+    merge_windows,
+    window_article,
+    window_bounds,
+)
 from dateline.settings import DEFAULT_MODEL, Settings
 
 log = logging.getLogger(__name__)
 
 if not Doc.has_extension("dateline"):
     Doc.set_extension("dateline", default=None)
+if not Doc.has_extension("dateline_window"):
+    Doc.set_extension("dateline_window", default=None)
 
 # (component name, where it goes): blocks before spaCy parses, the fact stages after NER.
 STAGES: list[tuple[str, dict[str, object]]] = [
@@ -57,23 +69,60 @@ def load_pipeline(model: str = DEFAULT_MODEL, verify: bool = True) -> Language:
     return nlp
 
 
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """Which article a Doc is a window of, where the window starts, and whether it is the
+    article's last: what joins the windows' analyses back into one."""
+
+    article: Article
+    offset: int
+    last: bool
+
+
 def analyze_articles(
     articles: Iterable[Article], settings: Settings | None = None
 ) -> Iterator[Analysis]:
-    """Run the pipeline over articles, in order, batched by spaCy."""
+    """Run the pipeline over articles, in order, batched by spaCy; one `Analysis` each."""
     settings = settings or Settings()
     nlp = load_pipeline(settings.model, settings.verify_model)
+    size = min(settings.window_chars, nlp.max_length)
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            analysis = Analysis(article)
-            # No stage reads an article in another language: spare spaCy its text too.
-            doc = nlp.make_doc(article.text if is_english(analysis) else "")
-            doc._.dateline = analysis
-            doc._.date_order = settings.date_order
-            yield doc
+            yield from _window_docs(nlp, article, settings, size)
 
+    parts: list[tuple[int, Analysis]] = []
     for doc in nlp.pipe(docs(), batch_size=settings.batch_size):
-        analysis: Analysis = doc._.dateline
-        doc._.dateline = None
-        yield analysis
+        window: _Window = doc._.dateline_window
+        parts.append((window.offset, doc._.dateline))
+        doc._.dateline = doc._.dateline_window = None
+        if window.last:
+            yield parts[0][1] if len(parts) == 1 else merge_windows(window.article, parts)
+            parts = []
+
+
+def _window_docs(nlp: Language, article: Article, settings: Settings, size: int) -> Iterator[Doc]:
+    """The Docs of one article: one per window, or one empty Doc carrying its failure."""
+    try:
+        check_length(article, settings.max_text_chars)
+    except TextTooLongError as error:
+        doc = nlp.make_doc("")
+        doc._.dateline = Analysis(article, failure=str(error))
+        doc._.dateline_window = _Window(article, 0, last=True)
+        yield doc
+        return
+    if not is_english(Analysis(article)):
+        # No stage reads an article in another language: spare spaCy its text too.
+        doc = nlp.make_doc("")
+        doc._.dateline = Analysis(article)
+        doc._.dateline_window = _Window(article, 0, last=True)
+        yield doc
+        return
+    bounds = window_bounds(article.text, size)
+    for start, end in bounds:
+        part = article if len(bounds) == 1 else window_article(article, start, end)
+        doc = nlp.make_doc(part.text)
+        doc._.dateline = Analysis(part)
+        doc._.date_order = settings.date_order
+        doc._.dateline_window = _Window(article, start, last=end == len(article.text))
+        yield doc

@@ -9,10 +9,10 @@ intentions ("believes", "wants") are not speech and are not cues.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.model import Entity, EntityType, Span
 from dateline.nlp.common.lexicon import country_of_word
@@ -223,6 +223,14 @@ class MentionIndex:
         self._quoted = sorted(quoted)
         self._quote_starts = [start for start, _ in self._quoted]
         self.entities = entities
+        # people named outside quotes, by start: who "he" or "she" may be
+        self._people = [
+            (m, e)
+            for m, e in pairs
+            if e.type is EntityType.PERSON and not self.inside_quote(m.start)
+        ]
+        self._people_starts = [m.start for m, _ in self._people]
+        self._word_hits: dict[EntityType, tuple[list[int], list[tuple[Span, Entity]]]] | None = None
 
     def inside_quote(self, offset: int) -> bool:
         position = bisect_right(self._quote_starts, offset) - 1
@@ -247,14 +255,47 @@ class MentionIndex:
 
     def person_before(self, offset: int) -> tuple[Span, Entity] | None:
         """The last person named before `offset`, outside quotes: who "he" or "she" is."""
-        for mention, entity in reversed(self._pairs[: bisect_right(self._starts, offset)]):
-            if (
-                entity.type is EntityType.PERSON
-                and mention.end <= offset
-                and not self.inside_quote(mention.start)
-            ):
+        for position in range(bisect_right(self._people_starts, offset) - 1, -1, -1):
+            mention, entity = self._people[position]
+            if mention.end <= offset:  # only mentions around `offset` are passed over
                 return mention, entity
         return None
+
+    def last_word_naming(
+        self, doc: Doc, wanted: EntityType, start: int, end: int
+    ) -> tuple[Span, Entity] | None:
+        """Of the tokens start..end-1 outside quotes, the last whose mention (`at`, longest
+        first) is an entity of type `wanted`, and that mention.
+
+        Only tokens inside mentions can name anyone, so those are found once per Doc, each
+        with its mention, and listed by type: a look-up is then a bisection."""
+        if self._word_hits is None:
+            self._word_hits = self._hits_by_type(doc)
+        positions, hits = self._word_hits.get(wanted, ([], []))
+        position = bisect_left(positions, end) - 1
+        if position >= 0 and positions[position] >= start:
+            return hits[position]
+        return None
+
+    def _hits_by_type(
+        self, doc: Doc
+    ) -> dict[EntityType, tuple[list[int], list[tuple[Span, Entity]]]]:
+        words: set[int] = set()
+        for mention, _ in self._pairs:
+            covered = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if covered is not None:
+                words.update(range(covered.start, covered.end))
+        by_type: dict[EntityType, tuple[list[int], list[tuple[Span, Entity]]]] = {}
+        for i in sorted(words):
+            word = doc[i]
+            if self.inside_quote(word.idx):
+                continue
+            hit = self.at(word.idx, word.idx + len(word.text))
+            if hit is not None:
+                positions, hits = by_type.setdefault(hit[1].type, ([], []))
+                positions.append(i)
+                hits.append(hit)
+        return by_type
 
     def country_entity(self, country: str) -> Entity | None:
         for entity in self.entities:
@@ -338,12 +379,10 @@ def nearest_name_before(cue: Token, index: MentionIndex) -> Speaker | None:
     """When the parse gives a cue no subject ("In Ottawa, Jane Roe, a critic, said"), the
     person or organisation named last before it in its sentence."""
     sentence = sentence_of(cue)
-    before = [w for w in sentence[: cue.i - sentence.start] if not index.inside_quote(w.idx)]
     for wanted in (EntityType.PERSON, EntityType.ORG):
-        for word in reversed(before):
-            hit = index.at(word.idx, word.idx + len(word.text))
-            if hit is not None and hit[1].type is wanted:
-                return Speaker(hit[1], hit[1].name, hit[0])
+        hit = index.last_word_naming(cue.doc, wanted, sentence.start, cue.i)
+        if hit is not None:
+            return Speaker(hit[1], hit[1].name, hit[0])
     return None
 
 

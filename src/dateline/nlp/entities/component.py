@@ -9,6 +9,7 @@ noun ("the secretary of state") is a mention of the person holding that role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
 from dateline.nlp.common.actor_dictionary import dictionary_actor
+from dateline.nlp.common.intervals import Intervals, SpanSet
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
@@ -65,13 +67,14 @@ class _Cluster:
 
 def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
     """ "State" in "Secretary of State" names a portfolio, not an organisation or place."""
-    roles = [(m.role_start, m.role_end) for m in mentions if m.role_start is not None]
+    roles = Intervals(
+        (m.role_start, m.role_end)
+        for m in mentions
+        if m.role_start is not None and m.role_end is not None
+    )
     kept = []
     for mention in mentions:
-        inside = any(
-            s is not None and e is not None and s <= mention.start and mention.end <= e
-            for s, e in roles
-        )
+        inside = roles.containing(mention.start, mention.end)
         if (
             inside
             and mention.label != "PERSON"
@@ -87,22 +90,24 @@ def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
 def _resolve(mentions: list[Mention]) -> list[_Cluster]:
     """Group mentions that name the same thing."""
     clusters: dict[str, _Cluster] = {}
-    people = [m for m in mentions if m.label == "PERSON"]
-    full_names = [m for m in people if len(m.key.split()) > 1]
+    # full names by surname, in mention order: whom a bare surname may be
+    full_names: dict[str, _Owners] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.key.split()) > 1:
+            full_names.setdefault(m.key.split()[-1], _Owners()).add(m)
     for mention in mentions:
         key = _cluster_key(mention, full_names)
         clusters.setdefault(key, _Cluster(mention.label)).mentions.append(mention)
     return sorted(clusters.values(), key=lambda c: c.first)
 
 
-def _cluster_key(mention: Mention, full_names: list[Mention]) -> str:
+def _cluster_key(mention: Mention, full_names: dict[str, _Owners]) -> str:
     if mention.label == "PERSON":
         words = mention.key.split()
         if len(words) == 1:
-            owners = [m for m in full_names if m.key.split()[-1] == words[0]]
-            if owners:
-                before = [m for m in owners if m.start <= mention.start] or owners
-                return "PERSON:" + before[-1].key
+            owners = full_names.get(words[0])
+            if owners is not None:
+                return "PERSON:" + owners.last_before(mention.start).key
         return "PERSON:" + mention.key
     if mention.label in {"GPE", "NORP"}:
         country = mention_country(mention)
@@ -116,16 +121,15 @@ def _cluster_key(mention: Mention, full_names: list[Mention]) -> str:
 
 def _retyped(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """Each cluster typed by the article's strongest evidence; a title alone is dropped."""
+    # The words of people's full names, counted once by cluster: a cluster's own names are
+    # left out by subtraction, so the pass stays linear in the number of clusters.
+    own = [_full_name_words(c) if c.label == "PERSON" else Counter[str]() for c in clusters]
+    every: Counter[str] = Counter()
+    for words in own:
+        every.update(words)
     kept = []
-    for cluster in clusters:
-        given = frozenset(
-            word
-            for other in clusters
-            if other.label == "PERSON" and other is not cluster
-            for m in other.mentions
-            if len(m.key.split()) > 1
-            for word in m.key.split()
-        )
+    for cluster, mine in zip(clusters, own, strict=True):
+        given = frozenset(every - mine)
         verdict = retype(doc, _name(cluster), cluster, given)
         if verdict.label is None:
             continue
@@ -136,6 +140,36 @@ def _retyped(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         cluster.type_from = verdict.source
         kept.append(cluster)
     return kept
+
+
+def _full_name_words(cluster: _Cluster) -> Counter[str]:
+    """How often each word of the cluster's names of two or more words occurs."""
+    return Counter(
+        word for m in cluster.mentions if len(m.key.split()) > 1 for word in m.key.split()
+    )
+
+
+class _Owners:
+    """The full names ending in one surname, in mention order: whom a bare surname is."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._in_order = True
+
+    def add(self, mention: Mention) -> None:
+        self._in_order = self._in_order and (not self._starts or self._starts[-1] <= mention.start)
+        self.mentions.append(mention)
+        self._starts.append(mention.start)
+
+    def last_before(self, offset: int) -> Mention:
+        """The last full name (in mention order) starting at or before `offset`, else the
+        last of all: by bisection when the mentions come in text order, else by a scan."""
+        if self._in_order:
+            position = bisect_right(self._starts, offset) - 1
+            return self.mentions[position] if position >= 0 else self.mentions[-1]
+        before = [m for m in self.mentions if m.start <= offset] or self.mentions
+        return before[-1]
 
 
 def _role_patterns(role: str) -> list[str]:
@@ -151,29 +185,38 @@ def _role_patterns(role: str) -> list[str]:
 
 def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
     """ "the secretary of state" is a mention of the person the article gave that role."""
-    holders = [c for c in clusters if c.label == "PERSON" and _role(c)]
+    # the mentions do not change here (only `extra` grows), so each role is read once
+    roles = {id(c): role for c in clusters if c.label == "PERSON" and (role := _role(c))}
+    holders = [c for c in clusters if id(c) in roles]
     if not holders:
         return
-    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
-    taken += [
-        (m.role_start, m.role_end)
-        for c in clusters
-        for m in c.mentions
-        if m.role_start is not None and m.role_end is not None
-    ]
+    taken = SpanSet((m.start, m.end) for c in clusters for m in c.mentions)
+    for c in clusters:
+        for m in c.mentions:
+            if m.role_start is not None and m.role_end is not None:
+                taken.add(m.role_start, m.role_end)
+    starts = {id(c): sorted(m.start for m in c.mentions) for c in holders}
+    # People sharing a role often share its forms and rivals: each form's matches are found
+    # once, and each rival group's nearest holder once per offset.
+    matches: dict[str, list[tuple[int, int]]] = {}
+    nearest: dict[tuple[frozenset[str], int], _Cluster | None] = {}
     for cluster in holders:
-        role = _role(cluster)
-        assert role is not None
+        role = roles[id(cluster)]
+        head = frozenset(w.lower() for w in role.split())
+        rivals = [c for c in holders if head & {w.lower() for w in roles[id(c)].split()}]
         for form in _role_patterns(role):
-            pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
-            for match in _fact_matches(article, pattern):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in taken):
+            if form not in matches:
+                pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
+                matches[form] = [m.span() for m in _fact_matches(article, pattern)]
+            for start, end in matches[form]:
+                if taken.overlaps(start, end):
                     continue
-                if _nearest_holder(holders, role, start) is not cluster:
+                if (head, start) not in nearest:
+                    nearest[head, start] = _nearest_holder(rivals, starts, start)
+                if nearest[head, start] is not cluster:
                     continue
                 cluster.extra.append(article.span(start, end))
-                taken.append((start, end))
+                taken.add(start, end)
 
 
 def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
@@ -184,19 +227,20 @@ def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
     for cluster in people:
         for surname in {m.key.split()[-1] for m in cluster.mentions if m.key}:
             surname_owners.setdefault(surname, []).append(cluster)
-    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
-    taken += [(s.start, s.end) for c in clusters for s in c.extra]
+    taken = SpanSet((m.start, m.end) for c in clusters for m in c.mentions)
+    for c in clusters:
+        for extra in c.extra:
+            taken.add(extra.start, extra.end)
     for surname, owners in surname_owners.items():
         if len(owners) != 1 or len(surname) < 3:
             continue
         pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
         for match in _fact_matches(article, pattern):
             start, end = match.span()
-            overlaps = any(s < end and start < e for s, e in taken)
-            if overlaps or not article.text[start].isupper():
+            if taken.overlaps(start, end) or not article.text[start].isupper():
                 continue
             owners[0].extra.append(article.span(start, end))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -206,15 +250,17 @@ def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Mat
             yield from pattern.finditer(article.text, block.start, block.end)
 
 
-def _nearest_holder(holders: list[_Cluster], role: str, offset: int) -> _Cluster | None:
-    """Of people sharing a role word, the one mentioned last before `offset`."""
-    head = {w.lower() for w in role.split()}
-    rivals = [c for c in holders if head & {w.lower() for w in (_role(c) or "").split()}]
+def _nearest_holder(
+    rivals: list[_Cluster], starts: dict[int, list[int]], offset: int
+) -> _Cluster | None:
+    """Of people sharing a role word (`rivals`, with their mentions' sorted starts), the one
+    mentioned last before `offset`."""
     best: tuple[int, _Cluster] | None = None
     for cluster in rivals:
-        before = [m.start for m in cluster.mentions if m.start < offset]
-        if before and (best is None or max(before) > best[0]):
-            best = (max(before), cluster)
+        mine = starts[id(cluster)]
+        position = bisect_left(mine, offset) - 1
+        if position >= 0 and (best is None or mine[position] > best[0]):
+            best = (mine[position], cluster)
     return best[1] if best else None
 
 
@@ -265,23 +311,22 @@ def _add_office_mentions(
 ) -> None:
     """Each "the Russian president" that no person's name or title already covers becomes a
     mention of its holder; the nationality inside it stays a mention of its own."""
-    taken = [(m.start, m.end) for c in people for m in c.mentions]
-    taken += [(s.start, s.end) for c in people for s in c.extra]
-    taken += [
-        (m.role_start, m.role_end)
-        for c in people
-        for m in c.mentions
-        if m.role_start is not None and m.role_end is not None
-    ]
+    taken = SpanSet((m.start, m.end) for c in people for m in c.mentions)
+    for c in people:
+        for extra in c.extra:
+            taken.add(extra.start, extra.end)
+        for m in c.mentions:
+            if m.role_start is not None and m.role_end is not None:
+                taken.add(m.role_start, m.role_end)
     for block in article.blocks:
         if block.kind not in FACT_BLOCKS:
             continue
         for start, end, term in office_phrases(article.text, block.start, block.end, day):
             cluster = holders.get(term)
-            if cluster is None or any(s < end and start < e for s, e in taken):
+            if cluster is None or taken.overlaps(start, end):
                 continue
             cluster.extra.append(article.span(start, end))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _add_dictionary_actors(article: Article, clusters: list[_Cluster]) -> None:

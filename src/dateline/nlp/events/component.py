@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Party, Quote, Span
+from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.events.actors import Actor, ActorFinder
@@ -102,8 +103,9 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     for trigger in triggers:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
+    facts = _Facts(analysis)
     analysis.events = [
-        _to_event(number, event, doc, analysis) for number, event in enumerate(found, start=1)
+        _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
     ]
 
 
@@ -586,7 +588,21 @@ def _previous_sentence(sentence: TokenSpan) -> TokenSpan | None:
 # Output ---------------------------------------------------------------------------------
 
 
-def _to_event(number: int, found: _Found, doc: Doc, analysis: Analysis) -> Event:
+class _Facts:
+    """The facts earlier stages found, looked up by offset once per article rather than
+    scanned once per event."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.timexes = ByStart(analysis.timexes, lambda t: t.span.start)
+        self.places = ByStart(analysis.places, lambda p: p.span.start)
+        # the position and quote of the first quote with each cue
+        self.quotes_by_cue: dict[int, tuple[int, Quote]] = {}
+        for position, quote in enumerate(analysis.quotes):
+            if quote.cue is not None:
+                self.quotes_by_cue.setdefault(quote.cue.start, (position, quote))
+
+
+def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> Event:
     trigger = found.trigger
     sentence = sentence_of(trigger.verb)
     verb = trigger.verb
@@ -602,27 +618,33 @@ def _to_event(number: int, found: _Found, doc: Doc, analysis: Analysis) -> Event
         actor=_party(found.actor),
         recipient=_party(found.recipient),
         aux_mode=trigger.aux_mode,
-        date=_date(trigger, sentence, analysis),
-        place=_place(trigger, sentence, found, analysis),
+        date=_date(trigger, sentence, analysis, facts),
+        place=_place(trigger, sentence, found, facts),
         confidence=found.confidence,
     )
 
 
 def _trimmed(sentence: TokenSpan) -> Span:
-    """The sentence's span without the line breaks spaCy leaves at its end."""
-    text = sentence.text_with_ws
-    return Span(sentence.start_char, sentence.start_char + len(text.rstrip()), "")
+    """The sentence's span without the line breaks spaCy leaves at its end (found from its
+    end, not by copying its text: a sentence may be the whole of a long article)."""
+    text = article_text(sentence.doc)
+    end = sentence.end_char
+    if sentence.end > sentence.start:
+        last = sentence.doc[sentence.end - 1]
+        end = max(end, last.idx + len(last.text_with_ws))
+    while end > sentence.start_char and text[end - 1].isspace():
+        end -= 1
+    return Span(sentence.start_char, end, "")
 
 
-def _date(trigger: Trigger, sentence: TokenSpan, analysis: Analysis) -> str | None:
+def _date(trigger: Trigger, sentence: TokenSpan, analysis: Analysis, facts: _Facts) -> str | None:
     """The event's own date: one in its clause or a clause above it ("On April 30, X said
     … would"), else the date of the quote it is the cue of; never the article's date, which
     is when it was told, nor a date of a side clause ("hostages taken on Oct. 7")."""
     dated = [
         t
-        for t in analysis.timexes
+        for t in facts.timexes.within(sentence.start_char, sentence.end_char)
         if t.type == "DATE"
-        and sentence.start_char <= t.span.start < sentence.end_char
         and t.value
         and t.value[:4].isdigit()
         and not _in_dateline(t.span, analysis)
@@ -631,15 +653,15 @@ def _date(trigger: Trigger, sentence: TokenSpan, analysis: Analysis) -> str | No
         own = [t for t in dated if _hangs_from(trigger.verb.doc, t.span, clause)]
         if own:
             return min(own, key=lambda t: abs(t.span.start - trigger.verb.idx)).value
-    quote = _quote_of(trigger, analysis)
+    quote = _quote_of(trigger, facts)
     return quote.date if quote is not None else None
 
 
-def _place(trigger: Trigger, sentence: TokenSpan, found: _Found, analysis: Analysis) -> str | None:
+def _place(trigger: Trigger, sentence: TokenSpan, found: _Found, facts: _Facts) -> str | None:
     """The event's own place: one its clause locates it in ("in Kabul"), else a town it is
     done to ("shelled Juba"), else the place of the quote it is the cue of."""
     doc = trigger.verb.doc
-    places = [p for p in analysis.places if sentence.start_char <= p.span.start < sentence.end_char]
+    places = facts.places.within(sentence.start_char, sentence.end_char)
     for clause in _clauses(trigger):
         located = [
             p for p in places if _hangs_from(doc, p.span, clause) and _after_locative(doc, p.span)
@@ -651,7 +673,7 @@ def _place(trigger: Trigger, sentence: TokenSpan, found: _Found, analysis: Analy
         for place in places:
             if target.mention.start <= place.span.start < target.mention.end:
                 return place.id if place.feature == "city" else None
-    quote = _quote_of(trigger, analysis)
+    quote = _quote_of(trigger, facts)
     return quote.place if quote is not None else None
 
 
@@ -730,17 +752,16 @@ def _after_locative(doc: Doc, span: Span) -> bool:
     return False
 
 
-def _quote_of(trigger: Trigger, analysis: Analysis) -> Quote | None:
+def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     """The quote whose cue the trigger is ("insisted that Hamas accept"), or whose cue
     reports the clause the trigger is in."""
     cues = {trigger.verb.idx}
     reporting = _reporting_subject(trigger.verb)
     if reporting is not None:
         cues.add(reporting.head.idx)
-    for quote in analysis.quotes:
-        if quote.cue is not None and quote.cue.start in cues:
-            return quote
-    return None
+    found = [facts.quotes_by_cue[cue] for cue in cues if cue in facts.quotes_by_cue]
+    # the first in the list, as a scan of the quotes would find it
+    return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
 def _party(actor: Actor | None) -> Party | None:

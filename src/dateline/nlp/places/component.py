@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +29,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     region_named,
 )
+from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
     country_of_demonym,
     country_of_name,
@@ -47,6 +50,7 @@ _LOCATIVE = {"in", "at", "to"}
 _GROUP_CITY = 100_000
 # Places an article names within this distance of each other are read as neighbours.
 _NEARBY_KM = 150.0
+_EARTH_KM = 6371.0  # the mean radius, as the great-circle distance takes it
 _LOCAL_FEATURES = {"city", "county"}
 # A place found only by an alternate name has at least this many people ("Zara" is not
 # Żary); a big city goes by its initials ("NYC").
@@ -67,16 +71,40 @@ _DIRECTION = re.compile(
 @dataclass(frozen=True, slots=True)
 class Neighbourhood:
     """What else an article names: first-order divisions (by GeoNames id) and the points of
-    its towns and counties. "Red Oak" in a story that names Iowa is Red Oak, Iowa."""
+    its towns and counties. "Red Oak" in a story that names Iowa is Red Oak, Iowa.
 
-    regions: frozenset[int] = frozenset()
-    points: tuple[tuple[float, float], ...] = ()
+    The article's places are kept once for all its entities, and each entity's neighbourhood
+    is all of them but its own (`skip`): building one per entity would be quadratic in the
+    number of places. Towns are sorted by latitude, so only those within the distance north
+    or south of a city are measured (no two points are nearer than their latitudes differ).
+    """
+
+    # how many of the article's entities resolved to each division, by GeoNames id
+    regions: Mapping[int, int] = field(default_factory=dict)
+    # (lat, lon, entity number) of the towns and counties, by latitude
+    points: tuple[tuple[float, float, int], ...] = ()
+    skip: int = -1
+    skip_region: int | None = None
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
-        if city.region is not None and city.region in self.regions:
+        if city.region is not None and self._names(city.region):
             return city.geonameid != city.region
-        return any(_km(city.lat, city.lon, lat, lon) <= _NEARBY_KM for lat, lon in self.points)
+        return self._near(city)
+
+    def _names(self, region: int) -> bool:
+        own = 1 if region == self.skip_region else 0
+        return self.regions.get(region, 0) > own
+
+    def _near(self, city: City) -> bool:
+        band = math.degrees(_NEARBY_KM / _EARTH_KM) + 1e-9
+        first = bisect_left(self.points, (city.lat - band,))
+        for lat, lon, number in self.points[first:]:
+            if lat > city.lat + band:
+                return False
+            if number != self.skip and _km(city.lat, city.lon, lat, lon) <= _NEARBY_KM:
+                return True
+        return False
 
 
 @stage(COMPONENT)
@@ -90,9 +118,15 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         if e.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP)
     ]
     first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
+    everything = _neighbourhood(first)
     places: list[Place] = []
     for number, entity in enumerate(entities):
-        nearby = _neighbourhood(first, number)
+        own = first[number]
+        nearby = replace(
+            everything,
+            skip=number,
+            skip_region=own.geonameid if own and own.feature == "region" else None,
+        )
         known = _resolve_entity(entity, context, nearby)
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
@@ -183,13 +217,15 @@ def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
     return +others
 
 
-def _neighbourhood(found: list[KnownPlace | None], skip: int) -> Neighbourhood:
-    """The divisions and local places resolved for every entity but the `skip`th."""
-    others = [place for number, place in enumerate(found) if number != skip and place]
-    return Neighbourhood(
-        frozenset(p.geonameid for p in others if p.feature == "region" and p.geonameid),
-        tuple((p.lat, p.lon) for p in others if p.feature in _LOCAL_FEATURES),
+def _neighbourhood(found: list[KnownPlace | None]) -> Neighbourhood:
+    """The divisions and local places resolved for every entity."""
+    regions = Counter(p.geonameid for p in found if p and p.feature == "region" and p.geonameid)
+    points = sorted(
+        (p.lat, p.lon, number)
+        for number, p in enumerate(found)
+        if p and p.feature in _LOCAL_FEATURES
     )
+    return Neighbourhood(regions, tuple(points))
 
 
 def _mentions_of(
@@ -349,12 +385,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         math.sin((p2 - p1) / 2) ** 2
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _place_quotes(doc: Doc, analysis: Analysis) -> None:
     """A quote was said at the place its attribution gives ("speaking in Jordan", "during a
     visit to Riyadh"): a place after "in", "at" or "to" whose phrase hangs from the cue."""
+    places = ByStart(analysis.places, lambda p: p.span.start)
+    quoted = Intervals((q.span.start, q.span.end + 1) for q in analysis.quotes)
     for quote in analysis.quotes:
         cue = cue_token(doc, quote)
         if cue is None or quote.cue is None:
@@ -362,10 +400,8 @@ def _place_quotes(doc: Doc, analysis: Analysis) -> None:
         sentence = sentence_of(cue)
         candidates = [
             p
-            for p in analysis.places
-            if sentence.start_char <= p.span.start < sentence.end_char
-            and not any(q.span.start <= p.span.start < q.span.end + 1 for q in analysis.quotes)
-            and _locates(doc, p, cue, quote)
+            for p in places.within(sentence.start_char, sentence.end_char)
+            if not quoted.overlaps(p.span.start, p.span.start + 1) and _locates(doc, p, cue, quote)
         ]
         if candidates:
             cue_start = quote.cue.start

@@ -19,6 +19,7 @@ that quote's speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, EntityType, Quote, Span
+from dateline.nlp.common.intervals import Intervals
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import (
     ATTRIBUTION_ADVERBS,
@@ -214,9 +216,11 @@ def find_quotes(doc: Doc, analysis: Analysis) -> None:
     _link_repeated_quotes(quoted)
     quoted = [q for q in quoted if _is_a_quote(q)]
     reported = _reported_speech(doc, article, marked, index)
-    quoted = [q for q in quoted if not _inside_reported(q, reported)]
+    reporting = Intervals((r.span.start, r.span.end + 1) for r in reported)
+    quoted = [q for q in quoted if not _inside_reported(q, reporting)]
     # a clause framing a direct quote ("He said his wife “told him to run.”") is that quote
-    reported = [r for r in reported if not any(_overlap(r, q) for q in quoted)]
+    quoting = Intervals((q.span.start, q.span.end) for q in quoted)
+    reported = [r for r in reported if not quoting.overlaps(r.span.start, r.span.end)]
     analysis.quotes = _to_quotes(sorted(quoted + reported, key=lambda q: q.span.start))
 
 
@@ -261,15 +265,9 @@ def _title_like(text: str) -> bool:
     return bool(words) and capitalised / len(words) > 0.6
 
 
-def _overlap(one: _Found, other: _Found) -> bool:
-    return one.span.start < other.span.end and other.span.start < one.span.end
-
-
-def _inside_reported(quote: _Found, reported: list[_Found]) -> bool:
+def _inside_reported(quote: _Found, reporting: Intervals) -> bool:
     """A partial quote inside a reported clause is part of that clause's quote."""
-    return quote.kind == "partial" and any(
-        r.span.start <= quote.span.start and quote.span.end <= r.span.end + 1 for r in reported
-    )
+    return quote.kind == "partial" and reporting.containing(quote.span.start, quote.span.end)
 
 
 def _quoted(
@@ -311,7 +309,7 @@ def _quoted(
             return found
     if span.credit is not None:
         found.speaker, found.confidence = _credited(span.credit, index), 0.8
-    adverb = next((t for t in sentence if t.lower_ in ATTRIBUTION_ADVERBS), None)
+    adverb = _first_in(doc, _adverbs(doc), sentence.start, sentence.end)
     if adverb is not None:
         found.cue, found.confidence = _token_span(adverb), 0.7
     found.aside = _aside(article_text(doc), span, found.cue)
@@ -458,9 +456,10 @@ def _starts_upper(content: Span) -> bool:
 
 
 def _paragraph(span: QuotedSpan, paragraphs: list[tuple[int, int]]) -> int:
-    for number, (start, end) in enumerate(paragraphs):
-        if start <= span.open_mark < end:
-            return number
+    """The number of the paragraph holding the opening mark; paragraphs are in text order."""
+    number = bisect_right(paragraphs, span.open_mark, key=lambda p: p[0]) - 1
+    if number >= 0 and paragraphs[number][0] <= span.open_mark < paragraphs[number][1]:
+        return number
     return -1
 
 
@@ -481,6 +480,56 @@ def _is_cue(token: Token) -> bool:
     return is_speech_cue(token) or is_according_to(token)
 
 
+_CUES_KEY = "dateline_quote_cues"
+_ADVERBS_KEY = "dateline_attribution_adverbs"
+_MARKS_KEY = "dateline_opening_marks"
+_OPENING_MARKS = frozenset({"“", '"'})
+
+
+def _cues(doc: Doc) -> list[int]:
+    """The positions of the Doc's cue tokens, found once per Doc: every quote looks for the
+    cue nearest it, and a scan of its sentence per quote is quadratic in a long sentence."""
+    positions: list[int] | None = doc.user_data.get(_CUES_KEY)
+    if positions is None:
+        positions = [t.i for t in doc if _is_cue(t)]
+        doc.user_data[_CUES_KEY] = positions
+    return positions
+
+
+def _opening_marks(doc: Doc) -> list[int]:
+    """The positions of the Doc's “ and " tokens, found once per Doc."""
+    positions: list[int] | None = doc.user_data.get(_MARKS_KEY)
+    if positions is None:
+        positions = [t.i for t in tokens_with(doc, "ORTH", _OPENING_MARKS)]
+        doc.user_data[_MARKS_KEY] = positions
+    return positions
+
+
+def _adverbs(doc: Doc) -> list[int]:
+    """The positions of the Doc's attribution adverbs ("reportedly"), found once per Doc."""
+    positions: list[int] | None = doc.user_data.get(_ADVERBS_KEY)
+    if positions is None:
+        positions = [t.i for t in tokens_with(doc, "LOWER", ATTRIBUTION_ADVERBS)]
+        doc.user_data[_ADVERBS_KEY] = positions
+    return positions
+
+
+def _first_in(doc: Doc, positions: list[int], start: int, end: int) -> Token | None:
+    """The first token of `positions` (sorted) in [start, end), if any."""
+    position = bisect_left(positions, start)
+    if position < len(positions) and positions[position] < end:
+        return doc[positions[position]]
+    return None
+
+
+def _last_in(doc: Doc, positions: list[int], start: int, end: int) -> Token | None:
+    """The last token of `positions` (sorted) in [start, end), if any."""
+    position = bisect_left(positions, end) - 1
+    if position >= 0 and positions[position] >= start:
+        return doc[positions[position]]
+    return None
+
+
 def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     """ "…," he said / "…," said Jane Roe / "…" — according to …: the cue after the quote."""
     if span.close_mark is None:
@@ -491,12 +540,10 @@ def _after_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
     window = doc.char_span(span.close_mark + 1, sentence.end_char, alignment_mode="expand")
     if window is None:
         return None
-    for token in window:
-        if token.text in {"“", '"'} and token.i > window.start:
-            break  # the next quote's words are not this quote's attribution
-        if _is_cue(token):
-            return token
-    return None
+    cue = _first_in(doc, _cues(doc), window.start, window.end)
+    # the next quote's words are not this quote's attribution
+    mark = _first_in(doc, _opening_marks(doc), window.start + 1, window.end)
+    return cue if cue is not None and (mark is None or cue.i < mark.i) else None
 
 
 def _attribution_after_question(doc: Doc, span: QuotedSpan, sentence: TokenSpan) -> Token | None:
@@ -524,8 +571,7 @@ def _before_quote(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None
     window = doc.char_span(sentence.start_char, span.open_mark, alignment_mode="contract")
     if window is None:
         return None
-    cues = [t for t in window if _is_cue(t)]
-    return cues[-1] if cues else None
+    return _last_in(doc, _cues(doc), window.start, window.end)
 
 
 def _from_head(doc: Doc, span: QuotedSpan, tokens: TokenSpan) -> Token | None:
@@ -602,20 +648,56 @@ def _normalised(text: str) -> str:
 
 def _link_repeated_quotes(quotes: list[_Found]) -> None:
     """The same words quoted twice (a pull quote, "ceasefire" and "cease-fire") are one
-    quote: the copy without a speaker takes the original's."""
-    for quote in quotes:
+    quote: the copy without a speaker takes the original's.
+
+    The original is the first quote in text order, with a speaker, whose words are close
+    enough; a copy that takes a speaker can be the original of a later copy. Each distinct
+    wording is compared once, and SequenceMatcher's cheap upper bounds rule out most pairs."""
+    wordings = [_normalised(q.span.text) for q in quotes]
+    originals = _Originals()
+    for position, quote in enumerate(quotes):
         if quote.speaker is not None:
+            originals.add(position, wordings[position])
+    for position, quote in enumerate(quotes):
+        mine = wordings[position]
+        if quote.speaker is not None or len(mine) < 20:
             continue
-        mine = _normalised(quote.span.text)
-        for other in quotes:
-            if other is quote or other.speaker is None or len(mine) < 20:
-                continue
-            theirs = _normalised(other.span.text)
+        found = originals.matching(mine)
+        speaker = quotes[found].speaker if found is not None else None
+        if speaker is not None:
+            quote.speaker, quote.confidence = replace(speaker, mention=None), 0.8
+            originals.add(position, mine)
+
+
+class _Originals:
+    """Distinct wordings of quotes with a speaker, each at its first quote, in text order."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, int] = {}
+        self._order: list[tuple[int, str]] = []
+
+    def add(self, position: int, wording: str) -> None:
+        known = self._first.get(wording)
+        if known is not None and known <= position:
+            return
+        if known is not None:
+            self._order.remove((known, wording))
+        self._first[wording] = position
+        insort(self._order, (position, wording))
+
+    def matching(self, mine: str) -> int | None:
+        """The position of the first quote whose wording is close enough to `mine`."""
+        for position, theirs in self._order:
             if not 0.8 <= len(mine) / max(1, len(theirs)) <= 1.25:
                 continue
-            if SequenceMatcher(None, mine, theirs).ratio() >= _SAME_QUOTE_RATIO:
-                quote.speaker, quote.confidence = replace(other.speaker, mention=None), 0.8
-                break
+            matcher = SequenceMatcher(None, mine, theirs)
+            if (
+                matcher.real_quick_ratio() >= _SAME_QUOTE_RATIO
+                and matcher.quick_ratio() >= _SAME_QUOTE_RATIO
+                and matcher.ratio() >= _SAME_QUOTE_RATIO
+            ):
+                return position
+        return None
 
 
 def _reported_speech(
@@ -624,10 +706,11 @@ def _reported_speech(
     """ "X said (that) …", "X told Y that …", "…, X said, …", "according to X, …",
     "X announced new sanctions", "X has argued for …"."""
     found: list[_Found] = []
-    fact = _reported_blocks(article, article_text(doc))
+    fact = Intervals(_reported_blocks(article, article_text(doc)))
+    quotations = Intervals((q.start, q.end) for q in marked)
     candidates = tokens_with(doc, "LEMMA", _REPORTING) + tokens_with(doc, "LOWER", _ACCORDING)
     for token in sorted(candidates, key=lambda t: t.i):
-        if not any(s <= token.idx < e for s, e in fact) or index.inside_quote(token.idx):
+        if not fact.overlaps(token.idx, token.idx + 1) or index.inside_quote(token.idx):
             continue
         content = _reported_content(token)
         if content is None or content[1] - content[0] < _MIN_REPORTED_TOKENS:
@@ -643,10 +726,10 @@ def _reported_speech(
         weighted = zip(parts, (0.7, 0.75), strict=True) if parts else [(content, 0.75)]
         for (first, last), confidence in weighted:
             start, end = _trimmed(doc, doc[first:last])
-            end = _to_end_of_quote(end, marked)
-            if end <= start or _mostly_quoted(start, end, marked):
+            end = _to_end_of_quote(end, quotations)
+            if end <= start or _mostly_quoted(start, end, quotations):
                 continue
-            kind = "partial" if _holds_quoted(start, end, marked) else "indirect"
+            kind = "partial" if quotations.overlaps(start, end) else "indirect"
             cue = _token_span(token)
             found.append(_Found(kind, article.span(start, end), cue, speaker, confidence))
     return _outermost(found)
@@ -704,15 +787,23 @@ def _outermost(reported: list[_Found]) -> list[_Found]:
     ("said …, according to the filing") are one quote, the first cue's."""
     seen: set[tuple[int, int]] = set()
     kept = []
+    spans = Intervals((r.span.start, r.span.end) for r in reported)
     for r in reported:
-        if r.cue is not None and any(
-            o is not r and o.span.start <= r.cue.start < o.span.end for o in reported
-        ):
+        if r.cue is not None and _inside_another(r, spans):
             continue
         if (r.span.start, r.span.end) not in seen:
             seen.add((r.span.start, r.span.end))
             kept.append(r)
     return kept
+
+
+def _inside_another(report: _Found, spans: Intervals) -> bool:
+    """Whether the cue of `report` lies in the words of a report other than its own."""
+    assert report.cue is not None
+    cue = report.cue.start
+    holding = sum(1 for _ in spans.overlapping(cue, cue + 1))
+    own = report.span.start <= cue < report.span.end
+    return holding > (1 if own else 0)
 
 
 def _without_attribution(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -950,25 +1041,20 @@ def _closing_mark_after(doc: Doc, tokens: list[Token]) -> Token | None:
     return None
 
 
-def _to_end_of_quote(end: int, marked: list[QuotedSpan]) -> int:
+def _to_end_of_quote(end: int, quotations: Intervals) -> int:
     """ "called him “the most extreme pick in a generation”": a clause the parse ends inside
     quoted words ends where the quotation does, since the speaker's words are whole."""
-    for quote in marked:
-        if quote.start < end < quote.end:
-            return quote.end
-    return end
+    around = quotations.first_around(end)
+    return around[1] if around is not None else end
 
 
-def _holds_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
-    """A reported clause with the speaker's own words in it ("called the plan a “mistake”")
-    is a partial quote."""
-    return any(q.start < end and start < q.end for q in marked)
-
-
-def _mostly_quoted(start: int, end: int, marked: list[QuotedSpan]) -> bool:
+def _mostly_quoted(start: int, end: int, quotations: Intervals) -> bool:
     """A reported clause that is all quotation is the direct quote it holds, not a second
-    quote; one with words of the reporter's own around quoted ones is reported speech."""
-    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in marked)
+    quote; one with words of the reporter's own around quoted ones is reported speech. (A
+    clause holding the speaker's own words otherwise is a partial quote.)"""
+    quoted = sum(
+        min(end, high) - max(start, low) for low, high in quotations.overlapping(start, end)
+    )
     return quoted >= _ALL_QUOTED * (end - start)
 
 

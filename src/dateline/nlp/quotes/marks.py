@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dateline.nlp.common.intervals import Intervals
+
 log = logging.getLogger(__name__)
 
 _DOUBLE_OPEN = {"“", "„", "«"}
@@ -148,12 +150,13 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[QuotedSpan], i
 
 def _single_quotes(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     """‘Quoted’ words outside double quotes (inside them they are a quote within the quote)."""
-    inside = [(s.open_mark, s.end) for s in doubles]
+    # end + 1: a mark right at a double quote's end (its closing mark) is inside it too
+    inside = Intervals((s.open_mark, s.end + 1) for s in doubles)
     found: list[QuotedSpan] = []
     opened: int | None = None
     for match in _SINGLE_MARK.finditer(text, start, end):
         index, char = match.start(), match.group()
-        if char == "''" or any(a <= index <= b for a, b in inside):
+        if char == "''" or inside.overlaps(index, index + 1):
             continue  # a typewriter double quote, or a quote within a quote
         if (char in _SINGLE_OPEN or char == _STRAIGHT_SINGLE) and _opens(text, index):
             opened = index

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Timex
+from dateline.nlp.common.intervals import ByStart, SpanSet
 from dateline.nlp.common.occasions import attribution_sentence, carry_forward
 from dateline.nlp.stage import stage
 from dateline.nlp.timex.context import DATE_ORDERS, DateOrder, Tense, TimeValue
@@ -98,15 +99,15 @@ def find_times(doc: Doc, analysis: Analysis) -> None:
 def _date_quotes(doc: Doc, analysis: Analysis) -> None:
     """A quote was said on the date its attribution gives ("…," she said on Tuesday): the
     date nearest the cue in the cue's sentence, outside the quoted words; none if none."""
+    by_start = ByStart(analysis.timexes, lambda t: t.span.start)
     for quote in analysis.quotes:
         sentence = attribution_sentence(doc, quote)
         if sentence is None or quote.cue is None:
             continue
         dated = [
             t
-            for t in analysis.timexes
+            for t in by_start.within(sentence.start_char, sentence.end_char)
             if t.type == "DATE"
-            and sentence.start_char <= t.span.start < sentence.end_char
             and not quote.span.start <= t.span.start < quote.span.end
             and t.value
             and t.value[:4].isdigit()
@@ -120,17 +121,17 @@ def _date_quotes(doc: Doc, analysis: Analysis) -> None:
 def _anchor_quoted_times(doc: Doc, analysis: Analysis) -> None:
     """ "About a week from now" in a quote counts from the day it was said, not the day the
     article was published."""
+    by_start = ByStart(analysis.timexes, lambda t: t.span.start)
     for quote in analysis.quotes:
         said_on = _anchor(quote.date)
         if said_on is None or quote.kind == "indirect":
             continue
-        for timex in analysis.timexes:
-            if quote.span.start <= timex.span.start < quote.span.end:
-                tokens = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-                tense = _tense(tokens.root) if tokens is not None else "past"
-                found = normalise(timex.span.text, said_on, tense, date_order=_date_order(doc))
-                if found is not None:
-                    timex.type, timex.value = found.type, found.value
+        for timex in by_start.within(quote.span.start, quote.span.end):
+            tokens = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+            tense = _tense(tokens.root) if tokens is not None else "past"
+            found = normalise(timex.span.text, said_on, tense, date_order=_date_order(doc))
+            if found is not None:
+                timex.type, timex.value = found.type, found.value
 
 
 def _narrative_date(found: TimeValue) -> date | None:
@@ -175,14 +176,16 @@ def _expression_spans(doc: Doc, analysis: Analysis) -> list[tuple[int, int]]:
     for block in analysis.article.blocks:
         if block.kind in _TIME_BLOCKS:
             spans.extend(find_time_expressions(text, block.start, block.end))
+    taken = SpanSet(spans)
     for ent in doc.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         holder = analysis.article.block_at(ent.start_char)
         if holder is None or holder.kind not in _TIME_BLOCKS:
             continue
-        if not any(s < ent.end_char and ent.start_char < e for s, e in spans):
+        if not taken.overlaps(ent.start_char, ent.end_char):
             spans.append((ent.start_char, ent.end_char))
+            taken.add(ent.start_char, ent.end_char)
     return sorted(spans)
 
 

@@ -14,6 +14,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.timex.vocabulary import (
     APPROX_RE,
     CLOCK_RE,
@@ -173,9 +174,11 @@ def find_time_expressions(
     """(start, end) of each time expression in text[start:end], in order, no overlaps."""
     end = len(text) if end is None else end
     found = list(_grammar_matches(text, start, end))
+    taken = SpanSet(found)
     for span in _listed_years(text, start, end):
-        if not any(a < span[1] and span[0] < b for a, b in found):
+        if not taken.overlaps(*span):
             found.append(span)
+            taken.add(*span)
     yield from sorted(found)
 
 
