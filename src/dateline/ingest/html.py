@@ -20,6 +20,7 @@ from trafilatura.settings import Document
 
 from dateline.errors import DatelineError
 from dateline.model import Article, Block, BlockKind, Span
+from dateline.vocabulary import NEWS_AGENCIES, alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|desk|team|"
     r"news|newsroom|editorial|media|magazine|agency|agencies|wire|press|updated|published|"
-    r"posted|admin|guest|reuters|afp|ap|pti|ians|bloomberg|xinhua)\b",
+    rf"posted|admin|guest|{alternation(NEWS_AGENCIES)})\b",
     re.IGNORECASE,
 )
 # trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .

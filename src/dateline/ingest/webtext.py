@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dateline.ingest.dates import find_dates
 from dateline.model import Article, Block, BlockKind, Caption, Span
+from dateline.vocabulary import NEWS_AGENCIES, TITLE_SMALL_WORDS, alternation
 
 # Lines a media page leaves behind that are never part of the story.
 _BOILERPLATE = re.compile(
@@ -42,10 +43,8 @@ _BARE_DATE = re.compile(
 
 # A photo credit at the end of a caption: "Jane Roe/Pool/AFP via Getty Images",
 # "(AP Photo/John Doe)", "REUTERS/Jane Roe", "Photo: Jane Roe", "Credit: …".
-_AGENCIES = (
-    r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|EPA-EFE|Bloomberg|Xinhua|Anadolu"
-    r"|Shutterstock|Pool|POOL)"
-)
+# Agencies are credited as they write their names or in capitals ("Reuters", "REUTERS").
+_AGENCIES = rf"(?:{alternation((*NEWS_AGENCIES, *(name.upper() for name in NEWS_AGENCIES)))})"
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _CREDIT = re.compile(
     rf"""\(?(?:
@@ -75,33 +74,6 @@ _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
 _OUTLET_SPLIT = re.compile(r"\s+(?:\||—|–|-)\s+|\s*,\s*(?=[A-Z][\w ]*$)")
 
 _TERMINAL = tuple(".!?:;\"”’)'")
-_SMALL_WORDS = {
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "by",
-    "for",
-    "from",
-    "in",
-    "into",
-    "of",
-    "on",
-    "or",
-    "over",
-    "the",
-    "to",
-    "up",
-    "with",
-    "vs",
-    "via",
-    "amid",
-    "after",
-    "before",
-    "about",
-}
 _MAX_TITLE_CHARS = 220
 _MAX_HEADING_WORDS = 14
 # How many leading blocks may hold the page header (headline, standfirst, caption, byline).
@@ -146,7 +118,7 @@ def split_blocks(text: str) -> list[_Line]:
 
 
 def _is_title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL_WORDS]
     if not words:
         return False
     capitalised = sum(w[0].isupper() for w in words)
