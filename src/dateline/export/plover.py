@@ -12,12 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_QUAD_CODES = {
-    "verbal_cooperation": 1,
-    "material_cooperation": 2,
-    "verbal_conflict": 3,
-    "material_conflict": 4,
-}
+from dateline.ontology import QUAD_CODES
 
 
 def plover_events(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -43,7 +38,7 @@ def _event(
         "event": [event["type"]],
         "mode": [event["mode"]] if event.get("mode") else [],
         "aux_mode": event.get("aux_mode"),
-        "quad_code": _QUAD_CODES.get(event.get("quad") or ""),
+        "quad_code": QUAD_CODES.get(event.get("quad") or ""),
         "actor": _side(event, "actor", entities),
         "recipient": _side(event, "recipient", entities),
         "event_text": [event["trigger"]["text"]],

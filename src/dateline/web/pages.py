@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from dateline.ontology import EVENT_TYPES
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
@@ -30,10 +31,7 @@ from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 50
-PLOVER_TYPES = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
+PLOVER_TYPES = list(EVENT_TYPES)
 
 templates = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
