@@ -48,6 +48,11 @@ _COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_co
 _VERBAL_CONFLICT = types_of_quad("verbal_conflict")
 # Types whose parties act together: "A and B met" is A->B and B->A.
 _RECIPROCAL = RECIPROCAL_TYPES
+# The THREATEN mode of force announced for later: a framed threat's mode, except that a
+# restriction to come ("will prohibit", "will tighten the blockade") has kept none, unlike a
+# framed one ("threatened to prohibit": restrict). Kept apart so that moving the table to
+# data changed no output; whether the two should agree is the event rules' question.
+_FUTURE_THREAT_MODES = {t: mode for t, mode in THREAT_MODES.items() if t != "COERCE"}
 # Types with another side worth looking for when the clause names none.
 _NEEDS_OTHER_SIDE = frozenset(
     {"AGREE", "REQUEST", "THREATEN", "ASSAULT", "ACCUSE", "REJECT", "SANCTION", "AID", "COERCE"}
@@ -224,7 +229,7 @@ def _future_type(event_type: str, mode: str | None) -> tuple[str, str | None]:
     """PLOVER codes what is announced for later by intent: force to come is a threat, help
     or talks to come are an agreement."""
     if is_conflict(event_type) and event_type not in _VERBAL_CONFLICT:
-        return "THREATEN", THREAT_MODES.get(event_type)
+        return "THREATEN", _FUTURE_THREAT_MODES.get(event_type)
     if event_type in _COOPERATION:
         return "AGREE", None
     return event_type, mode
