@@ -46,6 +46,10 @@ class AnalysisError(DatelineError):
 
     code = "D301"
 
+    def __init__(self, failure: str) -> None:
+        # The stage wrote the failure with its code already: "[D301] story.txt: …".
+        super().__init__(failure.removeprefix(f"[{self.code}] "))
+
 
 def to_record(analysis: Analysis) -> dict[str, object]:
     """The analysis record of CONTRACT.md for one analysed article."""
