@@ -44,7 +44,12 @@ _BARE_DATE = re.compile(
 # A photo credit at the end of a caption: "Jane Roe/Pool/AFP via Getty Images",
 # "(AP Photo/John Doe)", "REUTERS/Jane Roe", "Photo: Jane Roe", "Credit: …".
 # Agencies are credited as they write their names or in capitals ("Reuters", "REUTERS").
-_AGENCIES = rf"(?:{alternation((*NEWS_AGENCIES, *(name.upper() for name in NEWS_AGENCIES)))})"
+# Names of two words are left out: in the verbose pattern below this list once read "Getty
+# Images" as "GettyImages", so "Jane Roe via Getty Images" without a slash was never a credit,
+# and reading it as one changes which lines are captions (one of the quotes dev set's pages):
+# a change to make with the layout's own tests, not with a move of the list.
+_ONE_WORD_AGENCIES = [name for name in NEWS_AGENCIES if " " not in name]
+_AGENCIES = rf"(?:{alternation((*_ONE_WORD_AGENCIES, *(n.upper() for n in _ONE_WORD_AGENCIES)))})"
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _CREDIT = re.compile(
     rf"""\(?(?:
