@@ -20,7 +20,7 @@ from dateline.nlp.events import component as events
 from dateline.nlp.language import read_spacy_pipeline
 from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
-from dateline.nlp.quotes import direct as quotes
+from dateline.nlp.quotes import component as quotes
 from dateline.nlp.timex import component as times
 from dateline.settings import DEFAULT_MODEL, Settings
 
