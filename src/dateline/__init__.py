@@ -50,6 +50,10 @@ class AnalysisError(DatelineError):
 
     code = "D301"
 
+    def __init__(self, failure: str) -> None:
+        # The stage wrote the failure with its code already: "[D301] story.txt: …".
+        super().__init__(failure.removeprefix(f"[{self.code}] "))
+
 
 def to_record(analysis: Analysis) -> AnalysisRecord:
     """The analysis record of CONTRACT.md for one analysed article (a plain dict at run time;

@@ -1,20 +1,16 @@
 """Keys for names and place names, shared by every layer (pipeline, store, corpus): the one
-home of accent folding and of the words a name is compared by."""
+home of accent folding and of how a name is compared (without the titles before it, whose
+lists are `data/honorifics.csv` and `data/title_openers.txt`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "gen", "general", "col", "colonel", "capt", "captain", "sen", "senator", "rep",
-    "gov", "governor", "president", "minister", "secretary", "chancellor", "premier",
-    "ambassador", "mayor", "king", "queen", "prince", "princess", "sheikh", "judge",
-}  # fmt: skip
+from dateline.vocabulary import HONORIFICS, word_set
+
 # Words that start a title before the office itself ("Foreign Minister").
-_ROLE_WORDS = {"foreign", "defence", "defense", "prime", "deputy", "vice", "interior", "trade",
-               "finance", "energy", "health", "transport", "chief", "state", "home"}  # fmt: skip
+_ROLE_WORDS = word_set("dateline", "title_openers.txt")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.names import name_words
+from dateline.ontology import RECIPROCAL_TYPES  # "A met B" and "B met A": one meeting
 from dateline.store.results import EventResult, NamedEntity, QuoteResult, Source
 
 
@@ -166,11 +167,6 @@ def _merged_quote(group: list[QuoteResult]) -> MergedQuote:
         day=min((q.day for q in group if q.day), default=None),
         sources=tuple(dict.fromkeys(q.source for q in group)),
     )
-
-
-# Types whose sides act together: "A met B" and "B met A" report one meeting (PLOVER codes
-# such events both ways), as events.py reads them.
-RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 @dataclass(slots=True)

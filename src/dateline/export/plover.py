@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from dateline.ontology import QUAD_CODES
 from dateline.record_types import (
     AnalysisRecord,
     ArticleRecord,
@@ -21,13 +22,6 @@ from dateline.record_types import (
     PlaceRecord,
     PloverType,
 )
-
-_QUAD_CODES = {
-    "verbal_cooperation": 1,
-    "material_cooperation": 2,
-    "verbal_conflict": 3,
-    "material_conflict": 4,
-}
 
 
 class PloverActor(TypedDict):
@@ -105,7 +99,7 @@ def _event(
         "event": [event["type"]],
         "mode": [mode] if mode else [],
         "aux_mode": event.get("aux_mode"),
-        "quad_code": _QUAD_CODES.get(event.get("quad") or ""),
+        "quad_code": QUAD_CODES.get(event.get("quad") or ""),
         "actor": _side(
             event.get("actor_party"), event.get("actor_name"), event.get("actor"), entities
         ),

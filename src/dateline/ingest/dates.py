@@ -7,23 +7,17 @@ caller decides from context, and writes `XXXX` when nothing tells.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateline.errors import DatelineError
-
-_MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTHS[calendar.month_name[_number].lower()] = _number
-    _MONTHS[calendar.month_abbr[_number].lower()] = _number
-_MONTHS["sept"] = 9
+from dateline.vocabulary import MONTHS
 
 _MONTH = (
     r"(?P<month>"
-    + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
     + r")\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -55,7 +49,7 @@ class CalendarDate:
 
 
 def _month_number(token: str) -> int:
-    return int(token) if token.isdigit() else _MONTHS[token.lower().rstrip(".")]
+    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
 
 
 def find_dates(text: str) -> Iterator[CalendarDate]:

@@ -31,13 +31,13 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[JsonlI
             uri = record.rec_headers.get_header("WARC-Target-URI") or source
             body = record.content_stream().read(max_bytes + 1)
             if len(body) > max_bytes:
-                yield InputFailure(uri, f"[D104] {uri}: over the limit of {max_bytes:,} bytes")
+                yield InputFailure(uri, f"[D101] {uri}: over the limit of {max_bytes:,} bytes")
                 continue
             charset = _charset(record.http_headers.get_header("Content-Type") or "")
             html = body.decode(charset, errors="replace")
             yield JsonlItem(uri, text=None, html=html, url=uri, title=None, published=None)
     except ArchiveLoadFailed as error:
-        yield InputFailure(source, f"[D104] {source}: not a readable WARC archive ({error})")
+        yield InputFailure(source, f"[D108] {source}: not a readable WARC archive ({error})")
 
 
 def _is_html_page(record: object) -> bool:

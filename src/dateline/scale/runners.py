@@ -27,7 +27,7 @@ Shard = list[Article]
 class RunnerError(DatelineError):
     """A runner cannot start (no Dask installed, scheduler unreachable)."""
 
-    code = "D501"
+    code = "D701"
 
 
 class Runner(Protocol):

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
+from dateline.vocabulary import TITLES
 
 Row = dict[str, Any]
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -66,8 +67,12 @@ def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     ]
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
-_FEMALE = {"Mrs", "Ms", "Miss", "Dame", "Lady"}
+# The courtesy and noble titles that tell their bearer's sex ("Ms.", "Sir", "Lady").
+_SEX_BY_TITLE = {
+    t.word.capitalize(): t.sex for t in TITLES if t.sex and t.kind in {"courtesy", "nobility"}
+}
+_HONORIFIC_BEFORE = re.compile(rf"\b({'|'.join(_SEX_BY_TITLE)})\.?\s+$")
+_FEMALE = {word for word, sex in _SEX_BY_TITLE.items() if sex == "f"}
 
 
 def gender_by_honorific(text: str, mentions: list[SpanRecord]) -> str | None:

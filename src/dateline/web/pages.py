@@ -7,7 +7,7 @@ Templates autoescape everything; the article text reaches a page only through
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, TypedDict, get_args
+from typing import Annotated, Any, TypedDict
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from dateline.ingest.dates import BadDateError
-from dateline.record_types import AnalysisRecord, PlaceRecord, PloverType
+from dateline.ontology import EVENT_TYPES
+from dateline.record_types import AnalysisRecord, PlaceRecord
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
@@ -33,7 +34,7 @@ from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 50
-PLOVER_TYPES: list[str] = list(get_args(PloverType))
+PLOVER_TYPES: list[str] = list(EVENT_TYPES)
 
 templates = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined

@@ -29,19 +29,15 @@ import pycountry
 
 from dateline.names import fold
 from dateline.nlp.common.lexicon import country_rows
+from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 3
+_INDEX_FORMAT = 4
 _COUNTY_WORDS = {"county", "parish"}
-# Regions called just "Western" or "Central" (Zambia's, Ghana's, …): as bare words in English
-# text these are almost never those regions.
-_BARE_DIRECTIONS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "centre", "center", "north east", "north west", "south east", "south west",
-    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-    "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
-}  # fmt: skip
+# Regions called just "Western", "Central" or "North-Western" (Zambia's, Ghana's, …): as bare
+# words in English text these are almost never those regions.
+_BARE_DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
 
 
 @dataclass(frozen=True, slots=True)

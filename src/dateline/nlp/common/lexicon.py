@@ -2,8 +2,9 @@
 
 Countries, their other names and demonyms come from the `countryinfo` package (its country
 files, MIT licence) with ISO codes checked against `pycountry` (ISO 3166); a few forms news
-uses that those lists lack ("U.S.", "Gazan") are added here. Organisations and role nouns are
-the project's own lists in `dateline/data/`. Everything is built once per process, lazily.
+uses that those lists lack ("U.S.", "Gazan") are added from the project's own lists in
+`nlp/common/data/`. Organisations and role nouns are the project's own lists in
+`dateline/data/`. Everything is built once per process, lazily.
 """
 
 from __future__ import annotations
@@ -15,258 +16,20 @@ from importlib import resources
 
 import pycountry
 
+from dateline.vocabulary import word_list, word_rows, word_table
+
+
+def _pairs(name: str, key: str, value: str) -> dict[str, str]:
+    return {row[key]: row[value] for row in word_rows("dateline.nlp.common", name)}
+
+
 # Forms of country names and demonyms that news writes and the packages do not list.
-_EXTRA_NAMES: dict[str, str] = {
-    "u.s.": "USA",
-    "u.s.a.": "USA",
-    "us": "USA",
-    "america": "USA",
-    "the united states": "USA",
-    "u.k.": "GBR",
-    "uk": "GBR",
-    "britain": "GBR",
-    "great britain": "GBR",
-    "england": "GBR",
-    "palestine": "PSE",
-    "russia": "RUS",
-    "iran": "IRN",
-    "syria": "SYR",
-    "south korea": "KOR",
-    "north korea": "PRK",
-    "taiwan": "TWN",
-    # Initials news uses for states whose short name would be ambiguous or long.
-    "prc": "CHN",
-    "p.r.c.": "CHN",
-    "rok": "KOR",
-    "dprk": "PRK",
-    "vietnam": "VNM",
-    "laos": "LAO",
-    "burma": "MMR",
-    "bolivia": "BOL",
-    "venezuela": "VEN",
-    "tanzania": "TZA",
-    "moldova": "MDA",
-    "czech republic": "CZE",
-    "czechia": "CZE",
-    "ivory coast": "CIV",
-    "the netherlands": "NLD",
-    "holland": "NLD",
-    "uae": "ARE",
-    "u.a.e.": "ARE",
-    "turkey": "TUR",
-    "türkiye": "TUR",
-    "dr congo": "COD",
-    "democratic republic of congo": "COD",
-    "democratic republic of the congo": "COD",
-    "kosovo": "XKX",
-    "vatican": "VAT",
-    # AP style: "Congo" alone is the Democratic Republic; the other is "Congo Republic".
-    "congo": "COD",
-    "drc": "COD",
-    "congo republic": "COG",
-    "republic of congo": "COG",
-    "republic of the congo": "COG",
-    "congo-brazzaville": "COG",
-}
+_EXTRA_NAMES = _pairs("country_names.csv", "name", "country")
 # Territories that are not countries but lie wholly in one, for their country code only.
-_TERRITORIES: dict[str, str] = {
-    "gaza": "PSE",
-    "gaza strip": "PSE",
-    "west bank": "PSE",
-    "east jerusalem": "PSE",
-    "crimea": "UKR",
-    "donbas": "UKR",
-    "donbass": "UKR",
-    "kashmir": "IND",
-    "tibet": "CHN",
-    "hong kong": "HKG",
-    "macau": "MAC",
-    "scotland": "GBR",
-    "wales": "GBR",
-    "northern ireland": "GBR",
-    "england": "GBR",
-    "kurdistan": "IRQ",
-}
-_EXTRA_DEMONYMS: dict[str, str] = {
-    "american": "USA",
-    "americans": "USA",
-    "british": "GBR",
-    "briton": "GBR",
-    "britons": "GBR",
-    "english": "GBR",
-    "gazan": "PSE",
-    "gazans": "PSE",
-    "palestinian": "PSE",
-    "palestinians": "PSE",
-    "israeli": "ISR",
-    "israelis": "ISR",
-    "saudi": "SAU",
-    "saudis": "SAU",
-    "emirati": "ARE",
-    "emiratis": "ARE",
-    "iranian": "IRN",
-    "iranians": "IRN",
-    "russian": "RUS",
-    "russians": "RUS",
-    "ukrainian": "UKR",
-    "ukrainians": "UKR",
-    "chinese": "CHN",
-    "syrian": "SYR",
-    "syrians": "SYR",
-    "lebanese": "LBN",
-    "egyptian": "EGY",
-    "egyptians": "EGY",
-    "jordanian": "JOR",
-    "jordanians": "JOR",
-    "qatari": "QAT",
-    "qataris": "QAT",
-    "turkish": "TUR",
-    "iraqi": "IRQ",
-    "iraqis": "IRQ",
-    "yemeni": "YEM",
-    "yemenis": "YEM",
-    "afghan": "AFG",
-    "afghans": "AFG",
-    "french": "FRA",
-    "german": "DEU",
-    "germans": "DEU",
-    "dutch": "NLD",
-    "south korean": "KOR",
-    "north korean": "PRK",
-    "taiwanese": "TWN",
-    "congolese": "COD",
-    "philippine": "PHL",
-    "filipino": "PHL",
-    "filipinos": "PHL",
-    "sudanese": "SDN",
-    "south sudanese": "SSD",
-    "nepali": "NPL",
-    "nepalese": "NPL",
-    "kenyan": "KEN",
-    "ethiopian": "ETH",
-    "somali": "SOM",
-    "nigerian": "NGA",
-    "malian": "MLI",
-    "indian": "IND",
-    "pakistani": "PAK",
-    "japanese": "JPN",
-    "korean": "KOR",
-    "polish": "POL",
-    "italian": "ITA",
-    "spanish": "ESP",
-    "swedish": "SWE",
-    "finnish": "FIN",
-    "danish": "DNK",
-    "norwegian": "NOR",
-    "estonian": "EST",
-    "latvian": "LVA",
-    "lithuanian": "LTU",
-    "canadian": "CAN",
-    "mexican": "MEX",
-    "brazilian": "BRA",
-    "argentine": "ARG",
-    "venezuelan": "VEN",
-    "colombian": "COL",
-    "cuban": "CUB",
-    "haitian": "HTI",
-    "rwandan": "RWA",
-    "ugandan": "UGA",
-    "libyan": "LBY",
-    "tunisian": "TUN",
-    "moroccan": "MAR",
-    "algerian": "DZA",
-    "kuwaiti": "KWT",
-    "bahraini": "BHR",
-    "omani": "OMN",
-    # Nouns for a nation's people that differ from its adjective ("a Serb", "the Poles").
-    "serb": "SRB",
-    "croat": "HRV",
-    "bosnian": "BIH",
-    "bosniak": "BIH",
-    "kosovar": "XKX",
-    "slovene": "SVN",
-    "turk": "TUR",
-    "greek": "GRC",
-    "pole": "POL",
-    "swede": "SWE",
-    "dane": "DNK",
-    "finn": "FIN",
-    "scot": "GBR",
-    "spaniard": "ESP",
-    "swiss": "CHE",
-    "czech": "CZE",
-    "slovak": "SVK",
-    "thai": "THA",
-    "burmese": "MMR",
-    "lao": "LAO",
-    "cypriot": "CYP",
-    "maltese": "MLT",
-    "portuguese": "PRT",
-    "chilean": "CHL",
-    "peruvian": "PER",
-    "vietnamese": "VNM",
-    "cambodian": "KHM",
-    "sri lankan": "LKA",
-    "bangladeshi": "BGD",
-    "uzbek": "UZB",
-    "kazakh": "KAZ",
-    "tajik": "TJK",
-    "turkmen": "TKM",
-    "kyrgyz": "KGZ",
-    "azeri": "AZE",
-    "georgian": "GEO",
-    "armenian": "ARM",
-    "belarusian": "BLR",
-    "moldovan": "MDA",
-    "romanian": "ROU",
-    "bulgarian": "BGR",
-    "hungarian": "HUN",
-    "albanian": "ALB",
-    "macedonian": "MKD",
-    "montenegrin": "MNE",
-    "eritrean": "ERI",
-    "djiboutian": "DJI",
-    "ivorian": "CIV",
-    "zimbabwean": "ZWE",
-    "zambian": "ZMB",
-    "malawian": "MWI",
-    "mozambican": "MOZ",
-    "angolan": "AGO",
-    "namibian": "NAM",
-    "ghanaian": "GHA",
-    "senegalese": "SEN",
-    "chadian": "TCD",
-    "nigerien": "NER",
-    "burkinabe": "BFA",
-    "guinean": "GIN",
-    "liberian": "LBR",
-    "sierra leonean": "SLE",
-}
-
-
-# Adjectives of a continent or world region, and the region's name in the gazetteer
-# (continents from GeoNames, regions from dateline/data/places.json). Plurals name people,
-# not places, and are left out.
-_REGION_DEMONYMS: dict[str, str] = {
-    "european": "Europe",
-    "african": "Africa",
-    "asian": "Asia",
-    "north american": "North America",
-    "south american": "South America",
-    "latin american": "Latin America",
-    "middle eastern": "Middle East",
-    "scandinavian": "Scandinavia",
-    "balkan": "Balkans",
-    "siberian": "Siberia",
-    "caribbean": "Caribbean Sea",
-    "west african": "West Africa",
-    "east african": "East Africa",
-    "north african": "North Africa",
-    "southeast asian": "Southeast Asia",
-    "central asian": "Central Asia",
-    "south asian": "South Asia",
-    "east asian": "East Asia",
-}
+_TERRITORIES = _pairs("territories.csv", "territory", "country")
+_EXTRA_DEMONYMS = _pairs("demonyms.csv", "demonym", "country")
+# Adjectives of a continent or world region, and the region's name in the gazetteer.
+_REGION_DEMONYMS = _pairs("region_demonyms.csv", "demonym", "region")
 
 
 @cache
@@ -373,8 +136,7 @@ class Organisation:
 
 @cache
 def _organisations() -> dict[str, Organisation]:
-    raw = resources.files("dateline.data").joinpath("organisations.json").read_text("utf-8")
-    table = json.loads(raw)["organisations"]
+    table = word_table("dateline", "organisations.json")["organisations"]
     return {_key(name): Organisation(name, code, sector) for name, (code, sector) in table.items()}
 
 
@@ -387,12 +149,7 @@ def organisation(text: str) -> Organisation | None:
 @cache
 def role_nouns() -> frozenset[str]:
     """Head nouns of titles and roles, lower case."""
-    raw = resources.files("dateline.data").joinpath("role_nouns.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower()
-        for line in raw.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(noun.lower() for noun in word_list("dateline", "role_nouns.txt"))
 
 
 def is_role_noun(word: str) -> bool:

@@ -18,140 +18,15 @@ from dateline.model import Entity, EntityType, Span
 from dateline.nlp.common.lexicon import country_of_word
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.stage import article_text
+from dateline.vocabulary import word_rows, word_set
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "announce",
-        "state",
-        "declare",
-        "explain",
-        "note",
-        "write",
-        "tweet",
-        "post",
-        "insist",
-        "argue",
-        "claim",
-        "contend",
-        "assert",
-        "maintain",
-        "warn",
-        "caution",
-        "reply",
-        "respond",
-        "answer",
-        "retort",
-        "continue",
-        "recall",
-        "acknowledge",
-        "admit",
-        "concede",
-        "confirm",
-        "deny",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "suggest",
-        "predict",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "urge",
-        "demand",
-        "ask",
-        "describe",
-        "refer",
-        "label",
-        "dub",
-        "term",
-        "characterize",
-        "characterise",
-        "brand",
-        "accuse",
-        "allege",
-        "report",
-        "reveal",
-        "disclose",
-        "complain",
-        "boast",
-        "joke",
-        "quip",
-        "observe",
-        "comment",
-        "remark",
-        "mention",
-        "testify",
-        "proclaim",
-        "reiterate",
-        "repeat",
-        "counter",
-        "charge",
-        "inform",
-        "assure",
-        "reassure",
-        "advise",
-        "recommend",
-        "propose",
-        "question",
-        "wonder",
-        "shout",
-        "plead",
-        "protest",
-        "object",
-        "lament",
-        "highlight",
-        "underline",
-        "underscore",
-        "outline",
-        "hint",
-        "imply",
-        "criticize",
-        "criticise",
-        "praise",
-        "condemn",
-        "blast",
-        "slam",
-        "dismiss",
-        "reject",
-        "announce",
-        "tout",
-        "cite",
-        "concur",
-        "caution",
-        "speak",
-        "agree",
-        "echo",
-        # how the words came out: "“Out!” she barked", "he concluded", "they chanted"
-        "conclude",
-        "recount",
-        "exclaim",
-        "bark",
-        "interject",
-        "chant",
-        "confess",
-        "recite",
-        "surmise",
-        "yell",
-        "scream",
-        "snap",
-        "muse",
-        "whisper",
-        "mutter",
-        "sigh",
-        "scoff",
-        "gush",
-        "marvel",
-        "read",  # "“…,” the statement read"
-    ]
-)
-# Verbs that frame a partial quote as a characterisation: described X as "…", called it "…".
-CHARACTERISING = frozenset({"describe", "refer", "characterize", "characterise"})
-# Naming verbs ("called it a 'mess'") mostly frame scare quotes, not someone's words.
-NAMING = frozenset({"call", "label", "dub", "term", "brand"})
+SPEECH_VERBS = word_set("dateline.nlp.common", "speech_verbs.txt")
+# Verbs that frame a partial quote as a characterisation: described X as "…", referred to it
+# as "…"; and naming verbs ("called it a 'mess'"), which mostly frame scare quotes, not
+# someone's words.
+_FRAMING = word_rows("dateline.nlp.common", "framing_verbs.csv")
+CHARACTERISING = frozenset(row["verb"] for row in _FRAMING if row["kind"] == "characterising")
+NAMING = frozenset(row["verb"] for row in _FRAMING if row["kind"] == "naming")
 # Verbs of saying that also begin or go on with another action: "continued to deliver".
 _ASPECTUAL = frozenset({"continue", "repeat"})
 ATTRIBUTION_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
@@ -159,22 +34,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"who", "that", "which"}
 # Nouns for a country's side in a dispute: "the Israeli side", "Egyptian officials".
-_GROUP_NOUNS = {
-    "side",
-    "government",
-    "officials",
-    "official",
-    "forces",
-    "military",
-    "army",
-    "negotiators",
-    "delegation",
-    "authorities",
-    "ministry",
-    "leaders",
-    "administration",
-    "diplomats",
-}
+_GROUP_NOUNS = word_set("dateline.nlp.common", "group_nouns.txt")
 
 
 def is_speech_cue(token: Token) -> bool:

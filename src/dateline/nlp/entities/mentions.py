@@ -31,6 +31,7 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.stage import article_text
+from dateline.vocabulary import COMPASS_POINTS, COURTESY_TITLES, NEWS_AGENCIES, TITLES, word_set
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -40,58 +41,18 @@ _LABELS = {
     "LOC": "OTHER",
     "FAC": "OTHER",
 }
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
+# Courtesy titles as tokens: "Mr", and "Mr." for the short ones.
+HONORIFICS = COURTESY_TITLES | {f"{t.word}." for t in TITLES if t.kind == "courtesy" and t.short}
 TITLE_BLOCKS = {BlockKind.TITLE, BlockKind.REPEATED_TITLE, BlockKind.HEADING}
 _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", "outside", "across"}
-_DIRECTIONS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outskirts",
-    "heart",
-    "centre",
-    "center",
-    "edge",
-    "outside",
-}
-_PLACE_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "community",
-    "kibbutz",
-    "camp",
-    "region",
-    "province",
-    "district",
-    "capital",
-    "port",
-    "border",
-    "crossing",
-    "area",
-    "neighborhood",
-    "neighbourhood",
-    "suburb",
-    "county",
-    "state",
-    "island",
-    "valley",
-    "hospital",
-    "refugee",
-    "checkpoint",
-    "governorate",
-    "airport",
-    "base",
-    "front",
-}
+# What stands before "of" and a place: "north of X", "the outskirts of X".
+_DIRECTIONS = COMPASS_POINTS | word_set("dateline.nlp.entities", "place_parts.txt")
+_PLACE_NOUNS = word_set("dateline.nlp.entities", "place_nouns.txt")
 # Below this many people a GeoNames city is too small to outvote NER's reading of a name.
 _TOWN_POPULATION = 15_000
-_AGENCIES = {"afp", "ap", "reuters", "getty", "getty images", "pool", "epa", "xinhua", "bloomberg"}
+# A photo credit that opens with an agency's name ("Getty Images", "AFP Photo") names no one.
+_AGENCIES = frozenset(name.lower() for name in NEWS_AGENCIES)
+_AGENCY_WORDS = frozenset(name.split()[0] for name in _AGENCIES)
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”“)(\s-])+$")
 
@@ -254,7 +215,7 @@ def _credited_person(offset: int, credit: str) -> tuple[int, int, str] | None:
     words = head.split()
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return None
-    if head.lower() in _AGENCIES or words[0].lower() in _AGENCIES:
+    if head.lower() in _AGENCIES or words[0].lower() in _AGENCY_WORDS:
         return None
     start = offset + credit.index(head)
     return start, start + len(head), head
@@ -295,56 +256,7 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return joined
 
 
-_ORG_WORDS = {
-    "party",
-    "forces",
-    "force",
-    "council",
-    "ministry",
-    "department",
-    "agency",
-    "army",
-    "union",
-    "court",
-    "committee",
-    "commission",
-    "bank",
-    "group",
-    "organization",
-    "organisation",
-    "office",
-    "house",
-    "front",
-    "movement",
-    "brigades",
-    "corps",
-    "authority",
-    "government",
-    "senate",
-    "parliament",
-    "assembly",
-    "league",
-    "association",
-    "institute",
-    "university",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "news",
-    "times",
-    "post",
-    "press",
-    "network",
-    "fund",
-    "program",
-    "programme",
-    "service",
-    "services",
-    "guard",
-    "police",
-    "navy",
-}
+_ORG_WORDS = word_set("dateline.nlp.entities", "organisation_words.txt")
 
 
 def _person_shaped(tokens: list[str]) -> bool:

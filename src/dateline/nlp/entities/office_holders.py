@@ -29,17 +29,18 @@ from importlib import resources
 
 from dateline.names import strip_accents
 from dateline.nlp.common.lexicon import country_of_word
+from dateline.vocabulary import COURTESY_TITLES, word_rows, word_set
 
 INTERNATIONAL = "IGO"
 # People are named in news before they take office and long after they leave it.
 MARGIN_YEARS = 3
 _PARTICLES = frozenset({"al", "el"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 # Words before a title that make it someone else's ("Vice President", "Deputy Prime Minister").
-_NOT_THE_HOLDER = frozenset({"vice", "deputy", "assistant", "under", "first"})
-# Words that qualify a title in time, not name it: "former President X" was a president.
+_NOT_THE_HOLDER = word_set("dateline.nlp.entities", "subordinate_titles.txt")
+# Words that qualify a title in time or stand-in, not name it: "former President X" was a
+# president, "acting President X" holds the office for now.
 _QUALIFIERS = frozenset(
-    {"former", "late", "then", "acting", "interim", "outgoing", "incoming", "ex", "caretaker"}
+    row["word"] for row in word_rows("dateline.nlp.entities", "role_qualifiers.csv")
 )
 # Titles news shortens before a name: "Gen. Musharraf", "Pres. Lincoln".
 _ABBREVIATIONS = {"gen": "general", "pres": "president", "col": "colonel", "lt": "lieutenant"}
@@ -250,7 +251,7 @@ def _split_leading_title(name: str, title: str | None) -> tuple[str, str | None]
 def holder_key(text: str) -> str:
     """A comparison key for a holder's name: case, accents, apostrophes, hyphens, honorifics,
     "al-"/"el-" and initials do not matter ("Hafez al-Assad" = "Hafez Assad")."""
-    words = [w for w in _words(text.replace("'", "").replace("’", "")) if w not in _HONORIFICS]
+    words = [w for w in _words(text.replace("'", "").replace("’", "")) if w not in COURTESY_TITLES]
     if len(words) > 1:
         words = [w for w in words if w not in _PARTICLES]
     full_words = [w for w in words if len(w) > 1]

@@ -18,10 +18,15 @@ from spacy.tokens import Doc, Token
 from dateline.nlp.common.lexicon import country_of_word, is_role_noun, organisation
 from dateline.nlp.entities.mentions import HONORIFICS, Mention
 from dateline.nlp.stage import article_text
+from dateline.vocabulary import word_rows
 
 _CONNECTORS = {"of", "for"}
 # Words that qualify a role in time rather than name it: "former President X" is a president.
-_QUALIFIERS = {"former", "late", "then", "ex", "outgoing", "incoming", "newly"}
+_QUALIFIERS = frozenset(
+    row["word"]
+    for row in word_rows("dateline.nlp.entities", "role_qualifiers.csv")
+    if row["kind"] == "time"
+)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 

@@ -12,7 +12,7 @@ A noun that names no party ("a proposal", "the convoy") is not an actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -23,6 +23,7 @@ from dateline.nlp.common.speakers import MentionIndex, subject_of
 from dateline.nlp.events.dictionaries import agent_sector
 from dateline.nlp.events.lexicon import lexicon
 from dateline.nlp.stage import article_text
+from dateline.ontology import NON_STATE_CODES
 
 # Head nouns that name a party, with the PLOVER sector they give (data/event_lexicon.json).
 SECTOR_NOUNS: dict[str, str] = {
@@ -32,42 +33,17 @@ SECTOR_NOUNS: dict[str, str] = {
 SECTOR_NOUNS.update(
     {noun[:-1]: sector for noun, sector in list(SECTOR_NOUNS.items()) if noun.endswith("s")}
 )
-SECTOR_NOUNS.update({"man": "CVL", "woman": "CVL", "child": "CVL", "children": "CVL"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 # Words in a person's role that tell the sector.
-_ROLE_SECTORS = (
-    ("general", "MIL"),
-    ("commander", "MIL"),
-    ("chief of staff", "MIL"),
-    ("judge", "JUD"),
-    ("justice", "JUD"),
-    ("senator", "LEG"),
-    ("lawmaker", "LEG"),
-    ("speaker", "LEG"),
-    ("member of parliament", "LEG"),
-    ("minister", "GOV"),
-    ("president", "GOV"),
-    ("secretary", "GOV"),
-    ("chancellor", "GOV"),
-    ("king", "GOV"),
-    ("ambassador", "GOV"),
-    ("spokes", "GOV"),
-    ("cabinet", "GOV"),
-    ("governor", "GOV"),
-    ("mayor", "GOV"),
-)
+_ROLE_SECTORS: Mapping[str, str] = lexicon()["role_sectors"]  # the first word found wins
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
-_QUANTITIES = frozenset(
-    {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "number", "group", "some"}
-)
+_QUANTITIES = frozenset(lexicon()["quantity_nouns"])
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _STANCES = ("anti", "pro")
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 _GROUP_TYPES = frozenset({EntityType.GPE, EntityType.ORG, EntityType.NORP})
 # Nouns that name a party by its tie to another: "Russia's allies" are not Russia.
-_RELATIONS = frozenset(
-    {"ally", "partner", "enemy", "foe", "rival", "neighbour", "neighbor", "proxy", "adversary"}
-)
+_RELATIONS = frozenset(lexicon()["relation_nouns"])
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _OF_PLACE = frozenset({"in", "of", "from", "throughout", "across", "at"})
 _DROPPED_LEFT = frozenset({"det", "nummod", "quantmod", "predet", "poss", "case", "punct"})
@@ -102,7 +78,7 @@ class Actor:
         country inferred from what the story is about codes no event (issue 14)."""
         if self.country is not None and self.country_source != "inference":
             return self.country
-        if self.sector in {"IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"}:
+        if self.sector in NON_STATE_CODES:
             return self.sector
         return None
 
@@ -414,7 +390,7 @@ def _role_sector(role: str | None) -> str | None:
     if not role:
         return None
     lowered = role.lower()
-    return next((sector for word, sector in _ROLE_SECTORS if word in lowered), None)
+    return next((sector for word, sector in _ROLE_SECTORS.items() if word in lowered), None)
 
 
 def _group_name(token: Token) -> str:

@@ -30,6 +30,7 @@ from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.events.actors import Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode
 from dateline.nlp.events.triggers import (
+    THREAT_MODES,
     Trigger,
     candidate_lemmas,
     inflections,
@@ -37,19 +38,27 @@ from dateline.nlp.events.triggers import (
     with_mode,
 )
 from dateline.nlp.stage import article_text, stage
+from dateline.ontology import RECIPROCAL_TYPES, types_of_quad
 
 COMPONENT = "dateline_events"  # the spaCy component name (nlp.pipeline.STAGES)
 
-_MATERIAL_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Cooperation announced for later is an agreement (AGREE itself is one already).
+_COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_cooperation")) - {
+    "AGREE"
+}
+_VERBAL_CONFLICT = types_of_quad("verbal_conflict")
 # Types whose parties act together: "A and B met" is A->B and B->A.
-_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+_RECIPROCAL = RECIPROCAL_TYPES
+# The THREATEN mode of force announced for later: a framed threat's mode, except that a
+# restriction to come ("will prohibit", "will tighten the blockade") has kept none, unlike a
+# framed one ("threatened to prohibit": restrict). Kept apart so that moving the table to
+# data changed no output; whether the two should agree is the event rules' question.
+_FUTURE_THREAT_MODES = {t: mode for t, mode in THREAT_MODES.items() if t != "COERCE"}
 # Types with another side worth looking for when the clause names none.
 _NEEDS_OTHER_SIDE = frozenset(
     {"AGREE", "REQUEST", "THREATEN", "ASSAULT", "ACCUSE", "REJECT", "SANCTION", "AID", "COERCE"}
 )
 
-_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
 # Types whose place, where no one is named as the target, is the target.
 _LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -222,8 +231,8 @@ def _future_type(event_type: str, mode: str | None) -> tuple[str, str | None]:
     """PLOVER codes what is announced for later by intent: force to come is a threat, help
     or talks to come are an agreement."""
     if is_conflict(event_type) and event_type not in _VERBAL_CONFLICT:
-        return "THREATEN", _THREAT_MODES.get(event_type)
-    if event_type in _MATERIAL_COOPERATION:
+        return "THREATEN", _FUTURE_THREAT_MODES.get(event_type)
+    if event_type in _COOPERATION:
         return "AGREE", None
     return event_type, mode
 

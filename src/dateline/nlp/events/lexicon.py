@@ -1,21 +1,24 @@
 """The words that signal events, and the PLOVER type and mode each one signals.
 
-The lists live in `data/event_lexicon.json` and the ontology in `data/plover.json`; this
-module reads them once and answers the questions the event stage asks: what does this verb
-signal, what does this verb signal with this object, what does this event noun signal.
+The lists live in `data/event_lexicon.json` and the ontology in `data/plover.json` (read by
+`dateline.ontology`, which every layer shares); this module reads them once and answers the
+questions the event stage asks: what does this verb signal, what does this verb signal with
+this object, what does this event noun signal.
 An entry reads "TYPE", "TYPE/mode" or "TYPE/mode | prep, prep" (the prepositions whose object
 is the event's recipient).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-CONFLICT_QUADS = frozenset({"verbal_conflict", "material_conflict"})
+from dateline.ontology import ONTOLOGY, modes_of
+from dateline.ontology import is_conflict as is_conflict  # the stage's questions, asked here
+from dateline.ontology import quad_of as quad_of
+from dateline.vocabulary import word_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,36 +41,23 @@ def parse_sense(entry: str) -> Sense:
     )
 
 
-@cache
-def _data(name: str) -> dict[str, Any]:
-    raw = resources.files("dateline.data").joinpath(name).read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+def _data(name: str) -> Mapping[str, Any]:
+    return word_table("dateline", name)
 
 
-def lexicon() -> dict[str, Any]:
+def lexicon() -> Mapping[str, Any]:
     """The whole word list, as `data/event_lexicon.json` has it."""
     return _data("event_lexicon.json")
 
 
-@cache
-def ontology() -> dict[str, Any]:
+def ontology() -> Mapping[str, Any]:
     """PLOVER's types (quad class, score, definition, modes), sectors and actor codes."""
-    return _data("plover.json")
-
-
-def quad_of(event_type: str) -> str:
-    """The quad class of a PLOVER type ("material_conflict" for ASSAULT)."""
-    return str(ontology()["types"][event_type]["quad"])
-
-
-def is_conflict(event_type: str) -> bool:
-    return quad_of(event_type) in CONFLICT_QUADS
+    return ONTOLOGY
 
 
 def valid_mode(event_type: str, mode: str | None) -> str | None:
     """The mode if PLOVER defines it for this type, else None: a mode never leaks across types."""
-    return mode if mode in ontology()["types"][event_type]["modes"] else None
+    return mode if mode in modes_of(event_type) else None
 
 
 @cache

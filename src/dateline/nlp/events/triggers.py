@@ -13,11 +13,14 @@ action's class where PLOVER says so (a pledge of force is a threat, not an agree
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Token
 
+from dateline.nlp.common.speakers import CHARACTERISING as SPEECH_CHARACTERISING
+from dateline.nlp.common.speakers import NAMING
 from dateline.nlp.events.dictionaries import cameo_object_sense, cameo_verb_sense, cameo_verbs
 from dateline.nlp.events.lexicon import (
     Sense,
@@ -33,74 +36,33 @@ from dateline.nlp.events.lexicon import (
     word_set,
 )
 
-CHARACTERISING = frozenset({"call", "describe", "refer", "label", "brand", "term", "dub"})
+# Verbs that characterise or name what they frame: "called the strikes unacceptable".
+CHARACTERISING = SPEECH_CHARACTERISING | NAMING
 _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
-_FORCE_NOUNS = frozenset({"reservist", "reservists", "militia", "militias", "ship", "ships"})
+_FORCE_NOUNS = word_set("force_nouns")
 # Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
-_UNREALISED = frozenset(
-    {
-        "request",
-        "demand",
-        "call",
-        "appeal",
-        "plea",
-        "proposal",
-        "offer",
-        "plan",
-        "threat",
-        "ultimatum",
-        "invitation",
-        "promise",
-        "pledge",
-        "refusal",
-        "order",
-        "bid",
-        "intention",
-    }
-)
+_UNREALISED = word_set("unrealised_nouns")
 # Framing verbs that signal AGREE only when the framed action is an event of its own.
-_WEAK_CONTROL = frozenset({"plan", "intend", "decide", "prepare", "seek", "vow", "volunteer"})
+_WEAK_CONTROL = word_set("weak_control_verbs")
 # Framing verbs whose framed clause is a request only in the subjunctive ("insisted that
 # Hamas accept"): otherwise they report speech. After a verb of demanding, a plural
 # present ("demanded that its partners refuse") reads as the subjunctive too.
-_SUBJUNCTIVE_CONTROL = frozenset({"insist", "demand", "ask", "tell", "urge", "request"})
-_DEMANDING = frozenset({"demand", "urge", "ask", "request"})
+_SUBJUNCTIVE_CONTROL = word_set("subjunctive_control_verbs")
+_DEMANDING = word_set("demanding_verbs")
 # Verbs of saying that report a demand when what they report is an obligation.
-_OBLIGATION_FRAMES = frozenset(
-    {"say", "conclude", "state", "declare", "stress", "argue", "write", "add", "note", "warn"}
-)
+_OBLIGATION_FRAMES = word_set("obligation_frames")
 # Default recipient prepositions of event nouns, by type: "an attack on", "talks with".
 _NOUN_PREPS: dict[str, tuple[str, ...]] = {
-    "ASSAULT": ("on", "against"),
-    "CONSULT": ("with",),
-    "SANCTION": ("on", "against"),
-    "PROTEST": ("against",),
-    "AGREE": ("with", "to"),
-    "REQUEST": ("to",),
-    "AID": ("to", "for"),
-    "THREATEN": ("against", "to"),
-    "ACCUSE": ("against",),
-    "COERCE": ("on", "against"),
-    "SUPPORT": ("for", "with"),
+    event_type: tuple(preps) for event_type, preps in lexicon()["noun_recipient_preps"].items()
 }
-_THREAT_MODES = {
-    "ASSAULT": "violence",
-    "MOBILIZE": "violence",
-    "SANCTION": "relations",
-    "COERCE": "restrict",
-}
-_REQUEST_MODES = {
-    "CONSULT": "meet",
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-}
+# The THREATEN mode of a threatened act, and the REQUEST mode of a requested one.
+THREAT_MODES: Mapping[str, str] = lexicon()["threat_modes"]
+_REQUEST_MODES: Mapping[str, str] = lexicon()["request_modes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,10 +327,10 @@ def _subjunctive(clause: Token, demanding: bool) -> bool:
 def _framed_sense(frame: str, inner: Sense | None) -> Sense:
     if frame == "AGREE":
         if inner is not None and is_conflict(inner.type) and inner.type != "REJECT":
-            return Sense("THREATEN", _THREAT_MODES.get(inner.type), inner.recipient_preps)
+            return Sense("THREATEN", THREAT_MODES.get(inner.type), inner.recipient_preps)
         return Sense("AGREE", None, inner.recipient_preps if inner else ())
     if frame == "THREATEN":
-        mode = _THREAT_MODES.get(inner.type) if inner else None
+        mode = THREAT_MODES.get(inner.type) if inner else None
         return Sense("THREATEN", mode, inner.recipient_preps if inner else ())
     if frame == "REQUEST":
         mode = _REQUEST_MODES.get(inner.type, "change") if inner else "change"

@@ -41,6 +41,7 @@ from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.embedded import embedded_places
 from dateline.nlp.places.textscan import text_places
 from dateline.nlp.stage import stage
+from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
 COMPONENT = "dateline_places"  # the spaCy component name (nlp.pipeline.STAGES)
 
@@ -61,10 +62,9 @@ _LONE_TOWN = 20_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
+# "Northern Gaza", "North-east Syria": the place is the name without its part.
 _DIRECTION = re.compile(
-    r"^(?:northern|southern|eastern|western|central|north|south|east|west|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+",
-    re.IGNORECASE,
+    rf"^(?:{alternation(COMPASS_ADJECTIVES | COMPASS_POINTS)})\s+", re.IGNORECASE
 )
 
 

@@ -44,6 +44,7 @@ from dateline.nlp.common.speakers import (
 )
 from dateline.nlp.quotes.marks import QuotedSpan, find_quoted_spans, without_subheadings
 from dateline.nlp.stage import article_text, stage
+from dateline.vocabulary import TITLE_SMALL_WORDS, word_rows, word_set
 
 COMPONENT = "dateline_quotes"  # the spaCy component name (nlp.pipeline.STAGES)
 
@@ -51,75 +52,24 @@ _MIN_REPORTED_TOKENS = 3
 # How far into the sentence after a quoted question its attribution's verb may stand.
 _MAX_ATTRIBUTION_TOKENS = 8
 _SAME_QUOTE_RATIO = 0.9
-_ARGUE_FOR = frozenset({"argue", "call", "push", "press", "appeal", "plead", "lobby"})
+
+
+def _reporting(kind: str) -> frozenset[str]:
+    """The verbs of `data/reporting_verbs.csv` that hold what they report this way."""
+    rows = word_rows("dateline.nlp.quotes", "reporting_verbs.csv")
+    return frozenset(row["verb"] for row in rows if row["kind"] == kind)
+
+
+# Verbs whose report follows "for": "argued for a ceasefire".
+_ARGUE_FOR = _reporting("for")
 # Verbs that report a commitment or request as a to-infinitive: "vowed to fight on".
-_TO_INFINITIVE = frozenset(
-    {"promise", "vow", "pledge", "threaten", "urge", "ask", "call", "warn", "demand"}
-)
+_TO_INFINITIVE = _reporting("to-infinitive")
 
 # Verbs whose object is what was said: "announced new sanctions", "denied the charge".
-_NOMINAL_REPORTS = frozenset(
-    {
-        "announce",
-        "praise",
-        "criticize",
-        "criticise",
-        "accuse",
-        "deny",
-        "promise",
-        "propose",
-        "reveal",
-        "confirm",
-        "condemn",
-        "reject",
-        "dismiss",
-        "blast",
-        "slam",
-        "tout",
-        "demand",
-        "acknowledge",
-        "admit",
-        "predict",
-        "pledge",
-        "vow",
-        "urge",
-        "warn",
-        "cite",
-    }
-)
+_NOMINAL_REPORTS = _reporting("object")
 # What documents do when a reporter cites them: "the poll shows that …", "the audit found …".
-_FINDING = frozenset({"show", "find", "indicate", "conclude", "estimate"})
-_DOCUMENTS = frozenset(
-    {
-        "poll",
-        "survey",
-        "study",
-        "report",
-        "analysis",
-        "data",
-        "research",
-        "investigation",
-        "audit",
-        "review",
-        "record",
-        "document",
-        "memo",
-        "filing",
-        "figure",
-        "number",
-        "statistic",
-        "census",
-        "estimate",
-        "projection",
-        "result",
-        "letter",
-        "email",
-        "complaint",
-        "lawsuit",
-        "indictment",
-        "ruling",
-    }
-)
+_FINDING = _reporting("finding")
+_DOCUMENTS = word_set("dateline.nlp.quotes", "documents.txt")
 # An unattributed quote this short, or shaped like a title ("The Walking Dead"), is no quote.
 _MIN_UNATTRIBUTED_WORDS = 5
 # Shorter quoted words inside a sentence count only as part of a reported clause around them.
@@ -133,37 +83,7 @@ _MAX_TITLE_WORDS = 8
 _NO_SPEAKERS = frozenset({"time"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "all"})
 # Nouns for a piece of writing, a broadcast or a show, whose title follows them in quotes.
-_WORKS = frozenset(
-    {
-        "book",
-        "novel",
-        "memoir",
-        "biography",
-        "autobiography",
-        "headline",
-        "column",
-        "essay",
-        "op",
-        "ed",
-        "editorial",
-        "article",
-        "film",
-        "movie",
-        "documentary",
-        "song",
-        "album",
-        "poem",
-        "play",
-        "podcast",
-        "episode",
-        "series",
-        "ad",
-        "advert",
-        "advertisement",
-        "sign",
-        "slogan",
-    }
-)
+_WORKS = word_set("dateline.nlp.quotes", "works.txt")
 _REPORTING = SPEECH_VERBS | NAMING | _FINDING | {"point"}
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-", "--"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "then", "so"})
@@ -176,9 +96,7 @@ _PUBLISHER_NOTE = re.compile(
     r"(?:^|(?<=[.!?”\")]))\W*editors?['’]?s?\s+note\s*:", re.IGNORECASE | re.MULTILINE
 )
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'")
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with"}
-)
+_TITLE_SMALL_WORDS = TITLE_SMALL_WORDS
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from dateline.nlp.timex.context import Tense
-from dateline.nlp.timex.vocabulary import MONTHS
+from dateline.vocabulary import MONTHS
 
 
 def nearest_year(month: int, day: int | None, anchor: date | None, tense: Tense) -> int | None:

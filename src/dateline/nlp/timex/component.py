@@ -21,6 +21,7 @@ from dateline.nlp.stage import stage
 from dateline.nlp.timex.context import DATE_ORDERS, DateOrder, Tense, TimeValue
 from dateline.nlp.timex.finder import find_time_expressions
 from dateline.nlp.timex.normaliser import normalise
+from dateline.vocabulary import word_set
 
 COMPONENT = "dateline_times"  # the spaCy component name (nlp.pipeline.STAGES)
 
@@ -30,23 +31,7 @@ _PAST_AUXILIARIES = {"did", "was", "were", "had"}
 _AHEAD = re.compile(r"\bas (?:soon|early) as (?:on )?$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|by) (?:on )?$", re.IGNORECASE)
 # Words that put the verb they govern ahead in time: "set to close", "expected to vote".
-_SCHEDULING = {
-    "be",
-    "set",
-    "schedule",
-    "expect",
-    "due",
-    "plan",
-    "go",
-    "likely",
-    "slate",
-    "poise",
-    "ready",
-    "prepare",
-    "intend",
-    "hope",
-    "agree",
-}
+_SCHEDULING = word_set("dateline.nlp.timex", "scheduling_words.txt")
 # A quarter the text names itself ("the third quarter"), which "a year earlier" then refers to.
 _NAMED_QUARTER = re.compile(r"(?:first|second|third|fourth)[ -]quarter", re.IGNORECASE)
 _DATED_OR_SHIFTED = re.compile(r"\d{4}|year", re.IGNORECASE)

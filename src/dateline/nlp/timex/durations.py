@@ -10,7 +10,6 @@ from dateline.nlp.timex.quantities import duration_value, quantity, unit_name
 from dateline.nlp.timex.vocabulary import (
     APPROX_RE,
     MONTH_RE,
-    MONTHS,
     PART_RE,
     PARTS_OF_DAY,
     QUANTITY_RE,
@@ -18,8 +17,8 @@ from dateline.nlp.timex.vocabulary import (
     UNIT_OR_QUARTERS_RE,
     UNITS,
     WEEKDAY_RE,
-    WEEKDAYS,
 )
+from dateline.vocabulary import MONTHS, WEEKDAYS
 
 
 def read_plural_span(phrase: str, context: Context) -> TimeValue | None:

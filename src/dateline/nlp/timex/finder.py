@@ -10,7 +10,6 @@ measure only ("two days"): TimeML takes "later" and "after" for signals.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
@@ -41,6 +40,12 @@ from dateline.nlp.timex.vocabulary import (
     YEAR_RE,
     ZONE_RE,
     alternatives,
+)
+from dateline.vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
 )
 
 _DAY_WORD = rf"(?:{WEEKDAY_RE}|today|tonight|yesterday|tomorrow)"
@@ -121,11 +126,7 @@ _EXPRESSIONS = [
 # first lets the finder skip most words of a text at the cost of one lookahead, instead of
 # trying every expression of the grammar at every word.
 _FIRST_WORDS = (
-    [calendar.month_name[n].lower() for n in range(1, 13)]
-    + [calendar.month_abbr[n].lower() for n in range(1, 13)]
-    + ["sept"]
-    + [name.lower() for name in calendar.day_name]
-    + [name.lower() for name in calendar.day_abbr]
+    [*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS]
     + ONES
     + TEENS
     + TENS
@@ -159,10 +160,9 @@ _YEAR_RUN = re.compile(
     r"(?:19|20)\d\d)+\b"
 )
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d\d")
-# Month and weekday abbreviations that are ordinary words when they stand alone.
-_AMBIGUOUS_ALONE = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-) | frozenset(["sat", "sun", "wed", "mon", "fri", "thu", "tue"])
+# Month and weekday abbreviations that are ordinary words when they stand alone ("may" is
+# read by its context instead, as "march" is).
+_AMBIGUOUS_ALONE = frozenset(MONTH_ABBREVIATIONS + WEEKDAY_ABBREVIATIONS) - {"may"}
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|since|by|until|of|during|from|between|through|before|after)\s+", re.IGNORECASE
 )

@@ -20,8 +20,8 @@ from dateline.nlp.timex.vocabulary import (
     SEASONS,
     UNIT_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
 )
+from dateline.vocabulary import WEEKDAYS
 
 
 def read_relative_offset(phrase: str, context: Context) -> TimeValue | None:

@@ -3,20 +3,19 @@
 The finder matches whole expressions with the pieces; the rules re-read the parts of a
 found expression with the same pieces and look the words up in the tables, so both agree
 on what "Sept.", "twenty-four" or "fortnight" mean. The pieces are pattern source, not
-compiled patterns (suffix `_RE`), because they are spliced into larger patterns.
+compiled patterns (suffix `_RE`), because they are spliced into larger patterns. The names of
+the months and weekdays are `dateline.vocabulary`'s, which ingestion reads datelines with.
 """
 
 from __future__ import annotations
 
-import calendar
+from dateline.vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+)
 
-MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    MONTHS[calendar.month_name[_number].lower()] = _number
-    MONTHS[calendar.month_abbr[_number].lower()] = _number
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
 ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TEENS = [
     "ten",
@@ -90,13 +89,8 @@ def alternatives(words: list[str] | dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-MONTH_RE = _names(
-    [calendar.month_name[n].lower() for n in range(1, 13)],
-    [calendar.month_abbr[n].lower() for n in range(1, 13)] + ["sept"],
-)
-WEEKDAY_RE = _names(
-    [name.lower() for name in calendar.day_name], [name.lower() for name in calendar.day_abbr]
-)
+MONTH_RE = _names(list(MONTH_NAMES), list(MONTH_ABBREVIATIONS))
+WEEKDAY_RE = _names(list(WEEKDAY_NAMES), list(WEEKDAY_ABBREVIATIONS))
 ONES_RE, TEENS_RE, TENS_RE = alternatives(ONES), alternatives(TEENS), alternatives(TENS)
 WORD_NUMBER_RE = (
     rf"(?:(?:{TENS_RE})(?:[ -](?:{ONES_RE}))?|{TEENS_RE}|{ONES_RE}|a\s+hundred|hundred|"
