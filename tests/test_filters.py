@@ -314,7 +314,7 @@ def test_a_fact_without_a_calendar_day_is_left_out_by_dates() -> None:
     ],
 )
 def test_values_no_fact_could_match_are_refused(build: Any) -> None:
-    with pytest.raises(FilterError, match=r"^\[D701\] "):
+    with pytest.raises(FilterError, match=r"^\[D402\] "):
         build()
 
 

@@ -58,6 +58,15 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
             ("dateline.ingest.fetch",),
         ),
         "D108": ErrorCode("a WARC archive cannot be read", ("dateline.ingest.warc",)),
+        "D109": ErrorCode(
+            "a date (an article's published date, or a --since/--until filter) is not an "
+            "ISO 8601 date such as 2024, 2024-05 or 2024-05-01",
+            ("dateline.ingest.dates",),
+        ),
+        "D110": ErrorCode(
+            "an article has more characters than the hard limit (DATELINE_MAX_TEXT_CHARS)",
+            ("dateline.nlp.windows", "dateline", "dateline.settings"),
+        ),
         "D201": ErrorCode(
             "the spaCy pipeline is missing or is not the one the project pins",
             ("dateline.nlp.language",),
@@ -69,6 +78,11 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
         "D401": ErrorCode(
             "the store cannot be opened or used: a bad URL, a missing driver, a server down",
             ("dateline.store.repository",),
+        ),
+        "D402": ErrorCode(
+            "a query filter has a value no fact could match (a date that is not ISO, an "
+            "event type that is not PLOVER's)",
+            ("dateline.corpus.filters",),
         ),
         "D501": ErrorCode(
             "an API token cannot be made or removed as asked", ("dateline.api.tokens",)

@@ -47,7 +47,7 @@ _TERM = re.compile(r"\w+")  # the words of `about`, as the store's full-text que
 class FilterError(DatelineError):
     """A filter value that no fact could match: not an ISO date, not a PLOVER type, no word."""
 
-    code = "D701"
+    code = "D402"
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,7 @@ def years_in(text: str) -> list[int]:
 class BadDateError(DatelineError):
     """A date given by a person or a feed (`published`, `--since`) that is not an ISO date."""
 
-    code = "D103"
+    code = "D109"
 
     def __init__(self, source: str, value: str) -> None:
         super().__init__(
