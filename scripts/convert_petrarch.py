@@ -46,6 +46,26 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR", "UAF", "
 CODE = re.compile(r"\[([A-Z0-9]+)\s*(?:(>|<)?(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
 
 
+# The header of each file written (the project's rule: every word file says what it is for).
+ABOUT = {
+    "agents.json": (
+        "Agent nouns (police, rebels, ministry...) and the PLOVER/CAMEO sector each "
+        "names, converted from PETRARCH2's Phoenix.agents.txt (MIT) by "
+        "scripts/convert_petrarch.py; origin and commit in SOURCES.json."
+    ),
+    "cameo_verbs.json": (
+        "CAMEO verbs and verb+object patterns from PETRARCH2's CAMEO.2.0.txt (MIT), "
+        "mapped to PLOVER types through PLOVER's CAMEO2PLOVER-2021.txt (CC BY-SA 4.0, so "
+        "this file is CC BY-SA 4.0), by scripts/convert_petrarch.py; origin in "
+        "SOURCES.json."
+    ),
+    "SOURCES.json": (
+        "Where the converted event dictionaries beside this file come from: repository, "
+        "commit, paths and licence of each, and the script that converts them."
+    ),
+}
+
+
 def show(git_dir: str, path: str) -> str:
     out = subprocess.run(
         ["git", f"--git-dir={git_dir}", "show", f"HEAD:{path}"],
@@ -271,11 +291,14 @@ def main(argv: list[str]) -> int:
     actors = convert_actors([show(petrarch, f"{DICTS}/{name}") for name in ACTOR_FILES])
     table = plover_map(show(plover, "CAMEO2PLOVER-2021.txt"))
     verbs = convert_verbs(show(petrarch, f"{DICTS}/CAMEO.2.0.txt"), table)
-    (OUT / "agents.json").write_text(json.dumps(agents, indent=0, sort_keys=True) + "\n")
-    (OUT / "cameo_verbs.json").write_text(json.dumps(verbs, indent=0) + "\n")
+    agents_out = {"_about": ABOUT["agents.json"], **agents}
+    verbs_out = {"_about": ABOUT["cameo_verbs.json"], **verbs}
+    (OUT / "agents.json").write_text(json.dumps(agents_out, indent=0, sort_keys=True) + "\n")
+    (OUT / "cameo_verbs.json").write_text(json.dumps(verbs_out, indent=0) + "\n")
     blob = json.dumps(actors, separators=(",", ":"), sort_keys=True).encode("utf-8")
     (SHARED / "phoenix_actors.json.gz").write_bytes(gzip.compress(blob, mtime=0))
     sources = {
+        "_about": ABOUT["SOURCES.json"],
         "petrarch2": {
             "repository": "https://github.com/openeventdata/petrarch2",
             "commit": head(petrarch),

@@ -30,7 +30,8 @@ def _uses() -> dict[str, set[str]]:
     """Each code written anywhere in the package (but the catalogue), with its modules."""
     uses: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*")):
-        if not path.is_file() or "vendor" in path.parts or path.suffix in {".pyc", ".sqlite", ".gz"}:
+        skipped = path.suffix in {".pyc", ".sqlite", ".gz"}  # compiled, indexes, packed data
+        if not path.is_file() or "vendor" in path.parts or skipped:
             continue
         if path == PACKAGE / "errors.py":
             continue

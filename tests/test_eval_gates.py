@@ -89,7 +89,9 @@ GATES = {
     "time": Gate(8, {"strict_f1": 0.85, "relaxed_f1": 0.93, "value_f1": 0.78}),
     "geo": Gate(4, {"f1": 0.77, "acc161": 0.85}),
 }
-EXTRACTION = Gate(2, {"bow_f1": 0.87, "en_bow_f1": 0.95, "title_acc": 0.77, "author_acc": 0.75})
+# Title: the slice's Readability pages take `og:title` with the site's name as gold ("How to
+# … | eHow"), which the title rules strip on purpose (issue 17, and WCXB's gold): 5 of 9.
+EXTRACTION = Gate(2, {"bow_f1": 0.90, "en_bow_f1": 0.95, "title_acc": 0.50, "author_acc": 0.75})
 
 
 def _needs(*paths: Path) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from dateline.ingest import evidence
+from dateline.vocabulary import NEWS_AGENCIES, alternation
 
 # Separators between a headline and the site's name or section in <title>.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|•|·|»|«|::|/|~)\s+")
@@ -137,7 +138,9 @@ _NOT_A_NAME = re.compile(
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?(?:reuters|associated press|ap|afp|agence france[- ]presse|bloomberg|"
     r"xinhua|pti|ians|upi|dpa|anadolu(?: agency)?|efe|ansa|kyodo|tass|press trust of india)$"
-    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune)$",
+    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune)$"
+    # and every agency the layout knows from credit lines (data/news_agencies.txt)
+    rf"|^(?:{alternation(NEWS_AGENCIES)})$",
     re.IGNORECASE,
 )
 # Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person.
