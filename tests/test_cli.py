@@ -238,7 +238,8 @@ def test_jsonl_corpus_with_a_broken_line(tmp_path: Path, schema: dict[str, Any] 
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 3
     first, broken, third = lines
-    assert broken.keys() == {"dateline", "article", "error"}
+    assert broken.keys() == {"dateline", "article", "error", "code"}
+    assert broken["code"] == "D102"
     assert broken["dateline"] == __version__
     assert broken["article"] == {"source_id": f"{corpus}:2"}
     assert f"{corpus}:2: not a JSON line" in broken["error"]

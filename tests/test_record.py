@@ -262,3 +262,11 @@ def test_every_key_is_written(records: list[AnalysisRecord]) -> None:
             item_type = _inner_typed_dict(hints[kind])
             for item in record[kind]:  # type: ignore[literal-required]
                 assert set(item) == set(item_type.__annotations__), kind
+
+
+def test_a_failure_line_carries_the_code_its_reason_opens_with() -> None:
+    from dateline.record import failure_record
+
+    line = failure_record("notes.txt", "[D101] notes.txt: the file is empty")
+    assert line["code"] == "D101"
+    assert failure_record("x", "something odd")["code"] is None

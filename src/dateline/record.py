@@ -4,6 +4,7 @@ consumers name, are in `dateline.record_types`)."""
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from dateline.model import (
@@ -78,8 +79,18 @@ def to_record(analysis: Analysis) -> AnalysisRecord:
 
 
 def failure_record(source_id: str, reason: str) -> FailureRecord:
-    """The line a batch prints for an input it could not analyse, so the batch goes on."""
-    return {"dateline": VERSION, "article": {"source_id": source_id}, "error": reason}
+    """The line a batch prints for an input it could not analyse, so the batch goes on; its
+    `code` is the one the reason opens with ("[D101] …"), as CONTRACT.md shows it."""
+    code = _ERROR_CODE.match(reason)
+    return {
+        "dateline": VERSION,
+        "article": {"source_id": source_id},
+        "error": reason,
+        "code": code.group(1) if code else None,
+    }
+
+
+_ERROR_CODE = re.compile(r"^\[(D\d{3})\]")
 
 
 def _article(article: Article) -> ArticleRecord:
