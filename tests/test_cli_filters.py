@@ -247,3 +247,11 @@ def test_punctuation_alone_is_no_text_filter() -> None:
     punctuation = run("quotes", PORTO, "--about", "?!", "--format", "jsonl")
     assert punctuation.exit_code == 0
     assert punctuation.stdout == plain.stdout
+
+
+def test_export_refuses_an_event_type_that_is_not_plovers(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["export", "--to", "jsonl", "--type", "ASSALT", "--db", str(tmp_path / "x.db")]
+    )
+    assert result.exit_code == 2
+    assert "not a PLOVER type" in flat(result.stderr)

@@ -45,7 +45,7 @@ from dateline.cli.options import (
     SpeakerOption,
     UntilOption,
 )
-from dateline.corpus.filters import EventFilters, QuoteFilters
+from dateline.corpus.filters import EventFilters, FilterError, QuoteFilters
 from dateline.corpus.resolve import merge_events, merge_quotes
 from dateline.errors import DatelineError
 from dateline.export import records as exports
@@ -434,6 +434,12 @@ def export(
       dateline export --to geojson -o map.geojson
     """
 
+    try:  # the values mean what they mean for `dateline quotes` and `dateline events`
+        QuoteFilters(speaker=speaker, about=about, place=place, since=since, until=until)
+        EventFilters(type=event_type, actor=actor, place=place, since=since, until=until)
+    except FilterError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from error
     filters = exports.Filters(
         speaker=speaker,
         about=about,
