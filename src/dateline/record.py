@@ -80,7 +80,7 @@ def to_record(analysis: Analysis) -> AnalysisRecord:
 
 def failure_record(source_id: str, reason: str) -> FailureRecord:
     """The line a batch prints for an input it could not analyse, so the batch goes on; its
-    `code` is the one the reason opens with ("[D101] …"), as CONTRACT.md shows it."""
+    `code` is the one the reason opens with ("[Dnnn] …"), as CONTRACT.md shows it."""
     code = _ERROR_CODE.match(reason)
     return {
         "dateline": VERSION,
