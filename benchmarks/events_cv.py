@@ -21,8 +21,6 @@ shared folder is absent.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import statistics
 import subprocess
@@ -32,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from folds import fold_of, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -47,21 +47,6 @@ FIGURES: dict[str, list[str]] = {
     "plover": ["type_p", "type_r", "type_f1", "dyad_dir_f1"],
     "conflibert": ["quad_f1", "quad_arg_f1", "detect_f1"],
 }
-
-
-def fold_of(doc_id: str) -> int:
-    """The fold of a dev line: a hash of its id, so the split never depends on file order."""
-    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % FOLDS
-
-
-def load_scorer() -> ModuleType:
-    """The evaluation's score.py as a module (standard library only, so importing is safe)."""
-    spec = importlib.util.spec_from_file_location("dateline_eval_score", EVAL / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{EVAL / 'score.py'}: cannot be imported; check the shared folder")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:

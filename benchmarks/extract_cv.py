@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
-import importlib.util
 import json
 import sys
 import time
@@ -31,6 +29,7 @@ from typing import Any
 from dateline.errors import DatelineError
 from dateline.ingest import article_from_html_text
 from dateline.ingest.html import EXTRACT_OPTIONS, ExtractOptions
+from folds import fold_of, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -56,14 +55,6 @@ CANDIDATES: dict[str, ExtractOptions] = {
 _PAGES: list[dict[str, Any]] = []
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dateline_eval_score", EVAL / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as lines:
@@ -72,10 +63,6 @@ def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
                 return
             if line.strip():
                 yield json.loads(line)
-
-
-def fold_of(page_id: str) -> int:
-    return int(hashlib.sha256(page_id.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
 def predict(index: int, options: ExtractOptions) -> dict[str, Any]:
@@ -175,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for name, path in SETS.items():
         _PAGES.extend({**page, "_set": name} for page in read_pages(path, args.limit))
-    scorer = _scorer()
+    scorer = load_scorer()
     names = [n for n in args.only.split(",") if n] or list(CANDIDATES)
     by_candidate: dict[str, list[dict[str, Any]]] = {}
     with Pool(args.jobs) as pool:

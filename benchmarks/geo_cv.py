@@ -19,7 +19,6 @@ scored from that one file by `score.py geo --json` in a subprocess.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -28,15 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from folds import fold_of
+
 _SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 _SCORER = _SHARED / "eval" / "score.py"
 _GOLD = _SHARED / "eval" / "geo" / "dev.jsonl"
 _FIGURES = ("p", "r", "f1", "acc161")
-
-
-def fold_of(article_id: str, folds: int) -> int:
-    """The article's fold: stable across runs, code versions and file order."""
-    return int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16) % folds
 
 
 def _analyse(gold: Path, work: Path) -> Path:
