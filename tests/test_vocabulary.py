@@ -145,7 +145,7 @@ def test_the_store_reads_the_sex_a_title_tells() -> None:
 
 
 def test_quoted_words_in_title_case_are_a_title_whatever_their_small_words() -> None:
-    from dateline.nlp.quotes.component import _title_like
+    from dateline.nlp.quotes.direct import _title_like
 
     assert _title_like("Roe at Home by Nightfall")
     assert not _title_like("we will be home by nightfall, at the latest")
