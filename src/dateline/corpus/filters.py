@@ -31,6 +31,7 @@ from typing import Any, TypeVar, cast
 
 from dateline.corpus.resolve import corpus_keys
 from dateline.errors import DatelineError
+from dateline.ingest.dates import BadDateError, parse_iso_date
 from dateline.nlp.events.lexicon import ontology
 from dateline.record_types import AnalysisRecord
 from dateline.store.results import EventResult, NamedEntity, QuoteResult, Source
@@ -40,7 +41,6 @@ Record = Mapping[str, Any]  # an analysis record, as read from JSON or the store
 Fact = dict[str, Any]
 _R = TypeVar("_R", QuoteResult, EventResult)
 
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _TERM = re.compile(r"\w+")  # the words of `about`, as the store's full-text query takes them
 
 
@@ -95,12 +95,21 @@ class EventFilters:
 
 
 def _check_dates(since: str | None, until: str | None) -> None:
+    """A year, month or day, read by the one ISO date parser (`ingest.dates`); a timestamp is
+    refused here, since the filters compare days."""
     for name, value in (("since", since), ("until", until)):
-        if value and not _ISO_DATE.match(value):
+        if value and not _is_iso_day(value):
             raise FilterError(
                 f"{name} {value!r} is not an ISO date: give a year, month or day, "
                 "e.g. 2024, 2024-04 or 2024-04-01"
             )
+
+
+def _is_iso_day(value: str) -> bool:
+    try:
+        return parse_iso_date(value) == value
+    except BadDateError:
+        return False
 
 
 # -- selecting ---------------------------------------------------------------------------

@@ -101,22 +101,24 @@ def analyze_articles(
             parts = []
 
 
+def _unread_doc(nlp: Language, analysis: Analysis) -> Doc:
+    """An empty Doc that carries an article's analysis past the stages, as its only window."""
+    doc = nlp.make_doc("")
+    doc._.dateline = analysis
+    doc._.dateline_window = _Window(analysis.article, 0, last=True)
+    return doc
+
+
 def _window_docs(nlp: Language, article: Article, settings: Settings, size: int) -> Iterator[Doc]:
-    """The Docs of one article: one per window, or one empty Doc carrying its failure."""
+    """The Docs of one article: one per window, or one empty Doc when no stage reads it (too
+    long: it carries its failure; another language: spaCy is spared its text)."""
     try:
         check_length(article, settings.max_text_chars)
     except TextTooLongError as error:
-        doc = nlp.make_doc("")
-        doc._.dateline = Analysis(article, failure=str(error))
-        doc._.dateline_window = _Window(article, 0, last=True)
-        yield doc
+        yield _unread_doc(nlp, Analysis(article, failure=str(error)))
         return
-    if not is_english(Analysis(article)):
-        # No stage reads an article in another language: spare spaCy its text too.
-        doc = nlp.make_doc("")
-        doc._.dateline = Analysis(article)
-        doc._.dateline_window = _Window(article, 0, last=True)
-        yield doc
+    if not is_english(article):
+        yield _unread_doc(nlp, Analysis(article))
         return
     bounds = window_bounds(article.text, size)
     for start, end in bounds:

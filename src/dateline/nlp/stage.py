@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.model import Analysis
+from dateline.model import Analysis, Article
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def stage(name: str) -> Callable[[StageFunction], StageFunction]:
     def register(function: StageFunction) -> StageFunction:
         def component(doc: Doc) -> Doc:
             analysis: Analysis | None = doc._.dateline
-            if analysis is None or analysis.failure is not None or not is_english(analysis):
+            if analysis is None or analysis.failure is not None or not is_english(analysis.article):
                 return doc
             try:
                 function(doc, analysis)
@@ -45,10 +45,10 @@ def stage(name: str) -> Callable[[StageFunction], StageFunction]:
     return register
 
 
-def is_english(analysis: Analysis) -> bool:
+def is_english(article: Article) -> bool:
     """The stages read English only: an article in another language keeps its metadata and
     text and gets no facts, rather than wrong ones."""
-    return analysis.article.language in {None, "en"}
+    return article.language in {None, "en"}
 
 
 def article_text(doc: Doc) -> str:
