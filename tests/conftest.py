@@ -22,6 +22,8 @@ EXAMPLES = ROOT / "examples"
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"
 SHARED = ROOT.parent / "shared"
 SCHEMA_PATH = SHARED / "analysis.schema.json"
+# The project's keys beyond the shared schema (README: "The record beyond the contract").
+EXTENSION_SCHEMA_PATH = ROOT / "schema" / "record-extensions.schema.json"
 
 
 @pytest.fixture(scope="session")
@@ -69,9 +71,37 @@ def analyse_text(settings: Settings):  # type: ignore[no-untyped-def]
     return run
 
 
+def extend_schema(base: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
+    """The shared schema with the project's extension added: its properties join the
+    properties of the object at the same place (through list `items`), and its `$defs`
+    join the shared ones. A property both name is an error: the extension only adds."""
+    merged = json.loads(json.dumps(base))
+    _add_properties(merged, extension, "")
+    for name, definition in extension.get("$defs", {}).items():
+        if name in merged.setdefault("$defs", {}):
+            raise ValueError(f"the extension redefines $defs/{name}")
+        merged["$defs"][name] = definition
+    return merged
+
+
+def _add_properties(node: dict[str, Any], extension: dict[str, Any], where: str) -> None:
+    if "items" in extension:
+        _add_properties(node["items"], extension["items"], where + "[]")
+    properties = node.setdefault("properties", {})
+    for key, value in extension.get("properties", {}).items():
+        if key not in properties:
+            properties[key] = value
+        elif "properties" in value or "items" in value:
+            _add_properties(properties[key], value, f"{where}.{key}")
+        else:
+            raise ValueError(f"the extension redefines {where}.{key}")
+
+
 @pytest.fixture(scope="session")
 def schema() -> dict[str, Any] | None:
+    """The record's whole schema: the shared one with the project's extension added."""
     if not SCHEMA_PATH.is_file():
         return None
-    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
-    return loaded
+    shared: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    extension: dict[str, Any] = json.loads(EXTENSION_SCHEMA_PATH.read_text("utf-8"))
+    return extend_schema(shared, extension)

@@ -2,10 +2,11 @@
 the types say.
 
 Three checks: the TypedDicts have the properties and required keys of `analysis.schema.json`
-and `analysis-error.schema.json`, object by object (the few keys the record carries beyond
-the schema are listed here, so a new one is a decision); records made from articles written
-for this test validate against the schema; and every value in them has the type its
-TypedDict names, so the casts in `to_record` tell the truth.
+with the project's extension added (`schema/record-extensions.schema.json`: a key beyond the
+shared contract is a decision written down there, with its description), and of
+`analysis-error.schema.json`, object by object; records made from articles written for this
+test validate against that schema; and every value in them has the type its TypedDict names,
+so the casts in `to_record` tell the truth.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is
 import jsonschema
 import pytest
 
-from dateline import record_types
 from dateline.ingest import article_from_html_text, article_from_text
 from dateline.model import Analysis
 from dateline.nlp.pipeline import analyze_articles
@@ -26,23 +26,9 @@ from dateline.record import failure_record, to_record
 from dateline.record_types import AnalysisRecord, FailureRecord
 from dateline.settings import Settings
 
-from .conftest import SCHEMA_PATH, SHARED
+from .conftest import EXTENSION_SCHEMA_PATH, SCHEMA_PATH, SHARED, extend_schema
 
 ERROR_SCHEMA_PATH = SHARED / "analysis-error.schema.json"
-
-# Keys the record carries that the schema does not name (README: the events' PLOVER codes;
-# CONTRACT.md's example shows the caption credit), as "TypedDict.key".
-BEYOND_THE_SCHEMA = {
-    "CaptionRecord.credit",
-    "ArticleRecord.byline_org",
-    "ArticleRecord.updated",
-    "EntityRecord.type_from",
-    "EntityRecord.country_source",
-    "EventRecord.quad",
-    "EventRecord.aux_mode",
-    "EventRecord.actor_party",
-    "EventRecord.recipient_party",
-}
 
 # Articles of our own: a web-copied page (title, caption with credit, byline, heading), a
 # wire story with a dateline, and an HTML page.
@@ -113,7 +99,11 @@ def _object_schema(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]
     """The object a property holds: through `$ref`, list `items` and a nullable `oneOf`."""
     while True:
         if "$ref" in node:
+            # A `$ref` with properties beside it (the extension's caption credit) adds them.
+            added = node.get("properties", {})
             node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
+            if added:
+                node = {**node, "properties": {**node.get("properties", {}), **added}}
         elif "items" in node:
             node = node["items"]
         elif "oneOf" in node:
@@ -138,9 +128,8 @@ def _mismatches(typed: Any, node: dict[str, Any], root: dict[str, Any]) -> list[
     name = typed.__name__
     keys = set(typed.__annotations__)
     properties = node.get("properties", {})
-    beyond = {k for k in keys if f"{name}.{k}" in BEYOND_THE_SCHEMA}
     found = [f"{name} lacks the schema's {k!r}" for k in sorted(set(properties) - keys)]
-    found += [f"{name}.{k} is not in the schema" for k in sorted(keys - set(properties) - beyond)]
+    found += [f"{name}.{k} is not in the schema" for k in sorted(keys - set(properties))]
     if set(typed.__required_keys__) != set(node.get("required", [])):
         found.append(
             f"{name}: required {sorted(typed.__required_keys__)}, "
@@ -154,16 +143,33 @@ def _mismatches(typed: Any, node: dict[str, Any], root: dict[str, Any]) -> list[
     return found
 
 
+def _record_schema() -> dict[str, Any]:
+    """The shared schema with the project's extension added."""
+    return extend_schema(_load(SCHEMA_PATH), _load(EXTENSION_SCHEMA_PATH))
+
+
 def test_the_record_types_are_the_schema_object_by_object() -> None:
-    schema = _load(SCHEMA_PATH)
+    schema = _record_schema()
     assert _mismatches(AnalysisRecord, schema, schema) == []
 
 
-def test_every_key_beyond_the_schema_is_a_key_of_its_type() -> None:
-    """The list above stays true: no entry outlives the key it excuses."""
-    for entry in BEYOND_THE_SCHEMA:
-        name, key = entry.split(".")
-        assert key in getattr(record_types, name).__annotations__, entry
+def test_the_extension_is_a_valid_schema_that_only_adds() -> None:
+    """Every key the extension names is new (merging raises on a redefined one), none is
+    required, and the merged whole is a valid JSON Schema."""
+    schema = _record_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    extension = _load(EXTENSION_SCHEMA_PATH)
+    assert "required" not in extension
+    for name in ("article", "entities", "events"):
+        node = extension["properties"][name]
+        assert "required" not in node.get("items", node), name
+
+
+def test_a_redefined_key_is_refused() -> None:
+    shared = _load(SCHEMA_PATH)
+    clash = {"properties": {"article": {"properties": {"title": {"type": "integer"}}}}}
+    with pytest.raises(ValueError, match=r"\.article\.title"):
+        extend_schema(shared, clash)
 
 
 def test_the_failure_type_is_the_error_schema() -> None:
@@ -186,7 +192,7 @@ def test_the_enumerations_are_the_schema_enums() -> None:
 
 def test_a_missing_schema_property_is_reported() -> None:
     """The comparison itself: a schema with one property more than the type fails it."""
-    schema = _load(SCHEMA_PATH)
+    schema = _record_schema()
     widened = json.loads(json.dumps(schema))
     widened["properties"]["article"]["properties"]["section"] = {"type": "string"}
     assert _mismatches(AnalysisRecord, widened, widened) == [
@@ -198,7 +204,7 @@ def test_a_missing_schema_property_is_reported() -> None:
 
 
 def test_records_of_our_articles_validate(records: list[AnalysisRecord]) -> None:
-    schema = _load(SCHEMA_PATH)
+    schema = _record_schema()
     for record in records:
         jsonschema.validate(record, schema)
     facts = {kind: sum(len(r[kind]) for r in records) for kind in ("quotes", "events", "places")}
