@@ -42,6 +42,7 @@ BEYOND_THE_SCHEMA = {
     "EventRecord.aux_mode",
     "EventRecord.actor_party",
     "EventRecord.recipient_party",
+    "AnalysisRecord.positions",
 }
 
 # Articles of our own: a web-copied page (title, caption with credit, byline, heading), a
