@@ -90,8 +90,9 @@ def main() -> int:
     print(f"positions: {len(articles)} articles, {counts['gold']} gold, {counts['found']} found")
     print(f"precision {counts['matched'] / max(counts['found'], 1):.3f}  "
           f"recall {counts['matched'] / max(counts['gold'], 1):.3f}")  # fmt: skip
-    print(f"on the {counts['matched']} found: stance accuracy {counts['stance'] / matched:.3f}  "
-          f"target key {counts['key'] / matched:.3f}  date {counts['date'] / matched:.3f}")  # fmt: skip
+    shares = {field: counts[field] / matched for field in ("stance", "key", "date")}
+    print(f"on the {counts['matched']} found: stance accuracy {shares['stance']:.3f}  "
+          f"target key {shares['key']:.3f}  date {shares['date']:.3f}")  # fmt: skip
     print(f"({seconds:.1f} s) command: python benchmarks/positions_eval.py --gold {args.gold.name}")
     return 0
 

@@ -1,5 +1,5 @@
-"""Two articles of our own in which a mayor and a councillor take sides on a harbour tunnel,
-and the mayor turns against it: records built by hand, each position with its spans."""
+"""Two articles of our own in which a mayor, a councillor and a port chief take sides on a
+harbour tunnel, and the mayor turns against it: records built by hand, with their spans."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ SPRING = (
 SUMMER = (
     "Tunnel Costs Soar\n\n"
     "Councillor Tom Rees said on Friday that he opposes the harbour tunnel.\n\n"
-    "Mayor Rosa Dyke said she now rejects the harbour tunnel because of its cost.\n"
+    "Mayor Rosa Dyke said she now rejects the harbour tunnel because of its cost.\n\n"
+    "Port chief Lena Moss said she still backs the harbour tunnel.\n"
 )
 ISSUE = "harbour tunnel"
 
@@ -58,16 +59,20 @@ def position_records() -> list[dict[str, Any]]:
         entities=[
             person(SUMMER, "e1", "Tom Rees", ["Councillor Tom Rees"], role="Councillor"),
             person(SUMMER, "e2", "Rosa Dyke", ["Mayor Rosa Dyke"], role="Mayor"),
+            person(SUMMER, "e3", "Lena Moss", ["Port chief Lena Moss"], role="Port chief"),
         ],
         quotes=[
             reported(SUMMER, "q1", "he opposes the harbour tunnel", "e1", "Tom Rees", "2024-06-07"),
             reported(SUMMER, "q2", "she now rejects the harbour tunnel because of its cost", "e2",
                      "Rosa Dyke", "2024-06-08"),
+            reported(SUMMER, "q3", "she still backs the harbour tunnel", "e3", "Lena Moss",
+                     "2024-06-08"),
         ],
     )  # fmt: skip
     summer["positions"] = [
         stand(SUMMER, "pos1", "e1", "Tom Rees", "opposes", 0, "oppose", "q1", "2024-06-07"),
         stand(SUMMER, "pos2", "e2", "Rosa Dyke", "rejects", 0, "oppose", "q2", "2024-06-08"),
+        stand(SUMMER, "pos3", "e3", "Lena Moss", "backs", 0, "support", "q3", "2024-06-08"),
     ]
     return [spring, summer]
 

@@ -38,12 +38,13 @@ def db(tmp_path: Path) -> str:
 
 
 def test_the_store_keeps_each_position_with_its_evidence(filled: Store) -> None:
-    assert filled.count("positions") == 3
+    assert filled.count("positions") == 4
     found = query_positions(filled, target=ISSUE)
     assert [(p.day, p.holder_name, p.stance) for p in found] == [
         ("2024-05-02", "Rosa Dyke", "support"),
         ("2024-06-07", "Tom Rees", "oppose"),
         ("2024-06-08", "Rosa Dyke", "oppose"),
+        ("2024-06-08", "Lena Moss", "support"),
     ]
     assert found[0].evidence_kind == "quote"
     assert found[0].evidence_text == "she supports the harbour tunnel"
@@ -89,6 +90,7 @@ def test_cli_lists_every_holders_stance_on_one_issue(db: str) -> None:
         ("Rosa Dyke", "support"),
         ("Tom Rees", "oppose"),
         ("Rosa Dyke", "oppose"),
+        ("Lena Moss", "support"),
     }
 
 
@@ -108,7 +110,12 @@ def test_api_positions_and_changes(db: str) -> None:
     client = AsgiClient(create_app(ServerConfig(db=db)))
     listed = client.get("/api/positions", params={"target": ISSUE})
     assert listed.status_code == 200, listed.text
-    assert [p["stance"] for p in listed.json()["items"]] == ["support", "oppose", "oppose"]
+    assert [p["stance"] for p in listed.json()["items"]] == [
+        "support",
+        "oppose",
+        "oppose",
+        "support",
+    ]
     as_csv = client.get("/api/positions", params={"holder": "Rees", "format": "csv"})
     assert as_csv.status_code == 200 and "Tom Rees" in as_csv.text
     changes = client.get("/api/positions/changes", params={"holder": "Dyke"}).json()["changes"]
@@ -123,9 +130,10 @@ def test_the_issue_page_draws_each_holder_on_the_timeline(db: str) -> None:
     page = client.get("/issues/harbour tunnel")
     assert page.status_code == 200, page.text
     html = page.text
-    assert html.count('class="lane"') == 2
+    assert html.count('class="lane"') == 3
     assert 'data-holder="Tom Rees" data-stance="oppose"' in html
-    assert html.count('class="mark stance-') == 3
+    assert 'data-holder="Lena Moss" data-stance="support"' in html
+    assert html.count('class="mark stance-') == 4
     assert client.get("/issues/no such thing").status_code == 404
     listing = client.get("/issues")
     assert "/issues/harbour%20tunnel" in listing.text
