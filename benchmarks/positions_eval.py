@@ -58,14 +58,10 @@ def match(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[tuple
     return pairs
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--show", action="store_true", help="print misses and wrong stances")
-    args = parser.parse_args()
-    articles = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line]
+def evaluate(articles: list[dict[str, Any]], show: bool = False) -> dict[str, float]:
+    """The figures over gold articles: counts, precision, recall and the shares of found
+    positions whose stance, key and date agree with the gold."""
     counts = {"gold": 0, "found": 0, "matched": 0, "stance": 0, "key": 0, "date": 0}
-    began = time.perf_counter()
     for article in articles:
         record = to_record(analyze(article["text"], source_id=article["id"],
                                    published=article.get("published")))  # fmt: skip
@@ -75,24 +71,39 @@ def main() -> int:
         counts["found"] += len(found)
         counts["matched"] += len(pairs)
         for g, f in pairs:
-            counts["stance"] += g["stance"] == f["stance"]
-            counts["key"] += g["key"] == f["target"]["key"]
-            counts["date"] += g["date"] == f["date"]
-            if args.show:
-                for field, theirs in (("stance", f["stance"]), ("key", f["target"]["key"]),
-                                      ("date", f["date"])):  # fmt: skip
-                    if g[field] != theirs:
-                        print(f"{article['id']} {field} {theirs} for {g[field]}: {g['target']}")
-        if args.show:
+            theirs = {"stance": f["stance"], "key": f["target"]["key"], "date": f["date"]}
+            for field, value in theirs.items():
+                counts[field] += g[field] == value
+                if show and g[field] != value:
+                    print(f"{article['id']} {field} {value} for {g[field]}: {g['target']}")
+        if show:
             _show_misses(article, found, pairs)
-    seconds = time.perf_counter() - began
     matched = counts["matched"] or 1
-    print(f"positions: {len(articles)} articles, {counts['gold']} gold, {counts['found']} found")
-    print(f"precision {counts['matched'] / max(counts['found'], 1):.3f}  "
-          f"recall {counts['matched'] / max(counts['gold'], 1):.3f}")  # fmt: skip
-    shares = {field: counts[field] / matched for field in ("stance", "key", "date")}
-    print(f"on the {counts['matched']} found: stance accuracy {shares['stance']:.3f}  "
-          f"target key {shares['key']:.3f}  date {shares['date']:.3f}")  # fmt: skip
+    return {
+        **counts,
+        "precision": counts["matched"] / max(counts["found"], 1),
+        "recall": counts["matched"] / max(counts["gold"], 1),
+        **{f"{field}_accuracy": counts[field] / matched for field in ("stance", "key", "date")},
+    }
+
+
+def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--show", action="store_true", help="print misses and wrong fields")
+    args = parser.parse_args()
+    articles = read_gold(args.gold)
+    began = time.perf_counter()
+    got = evaluate(articles, args.show)
+    seconds = time.perf_counter() - began
+    print(f"positions: {len(articles)} articles, {got['gold']:.0f} gold, {got['found']:.0f} found")
+    print(f"precision {got['precision']:.3f}  recall {got['recall']:.3f}")
+    print(f"on the {got['matched']:.0f} found: stance accuracy {got['stance_accuracy']:.3f}  "
+          f"target key {got['key_accuracy']:.3f}  date {got['date_accuracy']:.3f}")  # fmt: skip
     print(f"({seconds:.1f} s) command: python benchmarks/positions_eval.py --gold {args.gold.name}")
     return 0
 
