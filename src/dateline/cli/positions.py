@@ -64,7 +64,14 @@ def positions(
       dateline positions --target offensive@rafah --format csv
     """
     if not holder and not target:
-        err.print("[red]error:[/red] say whose positions (--holder) or on what (--target)")
+        err.print(
+            "[red]error:[/red] "
+            + escape(
+                "[D416] dateline positions: say whose positions (--holder NAME) or on what "
+                "(--target KEY), e.g. --target offensive@rafah"
+            ),
+            highlight=False,
+        )
         raise typer.Exit(EXIT_BAD_INPUT)
     with _open(db) as store:
         found = query_positions(

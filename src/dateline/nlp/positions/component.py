@@ -187,44 +187,56 @@ def read_cue(
     token: Token, mentions: Mentions, text: str, bounds: tuple[int, int]
 ) -> Reading | None:
     """The position a token states, if it is a cue with a target."""
-    word = lemma(token)
-    table = cues()
-    if word not in table.words or _supposed(token):
+    if lemma(token) not in cues().words or _supposed(token):
         return None
+    return _read_pair(token, mentions, text, bounds) or _read_verb(token, mentions, text, bounds)
+
+
+def _read_pair(
+    token: Token, mentions: Mentions, text: str, bounds: tuple[int, int]
+) -> Reading | None:
+    """A cue with its preposition ("urged against", "undecided on", "support for"): the
+    preposition's object is the target."""
     for child in token.children:
-        pair = f"{word} {child.lower_}"
-        base = _pair_stance(token, pair)
-        if base is not None and child.dep_ in {"prep", "prt", "agent"}:
-            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            target = _target(obj, mentions, text, bounds) if obj is not None else None
-            if target is not None:
-                cue = _span(text, token.idx, child.idx + len(child.text))
-                return Reading(target, polarity(token, POLARITY[base]), cue, token)
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
+        base = _pair_stance(token, f"{lemma(token)} {child.lower_}")
+        if base is None or child.dep_ not in {"prep", "prt", "agent"}:
+            continue
+        obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+        target = _target(obj, mentions, text, bounds) if obj is not None else None
+        if target is not None:
+            cue = _span(text, token.idx, child.idx + len(child.text))
+            return Reading(target, polarity(token, POLARITY[base]), cue, token)
+    return None
+
+
+def _read_verb(
+    token: Token, mentions: Mentions, text: str, bounds: tuple[int, int]
+) -> Reading | None:
+    """A stance verb, or a verb of doing said as someone's intent, with its object."""
+    word, table = lemma(token), cues()
     obj = next((c for c in token.children if c.dep_ in _OBJECTS), None)
-    if obj is None:
+    if token.pos_ not in {"VERB", "AUX"} or obj is None:
         return None
     if word in table.verbs:
-        base_value = POLARITY[table.verbs[word]]
+        base = POLARITY[table.verbs[word]]
     elif (word in table.pro or word in table.anti) and is_intent(token) and _agent_does(token):
-        base_value = 1 if word in table.pro else -1
+        base = 1 if word in table.pro else -1
         issue = target_of_verb(token, obj, mentions, text)
         if issue is not None:
-            return Reading(issue, polarity(token, base_value), _word(text, token), token)
+            return Reading(issue, polarity(token, base), _word(text, token), token)
     else:
         return None
     target = _target(obj, mentions, text, bounds)
     if target is None:
         return None
-    return Reading(target, polarity(token, base_value), _word(text, token), token)
+    return Reading(target, polarity(token, base), _word(text, token), token)
 
 
 def _supposed(token: Token) -> bool:
     """A cue inside a clause that completes a noun ("the idea that we will stop the war") is
     supposed, not stated."""
     for word in (token, *token.ancestors):
-        if word.dep_ == "acl" and word.head.pos_ == "NOUN" and word.tag_ != "VBN":
+        if word.dep_ == "acl" and word.head.pos_ == "NOUN":
             return any(c.dep_ == "mark" for c in word.children)
     return False
 
