@@ -6,9 +6,11 @@ Every rule has a sentence of our own; each test names the rule it holds to.
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 import dateline
@@ -245,6 +247,8 @@ def test_the_record_carries_positions_with_their_evidence(analyse_text: Any) -> 
             assert record["article"]["text"][span["start"] : span["end"]] == span["text"]
     assert found[1]["stance"] == "conditional"
     assert found[1]["condition"] == "unless fares fall"
+    schema = json.loads((Path(__file__).parent / "fixtures" / "positions.schema.json").read_text())
+    jsonschema.validate(found, schema)
 
 
 def test_windows_keep_the_positions_of_each_part() -> None:

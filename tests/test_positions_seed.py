@@ -5,11 +5,15 @@ hostage deal. Found by the general rules, nothing keyed to this article."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from dateline.model import Analysis
+from dateline.record import to_record
 
 from .conftest import SHARED
 
@@ -51,3 +55,13 @@ def test_katz_suggests_it_could_be_dropped_for_a_hostage_deal(seed: Analysis) ->
     assert [(p.stance, p.date) for p in katz] == [("conditional", "2024-04-27")]
     assert katz[0].condition and "hostage deal" in katz[0].condition
     assert katz[0].quote is not None
+
+
+def test_the_seed_records_positions_have_the_documented_shape(seed: Analysis) -> None:
+    schema = json.loads((Path(__file__).parent / "fixtures" / "positions.schema.json").read_text())
+    record = to_record(seed)
+    jsonschema.validate(record["positions"], schema)
+    quotes, events = {q["id"] for q in record["quotes"]}, {v["id"] for v in record["events"]}
+    for position in record["positions"]:
+        evidence = position["evidence"]
+        assert evidence.get("quote") in quotes or evidence.get("event") in events
