@@ -50,6 +50,7 @@ _STANCES = {1: "support", -1: "oppose", 0: "neutral"}
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _DASHES = frozenset({"—", "–", "--"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
+_PRONOUNS = _PERSONAL | {"it", "", "this", "that", "one"}
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _GROUP_NOUNS = word_set("dateline.nlp.common", "group_nouns.txt")
 
@@ -117,7 +118,12 @@ def state_positions(doc: Doc, analysis: Analysis) -> list[Position]:
 
 
 def _keep(found: list[Position], seen: set[tuple[int, str]], position: Position) -> None:
+    """Keep a position unless one was kept for the same cue and target, or it has no holder
+    to speak of (a pronoun the quote stage could not resolve) or is held on its holder."""
     mark = (position.cue.start, position.target.key)
+    nameless = position.holder is None and (position.holder_name or "").casefold() in _PRONOUNS
+    if nameless or (position.holder and position.target.entity == position.holder):
+        return
     if mark not in seen:
         seen.add(mark)
         found.append(position)
@@ -147,9 +153,9 @@ def _from_event(article: _Article, event: Event) -> list[Position]:
     tokens = _tokens(article.doc, event.trigger.start, event.trigger.end)
     readings = (read_cue(t, article.mentions, article.text, bounds) for t in tokens)
     positions = [_position(article, r, stated) for r in readings if r is not None]
-    stance = cues().events.get(event.type)
+    stance = cues().events.get(f"{event.type}/{event.mode}") or cues().events.get(event.type)
     recipient = event.recipient
-    if positions or stance is None or recipient is None:
+    if positions or stance is None or recipient is None or recipient.entity is None:
         return positions
     # PLOVER's type states the stance on the recipient where the trigger is no cue of its own
     key = recipient.name.casefold() if recipient.name else recipient.mention.text.casefold()
@@ -199,7 +205,7 @@ def _read_pair(
     preposition's object is the target."""
     for child in token.children:
         base = _pair_stance(token, f"{lemma(token)} {child.lower_}")
-        if base is None or child.dep_ not in {"prep", "prt", "agent"}:
+        if base is None or child.dep_ not in {"prep", "prt", "agent"} or not _next_to(token, child):
             continue
         obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
         target = _target(obj, mentions, text, bounds) if obj is not None else None
@@ -207,6 +213,16 @@ def _read_pair(
             cue = _span(text, token.idx, child.idx + len(child.text))
             return Reading(target, polarity(token, POLARITY[base]), cue, token)
     return None
+
+
+def _next_to(token: Token, preposition: Token) -> bool:
+    """A cue's preposition follows it, with at most adverbs and a date between ("warned on
+    Sunday against"), not another phrase ("called in sick for")."""
+    between = token.doc[token.i + 1 : preposition.i]
+    return preposition.i > token.i and all(
+        t.pos_ == "ADV" or t.ent_type_ in {"DATE", "TIME"} or t.nbor().ent_type_ in {"DATE", "TIME"}
+        for t in between
+    )
 
 
 def _read_verb(
