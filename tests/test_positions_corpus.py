@@ -94,6 +94,13 @@ def test_cli_lists_every_holders_stance_on_one_issue(db: str) -> None:
     }
 
 
+def test_cli_says_who_is_for_and_who_against(db: str) -> None:
+    result = run("positions", "--target", ISSUE, "--db", db)
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())
+    assert "oppose: Rosa Dyke, Tom Rees" in shown and "support: Lena Moss" in shown
+
+
 def test_cli_table_names_the_change(db: str) -> None:
     result = run("positions", "--holder", "Dyke", "--about", "tunnel", "--db", db)
     assert result.exit_code == 0, result.output
@@ -134,6 +141,7 @@ def test_the_issue_page_draws_each_holder_on_the_timeline(db: str) -> None:
     assert 'data-holder="Tom Rees" data-stance="oppose"' in html
     assert 'data-holder="Lena Moss" data-stance="support"' in html
     assert html.count('class="mark stance-') == 4
+    assert 'class="side side-support"' in html and "Lena Moss" in html
     assert client.get("/issues/no such thing").status_code == 404
     listing = client.get("/issues")
     assert "/issues/harbour%20tunnel" in listing.text

@@ -27,6 +27,7 @@ from dateline.store.positions import (
     PositionResult,
     StanceChange,
     query_positions,
+    sides,
     stance_changes,
 )
 
@@ -55,7 +56,8 @@ def positions(
     """Who stands where on what, in date order, each position with the words that state it.
 
     With --holder, a change of stance on the same target is flagged with both pieces of
-    evidence; with --target, every holder's stance on that issue (who is for, who against).
+    evidence; with --target, every holder's stance on that issue, then who is for and who
+    against (each holder by their latest stance).
 
     Examples:
 
@@ -80,6 +82,9 @@ def positions(
         )  # fmt: skip
     changes = stance_changes(found) if holder else []
     _print(found, changes, output_format)
+    if target and output_format == QueryFormat.TABLE and found:
+        for stance, names in sides(found).items():
+            out.print(escape(f"{stance}: {', '.join(names)}"), highlight=False)
 
 
 def _print(

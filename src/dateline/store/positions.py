@@ -159,6 +159,18 @@ def stance_changes(found: Iterable[PositionResult]) -> list[StanceChange]:
     return changes
 
 
+def sides(found: Iterable[PositionResult]) -> dict[str, list[str]]:
+    """Who is for and who against: each holder under the stance of their latest position
+    (dated ones first in date order, so an undated one never overrides a dated one)."""
+    latest: dict[str, PositionResult] = {}
+    for position in sorted(found, key=lambda p: (p.day is not None, p.day or "")):
+        latest[position.holder] = position
+    grouped: dict[str, list[str]] = {}
+    for position in latest.values():
+        grouped.setdefault(position.stance, []).append(position.holder_name or position.holder)
+    return {stance: sorted(names) for stance, names in sorted(grouped.items())}
+
+
 @dataclass(frozen=True, slots=True)
 class Lane:
     """One holder's row on an issue's timeline: their positions, oldest first."""

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, select
 
 from dateline.store.models import PositionRow
-from dateline.store.positions import Lane, PositionResult, lanes, positions_on_issue
+from dateline.store.positions import Lane, PositionResult, lanes, positions_on_issue, sides
 from dateline.web.pages import _store, article_href, open_pages, render
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(open_pages)])
@@ -123,4 +123,5 @@ def issue(request: Request, key: str) -> Response:
     if not found:
         return render(request, "message.html", 404, title="No such issue",
                       message=f"No stored position is about {key}.")  # fmt: skip
-    return render(request, "issue.html", key=key, chart=issue_chart(found), positions=found)
+    return render(request, "issue.html", key=key, chart=issue_chart(found), positions=found,
+                  sides=sides(found))  # fmt: skip
