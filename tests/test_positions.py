@@ -175,6 +175,21 @@ def test_a_dropped_measure_with_a_condition_is_conditional(analyse_text: Any) ->
     assert found.condition == "if the riots end"
 
 
+def test_a_measure_that_could_be_dropped_for_a_deal_is_conditional(analyse_text: Any) -> None:
+    text = "Transport chief Eva Lind said the toll could be dropped for a new rail line.\n"
+    found = one(analyse_text, text)
+    assert (found.stance, found.target.key, found.condition) == (
+        "conditional",
+        "toll",
+        "for a new rail line",
+    )
+    assert condition_in("the levy might yet be shelved in exchange for a tax") == (
+        30,
+        "in exchange for a tax",
+    )
+    assert condition_in("the hall could be used for a concert") is None
+
+
 def test_even_if_and_with_or_without_are_no_conditions() -> None:
     assert condition_in("we will go on even if a deal is reached") is None
     assert condition_in("we will go on with or without a deal") is None

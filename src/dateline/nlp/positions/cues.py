@@ -42,6 +42,7 @@ class Cues:
     events: Mapping[str, str]
     conditions: re.Pattern[str]
     not_conditions: re.Pattern[str]
+    dropped_for: re.Pattern[str]
 
     @property
     def words(self) -> frozenset[str]:
@@ -69,6 +70,12 @@ def cues() -> Cues:
         events=table["events"],
         conditions=_alternatives(table["conditions"]),
         not_conditions=_alternatives(table["not_conditions"]),
+        dropped_for=re.compile(
+            r"\b(?:could|might|may|would|can)\s+(?:\w+\s+)?be\s+(?:"
+            + "|".join(re.escape(word) for word in table["dropped_for"])
+            + r")\s+(for)\b",
+            re.I,
+        ),
     )
 
 
@@ -128,11 +135,17 @@ _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s")
 
 def condition_in(text: str) -> tuple[int, str] | None:
     """The first condition in a stretch of text, as (offset, its words up to the end of its
-    clause); concessive phrases ("even if", "with or without") are no conditions."""
+    clause); concessive phrases ("even if", "with or without") are no conditions, and a
+    measure that "could be dropped for" something is dropped on that condition."""
     masked = cues().not_conditions.sub(lambda found: " " * len(found.group()), text)
     found = cues().conditions.search(masked)
-    if found is None:
+    traded = cues().dropped_for.search(masked)
+    if traded is not None and (found is None or traded.start(1) < found.start()):
+        start = traded.start(1)  # "could be dropped for a deal": the deal is the condition
+    elif found is not None:
+        start = found.start()
+    else:
         return None
-    end = _CLAUSE_END.search(text, found.end())
-    words = text[found.start() : end.start() if end else len(text)].strip()
-    return found.start(), words
+    end = _CLAUSE_END.search(text, start)
+    words = text[start : end.start() if end else len(text)].strip()
+    return start, words
