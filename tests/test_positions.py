@@ -88,6 +88,33 @@ def test_urge_against_opposes_its_object(analyse_text: Any) -> None:
     assert found.event is not None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stance", "key"),
+    [
+        ("Finance Minister Olga Berg said she rules out the fuel levy.\n", "oppose", "fuel levy"),
+        ("Mayor Ben Ode said the council came out against the casino.\n", "oppose", "casino"),
+        ("“We will press ahead with the metro line,” Mayor Ben Ode said.\n", "support",
+         "metro line"),
+        ("“We dismiss the merger,” board chair Ola Rist said.\n", "oppose", "merger"),
+    ],
+)  # fmt: skip
+def test_particles_and_adverbs_belong_to_their_phrase(
+    analyse_text: Any, sentence: str, stance: str, key: str
+) -> None:
+    found = one(analyse_text, sentence)
+    assert (found.stance, found.target.key) == (stance, key)
+
+
+def test_a_condition_after_the_reported_clause_is_still_its_own(analyse_text: Any) -> None:
+    text = (
+        "Prime Minister Ana Lund said on Monday that Sweden would accept the fishing treaty "
+        "provided that the quotas are fair.\n"
+    )
+    found = one(analyse_text, text, published="2025-09-09")
+    assert (found.stance, found.target.key) == ("conditional", "fishing treaty")
+    assert found.condition == "provided that the quotas are fair"
+
+
 def test_a_neutral_adjective_states_no_side(analyse_text: Any) -> None:
     found = one(
         analyse_text, "Board chair Tove Aas said that the firm is undecided on the mill closure.\n"

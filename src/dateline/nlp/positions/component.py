@@ -201,13 +201,18 @@ def read_cue(
 def _read_pair(
     token: Token, mentions: Mentions, text: str, bounds: tuple[int, int]
 ) -> Reading | None:
-    """A cue with its preposition ("urged against", "undecided on", "support for"): the
-    preposition's object is the target."""
+    """A cue with its preposition ("urged against", "came out against", "undecided on",
+    "support for"): the preposition's object is the target; a verb and its particle alone
+    ("ruled out") take the verb's object."""
     for child in token.children:
-        base = _pair_stance(token, f"{lemma(token)} {child.lower_}")
-        if base is None or child.dep_ not in {"prep", "prt", "agent"} or not _next_to(token, child):
+        if child.dep_ not in {"prep", "prt", "agent"} or not _next_to(token, child):
             continue
-        obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+        base = _pair_stance(token, child)
+        if base is None:
+            continue
+        wanted = _OBJECTS if child.dep_ == "prt" else {"pobj", "pcomp"}
+        holder = token if child.dep_ == "prt" else child
+        obj = next((c for c in holder.children if c.dep_ in wanted), None)
         target = _target(obj, mentions, text, bounds) if obj is not None else None
         if target is not None:
             cue = _span(text, token.idx, child.idx + len(child.text))
@@ -216,11 +221,15 @@ def _read_pair(
 
 
 def _next_to(token: Token, preposition: Token) -> bool:
-    """A cue's preposition follows it, with at most adverbs and a date between ("warned on
-    Sunday against"), not another phrase ("called in sick for")."""
+    """A cue's preposition follows it, with at most a particle, adverbs and a date between
+    ("came out against", "warned on Sunday against"), not another phrase ("called in sick
+    for")."""
     between = token.doc[token.i + 1 : preposition.i]
     return preposition.i > token.i and all(
-        t.pos_ == "ADV" or t.ent_type_ in {"DATE", "TIME"} or t.nbor().ent_type_ in {"DATE", "TIME"}
+        t.pos_ == "ADV"
+        or t.dep_ == "prt"
+        or t.ent_type_ in {"DATE", "TIME"}
+        or t.nbor().ent_type_ in {"DATE", "TIME"}
         for t in between
     )
 
@@ -272,14 +281,23 @@ def _agent_does(verb: Token) -> bool:
     )
 
 
-def _pair_stance(token: Token, pair: str) -> str | None:
+def _pair_stance(token: Token, preposition: Token) -> str | None:
+    """The stance of a cue and its preposition, read with the particle or adverb between
+    them first ("come out against", "press ahead with"), then without ("warn against")."""
     table = cues()
     if token.pos_ in {"VERB", "AUX"}:
-        return table.phrases.get(pair)
-    if token.pos_ == "ADJ":
-        return table.adjectives.get(pair)
-    if token.pos_ in {"NOUN", "PROPN"}:
-        return table.nouns.get(pair)
+        phrases = table.phrases
+    elif token.pos_ == "ADJ":
+        phrases = table.adjectives
+    elif token.pos_ in {"NOUN", "PROPN"}:
+        phrases = table.nouns
+    else:
+        return None
+    between = [t.lower_ for t in token.doc[token.i + 1 : preposition.i] if t.pos_ in {"ADV", "ADP"}]
+    for words in ([lemma(token), *between, preposition.lower_], [lemma(token), preposition.lower_]):
+        stance = phrases.get(" ".join(words))
+        if stance is not None:
+            return stance
     return None
 
 
@@ -303,8 +321,9 @@ def _target(obj: Token, mentions: Mentions, text: str, bounds: tuple[int, int]) 
 def _position(article: _Article, reading: Reading, stated: _Stated) -> Position:
     holder = _own_subject(reading.token, stated.holder, article.mentions) or stated.holder
     sentence = sentence_of(reading.token)
-    low = max(stated.bounds[0], sentence.start_char)
-    high = min(stated.bounds[1], sentence.end_char)
+    # a condition may follow the reported words to the end of their sentence ("would
+    # accept the treaty, provided that …"), where the quote stage's clause ends earlier
+    low, high = max(stated.bounds[0], sentence.start_char), sentence.end_char
     condition = condition_in(article.text[low:high])
     stance = "conditional" if condition else _STANCES[max(-1, min(1, reading.polarity))]
     date = (
