@@ -29,7 +29,13 @@ from dateline.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_QUOTES = ROOT.parent / "shared" / "eval" / "quotes" / "dev.jsonl"
 # Stages measured one by one: those after entity resolution, each one's own cost.
-LATE_STAGES = ("dateline_quotes", "dateline_times", "dateline_places", "dateline_events")
+LATE_STAGES = (
+    "dateline_quotes",
+    "dateline_times",
+    "dateline_places",
+    "dateline_events",
+    "dateline_positions",
+)
 
 
 def corpus(limit: int) -> list[str]:

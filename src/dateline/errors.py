@@ -84,6 +84,10 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
             "event type that is not PLOVER's)",
             ("dateline.corpus.filters",),
         ),
+        "D416": ErrorCode(
+            "a positions question names neither whose positions (a holder) nor on what (a target)",
+            ("dateline.cli.positions",),
+        ),
         "D501": ErrorCode(
             "an API token cannot be made or removed as asked", ("dateline.api.tokens",)
         ),

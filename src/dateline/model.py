@@ -199,6 +199,33 @@ class Event:
     confidence: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PositionTarget:
+    """What a position is about: an entity where the words name one, else an issue, its words
+    in the article and the key that joins the same issue across articles ("offensive@rafah")."""
+
+    span: Span
+    key: str
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    """Who stands where on what, and when: a holder's stance on a target, read from the cue
+    words of one quote or event (`quote` or `event`, the id of the one that states it)."""
+
+    id: str
+    holder: str | None
+    holder_name: str | None
+    target: PositionTarget
+    stance: str
+    cue: Span
+    condition: str | None = None
+    date: str | None = None
+    quote: str | None = None
+    event: str | None = None
+
+
 @dataclass(slots=True)
 class Analysis:
     """An article with every fact the pipeline found in it: what the record is made from."""
@@ -209,5 +236,6 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
     # Set when a stage failed on this article: the batch goes on, the article is reported.
     failure: str | None = None

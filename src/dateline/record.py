@@ -15,6 +15,7 @@ from dateline.model import (
     Event,
     Party,
     Place,
+    Position,
     Quote,
     Span,
     Timex,
@@ -31,9 +32,12 @@ from dateline.record_types import (
     PartyRecord,
     PlaceRecord,
     PloverType,
+    PositionEvidenceRecord,
+    PositionRecord,
     QuoteKind,
     QuoteRecord,
     SpanRecord,
+    StanceName,
     TimexRecord,
     TimexType,
 )
@@ -75,6 +79,7 @@ def to_record(analysis: Analysis) -> AnalysisRecord:
         "timexes": [_timex(t) for t in analysis.timexes],
         "places": [_place(p) for p in analysis.places],
         "events": [_event(v) for v in analysis.events],
+        "positions": [_position(p) for p in analysis.positions],
     }
 
 
@@ -190,4 +195,27 @@ def _event(event: Event) -> EventRecord:
         "date": event.date,
         "place": event.place,
         "confidence": event.confidence,
+    }
+
+
+def _position(position: Position) -> PositionRecord:
+    target = position.target
+    evidence: PositionEvidenceRecord = (
+        {"quote": position.quote} if position.quote else {"event": position.event or ""}
+    )
+    return {
+        "id": position.id,
+        "holder": position.holder,
+        "holder_name": position.holder_name,
+        "target": {
+            "entity": target.entity,
+            "text": target.span.text,
+            "key": target.key,
+            "span": _span(target.span),
+        },
+        "stance": cast(StanceName, position.stance),
+        "cue": _span(position.cue),
+        "condition": position.condition,
+        "date": position.date,
+        "evidence": evidence,
     }

@@ -167,6 +167,39 @@ class EventRecord(TypedDict):
     confidence: NotRequired[float | None]
 
 
+StanceName = Literal["support", "oppose", "conditional", "neutral"]
+
+
+class PositionTargetRecord(TypedDict):
+    """What a position is about: an entity (its id), or an issue, by its key across articles."""
+
+    entity: str | None
+    text: str
+    key: str
+    span: SpanRecord
+
+
+class PositionEvidenceRecord(TypedDict, total=False):
+    """The quote or the event that states a position: one of the two keys."""
+
+    quote: str
+    event: str
+
+
+class PositionRecord(TypedDict):
+    """Who stands where on what, and when (beyond the schema, as the record's `positions`)."""
+
+    id: str
+    holder: str | None
+    holder_name: str | None
+    target: PositionTargetRecord
+    stance: StanceName
+    cue: SpanRecord
+    condition: str | None
+    date: str | None
+    evidence: PositionEvidenceRecord
+
+
 class AnalysisRecord(TypedDict):
     """The analysis record of one article: what the CLI prints, the store keeps, the API
     returns and every exporter starts from."""
@@ -178,6 +211,7 @@ class AnalysisRecord(TypedDict):
     timexes: list[TimexRecord]
     places: list[PlaceRecord]
     events: list[EventRecord]
+    positions: NotRequired[list[PositionRecord]]  # beyond the schema: the positions stage
 
 
 class FailureArticle(TypedDict):

@@ -37,6 +37,7 @@ from dateline.store.browse import (
     participant_timeline,
     place_points,
 )
+from dateline.store.positions import query_positions, stance_changes
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows in one page.")]
 Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
@@ -324,6 +325,45 @@ def search(
     return _table_listing(
         request, format, {"q": q}, lambda n: store.search(q, limit=n), cursor, limit
     )
+
+
+@reads.get("/positions", tags=["corpus"], responses=JSON_CSV)
+def positions(
+    request: Request,
+    holder: Annotated[str | None, Query(description="Part of the holder's name, or a key.")] = None,
+    target: Annotated[str | None, Query(description="An issue key, or words of the target.")] = (
+        None
+    ),
+    about: Annotated[str | None, Query(description="Words of the target.")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+    format: FormatParam = None,
+) -> Response:
+    """Who stands where on what, in date order, as `dateline positions` lists it; each
+    position with the words that state it and its article."""
+    filters = {"holder": holder, "target": target, "about": about, "since": since, "until": until}
+    store = get_store(request)
+    return _table_listing(
+        request,
+        format,
+        filters,
+        lambda n: query_positions(store, **filters, limit=n),
+        cursor,
+        limit,
+    )
+
+
+@reads.get("/positions/changes", tags=["corpus"])
+def position_changes(
+    request: Request,
+    holder: Annotated[str, Query(min_length=1, description="Part of the holder's name, or a key.")],
+    about: Annotated[str | None, Query(description="Words of the target.")] = None,
+) -> Any:
+    """Where a holder's stance on one target changed, with the positions before and after."""
+    found = query_positions(get_store(request), holder=holder, about=about, limit=None)
+    return {"changes": [as_dict(change) for change in stance_changes(found)]}
 
 
 def _table_listing(

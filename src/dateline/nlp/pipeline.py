@@ -23,6 +23,7 @@ from dateline.nlp.events import component as events
 from dateline.nlp.language import read_spacy_pipeline
 from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
+from dateline.nlp.positions import component as positions
 from dateline.nlp.quotes import component as quotes
 from dateline.nlp.stage import is_english
 from dateline.nlp.timex import component as times
@@ -50,6 +51,7 @@ STAGES: list[tuple[str, dict[str, object]]] = [
     (times.COMPONENT, {"last": True}),
     (places.COMPONENT, {"last": True}),
     (events.COMPONENT, {"last": True}),
+    (positions.COMPONENT, {"last": True}),  # reads the quotes, entities and events
 ]
 
 

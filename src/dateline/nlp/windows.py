@@ -26,6 +26,7 @@ from dateline.model import (
     EntityType,
     Event,
     Party,
+    Position,
     Span,
 )
 from dateline.names import name_words
@@ -126,6 +127,8 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
         for timex in part.timexes:
             new = replace(timex, id=f"t{len(merged.timexes) + 1}", span=_shift(timex.span, offset))
             merged.timexes.append(new)
+        quote_ids = {q.id: f"q{len(merged.quotes) + n}" for n, q in enumerate(part.quotes, 1)}
+        event_ids = {v.id: f"v{len(merged.events) + n}" for n, v in enumerate(part.events, 1)}
         for quote in part.quotes:
             merged.quotes.append(
                 replace(
@@ -141,6 +144,12 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
         for event in part.events:
             merged.events.append(
                 _shifted_event(event, len(merged.events) + 1, offset, entity_ids, place_ids)
+            )
+        for position in part.positions:
+            merged.positions.append(
+                _shifted_position(
+                    position, len(merged.positions) + 1, offset, entity_ids, quote_ids, event_ids
+                )
             )
     _rename_speakers(merged, known.aliases)
     return merged
@@ -235,6 +244,31 @@ def _shifted_event(
         actor=_shifted_party(event.actor, offset, entities),
         recipient=_shifted_party(event.recipient, offset, entities),
         place=places.get(event.place) if event.place else None,
+    )
+
+
+def _shifted_position(
+    position: Position,
+    number: int,
+    offset: int,
+    entities: dict[str, str],
+    quotes: dict[str, str],
+    events: dict[str, str],
+) -> Position:
+    """A window's position in the whole article: its spans moved, its ids the merged ones."""
+    target = position.target
+    return replace(
+        position,
+        id=f"pos{number}",
+        holder=entities.get(position.holder) if position.holder else None,
+        target=replace(
+            target,
+            span=_shift(target.span, offset),
+            entity=entities.get(target.entity) if target.entity else None,
+        ),
+        cue=_shift(position.cue, offset),
+        quote=quotes.get(position.quote) if position.quote else None,
+        event=events.get(position.event) if position.event else None,
     )
 
 

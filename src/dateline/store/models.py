@@ -166,6 +166,36 @@ class TimeRow(Base):
     value: Mapped[str | None] = mapped_column(String(64))
 
 
+class PositionRow(Base):
+    """One position: who stands where on what, when, and the quote or event that says so.
+    `target_key` joins the same issue across articles; `evidence_text` keeps the words that
+    state it (the quote, or the event's sentence), so an answer needs no other table."""
+
+    __tablename__ = "positions"
+    __table_args__ = (Index("ix_positions_target_key_day", "target_key", "day"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_pk: Mapped[int] = _article_pk()
+    local_id: Mapped[str] = mapped_column(String(16))
+    holder_local: Mapped[str | None] = mapped_column(String(16))
+    holder_name: Mapped[str | None] = mapped_column(Text, index=True)
+    target_entity_local: Mapped[str | None] = mapped_column(String(16))
+    target_text: Mapped[str] = mapped_column(Text)
+    target_key: Mapped[str] = mapped_column(String(200))
+    target_start: Mapped[int] = mapped_column(Integer)
+    target_end: Mapped[int] = mapped_column(Integer)
+    stance: Mapped[str] = mapped_column(String(16))
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    cue_text: Mapped[str] = mapped_column(Text)
+    condition: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(32))
+    day: Mapped[str | None] = mapped_column(String(32), index=True)
+    evidence_kind: Mapped[str] = mapped_column(String(8))  # "quote" or "event"
+    evidence_local: Mapped[str] = mapped_column(String(16))
+    evidence_text: Mapped[str] = mapped_column(Text)
+
+
 class FailureRow(Base):
     """An input an ingest could not store: which, why, when. One row per input (the latest)."""
 

@@ -57,6 +57,7 @@ from dateline.store.models import (
     FailureRow,
     MentionRow,
     PlaceRow,
+    PositionRow,
     QuoteRow,
     TimeRow,
 )
@@ -288,6 +289,7 @@ class Store:
             (EventRow, rows.event_rows(record, article_pk)),
             (PlaceRow, rows.place_rows(record, article_pk)),
             (TimeRow, rows.time_rows(record, article_pk)),
+            (PositionRow, rows.position_rows(record, article_pk)),
         ):
             if built:
                 connection.execute(insert(model), built)
@@ -385,6 +387,7 @@ class Store:
             "events": EventRow,
             "entities": EntityRow,
             "places": PlaceRow,
+            "positions": PositionRow,
             "failures": FailureRow,
         }
         with self.engine.connect() as connection:

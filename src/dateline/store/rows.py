@@ -179,6 +179,47 @@ def time_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     ]
 
 
+def position_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
+    """Positions with the words that state them: the quote's, or the event's sentence."""
+    text = record["article"]["text"]
+    quotes = {q["id"]: q["content"] for q in record.get("quotes", [])}
+    sentences = {
+        v["id"]: text[v["sentence"]["start"] : v["sentence"]["end"]]
+        for v in record.get("events", [])
+        if "start" in v.get("sentence", {}) and "end" in v.get("sentence", {})
+    }
+    published = record["article"].get("published")
+    built = []
+    for p in record.get("positions", []):
+        evidence = p["evidence"]
+        kind = "quote" if "quote" in evidence else "event"
+        local = evidence.get("quote") or evidence.get("event") or ""
+        found = quotes.get(local) if kind == "quote" else sentences.get(local)
+        target = p["target"]
+        built.append(
+            {
+                "article_pk": article_pk,
+                "local_id": p["id"],
+                "holder_local": p.get("holder"),
+                "holder_name": p.get("holder_name"),
+                "target_entity_local": target.get("entity"),
+                "target_text": target["text"],
+                "target_key": target["key"],
+                "target_start": target["span"]["start"],
+                "target_end": target["span"]["end"],
+                **{f"cue_{k}": p["cue"][k] for k in ("start", "end", "text")},
+                "stance": p["stance"],
+                "condition": p.get("condition"),
+                "date": p.get("date"),
+                "day": calendar_day(p.get("date")) or calendar_day(published),
+                "evidence_kind": kind,
+                "evidence_local": local,
+                "evidence_text": found or p["cue"]["text"],
+            }
+        )
+    return built
+
+
 def _place_names(record: AnalysisRecord) -> dict[str, str]:
     return {p["id"]: p["name"] for p in record.get("places", [])}
 

@@ -4,7 +4,7 @@ from `static/vendor`), so the pages work offline.
 
 Pages: the article view (text with its facts marked, the facts beside it), the analyse page
 (the same view of pasted text or HTML, nothing stored), quote search, the actor page, the
-event list and the map.
+event list, the map, and the issue pages (every holder's stance on one issue over time).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import xstatic.pkg.leaflet
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from dateline.web.issues import router as issues_router
 from dateline.web.pages import router
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -26,3 +27,4 @@ def install_web(app: FastAPI) -> None:
     app.mount("/static/leaflet", StaticFiles(directory=LEAFLET), name="leaflet")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(router)
+    app.include_router(issues_router)

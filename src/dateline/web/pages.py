@@ -29,6 +29,7 @@ from dateline.store.browse import (
     participant,
     participant_timeline,
 )
+from dateline.store.positions import positions_of_holder
 from dateline.web import csrf
 from dateline.web.highlight import EntityLink, highlighted
 
@@ -229,7 +230,8 @@ def entity(request: Request, key: str) -> Response:
     if found is None:
         return render(request, "message.html", 404, title="Not in the corpus",
                       message=f"No stored participant has the key {key}.")  # fmt: skip
-    return render(request, "entity.html", who=found, timeline=participant_timeline(store, found))
+    return render(request, "entity.html", who=found, timeline=participant_timeline(store, found),
+                  positions=positions_of_holder(store, found.key))  # fmt: skip
 
 
 @router.get("/events", response_class=HTMLResponse)
