@@ -42,6 +42,8 @@ BEYOND_THE_SCHEMA = {
     "EventRecord.aux_mode",
     "EventRecord.actor_party",
     "EventRecord.recipient_party",
+    "AnalysisRecord.sources",
+    "AnalysisRecord.source_summary",
 }
 
 # Articles of our own: a web-copied page (title, caption with credit, byline, heading), a
