@@ -230,7 +230,9 @@ def quotes(
     """Stored quotes, oldest first, with the CLI's `dateline quotes` filters; GeoJSON holds
     those said at a resolved place, as points."""
     fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
-    filters = {"speaker": speaker, "about": about, "since": since, "until": until, "place": place}
+    filters: dict[str, Any] = {
+        "speaker": speaker, "about": about, "since": since, "until": until, "place": place
+    }  # fmt: skip
     store = get_store(request)
     page, next_cursor = _offset_page(
         lambda n: store.query_quotes(**filters, limit=n), filters, cursor, limit

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli import analysis, corpus, server
+from dateline.cli import analysis, corpus, server, sources
 from dateline.cli.console import out
 from dateline.version import VERSION
 
@@ -59,6 +59,7 @@ for command in (
     corpus.failures,
     corpus.timeline,
     corpus.search,
+    sources.sources,
     corpus.export,
     server.serve,
 ):
