@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -37,6 +37,7 @@ from dateline.store.browse import (
     participant_timeline,
     place_points,
 )
+from dateline.store.sources import SourceSelection, source_mix
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows in one page.")]
 Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
@@ -340,6 +341,27 @@ def _table_listing(
     fmt = negotiate(request, format, [Format.JSON, Format.CSV])
     page, next_cursor = _offset_page(fetch, filters, cursor, limit)
     return listing_response(page, fmt, next_cursor=next_cursor, request=request)
+
+
+@reads.get("/sources", tags=["corpus"])
+def sources(
+    request: Request,
+    outlet: Annotated[str | None, Query(description="The article's site: part of its name.")] = (
+        None
+    ),
+    about: Annotated[str | None, Query(description="Words the article holds.")] = None,
+    since: Since = None,
+    until: Until = None,
+    by: Annotated[
+        Literal["kind", "country", "anonymity", "gender", "outlet"],
+        Query(description="What the bars count by."),
+    ] = "kind",
+    top: Annotated[int, Query(ge=0, le=100, description="Most-quoted sources to list.")] = 10,
+) -> Any:
+    """The source mix, as `dateline sources` prints it: the stored sources and their claims
+    by kind, country, anonymity, gender or outlet, with shares and the most-quoted sources."""
+    selection = SourceSelection(outlet=outlet, about=about, since=since, until=until)
+    return as_dict(source_mix(get_store(request), selection, by=by, top=top))
 
 
 router.include_router(reads)
