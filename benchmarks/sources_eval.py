@@ -90,8 +90,7 @@ def read_gold(path: Path, split: str) -> list[dict[str, Any]]:
 
 def analyse(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     articles = [
-        article_from_text(r["text"], source_id=r["id"], published=r.get("published"))
-        for r in rows
+        article_from_text(r["text"], source_id=r["id"], published=r.get("published")) for r in rows
     ]
     return [dict(to_record(a)) for a in analyze_articles(articles)]
 
