@@ -232,3 +232,22 @@ def test_the_seed_lists_its_sources_with_kinds_and_anonymity(analyse_file) -> No
     ]  # fmt: skip
     assert len(reported) == 1 and reported[0]["anonymity"] == "unnamed"
     assert by_name["Matthew Miller"]["gender"] == "male"
+
+
+def test_a_body_before_a_generic_office_decides_the_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Union secretary Mirela Popescu said the drivers would strike.")
+    assert _source(analysis, "Popescu").kind == "ngo_civil_society"
+
+
+def test_an_office_of_a_place_before_the_name_gives_the_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The governor of North Vale, Samuel Adeyinka, said the schools would reopen."
+    )
+    assert _source(analysis, "Adeyinka").kind == "government"
+
+
+def test_a_given_name_after_a_person_noun_names_the_source(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A shopkeeper on the square, Farid, said sales had halved.")
+    source = _source(analysis, "Farid")
+    assert source.anonymity == "named"
+    assert source.kind == "citizen_witness"

@@ -243,6 +243,10 @@ class Claimants:
             named = self._named_by_apposition(head, tokens)
             if named is not None:
                 return named
+        else:
+            given = self._name_in_apposition(head, tokens)
+            if given is not None:
+                return given
         affiliation = self._named_within(start, end, head) or self._anaphoric_within(tokens)
         speaks_for = None
         if affiliation is None and head.lower_ in _SPEAKS_FOR and self.last is not None:
@@ -283,6 +287,21 @@ class Claimants:
                     describing=tokens + self._around_entity(entity),
                     person=False,
                 )
+        return None
+
+    def _name_in_apposition(self, head: Token, tokens: list[Token]) -> Claimant | None:
+        """ "A baker nearby, Youssef, said": the person noun is followed by the person's
+        name, which the entity stage may not know (a single given name)."""
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < head.i or child.pos_ != "PROPN":
+                continue
+            words = [t for t in child.subtree if not t.is_punct]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = self.text[start:end]
+            return Claimant(
+                f"name:{name.lower()}", name, None, Span(start, end, name),
+                describing=tokens, person=True,
+            )  # fmt: skip
         return None
 
     def _anaphoric_within(self, tokens: list[Token]) -> Entity | None:
@@ -345,7 +364,7 @@ class Claimants:
             found += [t for c in root.lefts if c.dep_ in _LEFT_DEPS for t in c.subtree]
             found += [t for c in root.children if c.dep_ == "appos" for t in _phrase_tokens(c)]
             if root.dep_ == "appos":
-                found += _phrase_tokens(root.head, skip=root)
+                found += _appositive_of(root)
             if root.dep_ == "compound" and root.head.pos_ in {"NOUN"}:
                 found.append(root.head)
         return found
@@ -368,6 +387,16 @@ def _head_of(subject: Token) -> Token:
                 if pobj is not None:
                     return pobj
     return subject
+
+
+def _appositive_of(name: Token) -> list[Token]:
+    """What a name is the apposition of: "His lawyer, Sanjay Mehta"; and through "of",
+    "The mayor of Port Ellis, Daniel Okoro" (the parse hangs the name on the nearer noun)."""
+    head = name.head
+    found = _phrase_tokens(head, skip=name)
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        found += _phrase_tokens(head.head.head)
+    return found
 
 
 def _only_the(head: Token) -> bool:
