@@ -251,3 +251,16 @@ def test_a_given_name_after_a_person_noun_names_the_source(analyse_text) -> None
     source = _source(analysis, "Farid")
     assert source.anonymity == "named"
     assert source.kind == "citizen_witness"
+
+
+def test_word_endings_name_scientists_and_makers() -> None:
+    assert best_hit(kind_hits(["volcanologist"])).entry.kind == "expert_academic"  # type: ignore[union-attr]
+    assert best_hit(kind_hits(["shoemaker", "brennan"])).entry.kind == "business"  # type: ignore[union-attr]
+    assert best_hit(kind_hits(["ologist"])) is None  # an ending alone is no word
+
+
+def test_a_sports_team_outweighs_a_rank_like_title(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The rugby team's captain, Iwan Pryce, said the squad had trained in the snow."
+    )
+    assert _source(analysis, "Pryce").kind == "unknown"

@@ -58,6 +58,20 @@ def _longest_phrase() -> int:
 _CHIEF_OFFICER = re.compile(r"\bchief(?: \w+)? officer\b")
 
 
+# Word endings that name a kind whatever the stem ("seismologist", "chipmaker").
+_ENDINGS = (
+    ("ologist", "ologists", "expert_academic", True),
+    ("maker", "makers", "business", False),
+)
+
+
+def _by_ending(word: str) -> KindWord | None:
+    for singular, plural, kind, person in _ENDINGS:
+        if len(word) >= len(singular) + 2 and word.endswith((singular, plural)):
+            return KindWord(f"-{singular}", kind, person, True)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class KindHit:
     """A kind word found in a phrase, and where (word index) it stands."""
@@ -80,6 +94,9 @@ def kind_hits(words: list[str]) -> list[KindHit]:
                 index += size
                 break
         else:
+            by_ending = _by_ending(words[index])
+            if by_ending is not None:
+                hits.append(KindHit(by_ending, index))
             index += 1
     joined = " ".join(words)
     if _CHIEF_OFFICER.search(joined):
@@ -117,8 +134,8 @@ def unnamed_phrases(kind: str) -> tuple[str, ...]:
 
 def words_of(text: str) -> list[str]:
     """A phrase's words as the lists hold them: lower case, curly apostrophes straightened,
-    a possessive "'s" apart."""
+    without possessives."""
     text = text.replace("’", "'").lower()
     table = kind_words()
-    found = re.findall(r"[\w.-]+(?:'s)?|'s", text)
+    found = re.findall(r"[\w.-]+", text)  # a possessive "'s" is left out: "the team's"
     return [w if w in table or not w.endswith(".") else w.rstrip(".") for w in found]
