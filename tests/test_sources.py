@@ -130,11 +130,23 @@ def test_a_known_organisation_is_of_its_sectors_kind(analyse_text) -> None:  # t
     assert source.kind_from.startswith("organisation: Human Rights Watch")
 
 
-def test_a_person_without_any_role_is_a_private_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_without_any_role_is_of_no_kind_the_text_gives(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text(
-        "“We slept in the car for two nights,” said Aino Virtanen, whose house flooded."
+        "“We slept in the car for two nights,” said Aino Virtanen, a resident of the street. "
+        "“The council must act,” said Kalle Niemi."
     )
     assert _source(analysis, "Virtanen").kind == "citizen_witness"
+    niemi = _source(analysis, "Niemi")
+    assert niemi.kind == "unknown" and niemi.kind_from.startswith("no role")
+
+
+def test_party_words_and_abbreviated_titles_give_the_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Republican candidate Dale Harper said taxes would fall. Sen. Rosa Lind said they "
+        "would not."
+    )
+    assert _source(analysis, "Harper").kind == "party_politician"
+    assert _source(analysis, "Lind").kind == "party_politician"
 
 
 def test_the_body_a_claim_comes_through_is_a_source_too(analyse_text) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from dateline.nlp.stage import article_text
 
 _PRONOUNS = {"he", "she", "it", "they"}
 _RELATIVE = {"who", "that", "which"}
+_FIRST_PERSON = {"i", "we", "you"}
 # Generic heads that speak for the body named last when the phrase names none ("the company
 # said …; a spokesperson said …").
 _SPEAKS_FOR = {"spokesperson", "spokesman", "spokeswoman", "representative"}
@@ -97,6 +98,8 @@ class Claimants:
             return self.last if quote.speaker_mention is not None else None
         if subject.lower_ in _PRONOUNS:
             return self._pronoun(subject)
+        if subject.lower_ in _FIRST_PERSON:  # "we said" outside quote marks: the last voice
+            return self.last
         return self._phrase(subject)
 
     def _subject(self, cue: Token) -> Token | None:
@@ -151,12 +154,17 @@ class Claimants:
             unnamed = self._unnamed_member(subject, entity)
             if unnamed is not None:
                 return unnamed
+        describing = self._around_entity(entity)
+        if subject is not None and subject.lower_ in kind_words():
+            # "A shopkeeper on the square, Farid, said": the subject's noun describes the
+            # named speaker, however the parse hung the name on it
+            describing += _phrase_tokens(subject)
         return Claimant(
             f"entity:{entity.id}",
             entity.name,
             entity,
             mention if mention is not None and mention.text.lower() not in _PRONOUNS else None,
-            describing=self._around_entity(entity),
+            describing=describing,
             person=entity.type is EntityType.PERSON,
         )
 

@@ -4,10 +4,10 @@ Kind comes from the source's own organisation (its sector in `dateline/data/
 organisations.json`), else from the words that describe it (`data/source_words.csv`: a
 strong word such as "army" or "professor" before a generic head such as "officer" or
 "spokeswoman"), else from an organisation those words name, else from a place speaking as
-itself ("Israel said": its government). A person the text gives no role, title or body at
-all is, by the conventions of news writing (officials are always titled), a private person:
-citizen_witness. Gender is only what the text says: an honorific, a gendered word used of the
-source, or a pronoun that refers to it; never a first name.
+itself ("Israel said": its government). A person the text gives no role, title or body is
+`unknown`, not guessed: a famous politician and a passer-by are both named bare. Gender is
+only what the text says: an honorific, a gendered word used of the source, or a pronoun that
+refers to it; never a first name.
 """
 
 from __future__ import annotations
@@ -72,8 +72,6 @@ def kind_of(claimants: list[Claimant], describing: list[Token]) -> Kind:
         return _word_kind(hit)
     if own is not None and own.type is EntityType.GPE:
         return Kind("government", f"gazetteer: {own.name} speaking as a country")
-    if own is not None and first.person and not own.role:
-        return Kind("citizen_witness", "no role, title or organisation: a private person")
     return Kind("unknown", "no role, organisation or office in the text")
 
 
