@@ -9,7 +9,7 @@ its own text (a numbered line appended, so its own id), one of ten outlets and a
 fresh SQLite file. What is timed, each the median of --repeat runs, warm:
   - the mix query in process (`source_mix`), by each dimension, unfiltered and with
     --outlet, --about (full text) and --since/--until;
-  - `GET /api/sources` through the app in process (ASGI, no socket);
+  - `GET /api/sources` and the `/sources` page through the app in process (ASGI, no socket);
   - `dateline sources` in process (the command: open the store, migrate-check, query, print);
   - `dateline sources` as a user runs it: a new process, Python's start-up and the
     package's imports (spaCy among them, through `dateline/__init__`) included.
@@ -82,8 +82,10 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-def api_ms(db: str, repeat: int) -> float:
-    """`GET /api/sources` through the app in process (httpx's ASGI transport, no socket)."""
+def api_ms(
+    db: str, repeat: int, path: str = "/api/sources", params: dict[str, str] | None = None
+) -> float:
+    """A GET through the app in process (httpx's ASGI transport, no socket)."""
     import asyncio
 
     import httpx
@@ -95,7 +97,8 @@ def api_ms(db: str, repeat: int) -> float:
     async def ask() -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            answer = await client.get("/api/sources", params={"by": "kind", "about": "police"})
+            asked = {"by": "kind", "about": "police"} if params is None else params
+            answer = await client.get(path, params=asked)
             assert answer.status_code == 200, answer.text
 
     return median_ms(lambda: asyncio.run(ask()), repeat)
@@ -130,6 +133,8 @@ def main() -> None:
                     print(f"  query {label:32} --by {by:9} {ms:7.1f} ms")
         print(f"  GET /api/sources?by=kind&about=police (in process) "
               f"{api_ms(db, args.repeat):7.1f} ms")  # fmt: skip
+        print(f"  GET /sources (the page: five charts, all articles)  "
+              f"{api_ms(db, args.repeat, '/sources', {}):7.1f} ms")  # fmt: skip
         from typer.testing import CliRunner
 
         from dateline.cli.main import app

@@ -125,7 +125,7 @@ def source_mix(
     store: Store, selection: SourceSelection, by: str = "kind", top: int = TOP
 ) -> SourceMix:
     """Counts and shares of the selection's sources by `by`, largest first, and its `top`
-    most-quoted sources."""
+    most-quoted named sources (none asked, no query for them)."""
     if by not in DIMENSIONS:
         raise SourceDimensionError(by)
     where = selection.conditions(store.dialect)
@@ -155,7 +155,7 @@ def source_mix(
     with store.engine.connect() as connection:
         count, claimed, articles = connection.execute(totals).one()
         rows = connection.execute(grouped).all()
-        leaders = connection.execute(most).all()
+        leaders = connection.execute(most).all() if top else []
     count, claimed = int(count or 0), int(claimed or 0)
     shares = [
         SourceShare(
