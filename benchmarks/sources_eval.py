@@ -15,7 +15,8 @@ lower case, without a leading article or possessive), one to one, in gold order.
 The split, in the order things happened: g01-g42 were written before the stage; g01-g21
 ("dev") were read while the rules were written; g22-g42 ("test") were scored once untouched
 (kind 0.873, anonymity 1.000, gender 0.927, recall 0.873), then read and the rules improved;
-g43-g54 ("holdout") were written after that and scored without being read or tuned on.
+g43-g54 ("holdout") were written after that and scored blind (kind 0.686, anonymity 0.971,
+gender 1.000, recall 0.946), then read in turn.
 """
 
 from __future__ import annotations
