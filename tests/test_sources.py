@@ -276,3 +276,21 @@ def test_a_sports_team_outweighs_a_rank_like_title(analyse_text) -> None:  # typ
         "The rugby team's captain, Iwan Pryce, said the squad had trained in the snow."
     )
     assert _source(analysis, "Pryce").kind == "unknown"
+
+
+def test_a_misread_subject_is_no_source(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Forty percent said they would vote again. Beekeepers said the spring was cold."
+    )
+    assert not any("percent" in (s.mention.text if s.mention else "") for s in analysis.sources)
+    assert _source(analysis, "Beekeepers").anonymity == "unnamed"
+
+
+def test_a_plural_is_read_by_its_singular_row() -> None:
+    assert best_hit(kind_hits(["all", "three", "candidates"])).entry.kind == "party_politician"  # type: ignore[union-attr]
+
+
+def test_a_body_named_by_two_words_is_read_whole(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The coast guard said two sailors were pulled from the sea.")
+    source = _source(analysis, "coast guard")
+    assert (source.kind, source.anonymity) == ("military_police", "named")

@@ -24,7 +24,7 @@ from dateline.nlp.common.speakers import (
     is_according_to,
     subject_of,
 )
-from dateline.nlp.sources.words import kind_words, unnamed_phrases, words_of
+from dateline.nlp.sources.words import KindWord, kind_words, unnamed_phrases, words_of
 from dateline.nlp.stage import article_text
 
 _PRONOUNS = {"he", "she", "it", "they"}
@@ -100,6 +100,8 @@ class Claimants:
             return self._pronoun(subject)
         if subject.lower_ in _FIRST_PERSON:  # "we said" outside quote marks: the last voice
             return self.last
+        if not can_speak(_head_of(subject)):
+            return None  # "his eyes said", "the oil said": a misread subject, no source
         return self._phrase(subject)
 
     def _subject(self, cue: Token) -> Token | None:
@@ -244,7 +246,7 @@ class Claimants:
         tokens = _phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         mention = Span(start, end, self.text[start:end])
-        entry = kind_words().get(head.lower_) or kind_words().get(head.lemma_.lower())
+        entry = _head_entry(head, tokens)
         proper = head.pos_ == "PROPN" and entry is None
         person = entry.person if entry is not None else not proper
         if not person:
@@ -395,6 +397,36 @@ def _head_of(subject: Token) -> Token:
                 if pobj is not None:
                     return pobj
     return subject
+
+
+# Endings of English nouns for people ("beekeeper", "investor", "economist", "resident");
+# "-ment" nouns and "percent" end like them and name no one.
+_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
+                   "ent", "ents")  # fmt: skip
+_NOT_PEOPLE = ("ment", "ments", "percent")
+
+
+def _head_entry(head: Token, tokens: list[Token]) -> KindWord | None:
+    """The list's row for a phrase's head, read with the words before it where the list has
+    them together ("coast guard" is a body, "guard" a person)."""
+    table = kind_words()
+    before = [t.lower_ for t in tokens if t.i < head.i]
+    for size in (2, 1):
+        entry = table.get(" ".join([*before[-size:], head.lower_]))
+        if entry is not None and len(before) >= size:
+            return entry
+    return table.get(head.lower_) or table.get(head.lemma_.lower())
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a subject's head noun can name a source: a word of the source lists, a
+    proper name, a named person, body or group, or a noun with a person's ending."""
+    word = head.lower_
+    if word in kind_words() or head.lemma_.lower() in kind_words():
+        return True
+    if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    return word.endswith(_PERSON_ENDINGS) and not word.endswith(_NOT_PEOPLE)
 
 
 def _appositive_of(name: Token) -> list[Token]:

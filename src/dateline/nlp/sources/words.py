@@ -94,7 +94,13 @@ def kind_hits(words: list[str]) -> list[KindHit]:
                 index += size
                 break
         else:
-            by_ending = _by_ending(words[index])
+            word = words[index]
+            plural = table.get(word[:-1]) if len(word) > 3 and word.endswith("s") else None
+            if plural is not None:  # "candidates": the row says "candidate"
+                hits.append(KindHit(plural, index))
+                index += 1
+                continue
+            by_ending = _by_ending(word)
             if by_ending is not None:
                 hits.append(KindHit(by_ending, index))
             index += 1
