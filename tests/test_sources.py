@@ -294,3 +294,11 @@ def test_a_body_named_by_two_words_is_read_whole(analyse_text) -> None:  # type:
     analysis = analyse_text("The coast guard said two sailors were pulled from the sea.")
     source = _source(analysis, "coast guard")
     assert (source.kind, source.anonymity) == ("military_police", "named")
+
+
+def test_a_pronoun_after_a_possessed_source_is_not_its_gender(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The sprinter Mia Torres missed the final. Her physiotherapist said she would race "
+        "again in June."
+    )
+    assert _source(analysis, "physiotherapist").gender == "unknown"

@@ -187,7 +187,10 @@ def gender_of(
         return "unknown", None
     evidence = _honorifics(text, claimants[0].entity)
     evidence += _gendered_tokens(describing)
-    evidence += _pronouns(quotes)
+    # "Her coach said she would be fit": with a possessor in its phrase, the pronoun that
+    # opens a source's words may be the possessor's, so only "she said" itself counts
+    possessed = any(t.lower_ in {"his", "her"} and t.dep_ == "poss" for t in describing)
+    evidence += _pronouns(quotes, leading=not possessed)
     sexes = {sex for sex, _ in evidence}
     if len(sexes) != 1:
         return "unknown", None
@@ -222,7 +225,7 @@ def _gendered_tokens(describing: list[Token]) -> list[tuple[str, Span]]:
 _LEADING_PRONOUN = re.compile(r"^(he|she)\b", re.IGNORECASE)
 
 
-def _pronouns(quotes: list[Quote]) -> list[tuple[str, Span]]:
+def _pronouns(quotes: list[Quote], leading: bool = True) -> list[tuple[str, Span]]:
     """ "he said", and the pronoun that opens what a source reports of itself ("Mark Doyle
     said he had waited"): English reported speech refers back to its speaker so."""
     found = []
@@ -230,7 +233,7 @@ def _pronouns(quotes: list[Quote]) -> list[tuple[str, Span]]:
         mention = quote.speaker_mention
         if mention is not None and mention.text.lower() in _PRONOUN_SEX:
             found.append((_PRONOUN_SEX[mention.text.lower()], mention))
-        if quote.kind == "indirect":
+        if leading and quote.kind == "indirect":
             match = _LEADING_PRONOUN.match(quote.span.text)
             if match:
                 start = quote.span.start
