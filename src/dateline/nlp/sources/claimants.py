@@ -85,7 +85,7 @@ class Claimants:
     def _find(self, quote: Quote) -> Claimant | None:
         cue = token_at(self.doc, quote.cue.start, quote.cue.end) if quote.cue else None
         if quote.cue is not None and quote.cue.text.lower() in ATTRIBUTION_ADVERBS:
-            return self._adverb(quote.cue)
+            return self.adverb(quote.cue)
         subject = self._subject(cue) if cue is not None else None
         if subject is not None and cue is not None:
             passive = self._passive(subject, cue)
@@ -129,7 +129,7 @@ class Claimants:
                 found = around.find(phrase, found + 1)
         return False
 
-    def _adverb(self, cue: Span) -> Claimant:
+    def adverb(self, cue: Span) -> Claimant:
         word = cue.text.lower()
         return Claimant(f"adverb:{word}", None, None, None, unnamed=True, unnamed_cue=cue)
 
@@ -156,7 +156,7 @@ class Claimants:
             unnamed = self._unnamed_member(subject, entity)
             if unnamed is not None:
                 return unnamed
-        describing = self._around_entity(entity)
+        describing = self.around_entity(entity)
         if subject is not None and subject.lower_ in kind_words():
             # "A shopkeeper on the square, Farid, said": the subject's noun describes the
             # named speaker, however the parse hung the name on it
@@ -230,7 +230,7 @@ class Claimants:
                     entity.name,
                     entity,
                     None,
-                    describing=self._around_entity(entity),
+                    describing=self.around_entity(entity),
                     # "she says" is said of a person, whatever type the name was given
                     person=entity.type is EntityType.PERSON or subject.lower_ != "it",
                 )
@@ -276,7 +276,7 @@ class Claimants:
             unnamed=person,
             unnamed_cue=cue,
             affiliation=affiliation,
-            affiliation_describing=self._around_entity(affiliation) if affiliation else [],
+            affiliation_describing=self.around_entity(affiliation) if affiliation else [],
             speaks_for=speaks_for,
         )
 
@@ -294,7 +294,7 @@ class Claimants:
                     entity.name,
                     entity,
                     hit[0],
-                    describing=tokens + self._around_entity(entity),
+                    describing=tokens + self.around_entity(entity),
                     person=False,
                 )
         return None
@@ -351,7 +351,7 @@ class Claimants:
             entity,
             None,
             # "the company" says what the body is when its name does not
-            describing=[head, *self._around_entity(entity)],
+            describing=[head, *self.around_entity(entity)],
             person=False,
         )
 
@@ -361,7 +361,7 @@ class Claimants:
         found = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         return list(found) if found is not None else []
 
-    def _around_entity(self, entity: Entity) -> list[Token]:
+    def around_entity(self, entity: Entity) -> list[Token]:
         """The words that describe an entity where it is named: titles before its name
         ("Striker Ola Mensah"), its apposition ("Rosa Medina, a retired teacher"), or the
         noun it is the apposition of ("His lawyer, Sanjay Mehta")."""
@@ -501,7 +501,7 @@ def according_to_channels(
                 body.name,
                 body,
                 mention,
-                describing=claimants._around_entity(body),
+                describing=claimants.around_entity(body),
                 person=False,
             )
             found.append((claimant, quotes))
@@ -517,5 +517,5 @@ def adverb_claims(doc: Doc, analysis: Analysis, claimants: Claimants) -> list[Cl
         block = analysis.article.block_at(token.idx)
         if token.idx in cues or block is None or block.kind not in FACT_BLOCKS:
             continue
-        found.append(claimants._adverb(Span(token.idx, token.idx + len(token.text), token.text)))
+        found.append(claimants.adverb(Span(token.idx, token.idx + len(token.text), token.text)))
     return found
