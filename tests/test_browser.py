@@ -69,6 +69,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with open_store(db) as store:
         fill(store)
         store.save_record(hostile_record())
+        store.save_record(sourced_record())
     port = free_port()
     config = uvicorn.Config(
         create_app(ServerConfig(db=db)), host="127.0.0.1", port=port, log_level="warning"
@@ -97,6 +98,39 @@ def hostile_record() -> dict[str, Any]:
              "place": None, "confidence": 0.5}
         ],
     )  # fmt: skip
+
+
+SOURCED = (
+    "Dam Repairs Delayed\n\n"
+    "“The inspection found new cracks,” Water Minister Greta Holm said on Monday.\n\n"
+    "Two engineers said the work would take a year.\n"
+)
+
+
+def sourced_record() -> dict[str, Any]:
+    """An article with its source profile: a named minister and two unnamed engineers."""
+    said, engineers = "The inspection found new cracks,", "the work would take a year"
+    quotes = [
+        {"id": "q1", "kind": "direct", **span(SOURCED, said), "content": said,
+         "speaker": "e1", "speaker_name": "Greta Holm", "speaker_mention": None, "cue": None,
+         "date": None, "place": None, "confidence": 0.9},
+        {"id": "q2", "kind": "indirect", **span(SOURCED, engineers), "content": engineers,
+         "speaker": None, "speaker_name": "Two engineers", "speaker_mention": None,
+         "cue": None, "date": None, "place": None, "confidence": 0.7},
+    ]  # fmt: skip
+    record = make_record(article_id(SOURCED), SOURCED, published="2024-06-03", quotes=quotes)
+    common = {"country": None, "country_source": None, "gender": "unknown",
+              "gender_evidence": None, "anonymity_cue": None}  # fmt: skip
+    record["sources"] = [
+        {**common, "id": "s1", "name": "Greta Holm", "entity": "e1", "mention": None,
+         "kind": "government", "kind_from": "role noun: minister", "anonymity": "named",
+         "quotes": ["q1"], "direct": 1, "reported": 0},
+        {**common, "id": "s2", "name": None, "entity": None,
+         "mention": span(SOURCED, "Two engineers"), "kind": "expert_academic",
+         "kind_from": "role noun: engineers", "anonymity": "unnamed",
+         "quotes": ["q2"], "direct": 0, "reported": 1},
+    ]  # fmt: skip
+    return record
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +240,19 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(page: Any) -> None:
     shot(page, "hostile-pasted")
     assert page.dialogs == []
     assert page.errors == []  # not even a script the CSP had to refuse, nor an image load
+
+
+def test_the_sources_chart_draws_bars_and_a_bar_lists_its_quotes(page: Any) -> None:
+    page.goto("/sources")
+    chart = page.locator("section.source-chart[data-by=anonymity]")
+    chart.wait_for()
+    bars = chart.locator("a.bar")
+    assert bars.count() == 2  # named, unnamed
+    assert chart.locator("rect.bar-rect").first.bounding_box()["width"] > 10
+    shot(page, "sources")
+    chart.locator("a.bar[data-value=unnamed]").click()
+    page.wait_for_url("**/quotes?source_by=anonymity&source_value=unnamed*")
+    results = page.locator("li.quote-result")
+    assert results.count() == 1
+    assert "the work would take a year" in results.first.inner_text()
+    assert page.errors == []

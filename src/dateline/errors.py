@@ -84,6 +84,11 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
             "event type that is not PLOVER's)",
             ("dateline.corpus.filters",),
         ),
+        "D411": ErrorCode(
+            "the source mix cannot count by what was asked: --by takes kind, country, "
+            "anonymity, gender or outlet",
+            ("dateline.store.sources",),
+        ),
         "D416": ErrorCode(
             "a positions question names neither whose positions (a holder) nor on what (a target)",
             ("dateline.cli.positions",),

@@ -227,6 +227,49 @@ class Position:
 
 
 @dataclass(slots=True)
+class Source:
+    """One voice the article rests on: a person, body or unnamed phrase the article quotes or
+    paraphrases, with the quotes it gives and what the text says of it (nlp/sources)."""
+
+    id: str
+    name: str | None
+    entity: str | None
+    mention: Span | None
+    kind: str
+    kind_from: str
+    anonymity: str
+    anonymity_cue: Span | None = None
+    country: str | None = None
+    country_source: str | None = None
+    gender: str = "unknown"
+    gender_evidence: Span | None = None
+    quotes: list[str] = field(default_factory=list)
+    direct: int = 0
+    reported: int = 0
+
+
+@dataclass(slots=True)
+class SourceSummary:
+    """How much of the article rests on attribution: counts, so that windows of a long
+    article add up; the record gives the shares."""
+
+    body_sentences: int = 0
+    attributed_sentences: int = 0
+    quotes: int = 0
+    direct_quotes: int = 0
+    unnamed_claims: int = 0
+    sources: int = 0
+
+    @property
+    def attributed_sentence_share(self) -> float:
+        return self.attributed_sentences / self.body_sentences if self.body_sentences else 0.0
+
+    @property
+    def direct_share(self) -> float:
+        return self.direct_quotes / self.quotes if self.quotes else 0.0
+
+
+@dataclass(slots=True)
 class Analysis:
     """An article with every fact the pipeline found in it: what the record is made from."""
 
@@ -237,5 +280,7 @@ class Analysis:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    source_summary: SourceSummary | None = None
     # Set when a stage failed on this article: the batch goes on, the article is reported.
     failure: str | None = None

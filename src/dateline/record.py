@@ -17,6 +17,8 @@ from dateline.model import (
     Place,
     Position,
     Quote,
+    Source,
+    SourceSummary,
     Span,
     Timex,
 )
@@ -36,6 +38,9 @@ from dateline.record_types import (
     PositionRecord,
     QuoteKind,
     QuoteRecord,
+    SourceKind,
+    SourceRecord,
+    SourceSummaryRecord,
     SpanRecord,
     StanceName,
     TimexRecord,
@@ -80,6 +85,8 @@ def to_record(analysis: Analysis) -> AnalysisRecord:
         "places": [_place(p) for p in analysis.places],
         "events": [_event(v) for v in analysis.events],
         "positions": [_position(p) for p in analysis.positions],
+        "sources": [_source(s) for s in analysis.sources],
+        "source_summary": _source_summary(analysis.source_summary or SourceSummary()),
     }
 
 
@@ -218,4 +225,37 @@ def _position(position: Position) -> PositionRecord:
         "condition": position.condition,
         "date": position.date,
         "evidence": evidence,
+    }
+
+
+def _source(source: Source) -> SourceRecord:
+    return {
+        "id": source.id,
+        "name": source.name,
+        "entity": source.entity,
+        "mention": _optional_span(source.mention),
+        "kind": cast(SourceKind, source.kind),
+        "kind_from": source.kind_from,
+        "anonymity": "unnamed" if source.anonymity == "unnamed" else "named",
+        "anonymity_cue": _optional_span(source.anonymity_cue),
+        "country": source.country,
+        "country_source": source.country_source,
+        "gender": "female"
+        if source.gender == "female"
+        else "male"
+        if source.gender == "male"
+        else "unknown",
+        "gender_evidence": _optional_span(source.gender_evidence),
+        "quotes": list(source.quotes),
+        "direct": source.direct,
+        "reported": source.reported,
+    }
+
+
+def _source_summary(summary: SourceSummary) -> SourceSummaryRecord:
+    return {
+        "attributed_sentence_share": round(summary.attributed_sentence_share, 4),
+        "direct_share": round(summary.direct_share, 4),
+        "unnamed_claims": summary.unnamed_claims,
+        "sources": summary.sources,
     }

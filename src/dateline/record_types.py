@@ -200,6 +200,51 @@ class PositionRecord(TypedDict):
     evidence: PositionEvidenceRecord
 
 
+SourceKind = Literal[
+    "government",
+    "military_police",
+    "international_body",
+    "party_politician",
+    "armed_group",
+    "expert_academic",
+    "ngo_civil_society",
+    "business",
+    "media",
+    "citizen_witness",
+    "unknown",
+]
+
+
+class SourceRecord(TypedDict):
+    """One voice the article rests on (README, "Source profiles"): who, what kind, named or
+    not, from where, of which gender where the text says it, and the quotes it gives."""
+
+    id: str
+    name: str | None
+    entity: str | None
+    mention: SpanRecord | None
+    kind: SourceKind
+    kind_from: str
+    anonymity: Literal["named", "unnamed"]
+    anonymity_cue: SpanRecord | None
+    country: str | None
+    country_source: str | None
+    gender: Literal["female", "male", "unknown"]
+    gender_evidence: SpanRecord | None
+    quotes: list[str]
+    direct: int
+    reported: int
+
+
+class SourceSummaryRecord(TypedDict):
+    """How much of the article rests on attribution, and on unnamed sources."""
+
+    attributed_sentence_share: float
+    direct_share: float
+    unnamed_claims: int
+    sources: int
+
+
 class AnalysisRecord(TypedDict):
     """The analysis record of one article: what the CLI prints, the store keeps, the API
     returns and every exporter starts from."""
@@ -212,6 +257,9 @@ class AnalysisRecord(TypedDict):
     places: list[PlaceRecord]
     events: list[EventRecord]
     positions: NotRequired[list[PositionRecord]]  # beyond the schema: the positions stage
+    # Records stored by versions before the source stage have neither.
+    sources: NotRequired[list[SourceRecord]]
+    source_summary: NotRequired[SourceSummaryRecord]
 
 
 class FailureArticle(TypedDict):

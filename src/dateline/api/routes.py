@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -38,6 +38,7 @@ from dateline.store.browse import (
     place_points,
 )
 from dateline.store.positions import query_positions, stance_changes
+from dateline.store.sources import SourceSelection, source_mix
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows in one page.")]
 Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
@@ -231,7 +232,9 @@ def quotes(
     """Stored quotes, oldest first, with the CLI's `dateline quotes` filters; GeoJSON holds
     those said at a resolved place, as points."""
     fmt = negotiate(request, format, [Format.JSON, Format.CSV, Format.GEOJSON])
-    filters = {"speaker": speaker, "about": about, "since": since, "until": until, "place": place}
+    filters: dict[str, Any] = {
+        "speaker": speaker, "about": about, "since": since, "until": until, "place": place
+    }  # fmt: skip
     store = get_store(request)
     page, next_cursor = _offset_page(
         lambda n: store.query_quotes(**filters, limit=n), filters, cursor, limit
@@ -378,6 +381,27 @@ def _table_listing(
     fmt = negotiate(request, format, [Format.JSON, Format.CSV])
     page, next_cursor = _offset_page(fetch, filters, cursor, limit)
     return listing_response(page, fmt, next_cursor=next_cursor, request=request)
+
+
+@reads.get("/sources", tags=["corpus"])
+def sources(
+    request: Request,
+    outlet: Annotated[str | None, Query(description="The article's site: part of its name.")] = (
+        None
+    ),
+    about: Annotated[str | None, Query(description="Words the article holds.")] = None,
+    since: Since = None,
+    until: Until = None,
+    by: Annotated[
+        Literal["kind", "country", "anonymity", "gender", "outlet"],
+        Query(description="What the bars count by."),
+    ] = "kind",
+    top: Annotated[int, Query(ge=0, le=100, description="Most-quoted sources to list.")] = 10,
+) -> Any:
+    """The source mix, as `dateline sources` prints it: the stored sources and their claims
+    by kind, country, anonymity, gender or outlet, with shares and the most-quoted sources."""
+    selection = SourceSelection(outlet=outlet, about=about, since=since, until=until)
+    return as_dict(source_mix(get_store(request), selection, by=by, top=top))
 
 
 router.include_router(reads)

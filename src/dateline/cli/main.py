@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli import analysis, corpus, positions, server
+from dateline.cli import analysis, corpus, positions, server, sources
 from dateline.cli.console import out
 from dateline.version import VERSION
 
@@ -60,6 +60,7 @@ for command in (
     corpus.timeline,
     corpus.search,
     positions.positions,
+    sources.sources,
     corpus.export,
     server.serve,
 ):

@@ -25,6 +25,7 @@ from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
 from dateline.nlp.positions import component as positions
 from dateline.nlp.quotes import component as quotes
+from dateline.nlp.sources import component as sources
 from dateline.nlp.stage import is_english
 from dateline.nlp.timex import component as times
 from dateline.nlp.windows import (
@@ -48,6 +49,7 @@ STAGES: list[tuple[str, dict[str, object]]] = [
     (blocks.COMPONENT, {"first": True}),
     (entities.COMPONENT, {"last": True}),
     (quotes.COMPONENT, {"last": True}),
+    (sources.COMPONENT, {"last": True}),
     (times.COMPONENT, {"last": True}),
     (places.COMPONENT, {"last": True}),
     (events.COMPONENT, {"last": True}),

@@ -27,9 +27,11 @@ from dateline.model import (
     Event,
     Party,
     Position,
+    Source,
     Span,
 )
 from dateline.names import name_words
+from dateline.nlp.sources.windows import added, combined, shifted_sources
 
 # A window ends at the last break of these kinds in its second half, tried in this order.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
@@ -117,6 +119,7 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
         merged.failure = failures[0]
         return merged
     known = _KnownEntities()
+    sources: list[Source] = []
     for offset, part in parts:
         entity_ids = _merge_entities(merged, known, part.entities, offset)
         place_ids = {}
@@ -129,6 +132,7 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
             merged.timexes.append(new)
         quote_ids = {q.id: f"q{len(merged.quotes) + n}" for n, q in enumerate(part.quotes, 1)}
         event_ids = {v.id: f"v{len(merged.events) + n}" for n, v in enumerate(part.events, 1)}
+        sources += shifted_sources(part.sources, offset, entity_ids, quote_ids)
         for quote in part.quotes:
             merged.quotes.append(
                 replace(
@@ -152,6 +156,8 @@ def merge_windows(article: Article, parts: list[tuple[int, Analysis]]) -> Analys
                 )
             )
     _rename_speakers(merged, known.aliases)
+    merged.sources = combined(sources)
+    merged.source_summary = added([a.source_summary for _, a in parts], len(merged.sources))
     return merged
 
 

@@ -196,6 +196,45 @@ class PositionRow(Base):
     evidence_text: Mapped[str] = mapped_column(Text)
 
 
+class SourceRow(Base):
+    """One source of one article (nlp/sources): what the corpus's source mix counts. `label`
+    is its name, else the words that stand for it ("a senior official"); `outlet` the
+    article's site and `day` its date, what the mix filters on."""
+
+    __tablename__ = "sources"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_pk: Mapped[int] = _article_pk()
+    local_id: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str | None] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(Text, index=True)
+    entity_local: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    kind_from: Mapped[str] = mapped_column(Text)
+    anonymity: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(3))
+    gender: Mapped[str] = mapped_column(String(16))
+    direct: Mapped[int] = mapped_column(Integer)
+    reported: Mapped[int] = mapped_column(Integer)
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    day: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class SourceQuoteRow(Base):
+    """Which quote of its article a source gives (a quote may have two: its speaker and the
+    body it came through)."""
+
+    __tablename__ = "source_quotes"
+    __table_args__ = (
+        Index("ix_source_quotes_article_pk_quote_local", "article_pk", "quote_local"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
+    article_pk: Mapped[int] = mapped_column(ForeignKey(ARTICLE_FK, ondelete="CASCADE"))
+    quote_local: Mapped[str] = mapped_column(String(16))
+
+
 class FailureRow(Base):
     """An input an ingest could not store: which, why, when. One row per input (the latest)."""
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -59,6 +59,8 @@ from dateline.store.models import (
     PlaceRow,
     PositionRow,
     QuoteRow,
+    SourceQuoteRow,
+    SourceRow,
     TimeRow,
 )
 from dateline.store.results import (
@@ -72,6 +74,14 @@ from dateline.store.results import (
     TimelineEntry,
 )
 from dateline.version import VERSION
+
+
+class QuoteSelector(Protocol):
+    """What picks quotes beyond the quote's own columns (a bar of the source mix,
+    `dateline.store.sources.SourceBar`): a condition on `quotes`."""
+
+    def quote_condition(self, dialect: str) -> ColumnElement[bool]: ...
+
 
 # Cross-article resolution: every stored entity's name and facts to its corpus key.
 KeyResolver = Callable[[Iterable[NamedEntity]], dict[NamedEntity, str]]
@@ -283,6 +293,7 @@ class Store:
         if article_pk is None:
             return False
         entity_pks = self._insert_entities(connection, record, article_pk)
+        self._insert_sources(connection, record, article_pk)
         for model, built in (
             (MentionRow, list(rows.mention_rows(record, article_pk, entity_pks))),
             (QuoteRow, rows.quote_rows(record, article_pk)),
@@ -317,6 +328,22 @@ class Store:
             built,
         )
         return {local_id: pk for pk, local_id in returned}
+
+    def _insert_sources(
+        self, connection: Connection, record: AnalysisRecord, article_pk: int
+    ) -> None:
+        built = rows.source_rows(record, article_pk)
+        if not built:
+            return
+        returned = connection.execute(
+            insert(SourceRow).returning(
+                SourceRow.pk, SourceRow.local_id, sort_by_parameter_order=True
+            ),
+            built,
+        )
+        links = rows.source_quote_rows(record, article_pk, {local: pk for pk, local in returned})
+        if links:
+            connection.execute(insert(SourceQuoteRow), links)
 
     def _record_failure(self, connection: Connection, source: str, reason: str) -> None:
         connection.execute(delete(FailureRow).where(FailureRow.input == source))
@@ -389,6 +416,7 @@ class Store:
             "places": PlaceRow,
             "positions": PositionRow,
             "failures": FailureRow,
+            "sources": SourceRow,
         }
         with self.engine.connect() as connection:
             return int(connection.scalar(select(func.count()).select_from(models[what])) or 0)
@@ -424,11 +452,12 @@ class Store:
         until: str | None = None,
         place: str | None = None,
         limit: int | None = DEFAULT_LIMIT,
+        given_by: QuoteSelector | None = None,
     ) -> list[QuoteResult]:
         """Quotes by a speaker (any part of the name, any case), about words (full-text search
         over the quoted words), said between two ISO dates (the quote's date, else its
         article's; `until` includes the whole day or month it names), at a place; oldest
-        first."""
+        first; `given_by` keeps those the sources of one bar of the source mix give."""
         conditions: list[ColumnElement[bool]] = [*date_conditions(QuoteRow.day, since, until)]
         if speaker:
             conditions.append(_contains(QuoteRow.speaker_name, speaker))
@@ -436,6 +465,8 @@ class Store:
             conditions.append(_contains(QuoteRow.place_name, place))
         if about and _terms(about):  # punctuation alone is no words to look for
             conditions.append(self._quote_text_matches(about))
+        if given_by is not None:  # a bar of the source mix: the quotes its sources give
+            conditions.append(given_by.quote_condition(self.dialect))
         speaker_row = aliased(EntityRow)
         query = (
             select(

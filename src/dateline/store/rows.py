@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
 from dateline.vocabulary import TITLES
@@ -218,6 +219,56 @@ def position_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
             }
         )
     return built
+
+
+def outlet_of(record: AnalysisRecord) -> str | None:
+    """The site an article came from, by its URL's host ("www." dropped), else None: what
+    the source mix calls its outlet."""
+    article = record["article"]
+    for value in (article.get("url"), article.get("source_id")):
+        if value and "://" in value:
+            host = urlsplit(value).hostname
+            if host:
+                return host.removeprefix("www.")
+    return None
+
+
+def source_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
+    outlet = outlet_of(record)
+    day = calendar_day(record["article"].get("published"))
+    built = []
+    for s in record.get("sources", []):
+        mention, cue = s.get("mention"), s.get("anonymity_cue")
+        label = s.get("name") or (mention or cue or {"text": "unnamed"})["text"]
+        built.append(
+            {
+                "article_pk": article_pk,
+                "local_id": s["id"],
+                "name": s.get("name"),
+                "label": label,
+                "entity_local": s.get("entity"),
+                "kind": s["kind"],
+                "kind_from": s["kind_from"],
+                "anonymity": s["anonymity"],
+                "country": s.get("country"),
+                "gender": s["gender"],
+                "direct": s["direct"],
+                "reported": s["reported"],
+                "outlet": outlet,
+                "day": day,
+            }
+        )
+    return built
+
+
+def source_quote_rows(
+    record: AnalysisRecord, article_pk: int, source_pks: dict[str, int]
+) -> list[Row]:
+    return [
+        {"source_pk": source_pks[s["id"]], "article_pk": article_pk, "quote_local": q}
+        for s in record.get("sources", [])
+        for q in s["quotes"]
+    ]
 
 
 def _place_names(record: AnalysisRecord) -> dict[str, str]:

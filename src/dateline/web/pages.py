@@ -30,7 +30,9 @@ from dateline.store.browse import (
     participant_timeline,
 )
 from dateline.store.positions import positions_of_holder
+from dateline.store.sources import DIMENSIONS, SourceBar, SourceSelection, source_mix
 from dateline.web import csrf
+from dateline.web.charts import chart
 from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -196,22 +198,63 @@ def quotes(
     until: str = "",
     place: str = "",
     start: Annotated[int, Query(ge=0)] = 0,
+    source_by: Annotated[str, Query(pattern="^(|kind|country|anonymity|gender|outlet)$")] = "",
+    source_value: str | None = None,
+    outlet: str = "",
+    topic: str = "",
 ) -> Response:
     asked = {"speaker": speaker, "words": words, "since": since, "until": until, "place": place}
     found: list[Any] = []
     following = None
+    bar = _source_bar(source_by, source_value, outlet, topic, since, until)
+    if bar is not None:  # a bar of the sources page: its dates are the articles'
+        asked.update(source_by=source_by, source_value=source_value or "", outlet=outlet,
+                     topic=topic)  # fmt: skip
     if any(asked.values()):
         try:
             found = _store(request).query_quotes(
-                speaker=speaker or None, about=words or None, since=since or None,
-                until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
+                speaker=speaker or None, about=words or None,
+                since=None if bar else since or None, until=None if bar else until or None,
+                place=place or None, limit=start + PAGE_SIZE + 1, given_by=bar,
             )  # fmt: skip
         except BadDateError as error:
             return _bad_date(request, error)
         if len(found) > start + PAGE_SIZE:
             following = urlencode({**asked, "start": start + PAGE_SIZE})
         found = found[start : start + PAGE_SIZE]
-    return render(request, "quotes.html", asked=asked, quotes=found, following=following)
+    return render(request, "quotes.html", asked=asked, quotes=found, following=following, bar=bar)
+
+
+def _source_bar(
+    by: str, value: str | None, outlet: str, topic: str, since: str, until: str
+) -> SourceBar | None:
+    if not by:
+        return None
+    selection = SourceSelection(
+        outlet=outlet or None, about=topic or None, since=since or None, until=until or None
+    )
+    return SourceBar(by, value or None, selection)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(
+    request: Request, outlet: str = "", about: str = "", since: str = "", until: str = ""
+) -> Response:
+    """The source mix as bar charts, one per dimension, each bar linking to its quotes."""
+    asked = {"outlet": outlet, "about": about, "since": since, "until": until}
+    selection = SourceSelection(
+        outlet=outlet or None, about=about or None, since=since or None, until=until or None
+    )
+    store = _store(request)
+    try:
+        # the most-quoted sources are the same whatever the bars count by: asked once
+        mixes = [source_mix(store, selection, by=by, top=10 if n == 0 else 0)
+                 for n, by in enumerate(DIMENSIONS)]  # fmt: skip
+    except BadDateError as error:
+        return _bad_date(request, error)
+    charts = [chart(mix, selection) for mix in mixes]
+    return render(request, "sources.html", asked=asked, charts=charts, total=mixes[0],
+                  top=mixes[0].top)  # fmt: skip
 
 
 @router.get("/entities", response_class=HTMLResponse)
