@@ -26,7 +26,7 @@ from dateline.api.formats import (
     read_cursor,
 )
 from dateline.api.tokens import token_name
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.ingest.jsonl import InputFailure
 from dateline.ingest.reader import InputType
 from dateline.ingest.sources import Fetch, read_inputs

@@ -334,18 +334,17 @@ class Store:
             found = connection.execute(
                 select(
                     EntityRow.pk,
+                    EntityRow.article_pk,
                     EntityRow.name,
                     EntityRow.type,
                     EntityRow.role,
                     EntityRow.country,
                     EntityRow.gender,
                     EntityRow.corpus_key,
-                )
+                    ArticleRow.published,
+                ).join(ArticleRow, ArticleRow.pk == EntityRow.article_pk)
             ).all()
-            named = {
-                row.pk: NamedEntity(row.name, row.type, row.role, row.country, row.gender)
-                for row in found
-            }
+            named = {row.pk: _named(row) for row in found}
             keys = corpus_keys(named.values())
             changed = [
                 {"entity_pk": row.pk, "key": keys[named[row.pk]]}
@@ -605,6 +604,13 @@ class Store:
             about=_fts5_query(words)
         )
         return QuoteRow.pk.in_(matching.columns(rowid=QuoteRow.pk.type).subquery().select())
+
+
+def _named(row: Any) -> NamedEntity:
+    """What resolution reads of one stored entity, its article's date included."""
+    return NamedEntity(
+        row.name, row.type, row.role, row.country, row.gender, row.article_pk, row.published
+    )
 
 
 def _source_columns() -> tuple[Any, ...]:

@@ -117,6 +117,8 @@ class NamedEntity:
     role: str | None = None
     country: str | None = None
     gender: str | None = None  # "f" or "m", from the honorifics of its mentions ("Ms. X")
+    article: int = 0  # which article it is of (any number, the same for one article)
+    published: str | None = None  # that article's date (ISO): what tells stories apart
 
 
 def as_dict(result: Any) -> dict[str, Any]:
