@@ -67,3 +67,10 @@ def _describes(word: str, following: str) -> bool:
     if word[:1].islower():
         return word not in NAME_PARTICLES
     return word.casefold() in _ROLE_NOUNS and following[:1].isupper()
+
+
+def surname(name: str) -> str | None:
+    """The last word of a name as identity compares names: what a bare surname and the full
+    names it may belong to share (at most 100 characters, the store's column)."""
+    words = person_words(name)
+    return words[-1][:100] if words else None

@@ -166,8 +166,8 @@ def add_article(
     store = get_store(request)
     record = analyse(article, get_config(request))
     stored = store.save_record(record)
-    if stored:
-        store.resolve_entities(corpus_keys)
+    if stored:  # this article's participants, read against the corpus, not all of it
+        store.resolve_articles([record["article"]["id"]], corpus_keys)
     article_id = record["article"]["id"]
     return JSONResponse(
         {"id": article_id, "stored": stored, "record": record},

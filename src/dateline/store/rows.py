@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from dateline.names import surname
 from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
 from dateline.vocabulary import TITLES
 
@@ -62,6 +63,7 @@ def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
             "country": e.get("country"),
             "gender": gender_by_honorific(text, e.get("mentions", [])),
             "corpus_key": None,
+            "surname": surname(e["name"]),
         }
         for e in record.get("entities", [])
     ]
