@@ -112,78 +112,91 @@ class _Person:
     genders: Counter[str] = field(default_factory=Counter)
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-
-    @property
-    def gender(self) -> str | None:
-        return _majority(self.genders)
+    gender: str | None = None  # the one most of its articles give, once all are counted
 
 
 class _Resolution:
     """One resolution of a set of entities: the evidence gathered once, then each key."""
 
     def __init__(self, every: list[NamedEntity]) -> None:
-        self.every = every  # one per stored entity: the votes below count each article
-        self.entities = list(dict.fromkeys(every))
-        self.words = {e: person_words(e.name) for e in self.entities}
+        # One count per stored entity: the votes below count each article.
+        self.counts = Counter(every)
+        self.entities = list(self.counts)
+        # Names repeat across the corpus far more than entities do: fold each once.
+        folded = {name: tuple(person_words(name)) for name in {e.name for e in self.entities}}
+        self.plain = {name: name_words(name) for name in folded}
+        self.words = {e: folded[e.name] for e in self.entities}
         self.person = self._person_votes()
+        self.full = {
+            e: len(words) >= 2 and (_marked(e) or self.person[words])
+            for e, words in self.words.items()
+        }
+        self.stories: dict[tuple[str, int | None], set[str]] = {}
         self.by_article: dict[int, list[NamedEntity]] = defaultdict(list)
         self.published: dict[int, int | None] = {}
         for entity in self.entities:
             self.by_article[entity.article].append(entity)
-            self.published[entity.article] = _day(entity.published)
+            if entity.article not in self.published:
+                self.published[entity.article] = _day(entity.published)
         self.people = self._people()  # full name -> _Person
         self.by_surname: dict[str, list[_Person]] = defaultdict(list)
+        self.named_in: dict[int, list[_Person]] = defaultdict(list)
+        # surname -> (day, number in by_surname) of every dated article naming one in full
+        self.surname_days: dict[str, list[tuple[int, int]]] = {}
         for person in dict.fromkeys(self.people.values()):
             self.by_surname[person.forms[0][-1]].append(person)
+            for article in person.articles:
+                self.named_in[article].append(person)
+        for name, found in self.by_surname.items():
+            days = [(day, n) for n, p in enumerate(found) for day, _ in p.days]
+            self.surname_days[name] = sorted(days)
         self.person_surnames = set(self.by_surname) | {
             words[0] for e, words in self.words.items() if len(words) == 1 and _marked(e)
         }
         self.tokens = {a: self._tokens(found) for a, found in self.by_article.items()}
-        self.frequency = Counter(t for tokens in self.tokens.values() for t in tokens)
+        frequency = Counter(t for tokens in self.tokens.values() for t in tokens)
+        # How much sharing a participant says: little for one most articles name.
+        self.weights = {t: math.log((len(self.tokens) + 1) / n) for t, n in frequency.items()}
 
     # -- step 1: which names are persons' ------------------------------------------------
 
     def _person_votes(self) -> dict[tuple[str, ...], bool]:
         """Name (its words) -> whether most entities bearing it are persons."""
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for entity in self.every:
-            words = self.words[entity]
-            votes[tuple(words)][_PERSON if _marked(entity) else entity.type] += 1
+        for entity, count in self.counts.items():
+            votes[self.words[entity]][_PERSON if _marked(entity) else entity.type] += count
         return {
             words: (_majority(counted) or _PERSON) == _PERSON for words, counted in votes.items()
         }
-
-    def _is_full_person(self, entity: NamedEntity) -> bool:
-        words = self.words[entity]
-        return len(words) >= 2 and (_marked(entity) or self.person[tuple(words)])
 
     # -- step 2: full names --------------------------------------------------------------
 
     def _people(self) -> dict[tuple[str, ...], _Person]:
         forms: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         for entity, words in self.words.items():
-            if self._is_full_person(entity):
-                forms[words[-1]][tuple(words)] += 1
+            if self.full[entity]:
+                forms[words[-1]][words] += 1
         people: dict[tuple[str, ...], _Person] = {}
         for counted in forms.values():
             people.update(_join_forms(counted))
-        for entity in self.every:
-            if self._is_full_person(entity):
-                self._note(people[tuple(self.words[entity])], entity)
+        for entity, count in self.counts.items():
+            if self.full[entity]:
+                self._note(people[self.words[entity]], entity, count)
         for person in people.values():
             person.days.sort()
+            person.gender = _majority(person.genders)
         return people
 
-    def _note(self, person: _Person, entity: NamedEntity) -> None:
+    def _note(self, person: _Person, entity: NamedEntity, count: int) -> None:
         if entity.article not in person.articles:
             person.articles.add(entity.article)
-            day = _day(entity.published)
+            day = self.published[entity.article]
             if day is None:
                 person.undated.append(entity.article)
             else:
                 person.days.append((day, entity.article))
         if entity.gender:
-            person.genders[entity.gender] += 1
+            person.genders[entity.gender] += count
         if entity.role:
             person.roles.add(entity.role.casefold())
         if entity.country:
@@ -197,17 +210,13 @@ class _Resolution:
         tokens = set()
         for entity in found:
             words = self.words[entity]
-            if self._is_full_person(entity):
-                tokens |= {self.people[tuple(words)].key, f"sur:{words[-1]}"}
+            if self.full[entity]:
+                tokens |= {self.people[words].key, f"sur:{words[-1]}"}
             elif len(words) == 1 and (_marked(entity) or words[0] in self.by_surname):
                 tokens.add(f"sur:{words[0]}")
             elif words:
-                tokens.add(_key(entity.type, name_words(entity.name)))
+                tokens.add(_key(entity.type, self.plain[entity.name]))
         return tokens
-
-    def _weight(self, token: str) -> float:
-        """How much sharing a participant says: little for one most articles name."""
-        return math.log((len(self.tokens) + 1) / self.frequency[token])
 
     # -- step 3: every key ---------------------------------------------------------------
 
@@ -216,23 +225,23 @@ class _Resolution:
 
     def _entity_key(self, entity: NamedEntity) -> str:
         words = self.words[entity]
-        if self._is_full_person(entity):
-            return self.people[tuple(words)].key
+        if self.full[entity]:
+            return self.people[words].key
         if len(words) >= 2:
-            return _key(self._usual_type(entity), name_words(entity.name))
+            return _key(self._usual_type(entity), self.plain[entity.name])
         if not words:
             return _key(entity.type, [entity.name.casefold()])
         surname = words[0]
         if not _marked(entity) and not self._may_be_surname(entity, surname):
-            return _key(entity.type, name_words(entity.name) or words)
+            return _key(entity.type, self.plain[entity.name] or words)
         found = self._full_name_for(entity, surname)
         if found is not None:
             return found.key
-        person = _marked(entity) or self.person[tuple(words)]
+        person = _marked(entity) or self.person[words]
         return _key(_PERSON if person else entity.type, words)
 
     def _usual_type(self, entity: NamedEntity) -> str:
-        return _PERSON if self.person[tuple(self.words[entity])] else entity.type
+        return _PERSON if self.person[self.words[entity]] else entity.type
 
     def _may_be_surname(self, entity: NamedEntity, surname: str) -> bool:
         """A one-word name the tagger did not type as a person is read as a surname when a
@@ -242,13 +251,28 @@ class _Resolution:
         return surname in self.person_surnames
 
     def _full_name_for(self, entity: NamedEntity, surname: str) -> _Person | None:
-        candidates = [p for p in self.by_surname.get(surname, []) if _agrees(p, entity)]
-        if not candidates:
-            return None
-        own = [p for p in candidates if entity.article in p.articles]
+        own = [
+            p
+            for p in self.named_in.get(entity.article, [])
+            if p.forms[0][-1] == surname and _agrees(p, entity)
+        ]
         if own:
             return own[0] if len(own) == 1 else None
-        return self._from_story(entity, surname, candidates)
+        candidates = [p for p in self._near(surname, entity.article) if _agrees(p, entity)]
+        return self._from_story(entity, surname, candidates) if candidates else None
+
+    def _near(self, surname: str, article: int) -> list[_Person]:
+        """The people of this surname named in full in an article that may be of the same
+        story as `article`: published within STORY_DAYS of it, or either one undated."""
+        found = self.by_surname.get(surname, [])
+        day = self.published[article]
+        if day is None or not found:
+            return found
+        days = self.surname_days[surname]
+        start = bisect_left(days, (day - STORY_DAYS, -1))
+        end = bisect_right(days, (day + STORY_DAYS, len(found)))
+        near = {n for _, n in days[start:end]}
+        return [p for n, p in enumerate(found) if n in near or p.undated]
 
     def _from_story(
         self, entity: NamedEntity, surname: str, candidates: list[_Person]
@@ -267,14 +291,23 @@ class _Resolution:
     def _evidence(self, entity: NamedEntity, ours: set[str], person: _Person) -> float:
         """What the surname's article shares with the candidate's story: the participants
         of the candidate's articles near it in time, and its role."""
-        theirs: set[str] = set()
-        for article in self._story(person, self.published[entity.article]):
-            theirs |= self.tokens[article]
-        theirs -= {person.key, f"sur:{person.forms[0][-1]}"}
-        score = sum(self._weight(token) for token in ours & theirs)
+        theirs = self._story_tokens(person, self.published[entity.article])
+        score = sum(self.weights[token] for token in ours & theirs)
         if entity.role and entity.role.casefold() in person.roles:
             score += MIN_EVIDENCE
         return score
+
+    def _story_tokens(self, person: _Person, day: int | None) -> set[str]:
+        """The participants of the candidate's story around `day`, the candidate left out
+        (kept: the surnames of one story ask for it many times)."""
+        cached = self.stories.get((person.key, day))
+        if cached is None:
+            cached = set()
+            for article in self._story(person, day):
+                cached |= self.tokens[article]
+            cached -= {person.key, f"sur:{person.forms[0][-1]}"}
+            self.stories[(person.key, day)] = cached
+        return cached
 
     def _story(self, person: _Person, day: int | None) -> list[int]:
         """The candidate's articles that may be of the same story as an article of `day`."""

@@ -785,10 +785,9 @@ def _story_window(published: list[str | None]) -> tuple[str, str] | None:
 
 
 def _named(row: Any) -> NamedEntity:
-    """What resolution reads of one stored entity, its article's date included."""
-    return NamedEntity(
-        row.name, row.type, row.role, row.country, row.gender, row.article_pk, row.published
-    )
+    """What resolution reads of one stored entity, its article's date included (by
+    position in `_entities_query`: a million rows read faster so)."""
+    return NamedEntity(row[2], row[3], row[4], row[5], row[6], row[1], row[10])
 
 
 def _source_columns() -> tuple[Any, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +108,10 @@ class Failure:
     failed_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class NamedEntity:
-    """What cross-article resolution (dateline.corpus.resolve) reads of one stored entity."""
+class NamedEntity(NamedTuple):
+    """What cross-article resolution (dateline.corpus.identity) reads of one stored entity.
+    A named tuple, not a dataclass: a large store makes a million of them, and resolution
+    looks each up many times (a tuple is made and hashed in C)."""
 
     name: str
     type: str
