@@ -14,6 +14,7 @@ surname) named in full or by surname alone, and 2 or 3 organisations and places.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import tempfile
@@ -30,14 +31,30 @@ from dateline.store import open_store
 from dateline.store.models import ArticleRow, EntityRow
 from dateline.store.repository import write_transaction
 
-FIRSTS = [f"{a}{b}" for a in ("Al", "Be", "Ca", "Do", "El", "Fa", "Gi", "Ha", "Io", "Ju")
-          for b in ("na", "ro", "lia", "mir", "ten", "vik", "sa", "del", "bo", "ran")]  # fmt: skip
-LASTS = [f"{a}{b}{c}" for a in ("Kor", "Bren", "Wal", "Ost", "Mar", "Dun", "Sel", "Tam")
-         for b in ("ha", "de", "li", "vo", "mu") for c in ("nen", "son", "ric", "ez", "berg")]  # fmt: skip
-ORGS = [f"{a} {b}" for a in ("North", "Coastal", "United", "Free", "Civic", "Grand", "Old", "New")
-        for b in ("Council", "League", "Party", "Union", "Bank", "Guild", "Front", "Board")]  # fmt: skip
-PLACES = [f"{a}{b}" for a in ("Ash", "Bel", "Cor", "Dal", "Esk", "Fen", "Gor", "Hal")
-          for b in ("ford", "mouth", "ton", "by", "wick", "dale")]  # fmt: skip
+
+def _combined(*parts: tuple[str, ...], sep: str = "") -> list[str]:
+    """Every combination of one piece from each part: made-up names, none a real one's."""
+    return [sep.join(pieces) for pieces in itertools.product(*parts)]
+
+
+FIRSTS = _combined(
+    ("Al", "Be", "Ca", "Do", "El", "Fa", "Gi", "Ha", "Io", "Ju"),
+    ("na", "ro", "lia", "mir", "ten", "vik", "sa", "del", "bo", "ran"),
+)
+LASTS = _combined(
+    ("Kor", "Bren", "Wal", "Ost", "Mar", "Dun", "Sel", "Tam"),
+    ("ha", "de", "li", "vo", "mu"),
+    ("nen", "son", "ric", "ez", "berg"),
+)
+ORGS = _combined(
+    ("North", "Coastal", "United", "Free", "Civic", "Grand", "Old", "New"),
+    ("Council", "League", "Party", "Union", "Bank", "Guild", "Front", "Board"),
+    sep=" ",
+)
+PLACES = _combined(
+    ("Ash", "Bel", "Cor", "Dal", "Esk", "Fen", "Gor", "Hal"),
+    ("ford", "mouth", "ton", "by", "wick", "dale"),
+)
 
 
 def people(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
@@ -132,22 +149,24 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     print(f"$ python benchmarks/identity_scale.py {' '.join(sys.argv[1:])}".rstrip())
-    with tempfile.TemporaryDirectory(prefix="dateline-identity-") as tmp:
-        with open_store(str(Path(tmp) / "identity.db")) as store:
-            made = articles(args.articles, args.seed)
-            began = time.perf_counter()
-            build(store, made)
-            entities = store.count("entities")
-            print(f"  store of {args.articles:,} articles, {entities:,} entities written in "
-                  f"{time.perf_counter() - began:.1f} s")  # fmt: skip
-            began = time.perf_counter()
-            changed = store.resolve_entities(corpus_keys)
-            print(f"  full resolution: {time.perf_counter() - began:.1f} s ({changed:,} keys)")
-            record = one_record(args.articles + 1)
-            began = time.perf_counter()
-            store.save_records([record])
-            store.resolve_articles([record["article"]["id"]], corpus_keys)
-            print(f"  one article added and resolved: {time.perf_counter() - began:.3f} s")
+    with (
+        tempfile.TemporaryDirectory(prefix="dateline-identity-") as tmp,
+        open_store(str(Path(tmp) / "identity.db")) as store,
+    ):
+        made = articles(args.articles, args.seed)
+        began = time.perf_counter()
+        build(store, made)
+        entities = store.count("entities")
+        print(f"  store of {args.articles:,} articles, {entities:,} entities written in "
+              f"{time.perf_counter() - began:.1f} s")  # fmt: skip
+        began = time.perf_counter()
+        changed = store.resolve_entities(corpus_keys)
+        print(f"  full resolution: {time.perf_counter() - began:.1f} s ({changed:,} keys)")
+        record = one_record(args.articles + 1)
+        began = time.perf_counter()
+        store.save_records([record])
+        store.resolve_articles([record["article"]["id"]], corpus_keys)
+        print(f"  one article added and resolved: {time.perf_counter() - began:.3f} s")
 
 
 if __name__ == "__main__":
