@@ -225,7 +225,14 @@ def _as_record(record: Record) -> AnalysisRecord:
 
 def _named(row: Mapping[str, Any], article: int, published: str | None) -> NamedEntity:
     return NamedEntity(
-        row["name"], row["type"], row["role"], row["country"], row["gender"], article, published
+        row["name"],
+        row["type"],
+        row["role"],
+        row["country"],
+        row["gender"],
+        article,
+        published,
+        row["placed"],
     )
 
 

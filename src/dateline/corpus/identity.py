@@ -221,9 +221,30 @@ class _Resolution:
     # -- step 3: every key ---------------------------------------------------------------
 
     def keys(self) -> dict[NamedEntity, str]:
-        return {entity: self._entity_key(entity) for entity in self.entities}
+        keys: dict[NamedEntity, str] = {}
+        alone: list[NamedEntity] = []  # surnames that join no full name
+        bare_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for entity in self.entities:
+            key = self._entity_key(entity)
+            words = self.words[entity]
+            if key is None:
+                alone.append(entity)
+                vote = _PERSON if _marked(entity) else entity.type
+            else:
+                keys[entity] = key
+                vote = key.split(":", 1)[0].upper()
+            if len(words) == 1:
+                bare_votes[words[0]][vote] += self.counts[entity]
+        for entity in alone:
+            # A surname on its own is a person's when most entities of that one word are
+            # (those that joined a full name included); else what the tagger said.
+            usual = _majority(bare_votes[self.words[entity][0]])
+            type_ = _PERSON if _marked(entity) or usual == _PERSON else entity.type
+            keys[entity] = _key(type_, self.words[entity])
+        return keys
 
-    def _entity_key(self, entity: NamedEntity) -> str:
+    def _entity_key(self, entity: NamedEntity) -> str | None:
+        """The key of an entity, or None for a surname that joins no full name."""
         words = self.words[entity]
         if self.full[entity]:
             return self.people[words].key
@@ -232,25 +253,21 @@ class _Resolution:
         if not words:
             return _key(entity.type, [entity.name.casefold()])
         surname = words[0]
-        if not _marked(entity) and not self._may_be_surname(entity, surname):
+        place = not _marked(entity) and _placed(entity)
+        if not _marked(entity) and surname not in self.person_surnames:
             return _key(entity.type, self.plain[entity.name] or words)
-        found = self._full_name_for(entity, surname)
+        found = self._full_name_for(entity, surname, strict=place)
         if found is not None:
             return found.key
-        person = _marked(entity) or self.person[words]
-        return _key(_PERSON if person else entity.type, words)
+        return _key(entity.type, self.plain[entity.name] or words) if place else None
 
     def _usual_type(self, entity: NamedEntity) -> str:
         return _PERSON if self.person[self.words[entity]] else entity.type
 
-    def _may_be_surname(self, entity: NamedEntity, surname: str) -> bool:
-        """A one-word name the tagger did not type as a person is read as a surname when a
-        person of that surname is in the corpus, unless it was resolved as a place."""
-        if entity.type == "GPE" and entity.country:
-            return False
-        return surname in self.person_surnames
-
-    def _full_name_for(self, entity: NamedEntity, surname: str) -> _Person | None:
+    def _full_name_for(self, entity: NamedEntity, surname: str, *, strict: bool) -> _Person | None:
+        """The person a surname names: the one its article names in full, else the one of
+        its story. A name its article also resolves as a place ("Lorca", the town) needs
+        the stronger evidence (`strict`): at least two participants shared with the story."""
         own = [
             p
             for p in self.named_in.get(entity.article, [])
@@ -259,7 +276,9 @@ class _Resolution:
         if own:
             return own[0] if len(own) == 1 else None
         candidates = [p for p in self._near(surname, entity.article) if _agrees(p, entity)]
-        return self._from_story(entity, surname, candidates) if candidates else None
+        if not candidates:
+            return None
+        return self._from_story(entity, surname, candidates, strict)
 
     def _near(self, surname: str, article: int) -> list[_Person]:
         """The people of this surname named in full in an article that may be of the same
@@ -275,27 +294,30 @@ class _Resolution:
         return [p for n, p in enumerate(found) if n in near or p.undated]
 
     def _from_story(
-        self, entity: NamedEntity, surname: str, candidates: list[_Person]
+        self, entity: NamedEntity, surname: str, candidates: list[_Person], strict: bool
     ) -> _Person | None:
         ours = self.tokens[entity.article] - {f"sur:{surname}"}
         scored = sorted(
-            ((self._evidence(entity, ours, p), p.key, p) for p in candidates), reverse=True
+            ((*self._evidence(entity, ours, p), p.key, p) for p in candidates), reverse=True
         )
-        best, _, chosen = scored[0]
-        if len(scored) == 1:  # no namesake to tell apart: the story need only be the same
+        best, shared, _, chosen = scored[0]
+        if strict and shared < 2:
+            return None
+        if len(scored) == 1 and not strict:  # no namesake to tell apart in its story
             return chosen if best >= MIN_EVIDENCE / 2 else None
-        if best >= MIN_EVIDENCE and best >= MARGIN * scored[1][0]:
+        if best >= MIN_EVIDENCE and (len(scored) == 1 or best >= MARGIN * scored[1][0]):
             return chosen
         return None
 
-    def _evidence(self, entity: NamedEntity, ours: set[str], person: _Person) -> float:
-        """What the surname's article shares with the candidate's story: the participants
-        of the candidate's articles near it in time, and its role."""
-        theirs = self._story_tokens(person, self.published[entity.article])
-        score = sum(self.weights[token] for token in ours & theirs)
+    def _evidence(self, entity: NamedEntity, ours: set[str], person: _Person) -> tuple[float, int]:
+        """What the surname's article shares with the candidate's story (the participants
+        of the candidate's articles near it in time, and its role): a weight, and how many
+        things are shared."""
+        shared = ours & self._story_tokens(person, self.published[entity.article])
+        score = sum(self.weights[token] for token in shared)
         if entity.role and entity.role.casefold() in person.roles:
-            score += MIN_EVIDENCE
-        return score
+            return score + MIN_EVIDENCE, len(shared) + 1
+        return score, len(shared)
 
     def _story_tokens(self, person: _Person, day: int | None) -> set[str]:
         """The participants of the candidate's story around `day`, the candidate left out
@@ -322,6 +344,12 @@ def _marked(entity: NamedEntity) -> bool:
     """A PERSON, or a name an honorific marks as a person ("said Ms. Reyes" with "Reyes"
     tagged as an organisation)."""
     return entity.type == _PERSON or entity.gender is not None
+
+
+def _placed(entity: NamedEntity) -> bool:
+    """Whether its article resolves the name as a place (the places stage found one of
+    that name, or the entity is a GPE with a country)."""
+    return entity.placed or (entity.type == "GPE" and entity.country is not None)
 
 
 def _agrees(person: _Person, entity: NamedEntity) -> bool:

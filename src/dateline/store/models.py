@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from dateline.record_types import AnalysisRecord
@@ -63,6 +63,7 @@ class EntityRow(Base):
     gender: Mapped[str | None] = mapped_column(String(1))  # "f"/"m" from "Ms."/"Mr." before it
     corpus_key: Mapped[str | None] = mapped_column(String(200), index=True)
     surname: Mapped[str | None] = mapped_column(String(100), index=True)  # names.surname
+    placed: Mapped[bool] = mapped_column(Boolean, default=False)  # its article has a place so named
 
 
 class IdentityOverrideRow(Base):

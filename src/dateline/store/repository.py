@@ -764,6 +764,7 @@ def _entities_query() -> Select[Any]:
         EntityRow.surname,
         ArticleRow.id.label("article_id"),
         ArticleRow.published,
+        EntityRow.placed,
     ).join(ArticleRow, ArticleRow.pk == EntityRow.article_pk)
 
 
@@ -787,7 +788,7 @@ def _story_window(published: list[str | None]) -> tuple[str, str] | None:
 def _named(row: Any) -> NamedEntity:
     """What resolution reads of one stored entity, its article's date included (by
     position in `_entities_query`: a million rows read faster so)."""
-    return NamedEntity(row[2], row[3], row[4], row[5], row[6], row[1], row[10])
+    return NamedEntity(row[2], row[3], row[4], row[5], row[6], row[1], row[10], bool(row[11]))
 
 
 def _source_columns() -> tuple[Any, ...]:

@@ -120,6 +120,7 @@ class NamedEntity(NamedTuple):
     gender: str | None = None  # "f" or "m", from the honorifics of its mentions ("Ms. X")
     article: int = 0  # which article it is of (any number, the same for one article)
     published: str | None = None  # that article's date (ISO): what tells stories apart
+    placed: bool = False  # its article's places hold a place of this name ("Lorca", a town)
 
 
 def as_dict(result: Any) -> dict[str, Any]:

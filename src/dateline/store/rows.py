@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from dateline.names import surname
+from dateline.names import fold, surname
 from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
 from dateline.vocabulary import TITLES
 
@@ -53,6 +53,7 @@ def article_row(record: AnalysisRecord, version: str) -> Row:
 
 def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     text = record["article"]["text"]
+    places = {fold(name) for p in record.get("places", []) for name in (p["name"], p["text"])}
     return [
         {
             "article_pk": article_pk,
@@ -64,6 +65,7 @@ def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
             "gender": gender_by_honorific(text, e.get("mentions", [])),
             "corpus_key": None,
             "surname": surname(e["name"]),
+            "placed": fold(e["name"]) in places,
         }
         for e in record.get("entities", [])
     ]

@@ -1,7 +1,9 @@
 """Identity across articles: each entity's surname (what resolves one article's people
 against the corpus without reading all of it), and the analyst's overrides of identities.
 
-`entities.surname` is the last word of the name as identity compares names
+`entities.placed` says the entity's article resolves its name as a place ("Lorca", the
+town, which the tagger may type as an organisation): a surname that is also a place needs
+more evidence to be read as a person's. `entities.surname` is the last word of the name as identity compares names
 (`dateline.names.person_words`): an indexed column, so the entities that may be the same
 person as a new article's are found at once. `identity_overrides` keeps each `dateline
 entities merge` and `split`, by corpus key and article id, both stable across re-analysis.
@@ -27,6 +29,9 @@ _BATCH = 5000
 
 def upgrade() -> None:
     op.add_column("entities", sa.Column("surname", sa.String(100)))
+    op.add_column(
+        "entities", sa.Column("placed", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
     op.create_index("ix_entities_surname", "entities", ["surname"])
     op.create_table(
         "identity_overrides",
@@ -39,6 +44,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_identity_overrides_key", "identity_overrides", ["key"])
     _fill_surnames()
+    op.execute(
+        "UPDATE entities SET placed = EXISTS (SELECT 1 FROM places p "
+        "WHERE p.article_pk = entities.article_pk "
+        "AND (lower(p.name) = lower(entities.name) OR lower(p.span_text) = lower(entities.name)))"
+    )
 
 
 def _fill_surnames() -> None:
@@ -62,3 +72,4 @@ def downgrade() -> None:
     with op.batch_alter_table("entities") as batch:  # SQLite drops a column by copying
         batch.drop_index("ix_entities_surname")
         batch.drop_column("surname")
+        batch.drop_column("placed")
