@@ -3,10 +3,11 @@ against the corpus without reading all of it), and the analyst's overrides of id
 
 `entities.placed` says the entity's article resolves its name as a place ("Lorca", the
 town, which the tagger may type as an organisation): a surname that is also a place needs
-more evidence to be read as a person's. `entities.surname` is the last word of the name as identity compares names
-(`dateline.names.person_words`): an indexed column, so the entities that may be the same
-person as a new article's are found at once. `identity_overrides` keeps each `dateline
-entities merge` and `split`, by corpus key and article id, both stable across re-analysis.
+more evidence to be read as a person's. `entities.surname` is the last word of the name as
+identity compares names (`dateline.names.person_words`), indexed, so the entities that may
+be the same person as a new article's are found at once. `identity_overrides` keeps each
+`dateline entities merge` and `split`, by corpus key and article id, both stable across
+re-analysis.
 
 Revision ID: 0002_identity
 Revises: 0001
