@@ -38,6 +38,7 @@ BEYOND_THE_SCHEMA = {
     "ArticleRecord.updated",
     "EntityRecord.type_from",
     "EntityRecord.country_source",
+    "EntityRecord.corpus_key",
     "EventRecord.quad",
     "EventRecord.aux_mode",
     "EventRecord.actor_party",

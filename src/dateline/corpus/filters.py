@@ -255,6 +255,7 @@ def quote_results(record: Record, keys: Mapping[str, str] | None = None) -> list
             source=source,
             content_key=row["content_key"],
             speaker_key=keys.get(row["speaker_local"] or ""),
+            speaker_id=row["speaker_local"],
         )
         for row in quote_rows(_as_record(record), 0)
     ]
@@ -290,6 +291,8 @@ def event_results(record: Record, keys: Mapping[str, str] | None = None) -> list
                 source=source,
                 actor_key=keys.get(row["actor_local"] or ""),
                 recipient_key=keys.get(row["recipient_local"] or ""),
+                actor_id=row["actor_local"],
+                recipient_id=row["recipient_local"],
             )
         )
     return results

@@ -515,6 +515,22 @@ class Store:
                 )
         return found
 
+    def corpus_keys_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The corpus key of each entity of these articles: article id -> local id ("e1")
+        -> key (500 articles a query)."""
+        found: dict[str, dict[str, str]] = {}
+        with self.engine.connect() as connection:
+            for start in range(0, len(article_ids), 500):
+                chunk = list(article_ids[start : start + 500])
+                query = (
+                    select(ArticleRow.id, EntityRow.local_id, EntityRow.corpus_key)
+                    .join(ArticleRow, ArticleRow.pk == EntityRow.article_pk)
+                    .where(ArticleRow.id.in_(chunk), EntityRow.corpus_key.is_not(None))
+                )
+                for article_id, local_id, key in connection.execute(query):
+                    found.setdefault(article_id, {})[local_id] = key
+        return found
+
     def count(self, what: str = "articles") -> int:
         """How many rows a table holds: articles, quotes, events, entities, places, failures."""
         models = {
@@ -821,6 +837,7 @@ def _quote_result(found: Any) -> QuoteResult:
         source=_source(found),
         content_key=quote.content_key,
         speaker_key=found.speaker_key,
+        speaker_id=quote.speaker_local,
     )
 
 
@@ -847,6 +864,8 @@ def _event_result(found: Any) -> EventResult:
         source=_source(found),
         actor_key=found.actor_key,
         recipient_key=found.recipient_key,
+        actor_id=v.actor_local,
+        recipient_id=v.recipient_local,
     )
 
 

@@ -39,6 +39,7 @@ class QuoteResult:
     source: Source
     content_key: str = ""  # equal for the same words in any article
     speaker_key: str | None = None  # the speaker's corpus key, after resolution
+    speaker_id: str | None = None  # the speaker's entity id in its record ("e1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class EventResult:
     source: Source
     actor_key: str | None = None  # corpus keys of the participants, after resolution
     recipient_key: str | None = None
+    actor_id: str | None = None  # their entity ids in the event's record ("e1")
+    recipient_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
