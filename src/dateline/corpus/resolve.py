@@ -23,6 +23,7 @@ class MergedQuote:
     speaker_names: tuple[str, ...]
     day: str | None
     sources: tuple[Source, ...]
+    reports: tuple[QuoteResult, ...] = ()  # each article's quote, for its span
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ def _merged_quote(group: list[QuoteResult]) -> MergedQuote:
         speaker_names=tuple(sorted({q.speaker_name for q in group if q.speaker_name})),
         day=min((q.day for q in group if q.day), default=None),
         sources=tuple(dict.fromkeys(q.source for q in group)),
+        reports=tuple(group),
     )
 
 

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from dateline.corpus.resolve import MergedEvent, MergedQuote, merge_events, merge_quotes
 from dateline.ingest.dates import BadDateError
 from dateline.ontology import EVENT_TYPES
 from dateline.record_types import AnalysisRecord, PlaceRecord
@@ -34,6 +35,9 @@ from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 50
+# The quotes and events pages merge what they find across articles before paging, so they
+# read at most this many facts (the newest beyond it are not merged in).
+MERGE_LIMIT = 5000
 PLOVER_TYPES: list[str] = list(EVENT_TYPES)
 
 templates = Environment(
@@ -196,15 +200,17 @@ def quotes(
     place: str = "",
     start: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
+    """Each statement once, however many outlets carry it, with its sources beneath (as
+    `dateline quotes --merge`), a page of statements at a time."""
     asked = {"speaker": speaker, "words": words, "since": since, "until": until, "place": place}
-    found: list[Any] = []
+    found: list[MergedQuote] = []
     following = None
     if any(asked.values()):
         try:
-            found = _store(request).query_quotes(
+            found = merge_quotes(_store(request).query_quotes(
                 speaker=speaker or None, about=words or None, since=since or None,
-                until=until or None, place=place or None, limit=start + PAGE_SIZE + 1,
-            )  # fmt: skip
+                until=until or None, place=place or None, limit=MERGE_LIMIT,
+            ))  # fmt: skip
         except BadDateError as error:
             return _bad_date(request, error)
         if len(found) > start + PAGE_SIZE:
@@ -242,19 +248,45 @@ def events(
     until: str = "",
     start: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
+    """Each event once, however many articles report it, with its reports beneath (as
+    `dateline events --merge`), a page of events at a time."""
     asked = {"type": type, "actor": actor, "place": place, "since": since, "until": until}
     try:
-        found = _store(request).query_events(
+        found = [_merged_event(m) for m in merge_events(_store(request).query_events(
             type=type or None, actor=actor or None, place=place or None, since=since or None,
-            until=until or None, limit=start + PAGE_SIZE + 1,
-        )  # fmt: skip
+            until=until or None, limit=MERGE_LIMIT,
+        ))]  # fmt: skip
     except BadDateError as error:
         return _bad_date(request, error)
+    found.sort(key=lambda v: (v["day"] is None, v["day"] or ""))
     following = (
         urlencode({**asked, "start": start + PAGE_SIZE}) if len(found) > start + PAGE_SIZE else None
     )
     return render(request, "events.html", asked=asked, events=found[start : start + PAGE_SIZE],
                   following=following, types=PLOVER_TYPES)  # fmt: skip
+
+
+def _merged_event(merged: MergedEvent) -> dict[str, Any]:
+    """What the events page shows of one merged event: its details, its parties by the
+    names their reports give them, and the reports."""
+    return {
+        "day": merged.day,
+        "type": merged.type,
+        "actor_key": merged.actor_key,
+        "actor_name": _party_name(merged, merged.actor_key),
+        "recipient_key": merged.recipient_key,
+        "recipient_name": _party_name(merged, merged.recipient_key),
+        "place_name": merged.place_name,
+        "reports": merged.reports,
+    }
+
+
+def _party_name(merged: MergedEvent, key: str | None) -> str | None:
+    """The fullest name a report gives the party with this key (or folded name)."""
+    names = [r.actor_name for r in merged.reports if key and r.actor_key == key]
+    names += [r.recipient_name for r in merged.reports if key and r.recipient_key == key]
+    known = [n for n in names if n]
+    return max(known, key=len) if known else key
 
 
 def _bad_date(request: Request, error: BadDateError) -> Response:
