@@ -111,3 +111,18 @@ def test_an_honorific_that_conflicts_keeps_namesakes_apart() -> None:
         _in(2, "Lakeside Council", "ORG", published="2025-05-03"),
     ]
     assert corpus_keys(found)[found[2]] == "person:brandt"
+
+
+def test_a_surname_alone_is_a_person_s_when_most_entities_of_that_word_are() -> None:
+    # "Okoye scored twice" typed ORG in a story naming "Tobi Okoye"; months later "Okoye"
+    # alone, twice as a person and once as an organisation, in a story naming no Okoye.
+    found = [
+        _in(1, "Tobi Okoye", published="2025-03-10"),
+        _in(1, "Okoye", "ORG", published="2025-03-10"),
+        _in(2, "Okoye", "PERSON", gender="f", published="2025-07-01"),
+        _in(3, "Okoye", "ORG", published="2025-07-03"),
+        _in(4, "Okoye", "PERSON", gender="f", published="2025-07-04"),
+    ]
+    keys = corpus_keys(found)
+    assert keys[found[1]] == "person:tobi-okoye"
+    assert {keys[e] for e in found[2:]} == {"person:okoye"}

@@ -95,3 +95,35 @@ def test_a_correction_of_what_is_not_stored_is_refused(store: Store) -> None:
         store.split_identity("person:rina-kessel", "sha256:00")
     with pytest.raises(IdentityError, match="has no entity"):
         store.split_identity("org:morrow", MONDAY["article"]["id"])
+
+
+def test_an_entity_named_like_a_place_of_its_article_is_marked_placed(store: Store) -> None:
+    # "Ines Lorca" in one report; the town of Lorca, typed as an organisation, in another.
+    text = "Shops in the old town of Lorca reopened on Tuesday."
+    town = make_record(
+        f"sha256:{9:064x}",
+        text,
+        published="2025-04-16",
+        entities=[{"id": "e1", "name": "Lorca", "type": "ORG", "mentions": [span(text, "Lorca")]}],
+        places=[
+            {
+                **span(text, "Lorca"),
+                "id": "p1",
+                "name": "Lorca",
+                "country": "ESP",
+                "lat": 37.7,
+                "lon": -1.7,
+                "geonameid": None,
+                "feature": "city",
+            }
+        ],
+    )
+    scientist = _article(
+        10, "2025-04-15", "Ines Lorca said the fault was still moving.", ("Ines Lorca", "PERSON")
+    )
+    store.save_records([town, scientist])
+    store.resolve_entities(corpus_keys)
+    with store.engine.connect() as connection:
+        placed = dict(connection.execute(select(EntityRow.name, EntityRow.placed)).all())
+    assert placed == {"Lorca": True, "Ines Lorca": False}
+    assert _keys(store)[("0009", "Lorca")] == "org:lorca"
