@@ -126,3 +126,10 @@ def test_a_surname_alone_is_a_person_s_when_most_entities_of_that_word_are() -> 
     keys = corpus_keys(found)
     assert keys[found[1]] == "person:tobi-okoye"
     assert {keys[e] for e in found[2:]} == {"person:okoye"}
+
+
+def test_a_full_name_typed_otherwise_is_a_person_s_beside_its_surname() -> None:
+    # "Hanne Lindvall (tagged an organisation) lost in straight sets. Ms. Lindvall left."
+    full, bare = _in(1, "Hanne Lindvall", "ORG"), _in(1, "Lindvall", gender="f")
+    keys = corpus_keys([full, bare, _in(2, "Hanne Lindvall", "ORG")])
+    assert keys[full] == keys[bare] == "person:hanne-lindvall"

@@ -162,9 +162,20 @@ class _Resolution:
 
     def _person_votes(self) -> dict[tuple[str, ...], bool]:
         """Name (its words) -> whether most entities bearing it are persons."""
+        # A full name typed otherwise is a person's in an article that also names a person
+        # by its surname alone ("Hanne Lindqvist" as an organisation beside "Ms. Lindqvist").
+        surnamed = {
+            (e.article, words[0])
+            for e, words in self.words.items()
+            if len(words) == 1 and _marked(e)
+        }
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for entity, count in self.counts.items():
-            votes[self.words[entity]][_PERSON if _marked(entity) else entity.type] += count
+            words = self.words[entity]
+            person = _marked(entity) or (
+                len(words) >= 2 and (entity.article, words[-1]) in surnamed
+            )
+            votes[words][_PERSON if person else entity.type] += count
         return {
             words: (_majority(counted) or _PERSON) == _PERSON for words, counted in votes.items()
         }
