@@ -110,3 +110,16 @@ def test_a_merge_outlives_reanalysis(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     keys = {e["key"] for e in json.loads(run("entities", "--db", db, "--format", "json").stdout)}
     assert first in keys and second not in keys
+
+
+def test_resolve_settles_older_surnames_a_later_full_name_explains(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.save_records([WEDNESDAY])  # "Kessel" alone, and nothing yet to join
+        store.resolve_entities(corpus_keys)
+        store.save_records([MONDAY])
+        store.resolve_articles([MONDAY["article"]["id"]], corpus_keys)
+    assert "person:kessel" in run("entities", "--db", db_url, "--format", "csv").stdout
+    result = run("entities", "resolve", "--db", db_url)
+    assert result.exit_code == 0 and "keys changed" in result.stderr
+    listed = run("entities", "--db", db_url, "--name", "kessel", "--format", "json").stdout
+    assert [e["key"] for e in json.loads(listed)] == ["person:rina-kessel"]

@@ -16,6 +16,7 @@ from rich.markup import escape
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
 from dateline.cli.corpus import _open, _show
 from dateline.cli.options import DbOption, LimitOption, QueryFormat, QueryFormatOption
+from dateline.corpus.identity import corpus_keys
 from dateline.errors import DatelineError
 from dateline.store import as_dict
 from dateline.store.browse import CorpusEntity, corpus_entities
@@ -120,3 +121,16 @@ def split(
             err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from error
     out.print(new_key, highlight=False)
+
+
+@entities_app.command("resolve")
+def resolve(db: DbOption = None) -> None:
+    """Resolve the whole corpus again, the overrides applied. An ingest of a few articles
+    resolves only theirs, so a full name they bring does not settle who older bare
+    surnames were until the corpus is resolved again: this does it.
+
+    Example: dateline entities resolve
+    """
+    with _open(db) as store:
+        changed = store.resolve_entities(corpus_keys)
+    err.print(f"resolved the corpus: {changed} keys changed", highlight=False)
