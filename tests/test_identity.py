@@ -133,3 +133,14 @@ def test_a_full_name_typed_otherwise_is_a_person_s_beside_its_surname() -> None:
     full, bare = _in(1, "Hanne Lindvall", "ORG"), _in(1, "Lindvall", gender="f")
     keys = corpus_keys([full, bare, _in(2, "Hanne Lindvall", "ORG")])
     assert keys[full] == keys[bare] == "person:hanne-lindvall"
+
+
+def test_the_country_of_a_surname_taken_for_a_place_is_no_conflict() -> None:
+    # "Mr. Ibarra" tagged as a town of another country, in the story of Sergio Ibarra.
+    found = [
+        _in(1, "Sergio Ibarra", country="CHL", published="2025-02-25"),
+        _in(1, "Marta Sousa", published="2025-02-25"),
+        _in(2, "Ibarra", "GPE", country="ARG", gender="m", published="2025-02-25"),
+        _in(2, "Marta Sousa", published="2025-02-25"),
+    ]
+    assert corpus_keys(found)[found[2]] == "person:sergio-ibarra"

@@ -210,7 +210,7 @@ class _Resolution:
             person.genders[entity.gender] += count
         if entity.role:
             person.roles.add(entity.role.casefold())
-        if entity.country:
+        if entity.country and entity.type == _PERSON:
             person.countries.add(entity.country)
 
     # -- what an article says: the participants it shares with others --------------------
@@ -368,7 +368,8 @@ def _agrees(person: _Person, entity: NamedEntity) -> bool:
     a man, or a country the candidate is never given."""
     if entity.gender and person.gender and entity.gender != person.gender:
         return False
-    return not (entity.country and person.countries and entity.country not in person.countries)
+    country = entity.country if entity.type == _PERSON else None  # a GPE's is a place's
+    return not (country and person.countries and country not in person.countries)
 
 
 def _join_forms(forms: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], _Person]:
