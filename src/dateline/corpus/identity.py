@@ -147,9 +147,11 @@ class _Resolution:
             self.by_surname[person.forms[0][-1]].append(person)
             for article in person.articles:
                 self.named_in[article].append(person)
+        self.surname_undated: dict[str, set[int]] = {}  # the same, of undated articles
         for name, found in self.by_surname.items():
             days = [(day, n) for n, p in enumerate(found) for day, _ in p.days]
             self.surname_days[name] = sorted(days)
+            self.surname_undated[name] = {n for n, p in enumerate(found) if p.undated}
         self.person_surnames = set(self.by_surname) | {
             words[0] for e, words in self.words.items() if len(words) == 1 and _marked(e)
         }
@@ -301,8 +303,8 @@ class _Resolution:
         days = self.surname_days[surname]
         start = bisect_left(days, (day - STORY_DAYS, -1))
         end = bisect_right(days, (day + STORY_DAYS, len(found)))
-        near = {n for _, n in days[start:end]}
-        return [p for n, p in enumerate(found) if n in near or p.undated]
+        near = {n for _, n in days[start:end]} | self.surname_undated[surname]
+        return [found[n] for n in sorted(near)]
 
     def _from_story(
         self, entity: NamedEntity, surname: str, candidates: list[_Person], strict: bool
