@@ -5,7 +5,7 @@ article or its story, never to the corpus at large. Every sentence and name here
 from __future__ import annotations
 
 from dateline.corpus.identity import compatible, corpus_keys
-from dateline.names import person_words
+from dateline.names import NAME_PARTICLES, NAME_SUFFIXES, person_words
 from dateline.store.results import NamedEntity
 
 
@@ -144,3 +144,25 @@ def test_the_country_of_a_surname_taken_for_a_place_is_no_conflict() -> None:
         _in(2, "Marta Sousa", published="2025-02-25"),
     ]
     assert corpus_keys(found)[found[2]] == "person:sergio-ibarra"
+
+
+# One invented name for each particle kept inside a name, and each suffix taken off.
+PARTICLE_NAMES = {
+    "al": "Samir al Haddadi", "bin": "Yusuf bin Tariq", "da": "Lucia da Serra",
+    "de": "Ana de Molen", "del": "Rosa del Campo", "della": "Gianna della Riva",
+    "den": "Pieter den Hartog", "der": "Anke der Linden", "di": "Marco di Stefano",
+    "dos": "Joana dos Reis", "du": "Claire du Pont", "la": "Inès la Fontaine",
+    "le": "Yann le Goff", "van": "Eva van Dam", "von": "Ilse von Brandt",
+}  # fmt: skip
+SUFFIX_NAMES = {
+    "jr": "Calvin Ross Jr.", "sr": "Calvin Ross Sr.", "ii": "Calvin Ross II",
+    "iii": "Calvin Ross III", "iv": "Calvin Ross IV",
+}  # fmt: skip
+
+
+def test_every_particle_stays_inside_a_name_and_every_suffix_comes_off() -> None:
+    assert set(PARTICLE_NAMES) == NAME_PARTICLES and set(SUFFIX_NAMES) == NAME_SUFFIXES
+    for particle, name in PARTICLE_NAMES.items():
+        assert particle in person_words(f"unemployed {name}"), name
+    for name in SUFFIX_NAMES.values():
+        assert person_words(name) == ["calvin", "ross"], name
