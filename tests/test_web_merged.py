@@ -1,6 +1,7 @@
 """The pages show the merged corpus: a statement two outlets carry is one quote with both
-sources beneath; an event two articles report is one row with both reports beneath. The
-articles are our own."""
+sources beneath; an event two articles report is one row with both reports beneath; on the
+actor page each is one timeline line, the other article listed with it. The articles are
+our own."""
 
 from __future__ import annotations
 
@@ -51,3 +52,6 @@ def test_quotes_and_events_pages_show_each_once_with_their_sources(tmp_path: Pat
     assert events.count('class="event-row"') == 1
     assert events.count('class="event-report"') == 2
     assert 'href="/entities/person:aino-laaksonen"' in events
+    actor = client.get("/entities/person:aino-laaksonen").text
+    assert actor.count('class="timeline-entry') == 2  # one meeting, one statement
+    assert actor.count('class="also"') == 2 and "Shore Daily" in actor

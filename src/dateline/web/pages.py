@@ -24,12 +24,15 @@ from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
 from dateline.store import Store
 from dateline.store.browse import (
+    Participant,
+    ParticipantEntry,
     entity_keys,
     find_participant_key,
     list_articles,
     participant,
     participant_timeline,
 )
+from dateline.store.rows import content_key
 from dateline.web import csrf
 from dateline.web.highlight import EntityLink, highlighted
 
@@ -235,7 +238,37 @@ def entity(request: Request, key: str) -> Response:
     if found is None:
         return render(request, "message.html", 404, title="Not in the corpus",
                       message=f"No stored participant has the key {key}.")  # fmt: skip
-    return render(request, "entity.html", who=found, timeline=participant_timeline(store, found))
+    timeline = merged_timeline(store, found, participant_timeline(store, found))
+    return render(request, "entity.html", who=found, timeline=timeline)
+
+
+def merged_timeline(
+    store: Store, who: Participant, entries: list[ParticipantEntry]
+) -> list[dict[str, Any]]:
+    """The actor page's timeline with what several articles report once: the reports of
+    one act (`merge_events` over the participant's events) and the same words said (one
+    statement in several outlets) are one line, the other articles listed with it."""
+    acts: dict[tuple[str, int, str], int] = {}
+    events = {
+        (v.source.article_id, v.trigger_start): v
+        for alias in who.aliases
+        for v in store.query_events(actor=alias, limit=MERGE_LIMIT)
+        if who.key in (v.actor_key, v.recipient_key)
+    }
+    for number, merged in enumerate(merge_events(events.values())):
+        for report in merged.reports:
+            acts[(report.source.article_id, report.sentence_start, report.type)] = number
+    lines: dict[Any, dict[str, Any]] = {}
+    for entry in entries:
+        if entry.what == "quote":
+            group: Any = ("quote", content_key(entry.summary))
+        else:
+            group = acts.get((entry.source.article_id, entry.start, entry.what), entry)
+        if group in lines:
+            lines[group]["also"].append(entry.source)
+        else:
+            lines[group] = {"entry": entry, "also": []}
+    return list(lines.values())
 
 
 @router.get("/events", response_class=HTMLResponse)
