@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources lint clean
+.PHONY: install demo test bench bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ demo: install  ## analyse the bundled example articles and show the result
 test: install  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
-bench: bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources  ## every benchmark, each printing its figures and command
+bench: bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity  ## every benchmark, each printing its figures and command
 
 bench-speed: install  ## words/s of the pipeline against spaCy alone, and each stage's share
 	$(BIN)/python benchmarks/speed.py
@@ -44,6 +44,10 @@ bench-corpus: install  ## ingest articles/s (1, 2 workers, Dask), memory, 1M-quo
 
 bench-api: install  ## requests/s and p50/p99 of /api/quotes?speaker=… with 16 clients (loopback)
 	$(BIN)/python benchmarks/api_load.py
+
+bench-identity: install  ## who is who: pairwise and B-cubed P/R/F1 on our own articles and the sample corpus; 100k-article resolution time
+	$(BIN)/python benchmarks/identity.py
+	$(BIN)/python benchmarks/identity_scale.py
 
 bench-extract: install  ## pages/s of HTML extraction alone beside trafilatura's own, same pages
 	$(BIN)/python benchmarks/extract_speed.py

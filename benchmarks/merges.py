@@ -30,7 +30,8 @@ from pathlib import Path
 from benchmarks.sample_corpus import generate, write
 from sqlalchemy import select
 
-from dateline.corpus.resolve import merge_events, merge_quotes, name_words
+from dateline.corpus.resolve import merge_events, merge_quotes
+from dateline.names import name_words
 from dateline.scale import InProcessRunner
 from dateline.scale.ingestion import ingest
 from dateline.settings import Settings

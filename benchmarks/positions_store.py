@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.store import open_store
 from dateline.store.positions import positions_on_issue, query_positions, stance_changes
 

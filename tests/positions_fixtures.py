@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.store import Store
 
 from .store_fixtures import make_record, span

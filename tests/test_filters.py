@@ -24,7 +24,8 @@ from dateline.corpus.filters import (
     select_events,
     select_quotes,
 )
-from dateline.corpus.resolve import corpus_keys, merge_quotes
+from dateline.corpus.identity import corpus_keys
+from dateline.corpus.resolve import merge_quotes
 from dateline.store import Store, open_store
 
 from .store_fixtures import make_record, span, store_url
@@ -280,10 +281,14 @@ def test_results_of_records_are_the_store_s_answers(stored: Store) -> None:
 
 
 def test_corpus_keys_join_a_surname_to_the_full_name_across_records() -> None:
-    second = orchard_record()
+    """Two reports of one story (the same day, the same place): "Wierzba" alone in the
+    second is the first's Tomasz Wierzba."""
+    first, second = orchard_record(), orchard_record()
+    vale = {"id": "e2", "name": "Ashby Vale", "type": "GPE", "mentions": []}
+    first["entities"].append(vale)
     second["article"].update(id="sha256:orchard-2", source_id="orchard-2")
-    second["entities"] = [{**second["entities"][0], "name": "Wierzba"}]
-    quotes, _ = results_of([orchard_record(), second], QuoteFilters(speaker="wierzba"), None)
+    second["entities"] = [{**second["entities"][0], "name": "Wierzba"}, vale]
+    quotes, _ = results_of([first, second], QuoteFilters(speaker="wierzba"), None)
     assert {q.speaker_key for q in quotes if q.speaker_key} == {"person:tomasz-wierzba"}
     merged = merge_quotes(quotes)
     assert [len(m.sources) for m in merged if m.content.startswith("The frost")] == [2]

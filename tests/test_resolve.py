@@ -8,14 +8,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.corpus.resolve import (
-    NamedEntity,
-    corpus_keys,
-    merge_events,
-    merge_quotes,
-    name_words,
-)
+from dateline.corpus.identity import corpus_keys
+from dateline.corpus.resolve import merge_events, merge_quotes
+from dateline.names import name_words
 from dateline.store import EventResult, QuoteResult, Source, Store
+from dateline.store.results import NamedEntity
 from dateline.store.rows import content_key, gender_by_honorific
 
 from .store_fixtures import make_record, span
@@ -130,7 +127,13 @@ def _record(article: str, text: str, name: str) -> dict[str, Any]:
                 "role": None,
                 "country": None,
                 "mentions": [span(text, name)],
-            }
+            },
+            {
+                "id": "e2",
+                "name": "Harbour Union",
+                "type": "ORG",
+                "mentions": [span(text, "Harbour Union")],
+            },
         ],
         quotes=[
             {
@@ -154,11 +157,13 @@ def _record(article: str, text: str, name: str) -> dict[str, Any]:
 def test_the_store_resolves_speakers_across_articles(store: Store) -> None:
     store.save_records(
         [
-            _record("one", '"Not now," said Ms. Dancu.', "Dancu"),
-            _record("two", '"Not yet," said Mirela Dancu, the union leader.', "Mirela Dancu"),
+            _record("one", '"Not now," said Ms. Dancu of the Harbour Union.', "Dancu"),
+            _record(
+                "two", '"Not yet," said Mirela Dancu, the Harbour Union leader.', "Mirela Dancu"
+            ),
         ]
     )
-    assert store.resolve_entities(corpus_keys) == 2
+    assert store.resolve_entities(corpus_keys) == 4
     assert store.resolve_entities(corpus_keys) == 0
     assert {q.speaker_key for q in store.query_quotes()} == {"person:mirela-dancu"}
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.store import Store
 
 from .store_fixtures import make_record, span

@@ -84,6 +84,11 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
             "event type that is not PLOVER's)",
             ("dateline.corpus.filters",),
         ),
+        "D403": ErrorCode(
+            "a correction of identities (`dateline entities merge` or `split`) names a corpus "
+            "key or an article the store does not hold",
+            ("dateline.store.repository",),
+        ),
         "D411": ErrorCode(
             "the source mix cannot count by what was asked: --by takes kind, country, "
             "anonymity, gender or outlet",

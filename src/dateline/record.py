@@ -136,6 +136,9 @@ def _entity(entity: Entity) -> EntityRecord:
         "country": entity.country,
         "type_from": entity.type_from,
         "country_source": entity.country_source,
+        # Identity across articles is the store's: null here, set in exported and served
+        # records (`dateline export --to jsonl`, `GET /api/articles/{id}`).
+        "corpus_key": None,
         "mentions": [_span(m) for m in entity.mentions],
     }
 

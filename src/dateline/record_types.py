@@ -83,6 +83,9 @@ class EntityRecord(TypedDict):
     country: NotRequired[str | None]
     type_from: NotRequired[str | None]  # the evidence that decided the type (beyond the schema)
     country_source: NotRequired[str | None]  # text, gazetteer, dictionary or inference
+    # The corpus key (beyond the schema): the same participant's in every article, given by
+    # the store's cross-article resolution to exported and served records, never by analysis.
+    corpus_key: NotRequired[str | None]
     mentions: list[SpanRecord]
 
 

@@ -26,7 +26,8 @@ from dateline.api.formats import (
     read_cursor,
 )
 from dateline.api.tokens import token_name
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
+from dateline.export.records import with_corpus_keys
 from dateline.service.analysis import ArticleIn, analyse
 from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
@@ -168,8 +169,8 @@ def add_article(
     store = get_store(request)
     record = analyse(article, get_config(request))
     stored = store.save_record(record)
-    if stored:
-        store.resolve_entities(corpus_keys)
+    if stored:  # this article's participants, read against the corpus, not all of it
+        store.resolve_articles([record["article"]["id"]], corpus_keys)
     article_id = record["article"]["id"]
     return JSONResponse(
         {"id": article_id, "stored": stored, "record": record},
@@ -199,10 +200,11 @@ def articles(
 @reads.get("/articles/{article_id}", tags=["articles"])
 def article(request: Request, article_id: str) -> Any:
     """The analysis record of one stored article (its id is `sha256:` + hex)."""
-    record = get_store(request).record(article_id)
+    store = get_store(request)
+    record = store.record(article_id)
     if record is None:
         raise ProblemError(404, "Not found", f"no stored article has the id {article_id!r}")
-    return record
+    return next(with_corpus_keys(store, [record]))  # each entity's `corpus_key` beside its id
 
 
 def _offset_page(

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli import analysis, corpus, positions, server, sources
+from dateline.cli import analysis, corpus, entities, positions, server, sources
 from dateline.cli.console import out
 from dateline.version import VERSION
 
@@ -65,4 +65,5 @@ for command in (
     server.serve,
 ):
     app.command()(command)
+app.add_typer(entities.entities_app, name="entities")
 app.add_typer(server.token_app, name="token")

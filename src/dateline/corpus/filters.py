@@ -29,7 +29,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.errors import DatelineError
 from dateline.ingest.dates import BadDateError, parse_iso_date
 from dateline.nlp.events.lexicon import ontology
@@ -207,8 +207,11 @@ def corpus_keys_of(records: Sequence[Record]) -> list[dict[str, str]]:
     records together, as `dateline ingest` resolves a store: so merging the facts of files
     joins the same participants as merging the store's."""
     named = [
-        [(row["local_id"], _named(row)) for row in entity_rows(_as_record(record), 0)]
-        for record in records
+        [
+            (row["local_id"], _named(row, number, record["article"].get("published")))
+            for row in entity_rows(_as_record(record), 0)
+        ]
+        for number, record in enumerate(records)
     ]
     keys = corpus_keys(entity for entities in named for _, entity in entities)
     return [{local: keys[entity] for local, entity in entities} for entities in named]
@@ -220,8 +223,17 @@ def _as_record(record: Record) -> AnalysisRecord:
     return cast(AnalysisRecord, record)
 
 
-def _named(row: Mapping[str, Any]) -> NamedEntity:
-    return NamedEntity(row["name"], row["type"], row["role"], row["country"], row["gender"])
+def _named(row: Mapping[str, Any], article: int, published: str | None) -> NamedEntity:
+    return NamedEntity(
+        row["name"],
+        row["type"],
+        row["role"],
+        row["country"],
+        row["gender"],
+        article,
+        published,
+        row["placed"],
+    )
 
 
 def quote_results(record: Record, keys: Mapping[str, str] | None = None) -> list[QuoteResult]:
@@ -243,6 +255,7 @@ def quote_results(record: Record, keys: Mapping[str, str] | None = None) -> list
             source=source,
             content_key=row["content_key"],
             speaker_key=keys.get(row["speaker_local"] or ""),
+            speaker_id=row["speaker_local"],
         )
         for row in quote_rows(_as_record(record), 0)
     ]
@@ -278,6 +291,8 @@ def event_results(record: Record, keys: Mapping[str, str] | None = None) -> list
                 source=source,
                 actor_key=keys.get(row["actor_local"] or ""),
                 recipient_key=keys.get(row["recipient_local"] or ""),
+                actor_id=row["actor_local"],
+                recipient_id=row["recipient_local"],
             )
         )
     return results

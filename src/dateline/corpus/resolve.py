@@ -1,18 +1,6 @@
-"""Who is who across articles: one stable key for every form of a participant's name.
-
-Within an article the pipeline has already joined "Foreign Minister Anneli Korhonen", "Ms.
-Korhonen" and "she" into one entity named by its fullest form. Across articles the same
-person may be named only "Korhonen" in one story and in full in another. Here:
-
-- honorifics and titles are taken off ("Ms.", "Dr.", "Foreign Minister"), case and accents
-  folded, so "Ms. Korhonen" and "KORHONEN" are the same name;
-- a name of two or more words is its own key ("person:anneli-korhonen");
-- a one-word name after "Mr." or "Ms." is a person's, whatever type the tagger gave it;
-- a surname alone joins the one full name in the corpus that ends with it; when several do,
-  the one whose honorifics agree ("Ms." and "Mr." are told apart), then the one with the same
-  role or country; when none or still several, it stays on its own rather than guess.
-
-Keys are built from names only, so the same corpus always gets the same keys (stable ids).
+"""One statement carried by many outlets, one event reported many times: the merges of
+the corpus's facts, over the corpus keys that `dateline.corpus.identity` gives their
+participants.
 """
 
 from __future__ import annotations
@@ -23,99 +11,7 @@ from dataclasses import dataclass
 
 from dateline.names import name_words
 from dateline.ontology import RECIPROCAL_TYPES  # "A met B" and "B met A": one meeting
-from dateline.store.results import EventResult, NamedEntity, QuoteResult, Source
-
-
-def corpus_keys(entities: Iterable[NamedEntity]) -> dict[NamedEntity, str]:
-    """The corpus key of each entity (equal keys: the same participant)."""
-    every = list(entities)  # one per stored entity: the votes below count each article
-    full_names = _full_names(every)
-    types = _usual_types(every)
-    keys: dict[NamedEntity, str] = {}
-    for entity in dict.fromkeys(every):
-        words = name_words(entity.name)
-        if len(words) >= 2:
-            usual = "PERSON" if _is_person(entity) else types[" ".join(words)]
-            keys[entity] = _key(usual, words)
-            continue
-        if not _is_person(entity):
-            keys[entity] = _key(entity.type, words or [entity.name.casefold()])
-            continue
-        match = _full_name_for(words[0], entity, full_names)
-        keys[entity] = _key("PERSON", match.split() if match else words)
-    return keys
-
-
-def _is_person(entity: NamedEntity) -> bool:
-    """A PERSON, or a name the tagger typed otherwise that an honorific marks as a person
-    ("said Ms. Reyes" with "Reyes" tagged as an organisation)."""
-    return entity.type == "PERSON" or entity.gender is not None
-
-
-def _usual_types(entities: list[NamedEntity]) -> dict[str, str]:
-    """Name of two or more words -> the type most articles give it. The tagger now and then
-    takes a person for a place or a group ("Nino Beridze" as a GPE); across a corpus the
-    same full name is one participant, typed as it usually is."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for entity in entities:
-        words = name_words(entity.name)
-        if len(words) >= 2:
-            votes[" ".join(words)]["PERSON" if _is_person(entity) else entity.type] += 1
-    return {name: _majority(counted) or "PERSON" for name, counted in votes.items()}
-
-
-def _majority(votes: Counter[str]) -> str | None:
-    """The one value with more votes than any other, if there is one."""
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
-def _full_names(entities: list[NamedEntity]) -> dict[str, dict[str, set[str]]]:
-    """surname -> full name -> the countries and roles seen with it, and its gender: the
-    one most of its articles give, since an article that joins "Mr. Korhonen" to the wrong
-    Korhonen must not make both namesakes men."""
-    by_surname: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    genders: dict[str, Counter[str]] = defaultdict(Counter)
-    for entity in entities:
-        words = name_words(entity.name)
-        if _is_person(entity) and len(words) >= 2:
-            full = " ".join(words)
-            by_surname[words[-1]][full].update(_facts(entity) - {f"g:{entity.gender}"})
-            if entity.gender:
-                genders[full][entity.gender] += 1
-    for names in by_surname.values():
-        for full, seen in names.items():
-            gender = _majority(genders[full])
-            if gender:
-                seen.add(f"g:{gender}")
-    return by_surname
-
-
-def _full_name_for(
-    surname: str, entity: NamedEntity, full_names: dict[str, dict[str, set[str]]]
-) -> str | None:
-    candidates = full_names.get(surname, {})
-    if len(candidates) == 1:
-        return next(iter(candidates))
-    if entity.gender:
-        gendered = {n: seen for n, seen in candidates.items() if f"g:{entity.gender}" in seen}
-        if len(gendered) == 1:
-            return next(iter(gendered))
-    facts = _facts(entity) - {f"g:{entity.gender}"}
-    fitting = [name for name, seen in candidates.items() if facts and facts & seen]
-    return fitting[0] if len(fitting) == 1 else None
-
-
-def _facts(entity: NamedEntity) -> set[str]:
-    """What tells namesakes apart: gender by honorific, role, country."""
-    facts = {f"g:{entity.gender}"} if entity.gender else set()
-    return facts | {f for f in (entity.country, (entity.role or "").casefold()) if f}
-
-
-def _key(type_: str, words: list[str]) -> str:
-    return f"{type_.lower()}:{'-'.join(words)}"
+from dateline.store.results import EventResult, QuoteResult, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +23,7 @@ class MergedQuote:
     speaker_names: tuple[str, ...]
     day: str | None
     sources: tuple[Source, ...]
+    reports: tuple[QuoteResult, ...] = ()  # each article's quote, for its span
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +63,7 @@ def _merged_quote(group: list[QuoteResult]) -> MergedQuote:
         speaker_names=tuple(sorted({q.speaker_name for q in group if q.speaker_name})),
         day=min((q.day for q in group if q.day), default=None),
         sources=tuple(dict.fromkeys(q.source for q in group)),
+        reports=tuple(group),
     )
 
 

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from dateline.errors import DatelineError
 from dateline.export.plover import PloverEvent, plover_events
+from dateline.record_types import AnalysisRecord
 from dateline.store import EventResult, QuoteResult, Store
 
+# `who_id` and `recipient_id` are the participants' entity ids in their article's record
+# ("e1"); `who_key` and `recipient_key` their corpus keys, the same in every article.
 FLAT_COLUMNS = [
     "fact", "article_id", "source_id", "title", "url", "published", "day", "date",
-    "kind", "who", "recipient", "text", "start", "end", "cue", "place", "lat", "lon",
-    "country", "confidence",
+    "kind", "who", "who_id", "who_key", "recipient", "recipient_id", "recipient_key",
+    "text", "start", "end", "cue", "place", "lat", "lon", "country", "confidence",
 ]  # fmt: skip
 
 
@@ -92,7 +95,11 @@ def flat_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
             date=q.date,
             kind=q.kind,
             who=q.speaker_name,
+            who_id=q.speaker_id,
+            who_key=q.speaker_key,
             recipient=None,
+            recipient_id=None,
+            recipient_key=None,
             text=q.content,
             start=q.start,
             end=q.end,
@@ -111,7 +118,11 @@ def flat_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
             date=v.date,
             kind=v.type,
             who=v.actor_name,
+            who_id=v.actor_id,
+            who_key=v.actor_key,
             recipient=v.recipient_name,
+            recipient_id=v.recipient_id,
+            recipient_key=v.recipient_key,
             text=v.trigger,
             start=v.trigger_start,
             end=v.trigger_end,
@@ -146,10 +157,33 @@ def write_jsonl(store: Store, filters: Filters, out: IO[str]) -> int:
             | {v.source.article_id for v in events(store, filters)}
         )
     written = 0
-    for record in store.records(ids):
+    for record in with_corpus_keys(store, store.records(ids)):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
     return written
+
+
+def with_corpus_keys(
+    store: Store, records: Iterable[AnalysisRecord], batch: int = 500
+) -> Iterator[AnalysisRecord]:
+    """The records, each entity with its corpus key (`corpus_key`) beside its id: what
+    joins the same participant across the exported articles."""
+    pending: list[AnalysisRecord] = []
+    for record in records:
+        pending.append(record)
+        if len(pending) >= batch:
+            yield from _keyed(store, pending)
+            pending = []
+    yield from _keyed(store, pending)
+
+
+def _keyed(store: Store, records: list[AnalysisRecord]) -> Iterator[AnalysisRecord]:
+    keys = store.corpus_keys_of([r["article"]["id"] for r in records])
+    for record in records:
+        found = keys.get(record["article"]["id"], {})
+        for entity in record.get("entities", []):
+            entity["corpus_key"] = found.get(entity["id"])
+        yield record
 
 
 def write_csv(store: Store, filters: Filters, out: IO[str]) -> int:

@@ -4,9 +4,10 @@ written by ONE writer, a transaction per shard.
 Why it is safe to kill at any moment and run again: an article is stored with all its facts
 in the same transaction as the rest of its shard, so the store holds whole shards only; a
 rerun skips every article already stored (by id, the SHA-256 of its text) and analyses only
-the rest. `reanalyze` stores every article anew instead. At the end, the entities of the
-whole corpus are resolved again (`Store.resolve_entities`), so new names settle who older
-ones were.
+the rest. `reanalyze` stores every article anew instead. At the end the new articles'
+entities are resolved: against the part of the corpus that bears on them when they are few
+beside it (`Store.resolve_articles`), else the whole corpus again (`Store.resolve_entities`),
+so new names also settle who older ones were.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from dateline.corpus.resolve import corpus_keys
+from dateline.corpus.identity import corpus_keys
 from dateline.ingest.jsonl import InputFailure
 from dateline.ingest.reader import InputType
 from dateline.ingest.sources import Fetch, read_inputs
@@ -73,20 +74,36 @@ def ingest(
                 yield articles
 
     seen: set[str] = set()
+    stored: list[str] = []
     for result in runner.run(shards()):
         failures, pending_failures[:] = [*pending_failures, *result.failures], []
         summary = store.save_records(result.records, failures=failures, replace=reanalyze)
         counts.stored += summary.stored
+        stored += summary.article_ids
         counts.skipped += summary.skipped
         counts.failed += len(result.failures)
         log.info("stored a shard: %d articles, %d failures", summary.stored, len(failures))
         report()
     if pending_failures:
         store.save_records([], failures=pending_failures)
-    if counts.stored:
-        store.resolve_entities(corpus_keys)
+    if stored:
+        resolve(store, stored)
     report()
     return counts
+
+
+# An ingest that stores fewer articles than this share of the store's resolves only
+# theirs: a few new articles cannot settle much of a large corpus, and reading all of it
+# for each would make adding one article as slow as resolving everything.
+INCREMENTAL_SHARE = 0.1
+
+
+def resolve(store: Store, article_ids: list[str]) -> None:
+    """Corpus keys for newly stored articles (see the module's docstring)."""
+    if len(article_ids) < INCREMENTAL_SHARE * store.count():
+        store.resolve_articles(article_ids, corpus_keys)
+    else:
+        store.resolve_entities(corpus_keys)
 
 
 def _batches(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -201,3 +202,94 @@ def place_points(store: Store) -> dict[str, tuple[float, float]]:
     for found in sorted(store.places(), key=lambda p: -p.mentions):
         points.setdefault(found.name, (found.lon, found.lat))
     return points
+
+
+@dataclass(frozen=True, slots=True)
+class RoleOverTime:
+    """A role a participant is given, and the dates of the first and last article that give
+    it (ISO, None when undated): "Defence Minister" until May, "Prime Minister" since."""
+
+    role: str
+    first: str | None
+    last: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEntity:
+    """One identity of the corpus (one corpus key): the forms of its name, most frequent
+    first, its roles over time, its countries, and in how many articles it appears."""
+
+    key: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[RoleOverTime]
+    countries: list[str]
+    articles: int
+
+
+def corpus_entities(
+    store: Store, *, name: str | None = None, type: str | None = None, limit: int | None = 100
+) -> list[CorpusEntity]:
+    """The corpus's identities, those appearing in most articles first: those with a form
+    of the name containing `name` (any case), of the type `type` (as resolution decided
+    it: the key's prefix, "PERSON" for `person:…`)."""
+    rows = select(
+        EntityRow.corpus_key, EntityRow.name, EntityRow.role, EntityRow.country,
+        EntityRow.article_pk, ArticleRow.published,
+    ).join(ArticleRow, ArticleRow.pk == EntityRow.article_pk).where(
+        EntityRow.corpus_key.is_not(None)
+    )  # fmt: skip
+    if type:
+        rows = rows.where(
+            EntityRow.corpus_key.startswith(f"{type.strip().lower()}:", autoescape=True)
+        )
+    if name and name.strip():
+        escaped = name.strip().casefold().replace("\\", "\\\\").replace("%", "\\%")
+        escaped = escaped.replace("_", "\\_")
+        named = select(EntityRow.corpus_key).where(
+            func.lower(EntityRow.name).like(f"%{escaped}%", escape="\\")
+        )
+        rows = rows.where(EntityRow.corpus_key.in_(named.scalar_subquery()))
+    by_key: dict[str, list[Any]] = {}
+    with store.engine.connect() as connection:
+        for found in connection.execute(rows):
+            by_key.setdefault(found.corpus_key, []).append(found)
+    listed = sorted(
+        by_key.items(), key=lambda item: (-len({r.article_pk for r in item[1]}), item[0])
+    )
+    return [_corpus_entity(key, found) for key, found in listed[:limit]]
+
+
+def _corpus_entity(key: str, found: list[Any]) -> CorpusEntity:
+    names = Counter(row.name for row in found)
+    longest_first = sorted(names, key=lambda n: (-len(name_words(n)), len(n.split()), -names[n], n))
+    return CorpusEntity(
+        key=key,
+        name=longest_first[0],
+        type=key.split(":", 1)[0].upper(),
+        aliases=[n for n, _ in names.most_common()],
+        roles=_roles_over_time(found),
+        countries=[c for c, _ in Counter(r.country for r in found if r.country).most_common()],
+        articles=len({row.article_pk for row in found}),
+    )
+
+
+def _roles_over_time(found: list[Any]) -> list[RoleOverTime]:
+    """Each role (one per case-folded form), in the order it was first given."""
+    spans: dict[str, list[Any]] = {}
+    for row in found:
+        if row.role:
+            spans.setdefault(row.role.casefold(), []).append(row)
+    roles = []
+    for rows in spans.values():
+        dates = sorted(r.published for r in rows if r.published)
+        spelling = Counter(r.role for r in rows).most_common(1)[0][0]
+        articles = len({r.article_pk for r in rows})
+        roles.append(
+            RoleOverTime(
+                spelling, dates[0] if dates else None, dates[-1] if dates else None, articles
+            )
+        )
+    return sorted(roles, key=lambda r: (r.first is None, r.first or "", r.role))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from dateline.record_types import AnalysisRecord
@@ -62,6 +62,23 @@ class EntityRow(Base):
     country: Mapped[str | None] = mapped_column(String(3))
     gender: Mapped[str | None] = mapped_column(String(1))  # "f"/"m" from "Ms."/"Mr." before it
     corpus_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    surname: Mapped[str | None] = mapped_column(String(100), index=True)  # names.surname
+    placed: Mapped[bool] = mapped_column(Boolean, default=False)  # its article has a place so named
+
+
+class IdentityOverrideRow(Base):
+    """An analyst's correction of an identity, kept apart from the entities so that it
+    outlives re-analysis and re-resolution: "merge" folds `key` into `target`; "split"
+    gives `key`'s entities in the article `article_id` a key of their own."""
+
+    __tablename__ = "identity_overrides"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    target: Mapped[str | None] = mapped_column(String(200))
+    article_id: Mapped[str | None] = mapped_column(String(80))
+    made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class MentionRow(Base):

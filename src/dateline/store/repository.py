@@ -18,7 +18,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -55,6 +55,7 @@ from dateline.store.models import (
     EntityRow,
     EventRow,
     FailureRow,
+    IdentityOverrideRow,
     MentionRow,
     PlaceRow,
     PositionRow,
@@ -63,6 +64,7 @@ from dateline.store.models import (
     SourceRow,
     TimeRow,
 )
+from dateline.store.overrides import MERGE, SPLIT, Override, Overrides, split_key
 from dateline.store.results import (
     EventResult,
     Failure,
@@ -99,13 +101,20 @@ class StoreError(DatelineError):
     code = "D401"
 
 
+class IdentityError(DatelineError):
+    """A correction of identities names a key or an article the store does not hold."""
+
+    code = "D403"
+
+
 @dataclass(frozen=True, slots=True)
 class SaveSummary:
-    """What one `save_records` call did."""
+    """What one `save_records` call did; `article_ids` are those of the articles stored."""
 
     stored: int = 0
     skipped: int = 0
     failures: int = 0
+    article_ids: tuple[str, ...] = ()
 
 
 def database_url(db: str | None) -> str:
@@ -259,17 +268,23 @@ class Store:
         An article already stored is skipped, or with `replace` stored anew with its facts.
         Storing an input successfully clears the failures recorded for it before.
         """
-        stored = skipped = 0
+        stored: list[str] = []
+        skipped = 0
         failures = list(failures)
         with write_transaction(self.engine) as connection:
             for record in records:
                 if self._save(connection, record, replace):
-                    stored += 1
+                    stored.append(record["article"]["id"])
                 else:
                     skipped += 1
             for source, reason in failures:
                 self._record_failure(connection, source, reason)
-        return SaveSummary(stored=stored, skipped=skipped, failures=len(failures))
+        return SaveSummary(
+            stored=len(stored),
+            skipped=skipped,
+            failures=len(failures),
+            article_ids=tuple(stored),
+        )
 
     def record_failure(self, source: str, reason: str) -> None:
         """Note that `source` could not be stored, and why (the latest reason replaces any
@@ -353,42 +368,165 @@ class Store:
 
     def resolve_entities(self, corpus_keys: KeyResolver) -> int:
         """Give every stored entity the corpus key `corpus_keys` gives it (the resolver is
-        `dateline.corpus.resolve.corpus_keys`, which the store does not import), so the same
-        participant has the same key in every article; returns how many keys changed.
+        `dateline.corpus.identity.corpus_keys`, which the store does not import), so the
+        same participant has the same key in every article, the analyst's overrides
+        applied over it; returns how many keys changed.
 
         Keys are recomputed over the whole corpus, since a full name stored later can settle
-        who an earlier bare surname was.
+        who an earlier bare surname was; `resolve_articles` resolves a few new articles
+        without reading the rest.
         """
         with write_transaction(self.engine) as connection:
-            found = connection.execute(
-                select(
-                    EntityRow.pk,
-                    EntityRow.name,
-                    EntityRow.type,
-                    EntityRow.role,
-                    EntityRow.country,
-                    EntityRow.gender,
-                    EntityRow.corpus_key,
-                )
+            found = connection.execute(_entities_query()).all()
+            return self._write_keys(connection, found, found, corpus_keys)
+
+    def resolve_articles(self, article_ids: Sequence[str], corpus_keys: KeyResolver) -> int:
+        """Give the entities of these (newly stored) articles their corpus keys, read against
+        only the part of the corpus that can bear on them: the entities that share a
+        person's surname with theirs, and every entity of the articles of those surnames
+        published within the story window (`STORY_WINDOW_DAYS`) or undated. Keys already
+        given elsewhere are left as they are; returns how many keys were set."""
+        with write_transaction(self.engine) as connection:
+            new = connection.execute(
+                _entities_query().where(ArticleRow.id.in_(list(article_ids)))
             ).all()
-            named = {
-                row.pk: NamedEntity(row.name, row.type, row.role, row.country, row.gender)
-                for row in found
-            }
-            keys = corpus_keys(named.values())
-            changed = [
-                {"entity_pk": row.pk, "key": keys[named[row.pk]]}
-                for row in found
-                if row.corpus_key != keys[named[row.pk]]
-            ]
-            if changed:
-                connection.execute(
-                    update(EntityRow)
-                    .where(EntityRow.pk == bindparam("entity_pk"))
-                    .values(corpus_key=bindparam("key")),
-                    changed,
+            if not new:
+                return 0
+            context = self._neighbourhood(connection, new)
+            return self._write_keys(connection, [*context, *new], new, corpus_keys)
+
+    def _neighbourhood(self, connection: Connection, new: Sequence[Any]) -> list[Any]:
+        """The stored entities that may bear on the identities of `new`'s (see
+        `resolve_articles`); `new`'s own left out."""
+        own = {row.article_pk for row in new}
+        surnames = {row.surname for row in new if row.surname}
+        people = {row.surname for row in new if row.surname and _is_person(row)}
+        people |= set(
+            connection.scalars(
+                select(EntityRow.surname)
+                .where(
+                    EntityRow.surname.in_(surnames - people),
+                    or_(EntityRow.type == "PERSON", EntityRow.gender.is_not(None)),
                 )
+                .distinct()
+            )
+        )
+        names = {row.name for row in new if len(row.name.split()) > 1}
+        namesakes = _entities_query().where(
+            or_(EntityRow.surname.in_(people), EntityRow.name.in_(names)),
+            EntityRow.article_pk.not_in(own),
+        )
+        found = {row.pk: row for row in connection.execute(namesakes)}
+        articles = select(EntityRow.article_pk).where(EntityRow.surname.in_(people))
+        window = _story_window([row.published for row in new])
+        if window is not None:
+            articles = articles.join(ArticleRow, ArticleRow.pk == EntityRow.article_pk).where(
+                or_(ArticleRow.published.is_(None), ArticleRow.published.between(*window))
+            )
+        story = _entities_query().where(
+            EntityRow.article_pk.in_(articles.distinct().scalar_subquery()),
+            EntityRow.article_pk.not_in(own),
+        )
+        found.update((row.pk, row) for row in connection.execute(story))
+        return list(found.values())
+
+    def _write_keys(
+        self,
+        connection: Connection,
+        read: Sequence[Any],
+        written: Sequence[Any],
+        corpus_keys: KeyResolver,
+    ) -> int:
+        """Resolve the entities `read`, and store the keys of those `written` (overrides
+        applied) where they changed."""
+        named = {row.pk: _named(row) for row in read}
+        keys = corpus_keys(list(named.values()))
+        overrides = self._overrides(connection)
+        changed = []
+        for row in written:
+            key = keys[named[row.pk]]
+            if overrides:
+                key = overrides.apply(key, row.article_id)
+            if row.corpus_key != key:
+                changed.append({"entity_pk": row.pk, "key": key})
+        if changed:
+            connection.execute(
+                update(EntityRow)
+                .where(EntityRow.pk == bindparam("entity_pk"))
+                .values(corpus_key=bindparam("key")),
+                changed,
+            )
         return len(changed)
+
+    # -- the analyst's corrections of identities ----------------------------------------
+
+    def _overrides(self, connection: Connection) -> Overrides:
+        query = select(
+            IdentityOverrideRow.kind,
+            IdentityOverrideRow.key,
+            IdentityOverrideRow.target,
+            IdentityOverrideRow.article_id,
+        ).order_by(IdentityOverrideRow.pk)
+        return Overrides([Override(*found) for found in connection.execute(query)])
+
+    def overrides(self) -> list[Override]:
+        """Every correction of identities, in the order made."""
+        with self.engine.connect() as connection:
+            return [o for found in self._overrides(connection).by_key.values() for _, o in found]
+
+    def merge_identities(self, key: str, into: str) -> int:
+        """Make `key` the same participant as `into` from now on (kept as an override that
+        every later resolution applies again); returns how many entities changed key."""
+        for wanted in (key, into):
+            if not self._key_exists(wanted):
+                raise IdentityError(
+                    f"no stored entity has the corpus key {wanted!r}: see `dateline entities`"
+                )
+        if key == into:
+            raise IdentityError(f"{key!r} is merged into itself: give two different keys")
+        with write_transaction(self.engine) as connection:
+            self._add_override(connection, Override(MERGE, key, target=into))
+            result = connection.execute(
+                update(EntityRow).where(EntityRow.corpus_key == key).values(corpus_key=into)
+            )
+        return int(result.rowcount or 0)
+
+    def split_identity(self, key: str, article_id: str) -> str:
+        """Give `key`'s entities in one article a key of their own (kept as an override);
+        returns the new key."""
+        with write_transaction(self.engine) as connection:
+            article_pk = connection.scalar(select(ArticleRow.pk).where(ArticleRow.id == article_id))
+            if article_pk is None:
+                raise IdentityError(
+                    f"no stored article has the id {article_id!r}: give the sha256:… id that "
+                    "`dateline entities --name` lists"
+                )
+            where = and_(EntityRow.article_pk == article_pk, EntityRow.corpus_key == key)
+            if connection.scalar(select(func.count()).where(where)) == 0:
+                raise IdentityError(
+                    f"the article {article_id} has no entity with the key {key!r}: "
+                    "see `dateline entities` for the keys of its participants"
+                )
+            self._add_override(connection, Override(SPLIT, key, article_id=article_id))
+            new_key = split_key(key, article_id)
+            connection.execute(update(EntityRow).where(where).values(corpus_key=new_key))
+        return new_key
+
+    def _key_exists(self, key: str) -> bool:
+        with self.engine.connect() as connection:
+            found = connection.scalar(select(EntityRow.pk).where(EntityRow.corpus_key == key))
+        return found is not None
+
+    def _add_override(self, connection: Connection, override: Override) -> None:
+        connection.execute(
+            insert(IdentityOverrideRow).values(
+                kind=override.kind,
+                key=override.key,
+                target=override.target,
+                article_id=override.article_id,
+                made_at=datetime.now(UTC),
+            )
+        )
 
     # -- reading -------------------------------------------------------------------------
 
@@ -404,6 +542,22 @@ class Store:
                 found.update(
                     connection.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))
                 )
+        return found
+
+    def corpus_keys_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The corpus key of each entity of these articles: article id -> local id ("e1")
+        -> key (500 articles a query)."""
+        found: dict[str, dict[str, str]] = {}
+        with self.engine.connect() as connection:
+            for start in range(0, len(article_ids), 500):
+                chunk = list(article_ids[start : start + 500])
+                query = (
+                    select(ArticleRow.id, EntityRow.local_id, EntityRow.corpus_key)
+                    .join(ArticleRow, ArticleRow.pk == EntityRow.article_pk)
+                    .where(ArticleRow.id.in_(chunk), EntityRow.corpus_key.is_not(None))
+                )
+                for article_id, local_id, key in connection.execute(query):
+                    found.setdefault(article_id, {})[local_id] = key
         return found
 
     def count(self, what: str = "articles") -> int:
@@ -641,6 +795,52 @@ class Store:
         return QuoteRow.pk.in_(matching.columns(rowid=QuoteRow.pk.type).subquery().select())
 
 
+# Articles published this many days before or after a new one may tell its story (what
+# `resolve_articles` reads); the resolver's own window is no wider.
+STORY_WINDOW_DAYS = 7
+
+
+def _entities_query() -> Select[Any]:
+    """The entities with what resolution reads of them and their article."""
+    return select(
+        EntityRow.pk,
+        EntityRow.article_pk,
+        EntityRow.name,
+        EntityRow.type,
+        EntityRow.role,
+        EntityRow.country,
+        EntityRow.gender,
+        EntityRow.corpus_key,
+        EntityRow.surname,
+        ArticleRow.id.label("article_id"),
+        ArticleRow.published,
+        EntityRow.placed,
+    ).join(ArticleRow, ArticleRow.pk == EntityRow.article_pk)
+
+
+def _is_person(row: Any) -> bool:
+    return bool(row.type == "PERSON" or row.gender)
+
+
+def _story_window(published: list[str | None]) -> tuple[str, str] | None:
+    """The published dates (ISO text) a story of articles of these dates may span, or None
+    when one of them is undated (its story may be of any date)."""
+    days = []
+    for value in published:
+        try:
+            days.append(date.fromisoformat((value or "")[:10]))
+        except ValueError:
+            return None
+    margin = timedelta(days=STORY_WINDOW_DAYS)
+    return (min(days) - margin).isoformat(), (max(days) + margin).isoformat() + "~"
+
+
+def _named(row: Any) -> NamedEntity:
+    """What resolution reads of one stored entity, its article's date included (by
+    position in `_entities_query`: a million rows read faster so)."""
+    return NamedEntity(row[2], row[3], row[4], row[5], row[6], row[1], row[10], bool(row[11]))
+
+
 def _source_columns() -> tuple[Any, ...]:
     return (
         ArticleRow.id,
@@ -671,6 +871,7 @@ def _quote_result(found: Any) -> QuoteResult:
         source=_source(found),
         content_key=quote.content_key,
         speaker_key=found.speaker_key,
+        speaker_id=quote.speaker_local,
     )
 
 
@@ -697,6 +898,8 @@ def _event_result(found: Any) -> EventResult:
         source=_source(found),
         actor_key=found.actor_key,
         recipient_key=found.recipient_key,
+        actor_id=v.actor_local,
+        recipient_id=v.recipient_local,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class QuoteResult:
     source: Source
     content_key: str = ""  # equal for the same words in any article
     speaker_key: str | None = None  # the speaker's corpus key, after resolution
+    speaker_id: str | None = None  # the speaker's entity id in its record ("e1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class EventResult:
     source: Source
     actor_key: str | None = None  # corpus keys of the participants, after resolution
     recipient_key: str | None = None
+    actor_id: str | None = None  # their entity ids in the event's record ("e1")
+    recipient_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +111,19 @@ class Failure:
     failed_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class NamedEntity:
-    """What cross-article resolution (dateline.corpus.resolve) reads of one stored entity."""
+class NamedEntity(NamedTuple):
+    """What cross-article resolution (dateline.corpus.identity) reads of one stored entity.
+    A named tuple, not a dataclass: a large store makes a million of them, and resolution
+    looks each up many times (a tuple is made and hashed in C)."""
 
     name: str
     type: str
     role: str | None = None
     country: str | None = None
     gender: str | None = None  # "f" or "m", from the honorifics of its mentions ("Ms. X")
+    article: int = 0  # which article it is of (any number, the same for one article)
+    published: str | None = None  # that article's date (ISO): what tells stories apart
+    placed: bool = False  # its article's places hold a place of this name ("Lorca", a town)
 
 
 def as_dict(result: Any) -> dict[str, Any]:

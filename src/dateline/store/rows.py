@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from dateline.names import fold, surname
 from dateline.record_types import AnalysisRecord, PlaceRecord, SpanRecord, TimexRecord
 from dateline.vocabulary import TITLES
 
@@ -53,6 +54,7 @@ def article_row(record: AnalysisRecord, version: str) -> Row:
 
 def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
     text = record["article"]["text"]
+    places = {fold(name) for p in record.get("places", []) for name in (p["name"], p["text"])}
     return [
         {
             "article_pk": article_pk,
@@ -63,6 +65,8 @@ def entity_rows(record: AnalysisRecord, article_pk: int) -> list[Row]:
             "country": e.get("country"),
             "gender": gender_by_honorific(text, e.get("mentions", [])),
             "corpus_key": None,
+            "surname": surname(e["name"]),
+            "placed": fold(e["name"]) in places,
         }
         for e in record.get("entities", [])
     ]

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from dateline.corpus.resolve import MergedEvent, MergedQuote, merge_events, merge_quotes
 from dateline.ingest.dates import BadDateError
 from dateline.ontology import EVENT_TYPES
 from dateline.record_types import AnalysisRecord, PlaceRecord
@@ -23,6 +24,8 @@ from dateline.service.config import ServerConfig
 from dateline.service.problems import ProblemError
 from dateline.store import Store
 from dateline.store.browse import (
+    Participant,
+    ParticipantEntry,
     entity_keys,
     find_participant_key,
     list_articles,
@@ -30,6 +33,7 @@ from dateline.store.browse import (
     participant_timeline,
 )
 from dateline.store.positions import positions_of_holder
+from dateline.store.rows import content_key
 from dateline.store.sources import DIMENSIONS, SourceBar, SourceSelection, source_mix
 from dateline.web import csrf
 from dateline.web.charts import chart
@@ -37,6 +41,9 @@ from dateline.web.highlight import EntityLink, highlighted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 50
+# The quotes and events pages merge what they find across articles before paging, so they
+# read at most this many facts (the newest beyond it are not merged in).
+MERGE_LIMIT = 5000
 PLOVER_TYPES: list[str] = list(EVENT_TYPES)
 
 templates = Environment(
@@ -203,8 +210,10 @@ def quotes(
     outlet: str = "",
     topic: str = "",
 ) -> Response:
+    """Each statement once, however many outlets carry it, with its sources beneath (as
+    `dateline quotes --merge`), a page of statements at a time."""
     asked = {"speaker": speaker, "words": words, "since": since, "until": until, "place": place}
-    found: list[Any] = []
+    found: list[MergedQuote] = []
     following = None
     bar = _source_bar(source_by, source_value, outlet, topic, since, until)
     if bar is not None:  # a bar of the sources page: its dates are the articles'
@@ -212,11 +221,11 @@ def quotes(
                      topic=topic)  # fmt: skip
     if any(asked.values()):
         try:
-            found = _store(request).query_quotes(
+            found = merge_quotes(_store(request).query_quotes(
                 speaker=speaker or None, about=words or None,
                 since=None if bar else since or None, until=None if bar else until or None,
-                place=place or None, limit=start + PAGE_SIZE + 1, given_by=bar,
-            )  # fmt: skip
+                place=place or None, limit=MERGE_LIMIT, given_by=bar,
+            ))  # fmt: skip
         except BadDateError as error:
             return _bad_date(request, error)
         if len(found) > start + PAGE_SIZE:
@@ -273,8 +282,38 @@ def entity(request: Request, key: str) -> Response:
     if found is None:
         return render(request, "message.html", 404, title="Not in the corpus",
                       message=f"No stored participant has the key {key}.")  # fmt: skip
-    return render(request, "entity.html", who=found, timeline=participant_timeline(store, found),
+    timeline = merged_timeline(store, found, participant_timeline(store, found))
+    return render(request, "entity.html", who=found, timeline=timeline,
                   positions=positions_of_holder(store, found.key))  # fmt: skip
+
+
+def merged_timeline(
+    store: Store, who: Participant, entries: list[ParticipantEntry]
+) -> list[dict[str, Any]]:
+    """The actor page's timeline with what several articles report once: the reports of
+    one act (`merge_events` over the participant's events) and the same words said (one
+    statement in several outlets) are one line, the other articles listed with it."""
+    acts: dict[tuple[str, int, str], int] = {}
+    events = {
+        (v.source.article_id, v.trigger_start): v
+        for alias in who.aliases
+        for v in store.query_events(actor=alias, limit=MERGE_LIMIT)
+        if who.key in (v.actor_key, v.recipient_key)
+    }
+    for number, merged in enumerate(merge_events(events.values())):
+        for report in merged.reports:
+            acts[(report.source.article_id, report.sentence_start, report.type)] = number
+    lines: dict[Any, dict[str, Any]] = {}
+    for entry in entries:
+        if entry.what == "quote":
+            group: Any = ("quote", content_key(entry.summary))
+        else:
+            group = acts.get((entry.source.article_id, entry.start, entry.what), entry)
+        if group in lines:
+            lines[group]["also"].append(entry.source)
+        else:
+            lines[group] = {"entry": entry, "also": []}
+    return list(lines.values())
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -287,19 +326,45 @@ def events(
     until: str = "",
     start: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
+    """Each event once, however many articles report it, with its reports beneath (as
+    `dateline events --merge`), a page of events at a time."""
     asked = {"type": type, "actor": actor, "place": place, "since": since, "until": until}
     try:
-        found = _store(request).query_events(
+        found = [_merged_event(m) for m in merge_events(_store(request).query_events(
             type=type or None, actor=actor or None, place=place or None, since=since or None,
-            until=until or None, limit=start + PAGE_SIZE + 1,
-        )  # fmt: skip
+            until=until or None, limit=MERGE_LIMIT,
+        ))]  # fmt: skip
     except BadDateError as error:
         return _bad_date(request, error)
+    found.sort(key=lambda v: (v["day"] is None, v["day"] or ""))
     following = (
         urlencode({**asked, "start": start + PAGE_SIZE}) if len(found) > start + PAGE_SIZE else None
     )
     return render(request, "events.html", asked=asked, events=found[start : start + PAGE_SIZE],
                   following=following, types=PLOVER_TYPES)  # fmt: skip
+
+
+def _merged_event(merged: MergedEvent) -> dict[str, Any]:
+    """What the events page shows of one merged event: its details, its parties by the
+    names their reports give them, and the reports."""
+    return {
+        "day": merged.day,
+        "type": merged.type,
+        "actor_key": merged.actor_key,
+        "actor_name": _party_name(merged, merged.actor_key),
+        "recipient_key": merged.recipient_key,
+        "recipient_name": _party_name(merged, merged.recipient_key),
+        "place_name": merged.place_name,
+        "reports": merged.reports,
+    }
+
+
+def _party_name(merged: MergedEvent, key: str | None) -> str | None:
+    """The fullest name a report gives the party with this key (or folded name)."""
+    names = [r.actor_name for r in merged.reports if key and r.actor_key == key]
+    names += [r.recipient_name for r in merged.reports if key and r.recipient_key == key]
+    known = [n for n in names if n]
+    return max(known, key=len) if known else key
 
 
 def _bad_date(request: Request, error: BadDateError) -> Response:
