@@ -18,7 +18,7 @@ events are read only from body and standfirst text, never from a headline or cap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -29,6 +29,7 @@ from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.events.actors import Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode
+from dateline.nlp.events.phrases import phrase_of
 from dateline.nlp.events.triggers import (
     THREAT_MODES,
     Trigger,
@@ -300,7 +301,7 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     stand_in = _weapon_words(trigger.verb)
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
-    return [Actor(entity, name, mention, place.country, sector)]
+    return [Actor(entity, name, mention, place.country, sector, naming="coder")]
 
 
 def _weapon_words(verb: Token) -> Token | None:
@@ -421,7 +422,7 @@ def _placed(recipient: Actor, trigger: Trigger, finder: ActorFinder) -> Actor:
     place = _clause_place(trigger, finder)
     if place is None:
         return recipient
-    return Actor(place.entity, recipient.name, recipient.mention, place.country, recipient.sector)
+    return replace(recipient, entity=place.entity, country=place.country)
 
 
 def _clause_place(trigger: Trigger, finder: ActorFinder) -> Actor | None:
@@ -624,8 +625,8 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         trigger=analysis.article.span(verb.idx, end),
         sentence=_trimmed(sentence),
         mode=found.mode,
-        actor=_party(found.actor),
-        recipient=_party(found.recipient),
+        actor=_party(found.actor, verb.doc),
+        recipient=_party(found.recipient, verb.doc),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -773,8 +774,23 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None) -> Party | None:
+def _party(actor: Actor | None, doc: Doc) -> Party | None:
+    """The side as the record has it, linked to its entity for its identity. Where the words
+    name the side itself ("Kenyan President William Ruto", "a court in Lisbon", "rebels who
+    …"), the whole noun phrase the text uses is its name and mention; where they name a part
+    of its entity ("Israeli forces" for Israel), the name stays the entity's, by which the
+    record and its readers identify the side."""
     if actor is None:
         return None
+    if actor.naming == "coder":
+        return _as_party(actor, actor.mention, actor.name)
+    entity = actor.entity if actor.naming == "entity" else None
+    phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
+    if phrase is None or not phrase.text:
+        return _as_party(actor, actor.mention, actor.name)
+    return _as_party(actor, phrase, phrase.text)
+
+
+def _as_party(actor: Actor, mention: Span, name: str | None) -> Party:
     entity = actor.entity.id if actor.entity is not None else None
-    return Party(entity, actor.name, actor.mention, actor.code, actor.sector, actor.country_source)
+    return Party(entity, name, mention, actor.code, actor.sector, actor.country_source)
