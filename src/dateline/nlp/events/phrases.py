@@ -1,14 +1,13 @@
-"""The words the text uses for a side of an event: the whole noun phrase, not the entity's
-canonical name.
+"""The words the text uses for a side of an event, where they name the side itself.
 
-An event's actor is linked to an entity ("Philippines"), but the sentence says "the
-Philippine government", "a court in Argentina" or "Poland's interior minister, Agata
-Wozniak": that phrase is who acted, and it is what a reader (and an annotator marking the
-source and target) sees. The phrase is read from the parse around the words the actor was
-found in: the modifier a country name is ("Philippine") climbs to the noun it modifies
-("government"), and the noun takes its left modifiers and, to the right, the "of"/"in"/"from"
-phrases and appositions that say which one; relative clauses, participles and conjuncts are
-left out (a conjunct is a party of its own).
+An event's side is linked to an entity for its identity, but the sentence names it "Kenyan
+President William Ruto", "the head of the mission" or "Poland's interior minister, Agata
+Wozniak": that phrase is what a reader (and an annotator marking source and target) sees.
+It is read from the parse around the words the side was found in: a modifier ("Philippine")
+climbs to the noun it is part of ("government"); the noun takes its left modifiers and, to
+the right, the "of" phrases and appositions that say which one; relative clauses,
+participles and conjuncts are left out (a conjunct is a party of its own). The caller says
+when the phrase must name the entity itself: "Israeli forces" is a part of Israel.
 """
 
 from __future__ import annotations
@@ -24,12 +23,10 @@ from dateline.nlp.stage import article_text
 # "Sudan's government"): the phrase is the noun's.
 _INSIDE_NOUN = frozenset({"compound", "amod", "poss", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-# Prepositions whose phrase says which one a noun is ("the ministry of health of X", "a
-# court in Argentina", "protesters from the north"), not where or when something was done;
-# a name is already one, and only "of" says more of it ("President Ruto of Kenya"; "Ruto
-# in Nairobi" is where he met someone).
-_IDENTIFYING = frozenset({"of", "in", "from", "at", "for"})
-_IDENTIFYING_A_NAME = frozenset({"of"})
+# The preposition whose phrase says which one a noun is ("the head of the mission",
+# "President Ruto of Kenya"); "in", "at" and "from" phrases are as often where the act was
+# done ("met Ruto in Nairobi", "residents advised in the north") as part of the name.
+_IDENTIFYING = frozenset({"of"})
 _MAX_CLIMB = 3
 
 
@@ -81,11 +78,10 @@ def _right_end(head: Token) -> int:
     """The last word of the phrase: through the identifying prepositional phrases and
     appositions right after the noun, up to the first word that is not one of them."""
     last = head.i
-    preps = _IDENTIFYING_A_NAME if head.pos_ == "PROPN" else _IDENTIFYING
     for child in head.rights:
         if child.dep_ == "punct" and child.text == ",":
             continue  # the comma before an apposition; trailing ones are trimmed
-        identifying = child.dep_ == "prep" and child.lower_ in preps
+        identifying = child.dep_ == "prep" and child.lower_ in _IDENTIFYING
         if not (identifying or child.dep_ == "appos"):
             break
         last = child.right_edge.i
