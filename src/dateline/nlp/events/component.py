@@ -28,7 +28,7 @@ from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.events.actors import Actor, ActorFinder
-from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode
+from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
 from dateline.nlp.events.triggers import (
     THREAT_MODES,
@@ -63,6 +63,7 @@ _NEEDS_OTHER_SIDE = frozenset(
 # Types whose place, where no one is named as the target, is the target.
 _LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+_ALLEGATIONS = word_set("allegation_nouns")
 # Deeds done to press a demand, and the demands and protests that can be their purpose.
 _PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
@@ -108,6 +109,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     triggers = _triggers(doc, analysis, index)
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
+    alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
     skipped = framed | alleged | _purposes(triggers)
     found: list[_Found] = []
     for trigger in triggers:
@@ -152,6 +154,18 @@ def _alleged(verb: Token) -> list[Token]:
         for act in prep.children
         if act.dep_ == "pcomp"
     ]
+
+
+def _content_of_allegation(verb: Token) -> bool:
+    """ "rejected accusations that it had shelled a market", "reports that troops had
+    fired": what an allegation says happened is its teller's claim, not an event the text
+    reports."""
+    head = verb.head
+    return (
+        verb.dep_ in {"acl", "ccomp"}
+        and head.pos_ == "NOUN"  # the noun, not the verb: "…, a report said" reports it
+        and head.lemma_.lower() in _ALLEGATIONS
+    )
 
 
 def _purposes(triggers: list[Trigger]) -> set[int]:

@@ -21,7 +21,12 @@ from spacy.tokens import Token
 
 from dateline.nlp.common.speakers import CHARACTERISING as SPEECH_CHARACTERISING
 from dateline.nlp.common.speakers import NAMING
-from dateline.nlp.events.dictionaries import cameo_object_sense, cameo_verb_sense, cameo_verbs
+from dateline.nlp.events.dictionaries import (
+    cameo_object_sense,
+    cameo_statement,
+    cameo_verb_sense,
+    cameo_verbs,
+)
 from dateline.nlp.events.lexicon import (
     Sense,
     assault_mode,
@@ -128,6 +133,8 @@ def read_trigger(verb: Token) -> Trigger | None:
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
     lemma = lemma_of(verb)
+    if _statement(verb, lemma):
+        return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
@@ -194,6 +201,16 @@ def _dictionary_sense(
             return sense, obj, 0.6
     sense = cameo_verb_sense(lemma)
     return (sense, None, 0.6) if sense is not None else None
+
+
+def _statement(verb: Token, lemma: str) -> bool:
+    """ "denied the accusations", "claimed responsibility for", "declined to comment": the
+    verb with its object, or with the verb it frames, is a statement (CAMEO 01), no event."""
+    words = [child.lemma_.lower() for child in verb.children if child.dep_ == "xcomp"]
+    obj = _object(verb)
+    if obj is not None:
+        words += [obj.lemma_.lower(), obj.lower_]
+    return any(cameo_statement(lemma, word) for word in words)
 
 
 def _asserted(verb: Token) -> bool:
