@@ -495,3 +495,23 @@ def test_mobilising_is_of_forces_and_a_prepared_attack_is_one_event(analyse_text
     prepared = analyse_text("The Croatian army prepared to resume shelling Serb-held villages.")
     assert [e.type for e in prepared.events] == ["MOBILIZE"]
     assert _codes(prepared.events[0]) == ("HRV", "SRB")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Norway has provided more than $40 million for drought relief in Somalia.", "SOM"),
+        (
+            "The Dutch government handed over 200 tonnes of medical supplies to the Red Crescent.",
+            "NGO",
+        ),
+        ("Canada allocated $5 million in emergency aid to Haiti on Monday.", "HTI"),
+    ],
+)
+def test_a_sum_or_quantity_given_is_aid(analyse_text, text: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+    aid = _one(analyse_text(text), "AID")
+    assert aid.recipient is not None and aid.recipient.code == recipient
+
+
+def test_a_sum_paid_for_something_is_no_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    assert not analyse_text("The company paid $2 million for the land in Lagos.").events

@@ -392,12 +392,27 @@ def _noun_keys(noun: Token) -> list[str]:
     keys += [lemma, noun.lower_]
     # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
     keys += [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
-    for prep in noun.children:  # "tons of food aid", "a series of bombs", "worth of goods"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    # "tons of food aid", "a series of bombs", "worth of goods"; and what an amount is in
+    # or for ("$5 million in food aid", "€2 billion for relief").
+    preps = {"of", "in", "for"} if _amount(noun) else {"of"}
+    for prep in [
+        *noun.children,
+        *(w for c in noun.children if c.lower_ == "worth" for w in c.children),
+    ]:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for inner in prep.children:
                 if inner.dep_ == "pobj":
                     keys += _noun_keys(inner)
+    if noun.ent_type_ == "MONEY":
+        keys.append("money")  # "gave $40 million to …": a sum given is aid
     return keys
+
+
+def _amount(noun: Token) -> bool:
+    """A sum or a quantity ("$5 million", "200 tonnes"), whose "in"/"for" phrase says of what."""
+    return noun.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or any(
+        c.dep_ == "nummod" for c in noun.children
+    )
 
 
 def _aux_mode(verb: Token) -> str | None:
