@@ -515,3 +515,21 @@ def test_a_sum_or_quantity_given_is_aid(analyse_text, text: str, recipient: str)
 
 def test_a_sum_paid_for_something_is_no_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
     assert not analyse_text("The company paid $2 million for the land in Lagos.").events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels will not release the two Kenyan pilots until a ransom is paid.",
+        "Hungary says it cannot accept more refugees from the camps in Greece.",
+        "Peru won't send aid to the flooded region this year.",
+    ],
+)
+def test_a_cooperative_act_declared_not_to_be_done_is_a_refusal(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    refusal = _one(analyse_text(text), "REJECT")
+    assert refusal.aux_mode is None  # the refusal itself was said: it happened
+
+
+def test_ending_an_event_is_not_doing_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The envoy ended mediation efforts between the two parties on Friday.")
+    assert not _events(analysis, "AGREE") and not _events(analysis, "CONSULT")

@@ -34,6 +34,7 @@ from dateline.nlp.events.triggers import (
     THREAT_MODES,
     Trigger,
     candidate_lemmas,
+    declared_refusal,
     inflections,
     read_trigger,
     with_mode,
@@ -202,6 +203,9 @@ def _events_of(
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
+    if _refuses(trigger, event_type):
+        # "will not release the pilots": the refusal is the event, said now (PLOVER REJECT)
+        trigger, event_type, mode = replace(trigger, aux_mode=None), "REJECT", None
     if trigger.aux_mode == "future" and trigger.framed is None:
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
@@ -226,6 +230,13 @@ def _events_of(
         _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
         for a, r in pairs
     ]
+
+
+def _refuses(trigger: Trigger, event_type: str) -> bool:
+    """A cooperative act declared not to be done ("will not accept refugees")."""
+    cooperative = event_type in _COOPERATION or event_type == "AGREE"
+    negated = trigger.aux_mode == "negation" and trigger.framed is None
+    return cooperative and negated and declared_refusal(trigger.verb)
 
 
 def _pairs(

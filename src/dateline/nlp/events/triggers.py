@@ -47,6 +47,7 @@ _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
 _FORCE_NOUNS = word_set("force_nouns")
@@ -433,6 +434,16 @@ def _aux_mode(verb: Token) -> str | None:
         if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
             return "future"
     return None
+
+
+def declared_refusal(verb: Token) -> bool:
+    """ "will not release the pilots", "cannot accept more refugees", "won't meet": a negated
+    act with a modal of will or ability is a refusal declared now, not an act that did not
+    happen ("did not attack")."""
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in children)
+    return negated and modal
 
 
 def _noun_complement(verb: Token) -> bool:
