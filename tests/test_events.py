@@ -533,3 +533,12 @@ def test_a_cooperative_act_declared_not_to_be_done_is_a_refusal(analyse_text, te
 def test_ending_an_event_is_not_doing_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("The envoy ended mediation efforts between the two parties on Friday.")
     assert not _events(analysis, "AGREE") and not _events(analysis, "CONSULT")
+
+
+def test_a_meeting_held_to_complain_is_the_complaint(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Chile summoned the Peruvian ambassador on Monday to complain about the border incident."
+    )
+    assert [e.type for e in analysis.events] == ["ACCUSE"]
+    talks = analyse_text("The minister met the Kenyan envoy to discuss trade.")
+    assert [e.type for e in talks.events] == ["CONSULT"]

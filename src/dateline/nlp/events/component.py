@@ -111,7 +111,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
-    skipped = framed | alleged | _purposes(triggers)
+    skipped = framed | alleged | _purposes(triggers) | _means(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
@@ -155,6 +155,24 @@ def _alleged(verb: Token) -> list[Token]:
         for act in prep.children
         if act.dep_ == "pcomp"
     ]
+
+
+def _means(triggers: list[Trigger]) -> set[int]:
+    """ "summoned the ambassador to complain about the raid": a meeting held to accuse,
+    demand or warn is the way the words were said; the words are the one event."""
+    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.sense.type == "CONSULT"
+        and any(
+            c.i in said and c.dep_ in {"xcomp", "advcl"} and _infinitive(c) for c in t.verb.children
+        )
+    }
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _content_of_allegation(verb: Token) -> bool:
