@@ -542,3 +542,18 @@ def test_a_meeting_held_to_complain_is_the_complaint(analyse_text) -> None:  # t
     assert [e.type for e in analysis.events] == ["ACCUSE"]
     talks = analyse_text("The minister met the Kenyan envoy to discuss trade.")
     assert [e.type for e in talks.events] == ["CONSULT"]
+
+
+def test_a_clause_of_time_is_the_background_of_its_sentence_s_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Kenya recalled its ambassador from Uganda after Ugandan troops shelled a border village."
+    )
+    assert "ASSAULT" not in {e.type for e in analysis.events}
+    alone = analyse_text("Ugandan troops shelled a border village in Kenya on Monday.")
+    assert _one(alone, "ASSAULT").actor is not None
+
+
+def test_a_place_is_named_by_its_gazetteer_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Israeli jets struck targets in northern Gaza on Monday.")
+    strike = _one(analysis, "ASSAULT")
+    assert strike.recipient is not None and strike.recipient.name == "Gaza Strip"

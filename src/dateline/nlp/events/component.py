@@ -65,6 +65,10 @@ _NEEDS_OTHER_SIDE = frozenset(
 _LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 _ALLEGATIONS = word_set("allegation_nouns")
+# Subordinators of a clause of time or cause: what it tells is its sentence's background.
+_BACKGROUND_MARKS = frozenset(
+    {"after", "before", "since", "when", "as", "until", "because", "while", "once"}
+)
 # Deeds done to press a demand, and the demands and protests that can be their purpose.
 _PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
@@ -116,6 +120,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     for trigger in triggers:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
+    found = _foreground(found)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
@@ -135,6 +140,35 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _foreground(found: list[_Found]) -> list[_Found]:
+    """ "…, after rebels shelled the town": what a clause of time or cause tells is the
+    background of its sentence's event, reported before or elsewhere; where the sentence
+    reports an event of its own, the background is not coded again."""
+    main = {sentence_of(f.trigger.verb).start for f in found if not _background(f.trigger.verb)}
+    return [
+        f
+        for f in found
+        if not (_background(f.trigger.verb) and sentence_of(f.trigger.verb).start in main)
+    ]
+
+
+def _background(verb: Token) -> bool:
+    """The verb is in a clause of time or cause ("after they attacked", "since the army
+    took the town") or a relative clause ("the rebels who seized the base")."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ == "relcl":
+            return True
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in current.children
+        ):
+            return True
+        if current.dep_ not in {"conj", "xcomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _framed_acts(trigger: Trigger) -> list[Token]:
@@ -825,13 +859,22 @@ def _party(actor: Actor | None, doc: Doc) -> Party | None:
     record and its readers identify the side."""
     if actor is None:
         return None
-    if actor.naming == "coder":
+    if actor.naming == "coder" or _a_place(actor):
         return _as_party(actor, actor.mention, actor.name)
     entity = actor.entity if actor.naming == "entity" else None
     phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+def _a_place(actor: Actor) -> bool:
+    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip)."""
+    return (
+        actor.naming == "entity"
+        and actor.entity is not None
+        and actor.entity.type is EntityType.GPE
+    )
 
 
 def _as_party(actor: Actor, mention: Span, name: str | None) -> Party:
