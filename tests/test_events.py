@@ -557,3 +557,14 @@ def test_a_place_is_named_by_its_gazetteer_name(analyse_text) -> None:  # type: 
     analysis = analyse_text("Israeli jets struck targets in northern Gaza on Monday.")
     strike = _one(analysis, "ASSAULT")
     assert strike.recipient is not None and strike.recipient.name == "Gaza Strip"
+
+
+def test_a_participle_describing_a_noun_is_background_unless_it_names_the_doer(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    eased = analyse_text("Jordan eased the curfew imposed on Irbid after the riots in May.")
+    assert "COERCE" not in {e.type for e in eased.events}
+    taken = analyse_text(
+        "Chad proposed talks on the release of hostages taken by Boko Haram fighters in May."
+    )
+    assert "ASSAULT" in {e.type for e in taken.events}

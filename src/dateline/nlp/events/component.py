@@ -156,11 +156,11 @@ def _foreground(found: list[_Found]) -> list[_Found]:
 
 def _background(verb: Token) -> bool:
     """The verb is in a clause of time or cause ("after they attacked", "since the army
-    took the town") or a relative clause ("the rebels who seized the base")."""
+    took the town"), a relative clause or a participle describing a noun."""
     current = verb
     for _ in range(_MAX_HOPS):
-        if current.dep_ == "relcl":
-            return True
+        if current.dep_ == "relcl" or _describing(current):
+            return True  # "the rebels who seized the base", "the curfew imposed in May"
         if current.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in current.children
         ):
@@ -169,6 +169,14 @@ def _background(verb: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _describing(verb: Token) -> bool:
+    """A participle that describes a noun ("the curfew imposed in May") without saying who
+    did it; "hostages taken by Hamas" names the doer, and tells an event in full."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBG"}:
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _framed_acts(trigger: Trigger) -> list[Token]:
