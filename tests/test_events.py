@@ -568,3 +568,10 @@ def test_a_participle_describing_a_noun_is_background_unless_it_names_the_doer(
         "Chad proposed talks on the release of hostages taken by Boko Haram fighters in May."
     )
     assert "ASSAULT" in {e.type for e in taken.events}
+
+
+def test_what_an_attack_did_is_one_event_with_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Gunmen stormed a police station in Kano on Sunday, killing three officers."
+    )
+    assert [e.type for e in analysis.events] == ["ASSAULT"]

@@ -65,6 +65,7 @@ _NEEDS_OTHER_SIDE = frozenset(
 _LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 _ALLEGATIONS = word_set("allegation_nouns")
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 # Subordinators of a clause of time or cause: what it tells is its sentence's background.
 _BACKGROUND_MARKS = frozenset(
     {"after", "before", "since", "when", "as", "until", "because", "while", "once"}
@@ -115,7 +116,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
-    skipped = framed | alleged | _purposes(triggers) | _means(triggers)
+    skipped = framed | alleged | _purposes(triggers) | _means(triggers) | _results(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
@@ -210,6 +211,21 @@ def _means(triggers: list[Trigger]) -> set[int]:
         and any(
             c.i in said and c.dep_ in {"xcomp", "advcl"} and _infinitive(c) for c in t.verb.children
         )
+    }
+
+
+def _results(triggers: list[Trigger]) -> set[int]:
+    """ "stormed the police station, killing five officers": the killing is what the attack
+    did, one event with it, not a second attack."""
+    force = {t.verb.i for t in triggers if t.sense.type in _FORCE}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.sense.type == "ASSAULT"
+        and t.verb.dep_ == "advcl"
+        and t.verb.tag_ == "VBG"
+        and t.verb.head.i in force
+        and not any(c.dep_ in _SUBJECT | {"mark"} for c in t.verb.children)
     }
 
 
