@@ -575,3 +575,12 @@ def test_what_an_attack_did_is_one_event_with_it(analyse_text) -> None:  # type:
         "Gunmen stormed a police station in Kano on Sunday, killing three officers."
     )
     assert [e.type for e in analysis.events] == ["ASSAULT"]
+
+
+def test_two_verbs_of_one_type_sharing_a_subject_are_one_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Bandits killed four farmers and wounded two others near Gusau on Tuesday."
+    )
+    assert [e.type for e in analysis.events] == ["ASSAULT"]
+    both = analyse_text("Rebels shelled Goma and the army bombed their camps on Friday.")
+    assert {e.trigger.text for e in both.events} == {"shelled", "bombed"}  # two subjects

@@ -117,6 +117,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
     skipped = framed | alleged | _purposes(triggers) | _means(triggers) | _results(triggers)
+    skipped |= _repeated(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
@@ -226,6 +227,19 @@ def _results(triggers: list[Trigger]) -> set[int]:
         and t.verb.tag_ == "VBG"
         and t.verb.head.i in force
         and not any(c.dep_ in _SUBJECT | {"mark"} for c in t.verb.children)
+    }
+
+
+def _repeated(triggers: list[Trigger]) -> set[int]:
+    """ "killed six soldiers and wounded four", "agreed and accepted the plan": a verb of the
+    same type joined to another, sharing its subject, tells the same event again."""
+    types = {t.verb.i: t.sense.type for t in triggers}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.verb.dep_ == "conj"
+        and types.get(t.verb.head.i) == t.sense.type
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass"} for c in t.verb.children)
     }
 
 
