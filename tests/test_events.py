@@ -584,3 +584,17 @@ def test_two_verbs_of_one_type_sharing_a_subject_are_one_event(analyse_text) -> 
     assert [e.type for e in analysis.events] == ["ASSAULT"]
     both = analyse_text("Rebels shelled Goma and the army bombed their camps on Friday.")
     assert {e.trigger.text for e in both.events} == {"shelled", "bombed"}  # two subjects
+
+
+def test_taking_in_refugees_is_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    aid = _one(analyse_text("Canada accepted 2,000 Syrian refugees from camps last year."), "AID")
+    assert aid.actor is not None and aid.actor.code == "CAN"
+    proposal = analyse_text("Norway accepted the proposal from Sweden.")
+    assert [e.type for e in proposal.events] == ["AGREE"]
+
+
+def test_war_waged_or_launched_is_force(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    war = analyse_text("The rebels waged a guerrilla war against the government in the north.")
+    assert _one(war, "ASSAULT").actor is not None
+    declared = analyse_text("Russia declared war on the neighbouring state.")
+    assert [e.type for e in declared.events] == ["THREATEN"]
