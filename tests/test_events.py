@@ -598,3 +598,10 @@ def test_war_waged_or_launched_is_force(analyse_text) -> None:  # type: ignore[n
     assert _one(war, "ASSAULT").actor is not None
     declared = analyse_text("Russia declared war on the neighbouring state.")
     assert [e.type for e in declared.events] == ["THREATEN"]
+
+
+def test_an_intent_verb_with_nothing_intended_is_no_agreement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    fled = analyse_text("Thousands of Malians have sought refuge in Mauritania since March.")
+    assert not _events(fled, "AGREE")
+    offer = analyse_text("Ghana pledged to send engineers to Togo next month.")
+    assert _one(offer, "AGREE").recipient is not None

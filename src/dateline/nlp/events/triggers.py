@@ -201,7 +201,11 @@ def _dictionary_sense(
         if sense is not None:
             return sense, obj, 0.6
     sense = cameo_verb_sense(lemma)
-    return (sense, None, 0.6) if sense is not None else None
+    if sense is None or sense.type == "AGREE":
+        # CAMEO 03 is intent ("seek", "aim", "signal"): with nothing intended that the
+        # framing rules read ("sought refuge", "signaled interest"), no one agreed to anything
+        return None
+    return sense, None, 0.6
 
 
 def _statement(verb: Token, lemma: str) -> bool:
