@@ -605,3 +605,10 @@ def test_an_intent_verb_with_nothing_intended_is_no_agreement(analyse_text) -> N
     assert not _events(fled, "AGREE")
     offer = analyse_text("Ghana pledged to send engineers to Togo next month.")
     assert _one(offer, "AGREE").recipient is not None
+
+
+def test_defending_a_decision_is_support_in_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Portugal's prime minister defended Spain's decision to close the border."
+    )
+    assert [e.type for e in analysis.events if e.type in {"SUPPORT", "AID"}] == ["SUPPORT"]
