@@ -401,7 +401,7 @@ def test_a_place_only_the_gazetteer_places_gives_its_country(analyse_text) -> No
     analysis = analyse_text("Sudan's government lifted a state of emergency in Darfur on Sunday.")
     darfur = next(e for e in analysis.entities if e.name == "Darfur")
     assert darfur.country == "SDN"
-    assert _codes(_one(analysis, "CONCEDE")) == ("SDN", "SDN")
+    assert _codes(_one(analysis, "RETREAT")) == ("SDN", "SDN")
 
 
 def test_initials_of_a_state_name_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -612,3 +612,14 @@ def test_defending_a_decision_is_support_in_words(analyse_text) -> None:  # type
         "Portugal's prime minister defended Spain's decision to close the border."
     )
     assert [e.type for e in analysis.events if e.type in {"SUPPORT", "AID"}] == ["SUPPORT"]
+
+
+def test_an_easing_carried_out_is_a_retreat_and_one_promised_an_agreement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's CAMEO-to-PLOVER mapping (0813, 0814, 085): an eased curfew, state of
+    # emergency or sanction is a de-escalation carried out, as PLOVER's RETREAT says
+    done = analyse_text("Zambia lifted the curfew in Lusaka on Friday.")
+    assert [e.type for e in done.events] == ["RETREAT"]
+    eased = analyse_text("Canada eased sanctions on Belarus in June.")
+    assert [e.type for e in eased.events] == ["RETREAT"]
+    promised = analyse_text("Zambia will lift the curfew in Lusaka next week.")
+    assert [e.type for e in promised.events] == ["AGREE"]

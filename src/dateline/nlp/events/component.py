@@ -62,7 +62,7 @@ _NEEDS_OTHER_SIDE = frozenset(
 )
 
 # Types whose place, where no one is named as the target, is the target.
-_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
+_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 _ALLEGATIONS = word_set("allegation_nouns")
 _FORCE = frozenset({"ASSAULT", "COERCE"})
