@@ -623,3 +623,9 @@ def test_an_easing_carried_out_is_a_retreat_and_one_promised_an_agreement(analys
     assert [e.type for e in eased.events] == ["RETREAT"]
     promised = analyse_text("Zambia will lift the curfew in Lusaka next week.")
     assert [e.type for e in promised.events] == ["AGREE"]
+
+
+def test_a_surrender_is_a_retreat(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's mapping 0874: retreat or surrender militarily
+    event = _one(analyse_text("Forty rebel fighters surrendered to the army near Beni."), "RETREAT")
+    assert event.recipient is not None and event.recipient.name == "the army"
