@@ -38,3 +38,10 @@ def test_the_dictionary_keeps_cameo_statement_patterns() -> None:
     assert cameo_statement("claim", "responsibility")
     assert cameo_statement("deny", "accusation")
     assert not cameo_statement("reject", "proposal")
+
+
+def test_a_claim_of_one_s_own_deed_accuses_no_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    own = analyse_text("The rebels claimed that they had attacked an army convoy near Kidal.")
+    assert "ACCUSE" not in {e.type for e in own.events}
+    other = analyse_text("The ministry claimed that the rebels had attacked an army convoy.")
+    assert "ACCUSE" in {e.type for e in other.events}

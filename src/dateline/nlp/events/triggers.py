@@ -47,6 +47,7 @@ _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_OWN = frozenset({"they", "we", "it", "he", "she", "i"})  # the claimant, told as a pronoun
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
@@ -215,7 +216,15 @@ def _statement(verb: Token, lemma: str) -> bool:
     obj = _object(verb)
     if obj is not None:
         words += [obj.lemma_.lower(), obj.lower_]
-    return any(cameo_statement(lemma, word) for word in words)
+    if any(cameo_statement(lemma, word) for word in words):
+        return True
+    # "claimed that they had attacked the base": a claim of one's own deed is a claim of
+    # responsibility, whatever the words (CAMEO 015)
+    return cameo_statement(lemma, "responsibility") and any(
+        clause.dep_ == "ccomp"
+        and any(s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in _OWN for s in clause.children)
+        for clause in verb.children
+    )
 
 
 def _asserted(verb: Token) -> bool:
