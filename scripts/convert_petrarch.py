@@ -19,7 +19,10 @@ Subsetting rules (stated so the data can be rebuilt and checked): agents keep si
 (substitution sets such as !PERSON! expanded; a code's first three letters, mapped to
 PLOVER's sectors, others left out); verbs keep only the verb's own or its block's code and
 patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, appeals)
-map to no PLOVER type and are left out, as the mapping does.
+map to no PLOVER type and are left out, as the mapping does, except that a verb + object
+pattern coded 01 (a public statement: "claim responsibility", "deny accusations", "express
+condolences", "decline comment") is kept under `statements`, since it says that the verb,
+whatever its block's code, reports no event with that object.
 """
 
 from __future__ import annotations
@@ -250,6 +253,7 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
     """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
     verbs: dict[str, str] = {}
     objects: dict[str, dict[str, str]] = {}
+    statements: dict[str, set[str]] = {}
     block: list[str] = []
     block_code: str | None = None
     for raw in text.splitlines():
@@ -266,6 +270,8 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
             for verb in block:
                 if sense:
                     objects.setdefault(verb, {})[pattern.group(1).lower()] = sense
+                elif pattern.group(2).startswith("01"):
+                    statements.setdefault(verb, set()).add(pattern.group(1).lower())
             continue
         if line.startswith("-"):
             continue
@@ -278,7 +284,11 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         sense = plover_of(code, table) if code else None
         if sense and verb not in verbs:
             verbs[verb] = sense
-    return {"verbs": dict(sorted(verbs.items())), "object_senses": dict(sorted(objects.items()))}
+    return {
+        "verbs": dict(sorted(verbs.items())),
+        "object_senses": dict(sorted(objects.items())),
+        "statements": {verb: sorted(nouns) for verb, nouns in sorted(statements.items())},
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -320,6 +330,7 @@ def main(argv: list[str]) -> int:
     (OUT / "LICENSE.petrarch2").write_text(show(petrarch, "LICENSE"))
     counts = Counter({"agents": len(agents), "actors": len(actors)})
     counts.update(verbs=len(verbs["verbs"]), verb_objects=len(verbs["object_senses"]))
+    counts.update(verb_statements=len(verbs["statements"]))
     print(dict(counts))
     return 0
 

@@ -164,10 +164,11 @@ def test_a_meeting_with_three_people_is_one_event_per_pair(analyse_text) -> None
         "Rigathi Gachagua and Speaker Moses Wetangula in Nairobi on March 3, 2024."
     )
     meetings = _events(analysis, "CONSULT")
+    # each named by the words the text uses, title and all; "in Nairobi" is where they met
     assert [e.recipient.name for e in meetings if e.recipient] == [
-        "William Ruto",
-        "Rigathi Gachagua",
-        "Moses Wetangula",
+        "Kenyan President William Ruto",
+        "Vice President Rigathi Gachagua",
+        "Speaker Moses Wetangula",
     ]
     assert {e.trigger.text for e in meetings} == {"met"}
     assert {e.date for e in meetings} == {"2024-03-03"}
@@ -290,7 +291,7 @@ def test_a_wire_dateline_is_not_the_lead_s_subject(analyse_text) -> None:  # typ
         "Friday.\n\nMr. Ferreira said the terms were fair."
     )
     deal = _one(analysis, "AGREE")
-    assert deal.actor is not None and deal.actor.name == "Ferreira"
+    assert deal.actor is not None and deal.actor.name == "Mr. Ferreira"
     assert deal.recipient is not None and deal.recipient.code == "PER"
 
 
@@ -342,7 +343,10 @@ def test_two_titled_names_joined_by_and_both_act(analyse_text) -> None:  # type:
         (e.actor.name if e.actor else None, e.recipient.name if e.recipient else None)
         for e in _events(analysis, "AGREE")
     }
-    assert pairs == {("Varga", "Piotr Nowak"), ("Piotr Nowak", "Varga")}
+    assert pairs == {
+        ("Mr. Varga", "Defence Minister Piotr Nowak"),
+        ("Defence Minister Piotr Nowak", "Mr. Varga"),
+    }
 
 
 def test_the_partner_of_a_plan_comes_before_the_town_it_is_made_in(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -350,7 +354,7 @@ def test_the_partner_of_a_plan_comes_before_the_town_it_is_made_in(analyse_text)
         "Sara Lindgren agreed a joint plan with Mr. Okoye in Kumasi on Thursday."
     )
     plan = _one(analysis, "AGREE")
-    assert plan.recipient is not None and plan.recipient.name == "Okoye"
+    assert plan.recipient is not None and plan.recipient.name == "Mr. Okoye"
 
 
 def test_aid_sent_through_a_town_happens_there(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -397,7 +401,7 @@ def test_a_place_only_the_gazetteer_places_gives_its_country(analyse_text) -> No
     analysis = analyse_text("Sudan's government lifted a state of emergency in Darfur on Sunday.")
     darfur = next(e for e in analysis.entities if e.name == "Darfur")
     assert darfur.country == "SDN"
-    assert _codes(_one(analysis, "CONCEDE")) == ("SDN", "SDN")
+    assert _codes(_one(analysis, "RETREAT")) == ("SDN", "SDN")
 
 
 def test_initials_of_a_state_name_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -491,3 +495,137 @@ def test_mobilising_is_of_forces_and_a_prepared_attack_is_one_event(analyse_text
     prepared = analyse_text("The Croatian army prepared to resume shelling Serb-held villages.")
     assert [e.type for e in prepared.events] == ["MOBILIZE"]
     assert _codes(prepared.events[0]) == ("HRV", "SRB")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Norway has provided more than $40 million for drought relief in Somalia.", "SOM"),
+        (
+            "The Dutch government handed over 200 tonnes of medical supplies to the Red Crescent.",
+            "NGO",
+        ),
+        ("Canada allocated $5 million in emergency aid to Haiti on Monday.", "HTI"),
+    ],
+)
+def test_a_sum_or_quantity_given_is_aid(analyse_text, text: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+    aid = _one(analyse_text(text), "AID")
+    assert aid.recipient is not None and aid.recipient.code == recipient
+
+
+def test_a_sum_paid_for_something_is_no_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    assert not analyse_text("The company paid $2 million for the land in Lagos.").events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels will not release the two Kenyan pilots until a ransom is paid.",
+        "Hungary says it cannot accept more refugees from the camps in Greece.",
+        "Peru won't send aid to the flooded region this year.",
+    ],
+)
+def test_a_cooperative_act_declared_not_to_be_done_is_a_refusal(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    refusal = _one(analyse_text(text), "REJECT")
+    assert refusal.aux_mode is None  # the refusal itself was said: it happened
+
+
+def test_ending_an_event_is_not_doing_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The envoy ended mediation efforts between the two parties on Friday.")
+    assert not _events(analysis, "AGREE") and not _events(analysis, "CONSULT")
+
+
+def test_a_meeting_held_to_complain_is_the_complaint(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Chile summoned the Peruvian ambassador on Monday to complain about the border incident."
+    )
+    assert [e.type for e in analysis.events] == ["ACCUSE"]
+    talks = analyse_text("The minister met the Kenyan envoy to discuss trade.")
+    assert [e.type for e in talks.events] == ["CONSULT"]
+
+
+def test_a_clause_of_time_is_the_background_of_its_sentence_s_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Kenya recalled its ambassador from Uganda after Ugandan troops shelled a border village."
+    )
+    assert "ASSAULT" not in {e.type for e in analysis.events}
+    alone = analyse_text("Ugandan troops shelled a border village in Kenya on Monday.")
+    assert _one(alone, "ASSAULT").actor is not None
+
+
+def test_a_place_is_named_by_its_gazetteer_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Israeli jets struck targets in northern Gaza on Monday.")
+    strike = _one(analysis, "ASSAULT")
+    assert strike.recipient is not None and strike.recipient.name == "Gaza Strip"
+
+
+def test_a_participle_describing_a_noun_is_background_unless_it_names_the_doer(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    eased = analyse_text("Jordan eased the curfew imposed on Irbid after the riots in May.")
+    assert "COERCE" not in {e.type for e in eased.events}
+    taken = analyse_text(
+        "Chad proposed talks on the release of hostages taken by Boko Haram fighters in May."
+    )
+    assert "ASSAULT" in {e.type for e in taken.events}
+
+
+def test_what_an_attack_did_is_one_event_with_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Gunmen stormed a police station in Kano on Sunday, killing three officers."
+    )
+    assert [e.type for e in analysis.events] == ["ASSAULT"]
+
+
+def test_two_verbs_of_one_type_sharing_a_subject_are_one_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Bandits killed four farmers and wounded two others near Gusau on Tuesday."
+    )
+    assert [e.type for e in analysis.events] == ["ASSAULT"]
+    both = analyse_text("Rebels shelled Goma and the army bombed their camps on Friday.")
+    assert {e.trigger.text for e in both.events} == {"shelled", "bombed"}  # two subjects
+
+
+def test_taking_in_refugees_is_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    aid = _one(analyse_text("Canada accepted 2,000 Syrian refugees from camps last year."), "AID")
+    assert aid.actor is not None and aid.actor.code == "CAN"
+    proposal = analyse_text("Norway accepted the proposal from Sweden.")
+    assert [e.type for e in proposal.events] == ["AGREE"]
+
+
+def test_war_waged_or_launched_is_force(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    war = analyse_text("The rebels waged a guerrilla war against the government in the north.")
+    assert _one(war, "ASSAULT").actor is not None
+    declared = analyse_text("Russia declared war on the neighbouring state.")
+    assert [e.type for e in declared.events] == ["THREATEN"]
+
+
+def test_an_intent_verb_with_nothing_intended_is_no_agreement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    fled = analyse_text("Thousands of Malians have sought refuge in Mauritania since March.")
+    assert not _events(fled, "AGREE")
+    offer = analyse_text("Ghana pledged to send engineers to Togo next month.")
+    assert _one(offer, "AGREE").recipient is not None
+
+
+def test_defending_a_decision_is_support_in_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Portugal's prime minister defended Spain's decision to close the border."
+    )
+    assert [e.type for e in analysis.events if e.type in {"SUPPORT", "AID"}] == ["SUPPORT"]
+
+
+def test_an_easing_carried_out_is_a_retreat_and_one_promised_an_agreement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's CAMEO-to-PLOVER mapping (0813, 0814, 085): an eased curfew, state of
+    # emergency or sanction is a de-escalation carried out, as PLOVER's RETREAT says
+    done = analyse_text("Zambia lifted the curfew in Lusaka on Friday.")
+    assert [e.type for e in done.events] == ["RETREAT"]
+    eased = analyse_text("Canada eased sanctions on Belarus in June.")
+    assert [e.type for e in eased.events] == ["RETREAT"]
+    promised = analyse_text("Zambia will lift the curfew in Lusaka next week.")
+    assert [e.type for e in promised.events] == ["AGREE"]
+
+
+def test_a_surrender_is_a_retreat(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's mapping 0874: retreat or surrender militarily
+    event = _one(analyse_text("Forty rebel fighters surrendered to the army near Beni."), "RETREAT")
+    assert event.recipient is not None and event.recipient.name == "the army"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -38,6 +39,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 _ROLE_SECTORS: Mapping[str, str] = lexicon()["role_sectors"]  # the first word found wins
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _QUANTITIES = frozenset(lexicon()["quantity_nouns"])
+Naming = Literal["entity", "words", "coder"]
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _STANCES = ("anti", "pro")
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
@@ -58,6 +60,11 @@ class Actor:
     mention: Span
     country: str | None
     sector: str | None
+    # What the name is: the entity's ("Israel" for "Israeli forces"), the text's own words
+    # for a group ("aid workers"), or one the coder gave ("unidentified attackers", whose
+    # words, "a roadside bomb", are no party). The record names a side by the words of
+    # the text where they name it (events.phrases), and never renames a coder's name.
+    naming: Naming = "entity"
 
     @property
     def country_source(self) -> str | None:
@@ -187,7 +194,7 @@ class ActorFinder:
             entity = state or owner
             name = self.name_of(state) if state else (country_name(country or "") or owner.name)
             return Actor(entity, name, mention, country, sector)
-        return Actor(owner, _group_name(token), mention, country, sector)
+        return Actor(owner, _group_name(token), mention, country, sector, naming="words")
 
     def _owners(self, token: Token, depth: int = 0) -> list[tuple[Entity, bool]]:
         """The entities a group belongs to, each with whether it is named before the noun:

@@ -18,7 +18,7 @@ events are read only from body and standfirst text, never from a headline or cap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -28,11 +28,13 @@ from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
 from dateline.nlp.events.actors import Actor, ActorFinder
-from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode
+from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
+from dateline.nlp.events.phrases import phrase_of
 from dateline.nlp.events.triggers import (
     THREAT_MODES,
     Trigger,
     candidate_lemmas,
+    declared_refusal,
     inflections,
     read_trigger,
     with_mode,
@@ -60,8 +62,14 @@ _NEEDS_OTHER_SIDE = frozenset(
 )
 
 # Types whose place, where no one is named as the target, is the target.
-_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE"})
+_LOCATED_AGAINST = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+_ALLEGATIONS = word_set("allegation_nouns")
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+# Subordinators of a clause of time or cause: what it tells is its sentence's background.
+_BACKGROUND_MARKS = frozenset(
+    {"after", "before", "since", "when", "as", "until", "because", "while", "once"}
+)
 # Deeds done to press a demand, and the demands and protests that can be their purpose.
 _PRESSING = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _PURPOSE_TYPES = frozenset({"REQUEST", "PROTEST"})
@@ -107,11 +115,14 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     triggers = _triggers(doc, analysis, index)
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
-    skipped = framed | alleged | _purposes(triggers)
+    alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
+    skipped = framed | alleged | _purposes(triggers) | _means(triggers) | _results(triggers)
+    skipped |= _repeated(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
+    found = _foreground(found)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
@@ -133,6 +144,43 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
     return triggers
 
 
+def _foreground(found: list[_Found]) -> list[_Found]:
+    """ "…, after rebels shelled the town": what a clause of time or cause tells is the
+    background of its sentence's event, reported before or elsewhere; where the sentence
+    reports an event of its own, the background is not coded again."""
+    main = {sentence_of(f.trigger.verb).start for f in found if not _background(f.trigger.verb)}
+    return [
+        f
+        for f in found
+        if not (_background(f.trigger.verb) and sentence_of(f.trigger.verb).start in main)
+    ]
+
+
+def _background(verb: Token) -> bool:
+    """The verb is in a clause of time or cause ("after they attacked", "since the army
+    took the town"), a relative clause or a participle describing a noun."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ == "relcl" or _describing(current):
+            return True  # "the rebels who seized the base", "the curfew imposed in May"
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in current.children
+        ):
+            return True
+        if current.dep_ not in {"conj", "xcomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _describing(verb: Token) -> bool:
+    """A participle that describes a noun ("the curfew imposed in May") without saying who
+    did it; "hostages taken by Hamas" names the doer, and tells an event in full."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBG"}:
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _framed_acts(trigger: Trigger) -> list[Token]:
     """The act a trigger frames and any act that one frames in turn ("prepared to resume
     shelling the villages"): parts of the trigger's one event, where its target is named."""
@@ -151,6 +199,64 @@ def _alleged(verb: Token) -> list[Token]:
         for act in prep.children
         if act.dep_ == "pcomp"
     ]
+
+
+def _means(triggers: list[Trigger]) -> set[int]:
+    """ "summoned the ambassador to complain about the raid": a meeting held to accuse,
+    demand or warn is the way the words were said; the words are the one event."""
+    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.sense.type == "CONSULT"
+        and any(
+            c.i in said and c.dep_ in {"xcomp", "advcl"} and _infinitive(c) for c in t.verb.children
+        )
+    }
+
+
+def _results(triggers: list[Trigger]) -> set[int]:
+    """ "stormed the police station, killing five officers": the killing is what the attack
+    did, one event with it, not a second attack."""
+    force = {t.verb.i for t in triggers if t.sense.type in _FORCE}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.sense.type == "ASSAULT"
+        and t.verb.dep_ == "advcl"
+        and t.verb.tag_ == "VBG"
+        and t.verb.head.i in force
+        and not any(c.dep_ in _SUBJECT | {"mark"} for c in t.verb.children)
+    }
+
+
+def _repeated(triggers: list[Trigger]) -> set[int]:
+    """ "killed six soldiers and wounded four", "agreed and accepted the plan": a verb of the
+    same type joined to another, sharing its subject, tells the same event again."""
+    types = {t.verb.i: t.sense.type for t in triggers}
+    return {
+        t.verb.i
+        for t in triggers
+        if t.verb.dep_ == "conj"
+        and types.get(t.verb.head.i) == t.sense.type
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass"} for c in t.verb.children)
+    }
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _content_of_allegation(verb: Token) -> bool:
+    """ "rejected accusations that it had shelled a market", "reports that troops had
+    fired": what an allegation says happened is its teller's claim, not an event the text
+    reports."""
+    head = verb.head
+    return (
+        verb.dep_ in {"acl", "ccomp"}
+        and head.pos_ == "NOUN"  # the noun, not the verb: "…, a report said" reports it
+        and head.lemma_.lower() in _ALLEGATIONS
+    )
 
 
 def _purposes(triggers: list[Trigger]) -> set[int]:
@@ -187,6 +293,9 @@ def _events_of(
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
+    if _refuses(trigger, event_type):
+        # "will not release the pilots": the refusal is the event, said now (PLOVER REJECT)
+        trigger, event_type, mode = replace(trigger, aux_mode=None), "REJECT", None
     if trigger.aux_mode == "future" and trigger.framed is None:
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
@@ -211,6 +320,13 @@ def _events_of(
         _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
         for a, r in pairs
     ]
+
+
+def _refuses(trigger: Trigger, event_type: str) -> bool:
+    """A cooperative act declared not to be done ("will not accept refugees")."""
+    cooperative = event_type in _COOPERATION or event_type == "AGREE"
+    negated = trigger.aux_mode == "negation" and trigger.framed is None
+    return cooperative and negated and declared_refusal(trigger.verb)
 
 
 def _pairs(
@@ -300,7 +416,7 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     stand_in = _weapon_words(trigger.verb)
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
-    return [Actor(entity, name, mention, place.country, sector)]
+    return [Actor(entity, name, mention, place.country, sector, naming="coder")]
 
 
 def _weapon_words(verb: Token) -> Token | None:
@@ -421,7 +537,7 @@ def _placed(recipient: Actor, trigger: Trigger, finder: ActorFinder) -> Actor:
     place = _clause_place(trigger, finder)
     if place is None:
         return recipient
-    return Actor(place.entity, recipient.name, recipient.mention, place.country, recipient.sector)
+    return replace(recipient, entity=place.entity, country=place.country)
 
 
 def _clause_place(trigger: Trigger, finder: ActorFinder) -> Actor | None:
@@ -624,8 +740,8 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         trigger=analysis.article.span(verb.idx, end),
         sentence=_trimmed(sentence),
         mode=found.mode,
-        actor=_party(found.actor),
-        recipient=_party(found.recipient),
+        actor=_party(found.actor, verb.doc),
+        recipient=_party(found.recipient, verb.doc),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -773,8 +889,32 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None) -> Party | None:
+def _party(actor: Actor | None, doc: Doc) -> Party | None:
+    """The side as the record has it, linked to its entity for its identity. Where the words
+    name the side itself ("Kenyan President William Ruto", "a court in Lisbon", "rebels who
+    …"), the whole noun phrase the text uses is its name and mention; where they name a part
+    of its entity ("Israeli forces" for Israel), the name stays the entity's, by which the
+    record and its readers identify the side."""
     if actor is None:
         return None
+    if actor.naming == "coder" or _a_place(actor):
+        return _as_party(actor, actor.mention, actor.name)
+    entity = actor.entity if actor.naming == "entity" else None
+    phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
+    if phrase is None or not phrase.text:
+        return _as_party(actor, actor.mention, actor.name)
+    return _as_party(actor, phrase, phrase.text)
+
+
+def _a_place(actor: Actor) -> bool:
+    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip)."""
+    return (
+        actor.naming == "entity"
+        and actor.entity is not None
+        and actor.entity.type is EntityType.GPE
+    )
+
+
+def _as_party(actor: Actor, mention: Span, name: str | None) -> Party:
     entity = actor.entity.id if actor.entity is not None else None
-    return Party(entity, actor.name, actor.mention, actor.code, actor.sector, actor.country_source)
+    return Party(entity, name, mention, actor.code, actor.sector, actor.country_source)

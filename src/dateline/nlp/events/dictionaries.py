@@ -55,6 +55,20 @@ def cameo_object_sense(verb: str, noun: str) -> Sense | None:
 
 
 @cache
+def _statements() -> dict[str, frozenset[str]]:
+    return {verb: frozenset(nouns) for verb, nouns in _verbs()["statements"].items()}
+
+
+def cameo_statement(verb: str, word: str) -> bool:
+    """True when the CAMEO dictionary codes this verb with this object (or the verb it
+    frames) as a public statement, CAMEO 01, which PLOVER codes as no event: "claimed
+    responsibility", "denied the accusations", "expressed condolences", "declined to
+    comment". This outranks the verb's own code and Dateline's lexicon alike, since it is
+    the dictionary's judgement of the whole pattern."""
+    return word in _statements().get(verb, frozenset())
+
+
+@cache
 def cameo_verbs() -> frozenset[str]:
     """Every first word of a dictionary verb: the tokens the stage must look at."""
     words = {verb.split()[0] for verb in _verb_senses()}

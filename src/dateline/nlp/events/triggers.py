@@ -21,7 +21,12 @@ from spacy.tokens import Token
 
 from dateline.nlp.common.speakers import CHARACTERISING as SPEECH_CHARACTERISING
 from dateline.nlp.common.speakers import NAMING
-from dateline.nlp.events.dictionaries import cameo_object_sense, cameo_verb_sense, cameo_verbs
+from dateline.nlp.events.dictionaries import (
+    cameo_object_sense,
+    cameo_statement,
+    cameo_verb_sense,
+    cameo_verbs,
+)
 from dateline.nlp.events.lexicon import (
     Sense,
     assault_mode,
@@ -42,6 +47,8 @@ _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_OWN = frozenset({"they", "we", "it", "he", "she", "i"})  # the claimant, told as a pronoun
+_REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
 _FORCE_NOUNS = word_set("force_nouns")
@@ -128,6 +135,8 @@ def read_trigger(verb: Token) -> Trigger | None:
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
     lemma = lemma_of(verb)
+    if _statement(verb, lemma):
+        return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
@@ -193,7 +202,29 @@ def _dictionary_sense(
         if sense is not None:
             return sense, obj, 0.6
     sense = cameo_verb_sense(lemma)
-    return (sense, None, 0.6) if sense is not None else None
+    if sense is None or sense.type == "AGREE":
+        # CAMEO 03 is intent ("seek", "aim", "signal"): with nothing intended that the
+        # framing rules read ("sought refuge", "signaled interest"), no one agreed to anything
+        return None
+    return sense, None, 0.6
+
+
+def _statement(verb: Token, lemma: str) -> bool:
+    """ "denied the accusations", "claimed responsibility for", "declined to comment": the
+    verb with its object, or with the verb it frames, is a statement (CAMEO 01), no event."""
+    words = [child.lemma_.lower() for child in verb.children if child.dep_ == "xcomp"]
+    obj = _object(verb)
+    if obj is not None:
+        words += [obj.lemma_.lower(), obj.lower_]
+    if any(cameo_statement(lemma, word) for word in words):
+        return True
+    # "claimed that they had attacked the base": a claim of one's own deed is a claim of
+    # responsibility, whatever the words (CAMEO 015)
+    return cameo_statement(lemma, "responsibility") and any(
+        clause.dep_ == "ccomp"
+        and any(s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in _OWN for s in clause.children)
+        for clause in verb.children
+    )
 
 
 def _asserted(verb: Token) -> bool:
@@ -375,12 +406,27 @@ def _noun_keys(noun: Token) -> list[str]:
     keys += [lemma, noun.lower_]
     # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
     keys += [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
-    for prep in noun.children:  # "tons of food aid", "a series of bombs", "worth of goods"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    # "tons of food aid", "a series of bombs", "worth of goods"; and what an amount is in
+    # or for ("$5 million in food aid", "€2 billion for relief").
+    preps = {"of", "in", "for"} if _amount(noun) else {"of"}
+    for prep in [
+        *noun.children,
+        *(w for c in noun.children if c.lower_ == "worth" for w in c.children),
+    ]:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for inner in prep.children:
                 if inner.dep_ == "pobj":
                     keys += _noun_keys(inner)
+    if noun.ent_type_ == "MONEY":
+        keys.append("money")  # "gave $40 million to …": a sum given is aid
     return keys
+
+
+def _amount(noun: Token) -> bool:
+    """A sum or a quantity ("$5 million", "200 tonnes"), whose "in"/"for" phrase says of what."""
+    return noun.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or any(
+        c.dep_ == "nummod" for c in noun.children
+    )
 
 
 def _aux_mode(verb: Token) -> str | None:
@@ -401,6 +447,16 @@ def _aux_mode(verb: Token) -> str | None:
         if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
             return "future"
     return None
+
+
+def declared_refusal(verb: Token) -> bool:
+    """ "will not release the pilots", "cannot accept more refugees", "won't meet": a negated
+    act with a modal of will or ability is a refusal declared now, not an act that did not
+    happen ("did not attack")."""
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in children)
+    return negated and modal
 
 
 def _noun_complement(verb: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Events: a side named by the noun phrase the text uses for it where those words name the
+side itself, and by its entity where they name a part of it (issue 14)."""
+
+from __future__ import annotations
+
+from dateline.model import Analysis, Event
+
+
+def _one(analysis: Analysis, event_type: str) -> Event:
+    found = [e for e in analysis.events if e.type == event_type]
+    assert found, f"no {event_type} event in {[(e.type, e.trigger.text) for e in analysis.events]}"
+    return found[0]
+
+
+def test_a_person_is_named_with_title_and_what_says_which_one(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Foreign Minister Ana Costa of Brazil met with Kenyan officials.")
+    event = _one(analysis, "CONSULT")
+    assert event.actor is not None
+    assert event.actor.name == "Foreign Minister Ana Costa of Brazil"
+    assert event.actor.mention.text == event.actor.name
+
+
+def test_a_state_organ_keeps_the_state_s_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The Chilean government condemned the Argentine navy on Monday.")
+    event = _one(analysis, "ACCUSE")
+    assert event.actor is not None and event.actor.name == "Chile"
+    assert event.actor.mention.text == "Chilean government"
+    assert event.recipient is not None and event.recipient.name == "Argentina"
+
+
+def test_a_group_is_named_by_its_whole_phrase(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A court in Lisbon sentenced the leader of a smuggling gang on Friday.")
+    event = _one(analysis, "SANCTION")
+    assert event.recipient is not None
+    assert event.recipient.name == "the leader of a smuggling gang"
+
+
+def test_a_phrase_ends_before_a_relative_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Rebels who control the hills attacked an army post near Goma, the governor said."
+    )
+    event = _one(analysis, "ASSAULT")
+    assert event.actor is not None and event.actor.name == "Rebels"
+    assert event.recipient is not None and event.recipient.name == "an army post"
+
+
+def test_a_coined_name_is_kept_for_an_unnamed_doer(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A car bomb near the port of Aden killed four Yemeni guards.")
+    event = _one(analysis, "ASSAULT")
+    assert event.actor is not None and event.actor.name == "unidentified attackers"
+    assert event.actor.mention.text == "car bomb"
