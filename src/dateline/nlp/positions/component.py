@@ -147,7 +147,7 @@ def _from_event(article: _Article, event: Event) -> list[Position]:
     actor = event.actor
     if actor is None or (actor.entity is None and not actor.name):
         return []
-    holder = _Holder(actor.entity, actor.name)
+    holder = _Holder(actor.entity, _side_name(article, actor.entity, actor.name))
     bounds = (event.sentence.start, event.sentence.end)
     stated = _Stated(holder, bounds, _calendar(event.date), event=event.id)
     tokens = _tokens(article.doc, event.trigger.start, event.trigger.end)
@@ -158,7 +158,8 @@ def _from_event(article: _Article, event: Event) -> list[Position]:
     if positions or stance is None or recipient is None or recipient.entity is None:
         return positions
     # PLOVER's type states the stance on the recipient where the trigger is no cue of its own
-    key = recipient.name.casefold() if recipient.name else recipient.mention.text.casefold()
+    named = _side_name(article, recipient.entity, recipient.name)
+    key = named.casefold() if named else recipient.mention.text.casefold()
     return [
         Position(
             id="",
@@ -171,6 +172,14 @@ def _from_event(article: _Article, event: Event) -> list[Position]:
             event=event.id,
         )
     ]
+
+
+def _side_name(article: _Article, entity_id: str | None, words: str | None) -> str | None:
+    """An event side's name for a position: its entity's name where it is a participant.
+    The events stage names a side by the words the sentence uses ("the Red Cross", "a
+    Brazilian federal court"); a holder and an entity target are the participant itself."""
+    entity = article.entities.get(entity_id or "")
+    return entity.name if entity is not None else words
 
 
 @dataclass(frozen=True, slots=True)
