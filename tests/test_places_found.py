@@ -80,3 +80,37 @@ def test_a_capitalised_word_after_a_preposition_is_a_town() -> None:
         English()(text), Analysis(article=article), [], lambda n: resolve(n, Counter())
     )
     assert [(f.span.text, f.place.country) for f in found] == [("Lelystad", "NLD")]
+
+
+def test_a_spelling_of_a_town_s_name_is_its_name_another_name_is_not() -> None:
+    from dateline.nlp.common.gazetteer import City, spelled_like
+
+    town = City(1, "Lokichokio", "KEN", 4.2, 34.3, 11_000, by_name=False)
+    assert spelled_like(town, "Lokichogio")
+    assert not spelled_like(
+        City(2, "Harare", "ZWE", -17.8, 31.0, 1_500_000, by_name=False), "Salisbury"
+    )
+    assert not spelled_like(City(3, "Gaoa", "XXX", 0.0, 0.0, 5_000, by_name=False), "Gao")
+
+
+def test_a_town_known_by_a_spelling_of_its_name_is_found(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Herders in northern Kenya said the road to Lokichogio had washed away in the rains."
+    )
+    assert ("Lokichogio", ("city", "KEN")) in _places(analysis).items()
+
+
+def test_an_inferred_country_is_no_evidence_for_the_places_it_came_from() -> None:
+    from dateline.model import Analysis, Article, Block, Entity, EntityType, Span
+    from dateline.nlp.places.component import _context_countries
+
+    text = "Dana Roe of Quarrytown spoke."
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    person = Entity(
+        "e1", "Dana Roe", EntityType.PERSON, country="TUR", country_source="inference",
+        mentions=[Span(0, 8, "Dana Roe")],
+    )  # fmt: skip
+    town = Entity("e2", "Quarrytown", EntityType.GPE, country="GBR", mentions=[Span(12, 22, "x")])
+    assert _context_countries(Analysis(article=article, entities=[person, town])) == Counter(
+        {"GBR": 1}
+    )

@@ -19,6 +19,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -280,8 +281,29 @@ def cities_named(name: str) -> list[City]:
 
 
 def largest_city(name: str) -> City | None:
+    """The largest place called `name` by its own name, else by an alternate one: "Gao" is
+    Mali's town, not Guantánamo, which some list also calls so."""
     found = cities_named(name)
-    return found[0] if found else None
+    own = [c for c in found if c.by_name] or found
+    return own[0] if own else None
+
+
+# How alike a name and a place's own name must be for the name to be a spelling of it, and
+# how long: short names differ by a letter from too many others.
+_SPELLING_RATIO = 0.8
+_SPELLING_LETTERS = 6
+
+
+def spelled_like(city: City, name: str) -> bool:
+    """Whether `name` is the place's own name or a spelling of it ("Lokichogio" of
+    Lokichokio), not another name for it: transliterations vary by a letter or two, while a
+    former or foreign name ("Salisbury" for Harare) shares little with the name."""
+    if city.by_name:
+        return True
+    if len(name) < _SPELLING_LETTERS:
+        return False
+    ratio = SequenceMatcher(None, fold(name), fold(city.name)).ratio()
+    return ratio >= _SPELLING_RATIO
 
 
 @dataclass(frozen=True, slots=True)

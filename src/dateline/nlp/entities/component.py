@@ -25,6 +25,7 @@ from dateline.nlp.entities.headlines import with_title_mentions
 from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.entities.roles import read_roles
+from dateline.nlp.entities.sides import with_match_sides
 from dateline.nlp.stage import stage
 
 COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES)
@@ -33,7 +34,7 @@ COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES
 @stage(COMPONENT)
 def find_entities(doc: Doc, analysis: Analysis) -> None:
     """Corrected mentions, their roles, resolved into the article's entities."""
-    mentions = collect_mentions(doc, analysis.article)
+    mentions = with_match_sides(doc, analysis.article, collect_mentions(doc, analysis.article))
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
     clusters = _retyped(doc, _resolve(mentions))

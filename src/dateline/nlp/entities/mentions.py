@@ -48,6 +48,10 @@ _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", 
 # What stands before "of" and a place: "north of X", "the outskirts of X".
 _DIRECTIONS = COMPASS_POINTS | word_set("dateline.nlp.entities", "place_parts.txt")
 _PLACE_NOUNS = word_set("dateline.nlp.entities", "place_nouns.txt")
+_DWELLERS = word_set("dateline.nlp.entities", "dwellers.txt")
+_GOING_WORDS = word_set("dateline.nlp.entities", "going_words.txt")
+# Of the verbs of going, those whose object is where one goes ("reached X", not "went X").
+_REACHING_VERBS = frozenset({"reach", "enter"})
 # Below this many people a GeoNames city is too small to outvote NER's reading of a name.
 _TOWN_POPULATION = 15_000
 # A photo credit that opens with an agency's name ("Getty Images", "AFP Photo") names no one.
@@ -72,6 +76,7 @@ class Mention:
     role_start: int | None = None
     role_end: int | None = None
     country: str | None = None
+    team: bool = False  # a side of a match result (see sides.py)
 
     @property
     def key(self) -> str:
@@ -408,7 +413,8 @@ def _has_honorific(doc: Doc, mention: Mention) -> bool:
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
-    """ "in X", "the town of X", "north of X", "the X border crossing", "Goma and X"."""
+    """ "in X", "the town of X", "north of X", "residents of X", "the X border crossing",
+    "Goma and X", "flew to X", "to reach X"."""
     if mention.token_start <= 0 or mention.token_end > len(doc):
         return False
     before = doc[mention.token_start - 1]
@@ -418,9 +424,20 @@ def _in_place_context(doc: Doc, mention: Mention) -> bool:
     if after is not None and after.lower_ in _PLACE_NOUNS:
         return True
     if before.lower_ == "of" and mention.token_start > 1:
-        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS
+        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS | _DWELLERS
     head = doc[mention.token_end - 1]
+    if _gone_to(before, head):
+        return True
     return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _gone_to(before: Token, head: Token) -> bool:
+    """Where a word of going points: "flew to X", "the road to X" (a "to" the word governs),
+    "reached X" (the verb's object). "Said to X" or "lost to X" is no going."""
+    going = before.head
+    if before.lower_ == "to" and going.lemma_ in _GOING_WORDS and going.pos_ in {"VERB", "NOUN"}:
+        return True
+    return head.dep_ == "dobj" and head.head.lemma_ in _REACHING_VERBS
 
 
 def _is_town(key: str) -> bool:

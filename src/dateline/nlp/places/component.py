@@ -28,6 +28,7 @@ from dateline.nlp.common.gazetteer import (
     cities_named,
     country_place,
     region_named,
+    spelled_like,
 )
 from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
@@ -39,7 +40,7 @@ from dateline.nlp.common.lexicon import (
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import text_places
+from dateline.nlp.places.textscan import Found, text_places
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -175,6 +176,7 @@ def _with_text_places(
         for p in places
         if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
     ]
+    _add_place_entities(analysis, found)
     for item in found:
         known = item.place
         kept.append(
@@ -192,12 +194,41 @@ def _with_text_places(
     return kept
 
 
+def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
+    """A place the text scan found where no entity stands is an entity too, typed by the
+    gazetteer: "A judge in Cardiff", missed by the tagger, still names the city, and a later
+    reader of the entities (a quote's or an event's place, the corpus) should see it. One
+    entity per name; a span an entity already covers stays that entity's."""
+    taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    by_name: dict[str, Entity] = {}
+    number = len(analysis.entities)
+    for item in found:
+        span = item.span
+        if any(s < span.end and span.start < e for s, e in taken):
+            continue
+        entity = by_name.get(fold(span.text))
+        if entity is None:
+            number += 1
+            entity = Entity(
+                id=f"e{number}",
+                name=span.text,
+                type=EntityType.GPE,
+                country=item.place.country,
+                country_source="gazetteer" if item.place.country else None,
+                type_from="gazetteer",
+            )
+            by_name[fold(span.text)] = entity
+            analysis.entities.append(entity)
+        entity.mentions.append(span)
+        taken.append((span.start, span.end))
+
+
 def _learn_country(entity: Entity, known: KnownPlace) -> None:
     """ "Darfur" names no country by itself, but the gazetteer places it in Sudan: a place
     (a GPE, or a name spaCy left untyped that the gazetteer knows) whose country only the
     gazetteer gives takes it, so later stages (events) can use it."""
     if entity.country is None and entity.type is not EntityType.NORP and known.country:
-        entity.country = known.country
+        entity.country, entity.country_source = known.country, "gazetteer"
 
 
 def _resolve_entity(
@@ -255,10 +286,13 @@ def _mentions_of(
 
 
 def _context_countries(analysis: Analysis) -> Counter[str]:
-    """How often the article names each country, directly or through its people and bodies."""
+    """How often the article names each country, directly or through its people and bodies.
+    A country inferred from the article's own places (an official's, `country_source`
+    "inference") is no more evidence for them: counted, a brand tagged as a town ("Zara")
+    would lend its namesake's country to a person and take it back."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.country:
+        if entity.country and entity.country_source != "inference":
             counts[entity.country] += len(entity.mentions)
     return counts
 
@@ -320,8 +354,8 @@ def _plausible(city: City, name: str) -> bool:
     """A place found only by an alternate name must be big enough for the name to stand for
     it: alternate names hold airport codes ("MOD" is Modesto) and old or foreign names of
     small towns that are also people's names. Three letters or fewer stand for a big city
-    only in capitals ("NYC")."""
-    if city.by_name:
+    only in capitals ("NYC"). A spelling of the place's own name ("Lokichogio") is its name."""
+    if spelled_like(city, name):
         return True
     if len(name.replace(".", "").strip()) <= 3:
         return name.isupper() and city.population >= _BIG_CITY

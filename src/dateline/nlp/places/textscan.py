@@ -3,13 +3,13 @@
 The small spaCy model misses a third of the places news names, most of them towns it has never
 seen ("in Manbij", "stores in Nitra, Presov and Kosice"). A capitalised run of words that the
 gazetteer knows is read as a place only where the text says so: after a preposition of place,
-in "the town of X" or "north of X", before "-based", followed by a comma and a state or
-country ("Gainesville, Va.", "Paris, Texas"), in a list beside another place, or where the
-same name is a place elsewhere in the article. A name that is also an ordinary word (a stop
-word, or a word the article itself uses in lower case) or a part of a person's name the
+in "the town of X", "residents of X" or "north of X", before "-based", followed by a comma and
+a state or country ("Gainesville, Va.", "Paris, Texas"), in a list beside another place, or
+where the same name is a place elsewhere in the article. A name that is also an ordinary word
+(a stop word, or a word the article itself uses in lower case) or a part of a person's name the
 article gives is never read as a place by itself. "City, State" pairs resolve together: the
-city is the state's town of that name, and the state (in AP style, "Va.", or postal, "VA")
-is a place too. The wire dateline ("ALLENDALE, N.J. --") names the place it was filed from.
+city is the state's town of that name, and the state (in AP style, "Va.", or postal, "VA") is a
+place too. The wire dateline ("ALLENDALE, N.J. --") names the place it was filed from.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
 class _Cues:
     prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    dwellers: frozenset[str]
     directions: frozenset[str]
     us_states: dict[str, str]
 
@@ -55,6 +56,7 @@ def _cues() -> _Cues:
     return _Cues(
         frozenset(data["prepositions"]),
         frozenset(data["place_nouns"]),
+        frozenset(data["dwellers"]),
         frozenset(data["directions"]),
         dict(data["us_states"]),
     )
@@ -169,7 +171,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
     if before in cues.prepositions:
         return True
-    if before == "of" and i > 1 and doc[i - 2].lower_ in cues.place_nouns | cues.directions:
+    of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
+    if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
