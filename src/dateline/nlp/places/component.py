@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote, Span
 from dateline.names import fold
 from dateline.nlp.common.gazetteer import (
     City,
@@ -199,6 +199,7 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
     gazetteer: "A judge in Cardiff", missed by the tagger, still names the city, and a later
     reader of the entities (a quote's or an event's place, the corpus) should see it. One
     entity per name; a span an entity already covers stays that entity's."""
+    _retype_paired(analysis, [f.span for f in found if f.overrides])
     taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
     by_name: dict[str, Entity] = {}
     number = len(analysis.entities)
@@ -221,6 +222,16 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
             analysis.entities.append(entity)
         entity.mentions.append(span)
         taken.append((span.start, span.end))
+
+
+def _retype_paired(analysis: Analysis, paired: list[Span]) -> None:
+    """ "DUBLIN, Ohio —", "Paris, Texas": a name read in a town-and-state pair is a place,
+    whatever the tagger called it, where the article names it nowhere else."""
+    for entity in analysis.entities:
+        if entity.type is EntityType.GPE or not entity.mentions:
+            continue
+        if all(any(s.start < m.end and m.start < s.end for s in paired) for m in entity.mentions):
+            entity.type, entity.type_from = EntityType.GPE, "gazetteer"
 
 
 def _learn_country(entity: Entity, known: KnownPlace) -> None:

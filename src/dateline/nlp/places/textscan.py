@@ -34,10 +34,12 @@ Resolver = Callable[[str], KnownPlace | None]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
-# Named-entity types that are not places: a date ("May"), a sum, a person or a body.
-_NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP"}
+# Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
+# small model calls towns it does not know products: "between Marietta and Kennesaw".)
+_NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
+_PASSES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,30 +77,67 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     """Places in the text beyond the entity reading's `places` (their spans)."""
     occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
     occupied += [(p.start, p.end) for p in places]
-    person_words = {
-        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
-    }
-    lowercase = set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text))
-    names = {fold(p.text) for p in places}
     found: list[Found] = list(_pairs(doc, analysis, places))
+    found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
-    for i, j in _capitalised_runs(doc, analysis):
+    scan = _Scan(
+        doc,
+        analysis,
+        resolve,
+        {w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()},
+        set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
+        {fold(p.text) for p in places} | {fold(f.span.text) for f in found},
+    )
+    runs = list(_capitalised_runs(doc, analysis))
+    # A second pass reads the names listed before a place the first pass found ("between
+    # Marietta and Kennesaw", where only the second had a cue of its own).
+    for _ in range(_PASSES):
+        before = len(found)
+        for i, j in runs:
+            item = scan.read(i, j, occupied + taken, places + _spans(found))
+            if item is not None:
+                found.append(item)
+                taken.append((item.span.start, item.span.end))
+        if len(found) == before:
+            break
+    if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
+        found.extend(_dateline(analysis, occupied + taken, resolve))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What reading one capitalised run needs: the article, and the words that rule a run
+    out (people's names, words the article uses in lower case) or in (names it places)."""
+
+    doc: Doc
+    analysis: Analysis
+    resolve: Resolver
+    person_words: set[str]
+    lowercase: set[str]
+    names: set[str]
+
+    def read(
+        self, i: int, j: int, taken: list[tuple[int, int]], places: list[Span]
+    ) -> Found | None:
+        """The place tokens i..j name, where the text says they name one."""
+        doc = self.doc
         span = doc[i:j]
-        if _overlaps(span.start_char, span.end_char, occupied + taken):
-            continue
-        if not _unambiguous(doc, i, j, person_words, lowercase) or _part_of_a_name(doc, j):
-            continue
-        known = resolve(span.text)
+        if _overlaps(span.start_char, span.end_char, taken):
+            return None
+        if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
+            return None
+        if _part_of_a_name(doc, j):
+            return None
+        known = self.resolve(span.text)
         if known is None:
-            j, known = _leading_place(doc, i, j, resolve)
+            j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
         if known is None:
-            continue
-        if fold(span.text) in names or _place_context(doc, i, j, places + _spans(found)):
-            found.append(Found(analysis.article.span(span.start_char, span.end_char), known))
-            taken.append((span.start_char, span.end_char))
-    found.extend(_dateline(analysis, occupied + taken, resolve))
-    return found
+            return None
+        if fold(span.text) in self.names or _place_context(doc, i, j, places):
+            return Found(self.analysis.article.span(span.start_char, span.end_char), known)
+        return None
 
 
 def _spans(found: list[Found]) -> list[Span]:
@@ -244,6 +283,45 @@ def _town_in(name: str, state: City) -> City | None:
 
 def _known(city: City) -> KnownPlace:
     return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
+
+
+def _dateline_start(analysis: Analysis) -> int:
+    """Where the dateline's place starts (-1: no dateline place)."""
+    dateline = analysis.article.dateline
+    match = _DATELINE_PLACE.match(dateline.text) if dateline is not None else None
+    return dateline.start + match.start() if dateline is not None and match else -1
+
+
+def _dateline_pair(doc: Doc, analysis: Analysis) -> list[Found]:
+    """ "DUBLIN, Ohio —", "SPRINGFIELD, Ill. (AP) —": a town in capitals and its state, read
+    as a pair: the state's town of that name, not the biggest namesake."""
+    dateline = analysis.article.dateline
+    if dateline is None:
+        return []
+    match = _DATELINE_PLACE.match(dateline.text)
+    if match is None or "," in match.group():
+        return []
+    start = dateline.start + match.start()
+    end = start + len(match.group().rstrip(". "))
+    comma = next((t for t in doc if t.idx >= end), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        return []
+    state_tokens = _state_tokens(doc, comma.i + 1)
+    if state_tokens is None:
+        return []
+    state_end, state = state_tokens
+    town = _town_in(analysis.article.text[start:end].title(), state)
+    if town is None:
+        return []
+    last = doc[state_end - 1]
+    return [
+        Found(analysis.article.span(start, end), _known(town), overrides=True),
+        Found(
+            analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
+            _known(state),
+            overrides=True,
+        ),
+    ]
 
 
 def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolver) -> list[Found]:
