@@ -166,6 +166,19 @@ LOCAL_PLACES: dict[str, dict[str, tuple[float, float]]] = {
         "Wisconsin": (44.0, -89.5),
         "Mount Zion": (39.77, -88.87),
     },
+    "hall_county.txt": {
+        "Gainesville": (34.30, -83.82),
+        "Oakwood": (34.23, -83.88),
+        "Hall": (34.32, -83.81),
+        "Forsyth": (34.21, -84.14),
+        "Buford": (34.12, -84.0),
+        "Athens": (33.96, -83.38),
+        "Dahlonega": (34.53, -83.98),
+        "Atlanta": (33.75, -84.39),
+        "Cumming": (34.21, -84.14),
+        "Braselton": (34.11, -83.76),
+        "Hall County": (34.32, -83.81),
+    },
     "counties.txt": {
         "Hall County": (34.3, -83.8),
         "Ga.": (33.0, -83.6),
@@ -197,3 +210,18 @@ def test_a_dateline_town_is_its_state_s_town_whatever_the_tagger_called_it(analy
     assert town.type.value == "GPE"
     dublin = next(p for p in analysis.places if p.span.text == "DUBLIN")
     assert dublin.country == "USA" and 39.5 < (dublin.lat or 0) < 40.5
+
+
+def test_counties_listed_together_lie_in_one_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Each name alone would be a bigger namesake elsewhere (Orange County, California).
+    analysis = analyse_text(
+        "Deputies from Orange and Seminole counties searched the lake near Sanford for hours."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Orange"].feature == "county" and found["Seminole"].feature == "county"
+    assert 28 < (found["Orange"].lat or 0) < 29 and 28 < (found["Seminole"].lat or 0) < 29.2
+
+
+def test_a_resident_names_the_town_before_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A Braselton resident and two Cumming natives were hurt near Buford.")
+    assert {"Braselton", "Cumming"} <= {p.span.text for p in analysis.places}

@@ -413,15 +413,15 @@ def _has_honorific(doc: Doc, mention: Mention) -> bool:
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
-    """ "in X", "the town of X", "north of X", "residents of X", "the X border crossing",
-    "Goma and X", "flew to X", "to reach X"."""
+    """ "in X", "the town of X", "north of X", "residents of X", "X residents", "the X border
+    crossing", "Goma and X", "flew to X", "to reach X"."""
     if mention.token_start <= 0 or mention.token_end > len(doc):
         return False
     before = doc[mention.token_start - 1]
     after = doc[mention.token_end] if mention.token_end < len(doc) else None
     if before.lower_ in _PLACE_PREPOSITIONS:
         return True
-    if after is not None and after.lower_ in _PLACE_NOUNS:
+    if after is not None and after.lower_ in _PLACE_NOUNS | _DWELLERS:
         return True
     if before.lower_ == "of" and mention.token_start > 1:
         return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS | _DWELLERS

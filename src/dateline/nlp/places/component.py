@@ -121,6 +121,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
     everything = _neighbourhood(first)
     places: list[Place] = []
+    second: list[KnownPlace | None] = []
     for number, entity in enumerate(entities):
         own = first[number]
         nearby = replace(
@@ -129,11 +130,14 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
             skip_region=own.geonameid if own and own.feature == "region" else None,
         )
         known = _resolve_entity(entity, context, nearby)
+        second.append(known)
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
             _learn_country(entity, known)
     places.extend(_embedded(analysis, places, context))
-    places = _with_text_places(doc, analysis, places, context)
+    # The text's other names are read among the entities' settled places, not their first
+    # guesses: a first "Hall County" in Nebraska would draw the next one there.
+    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -166,10 +170,16 @@ def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> 
 
 
 def _with_text_places(
-    doc: Doc, analysis: Analysis, places: list[Place], context: Counter[str]
+    doc: Doc,
+    analysis: Analysis,
+    places: list[Place],
+    context: Counter[str],
+    nearby: Neighbourhood,
 ) -> list[Place]:
-    """The places the entity reading missed; a "City, State" pair replaces its reading."""
-    found = text_places(doc, analysis, [p.span for p in places], lambda n: resolve(n, context))
+    """The places the entity reading missed, each read among the places it found ("Hall
+    County" near Gainesville is Georgia's); a "City, State" pair replaces its reading."""
+    spans = [p.span for p in places]
+    found = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
     replaced = [f.span for f in found if f.overrides]
     kept = [
         p

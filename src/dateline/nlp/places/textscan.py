@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -78,6 +79,7 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
     occupied += [(p.start, p.end) for p in places]
     found: list[Found] = list(_pairs(doc, analysis, places))
+    found.extend(_plural_divisions(doc, analysis, resolve))
     found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
     scan = _Scan(
@@ -214,8 +216,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
     after = [t.lower_ for t in doc[j : j + 2]]
-    if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
-        return True
+    if after[:2] == ["-", "based"] or (after and after[0] in {"-based"} | cues.dwellers):
+        return True  # "X-based", "X residents", "a Y native"
     return _listed_with_place(doc, i, j, places)
 
 
@@ -254,6 +256,72 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
         yield Found(analysis.article.span(first, last), _known(town), overrides=True)
         second, end = doc[token.i + 1].idx, doc[state_end - 1].idx + len(doc[state_end - 1])
         yield Found(analysis.article.span(second, end), _known(state), overrides=True)
+
+
+_PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
+
+
+def _plural_divisions(doc: Doc, analysis: Analysis, resolve: Resolver) -> Iterator[Found]:
+    """ "Hall and Forsyth counties", "Cobb, Fulton and DeKalb counties": each name before
+    the plural is that county, whatever the tagger or the town of its name says."""
+    for token in doc:
+        kind = _PLURAL_DIVISIONS.get(token.lower_)
+        if kind is None or token.i < 3:
+            continue
+        block = analysis.article.block_at(token.idx)
+        if block is None or block.kind not in _BLOCKS:
+            continue
+        names = _listed_names(doc, token.i)
+        chosen = _counties_of_one_state([f"{doc[i:j].text} {kind}" for i, j in names], resolve)
+        for (start, end), known in zip(names, chosen, strict=True):
+            if known is not None:
+                span = doc[start:end]
+                yield Found(
+                    analysis.article.span(span.start_char, span.end_char), known, overrides=True
+                )
+
+
+def _counties_of_one_state(names: list[str], resolve: Resolver) -> list[KnownPlace | None]:
+    """Counties listed together lie in one state: the state that has a county of most of
+    the names (the resolver's own picks break a tie), and each name's county there; a name
+    that state lacks keeps the resolver's pick."""
+    candidates = [[c for c in cities_named(n) if c.feature == "county"] for n in names]
+    picks = [resolve(n) for n in names]
+    votes: Counter[int] = Counter()
+    for counties, pick in zip(candidates, picks, strict=True):
+        for county in counties:
+            if county.region is not None:
+                mine = pick is not None and pick.geonameid == county.geonameid
+                votes[county.region] += 2 if mine else 1  # one more for the resolver's pick
+    if not votes:
+        return [p if p is not None and p.feature == "county" else None for p in picks]
+    state = max(votes, key=lambda r: votes[r])
+    chosen: list[KnownPlace | None] = []
+    for counties, pick in zip(candidates, picks, strict=True):
+        there = [c for c in counties if c.region == state]
+        chosen.append(
+            _known(there[0]) if there else pick if pick and pick.feature == "county" else None
+        )
+    return chosen
+
+
+def _listed_names(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The token ranges of the names listed right before token `end` ("A, B and C"), if it
+    is a list of two or more."""
+    names: list[tuple[int, int]] = []
+    while True:
+        start = end
+        while start > 0 and end - start < _MAX_WORDS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        names.append((start, end))
+        if start < 2 or doc[start - 1].lower_ not in _CONNECTORS:
+            break
+        end = start - 1
+        if doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
+            end -= 1  # the serial comma: "A, B, and C"
+    return names if len(names) > 1 else []
 
 
 def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
