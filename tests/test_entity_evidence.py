@@ -187,3 +187,13 @@ def test_the_mayor_of_a_town_names_a_place(analyse_text) -> None:  # type: ignor
     town = {e.name: e for e in analysis.entities}["Knaresborough"]
     assert town.type.value == "GPE"
     assert (town.country, town.country_source) == ("GBR", "gazetteer")
+
+
+def test_the_town_opening_an_office_s_title_is_a_place_a_portfolio_is_not(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Dahlonega Mayor Ruth Kemp met Secretary of State Ann Lowe, who later flew to Cairo."
+    )
+    types = _types(analysis)
+    assert types["Dahlonega"][0] == "GPE"
+    assert "State" not in types
+    assert types["Ruth Kemp"][0] == "PERSON"

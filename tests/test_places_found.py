@@ -225,3 +225,14 @@ def test_counties_listed_together_lie_in_one_state(analyse_text) -> None:  # typ
 def test_a_resident_names_the_town_before_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("A Braselton resident and two Cumming natives were hurt near Buford.")
     assert {"Braselton", "Cumming"} <= {p.span.text for p in analysis.places}
+
+
+def test_a_town_before_its_office_or_its_police_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Flowery Branch Mayor Tom Ellis thanked the Oakwood police, who had closed the road "
+        "near Gainesville."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert {"Flowery Branch", "Oakwood"} <= set(found)
+    assert 34 < (found["Flowery Branch"].lat or 0) < 34.5
+    assert "Tom Ellis" in {e.name for e in analysis.entities if e.type.value == "PERSON"}

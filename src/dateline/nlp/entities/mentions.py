@@ -49,6 +49,7 @@ _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", 
 _DIRECTIONS = COMPASS_POINTS | word_set("dateline.nlp.entities", "place_parts.txt")
 _PLACE_NOUNS = word_set("dateline.nlp.entities", "place_nouns.txt")
 _DWELLERS = word_set("dateline.nlp.entities", "dwellers.txt")
+_LOCAL_BODIES = word_set("dateline.nlp.entities", "local_bodies.txt")
 _GOING_WORDS = word_set("dateline.nlp.entities", "going_words.txt")
 # Of the verbs of going, those whose object is where one goes ("reached X", not "went X").
 _REACHING_VERBS = frozenset({"reach", "enter"})
@@ -413,15 +414,15 @@ def _has_honorific(doc: Doc, mention: Mention) -> bool:
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
-    """ "in X", "the town of X", "north of X", "residents of X", "X residents", "the X border
-    crossing", "Goma and X", "flew to X", "to reach X"."""
+    """ "in X", "the town of X", "north of X", "residents of X", "X residents", "X police", "the
+    X border crossing", "Goma and X", "flew to X", "to reach X"."""
     if mention.token_start <= 0 or mention.token_end > len(doc):
         return False
     before = doc[mention.token_start - 1]
     after = doc[mention.token_end] if mention.token_end < len(doc) else None
     if before.lower_ in _PLACE_PREPOSITIONS:
         return True
-    if after is not None and after.lower_ in _PLACE_NOUNS | _DWELLERS:
+    if after is not None and after.lower_ in _PLACE_NOUNS | _DWELLERS | _LOCAL_BODIES:
         return True
     if before.lower_ == "of" and mention.token_start > 1:
         return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS | _DWELLERS

@@ -48,6 +48,7 @@ class _Cues:
     prepositions: frozenset[str]
     place_nouns: frozenset[str]
     dwellers: frozenset[str]
+    local_bodies: frozenset[str]
     directions: frozenset[str]
     us_states: dict[str, str]
 
@@ -60,6 +61,7 @@ def _cues() -> _Cues:
         frozenset(data["prepositions"]),
         frozenset(data["place_nouns"]),
         frozenset(data["dwellers"]),
+        frozenset(data["local_bodies"]),
         frozenset(data["directions"]),
         dict(data["us_states"]),
     )
@@ -158,7 +160,8 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
             i += 1
             continue
         j = i
-        while j < len(doc) and _capitalised(doc[j]):
+        # "Flowery Branch Mayor Tom Ellis": a local office ends the run that names its town.
+        while j < len(doc) and _capitalised(doc[j]) and not (j > i and _local_word(doc[j])):
             j += 1
         # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
@@ -167,6 +170,12 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         if block is not None and block.kind in _BLOCKS and j - i <= _MAX_WORDS:
             yield i, j
         i = j
+
+
+def _local_word(token: Token) -> bool:
+    """A word for a town's people or bodies ("residents", "police", "Mayor")."""
+    cues = _cues()
+    return token.lower_ in cues.dwellers | cues.local_bodies
 
 
 def _capitalised(token: Token) -> bool:
@@ -216,8 +225,10 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
     after = [t.lower_ for t in doc[j : j + 2]]
-    if after[:2] == ["-", "based"] or (after and after[0] in {"-based"} | cues.dwellers):
-        return True  # "X-based", "X residents", "a Y native"
+    if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
+        return True
+    if j < len(doc) and _local_word(doc[j]):
+        return True  # "X residents", "X police"
     return _listed_with_place(doc, i, j, places)
 
 
