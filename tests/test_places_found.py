@@ -236,3 +236,12 @@ def test_a_town_before_its_office_or_its_police_is_a_place(analyse_text) -> None
     assert {"Flowery Branch", "Oakwood"} <= set(found)
     assert 34 < (found["Flowery Branch"].lat or 0) < 34.5
     assert "Tom Ellis" in {e.name for e in analysis.entities if e.type.value == "PERSON"}
+
+
+def test_the_eu_is_a_body_and_on_the_map_its_continent(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "EU ministers met in Brussels. The European Union said the plan would start in May."
+    )
+    assert {e.name: e.type.value for e in analysis.entities}["EU"] == "ORG"
+    found = {p.span.text: p for p in analysis.places}
+    assert found["EU"].feature == "continent" and found["European Union"].name == "Europe"

