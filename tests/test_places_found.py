@@ -245,3 +245,13 @@ def test_the_eu_is_a_body_and_on_the_map_its_continent(analyse_text) -> None:  #
     assert {e.name: e.type.value for e in analysis.entities}["EU"] == "ORG"
     found = {p.span.text: p for p in analysis.places}
     assert found["EU"].feature == "continent" and found["European Union"].name == "Europe"
+
+
+def test_a_dateline_after_a_photo_credit_still_pairs_town_and_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Photo: Jo Ray. DOVER, Del. (AP) — Two barns burned on Sunday. The fire chief said "
+        "no one was hurt."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Del."].name == "Delaware"
+    assert found["DOVER"].country == "USA" and 38.5 < (found["DOVER"].lat or 0) < 39.5

@@ -40,7 +40,7 @@ from dateline.nlp.common.lexicon import (
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import Found, text_places
+from dateline.nlp.places.textscan import Found, state_name, text_places
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -263,7 +263,9 @@ def _resolve_entity(
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
         return _group_place(entity.name, entity.country)
-    return resolve(entity.name, _without(entity, context), nearby)
+    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place.
+    name = state_name(entity.name) if entity.type is EntityType.GPE else None
+    return resolve(name or entity.name, _without(entity, context), nearby)
 
 
 def _without(entity: Entity, context: Counter[str]) -> Counter[str]:

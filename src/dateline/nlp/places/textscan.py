@@ -172,6 +172,18 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         i = j
 
 
+def _town_word(token: Token) -> bool:
+    """A word of a town's name before its state: capitalised, or in a dateline's capitals
+    ("ALLENDALE, N.J. --" also where the page puts the dateline after a photo credit)."""
+    return _capitalised(token) or (token.is_alpha and token.text.isupper() and len(token) > 1)
+
+
+def state_name(abbreviation: str) -> str | None:
+    """The US state an AP-style or postal abbreviation names ("Md." or "Md", "MD")."""
+    states = _cues().us_states
+    return states.get(abbreviation) or states.get(abbreviation + ".")
+
+
 def _local_word(token: Token) -> bool:
     """A word for a town's people or bodies ("residents", "police", "Mayor")."""
     cues = _cues()
@@ -252,7 +264,7 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
             continue
         state_end, state = state_tokens
         start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS and _capitalised(doc[start - 1]):
+        while start > 0 and token.i - start < _MAX_WORDS and _town_word(doc[start - 1]):
             start -= 1
         if start == token.i:
             continue
