@@ -177,6 +177,7 @@ LOCAL_PLACES: dict[str, dict[str, tuple[float, float]]] = {
         "Atlanta": (33.75, -84.39),
         "Cumming": (34.21, -84.14),
         "Braselton": (34.11, -83.76),
+        "Dawsonville": (34.42, -84.12),
         "Hall County": (34.32, -83.81),
     },
     "counties.txt": {
@@ -255,3 +256,12 @@ def test_a_dateline_after_a_photo_credit_still_pairs_town_and_state(analyse_text
     found = {p.span.text: p for p in analysis.places}
     assert found["Del."].name == "Delaware"
     assert found["DOVER"].country == "USA" and 38.5 < (found["DOVER"].lat or 0) < 39.5
+
+
+def test_the_residents_of_two_towns_name_both(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Deputies said Dawsonville and Cumming residents were stuck in traffic near "
+        "Gainesville for hours."
+    )
+    assert {"Dawsonville", "Cumming"} <= {p.span.text for p in analysis.places}
+    assert {e.name: e.type.value for e in analysis.entities}["Dawsonville"] == "GPE"

@@ -429,7 +429,13 @@ def _in_place_context(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.token_end - 1]
     if _gone_to(before, head):
         return True
+    if any(c.dep_ == "conj" and _before_place_word(doc, c.i + 1) for c in head.children):
+        return True  # "Dawsonville and Cumming residents": the people of both
     return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _before_place_word(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in _PLACE_NOUNS | _DWELLERS | _LOCAL_BODIES
 
 
 def _gone_to(before: Token, head: Token) -> bool:

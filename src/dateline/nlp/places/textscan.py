@@ -29,6 +29,7 @@ from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
 from dateline.names import fold
 from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named
 from dateline.nlp.common.lexicon import country_of_name
+from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -186,8 +187,13 @@ def state_name(abbreviation: str) -> str | None:
 
 def _local_word(token: Token) -> bool:
     """A word for a town's people or bodies ("residents", "police", "Mayor")."""
+    return token.lower_ in _local_words()
+
+
+@cache
+def _local_words() -> frozenset[str]:
     cues = _cues()
-    return token.lower_ in cues.dwellers | cues.local_bodies
+    return cues.dwellers | cues.local_bodies
 
 
 def _capitalised(token: Token) -> bool:
@@ -256,8 +262,8 @@ def _listed_with_place(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
 def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
     """ "Gainesville, Va.", "Paris, Texas": a capitalised name, a comma, a US state: the town
     of the state, and the state. An existing place on the town's span is replaced."""
-    for token in doc:
-        if token.text != "," or token.i == 0 or token.i + 1 >= len(doc):
+    for token in tokens_with(doc, "LOWER", _COMMA):  # no Python object for every token
+        if token.i == 0 or token.i + 1 >= len(doc):
             continue
         state_tokens = _state_tokens(doc, token.i + 1)
         if state_tokens is None:
@@ -282,14 +288,15 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
 
 
 _PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
+_COMMA = frozenset({","})
 
 
 def _plural_divisions(doc: Doc, analysis: Analysis, resolve: Resolver) -> Iterator[Found]:
     """ "Hall and Forsyth counties", "Cobb, Fulton and DeKalb counties": each name before
     the plural is that county, whatever the tagger or the town of its name says."""
-    for token in doc:
-        kind = _PLURAL_DIVISIONS.get(token.lower_)
-        if kind is None or token.i < 3:
+    for token in tokens_with(doc, "LOWER", frozenset(_PLURAL_DIVISIONS)):
+        kind = _PLURAL_DIVISIONS[token.lower_]
+        if token.i < 3:
             continue
         block = analysis.article.block_at(token.idx)
         if block is None or block.kind not in _BLOCKS:
