@@ -134,6 +134,9 @@ def test_a_town_is_named_by_its_own_name_before_an_alternate_one(analyse_text) -
         "Soldiers patrolled the market in Gao after the attack, a spokesman said."
     )
     assert {e.name: e.country for e in analysis.entities}["Gao"] == "MLI"
+    # ... unless the namesake of that very name is a village and the other a great city.
+    analysis = analyse_text("Dockworkers in Basra went on strike on Monday over unpaid wages.")
+    assert {e.name: e.country for e in analysis.entities}["Basra"] == "IRQ"
 
 
 def test_residents_of_a_town_and_going_to_one_are_place_context(analyse_text) -> None:  # type: ignore[no-untyped-def]

@@ -282,12 +282,19 @@ def cities_named(name: str) -> list[City]:
     return list(_cities(fold(name)))
 
 
+# A place called so by its own name counts as this many times its size against one called
+# so by an alternate name (the places stage's resolver weighs them alike).
+_OWN_NAME_WEIGHT = 100
+
+
 def largest_city(name: str) -> City | None:
-    """The largest place called `name` by its own name, else by an alternate one: "Gao" is
-    Mali's town, not Guantánamo, which some list also calls so."""
+    """The place most likely called `name`: the largest, a place of that very name counted
+    a hundredfold. "Gao" is Mali's town, not Guantánamo, which some list also calls so; but
+    "Basra" is still Iraq's Basrah, not a Pakistani village of a thousand people."""
     found = cities_named(name)
-    own = [c for c in found if c.by_name] or found
-    return own[0] if own else None
+    if not found:
+        return None
+    return max(found, key=lambda c: c.population * (_OWN_NAME_WEIGHT if c.by_name else 1))
 
 
 # How alike a name and a place's own name must be for the name to be a spelling of it, and
