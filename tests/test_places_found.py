@@ -265,3 +265,15 @@ def test_the_residents_of_two_towns_name_both(analyse_text) -> None:  # type: ig
     )
     assert {"Dawsonville", "Cumming"} <= {p.span.text for p in analysis.places}
     assert {e.name: e.type.value for e in analysis.entities}["Dawsonville"] == "GPE"
+
+
+def test_a_town_and_its_province_or_country_resolve_together(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The band played in London, Ontario, and later in Hyderabad, Pakistan. Talks were "
+        "held in Perth, Scotland, while France, Germany and Italy objected."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["London"].country == "CAN" and found["Ontario"].feature == "region"
+    assert found["Hyderabad"].country == "PAK" and found["Pakistan"].feature == "country"
+    assert found["Perth"].country == "GBR"
+    assert found["Germany"].feature == "country"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
 from dateline.names import fold
-from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named
+from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named, country_place
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
@@ -260,21 +260,23 @@ def _listed_with_place(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
 
 
 def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
-    """ "Gainesville, Va.", "Paris, Texas": a capitalised name, a comma, a US state: the town
-    of the state, and the state. An existing place on the town's span is replaced."""
+    """ "Gainesville, Va.", "Paris, Texas", "London, Ontario", "Hyderabad, Pakistan": a
+    capitalised name, a comma, a US state (or another country's first-order division, or a
+    country): the town of that division, and the division. An existing place on the town's
+    span is replaced."""
     for token in tokens_with(doc, "LOWER", _COMMA):  # no Python object for every token
         if token.i == 0 or token.i + 1 >= len(doc):
             continue
-        state_tokens = _state_tokens(doc, token.i + 1)
-        if state_tokens is None:
+        division = _division_after(doc, token.i + 1)
+        if division is None:
             continue
-        state_end, state = state_tokens
+        state_end, holds, state = division
         start = token.i
         while start > 0 and token.i - start < _MAX_WORDS and _town_word(doc[start - 1]):
             start -= 1
         if start == token.i:
             continue
-        town = _town_in(doc[start : token.i].text, state)
+        town = _town_where(doc[start : token.i].text, holds)
         if town is None:
             continue
         block = analysis.article.block_at(doc[start].idx)
@@ -284,7 +286,7 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
         last = doc[token.i - 1].idx + len(doc[token.i - 1])
         yield Found(analysis.article.span(first, last), _known(town), overrides=True)
         second, end = doc[token.i + 1].idx, doc[state_end - 1].idx + len(doc[state_end - 1])
-        yield Found(analysis.article.span(second, end), _known(state), overrides=True)
+        yield Found(analysis.article.span(second, end), state, overrides=True)
 
 
 _PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
@@ -373,10 +375,39 @@ def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
 
 def _town_in(name: str, state: City) -> City | None:
     """The biggest town of `name` in `state` (never a country: "Georgia, Russia" is no pair)."""
+    return _town_where(name, lambda c: c.region == state.geonameid)
+
+
+def _town_where(name: str, holds: Callable[[City], bool]) -> City | None:
+    """The biggest town (or county) of `name` by its own name that the division `holds`;
+    never a country ("France, Germany" is a list, not a pair)."""
     if country_of_name(name):
         return None
-    towns = [c for c in cities_named(name) if c.region == state.geonameid and c.by_name]
+    towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
     return towns[0] if towns else None
+
+
+def _division_after(doc: Doc, i: int) -> tuple[int, Callable[[City], bool], KnownPlace] | None:
+    """The division whose name starts at token i: where it ends, which places it holds, and
+    the place itself. A US state first (also by abbreviation), then a country, then another
+    country's first-order division by its own name ("Ontario")."""
+    state = _state_tokens(doc, i)
+    if state is not None:
+        end, region = state
+        return end, lambda c: c.region == region.geonameid, _known(region)
+    for size in (3, 2, 1):
+        words = doc[i : i + size]
+        if len(words) < size or not all(_capitalised(t) for t in words):
+            continue
+        code = country_of_name(words.text)
+        country = country_place(code) if code else None
+        if country is not None:
+            return i + size, lambda c, code=code: c.country == code, country
+        regions = [c for c in cities_named(words.text) if c.feature == "region" and c.by_name]
+        if regions:
+            region_id = regions[0].geonameid
+            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0])
+    return None
 
 
 def _known(city: City) -> KnownPlace:
