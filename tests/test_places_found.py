@@ -128,6 +128,7 @@ LOCAL_PLACES: dict[str, dict[str, tuple[float, float]]] = {
         "Ohio": (40.4, -82.8),
         "Franklin County": (39.97, -83.0),
         "Hilliard": (40.03, -83.16),
+        "Powell": (40.16, -83.08),
         "Columbus": (39.96, -83.0),
     },
     "cobb_county.txt": {
@@ -277,3 +278,11 @@ def test_a_town_and_its_province_or_country_resolve_together(analyse_text) -> No
     assert found["Hyderabad"].country == "PAK" and found["Pakistan"].feature == "country"
     assert found["Perth"].country == "GBR"
     assert found["Germany"].feature == "country"
+
+
+def test_a_pair_gives_its_entity_the_pair_s_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Police said she lived in Paris, Texas, until last year, and in Dublin, Ga., before."
+    )
+    countries = {e.name: (e.country, e.country_source) for e in analysis.entities}
+    assert countries["Paris"] == ("USA", "gazetteer") and countries["Dublin"][0] == "USA"

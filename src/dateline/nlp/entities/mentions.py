@@ -431,7 +431,13 @@ def _in_place_context(doc: Doc, mention: Mention) -> bool:
         return True
     if any(c.dep_ == "conj" and _before_place_word(doc, c.i + 1) for c in head.children):
         return True  # "Dawsonville and Cumming residents": the people of both
-    return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+    if head.dep_ != "conj":
+        return False
+    # "Goma and X"; "in nearby Hilliard and X", where the tagger knew neither town
+    first = head.head
+    return first.ent_type_ in {"GPE", "LOC", "FAC"} or (
+        first.i > 0 and doc[first.i - 1].lower_ in _PLACE_PREPOSITIONS | {"nearby"}
+    )
 
 
 def _before_place_word(doc: Doc, i: int) -> bool:

@@ -215,7 +215,7 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
     gazetteer: "A judge in Cardiff", missed by the tagger, still names the city, and a later
     reader of the entities (a quote's or an event's place, the corpus) should see it. One
     entity per name; a span an entity already covers stays that entity's."""
-    _retype_paired(analysis, [f.span for f in found if f.overrides])
+    _retype_paired(analysis, [f for f in found if f.overrides])
     taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
     by_name: dict[str, Entity] = {}
     number = len(analysis.entities)
@@ -240,14 +240,25 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
         taken.append((span.start, span.end))
 
 
-def _retype_paired(analysis: Analysis, paired: list[Span]) -> None:
+def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
     """ "DUBLIN, Ohio —", "Paris, Texas": a name read in a town-and-state pair is a place,
-    whatever the tagger called it, where the article names it nowhere else."""
+    whatever the tagger called it, and its country is the pair's (not France's, nor the
+    Dublin an actor dictionary knows), where the article names it nowhere else."""
     for entity in analysis.entities:
-        if entity.type is EntityType.GPE or not entity.mentions:
+        pairs = [_pair_over(m, paired) for m in entity.mentions]
+        if not pairs or any(p is None for p in pairs):
             continue
-        if all(any(s.start < m.end and m.start < s.end for s in paired) for m in entity.mentions):
+        if entity.type is not EntityType.GPE:
             entity.type, entity.type_from = EntityType.GPE, "gazetteer"
+        country = next((p.place.country for p in pairs if p is not None), None)
+        if country is not None:
+            entity.country, entity.country_source = country, "gazetteer"
+
+
+def _pair_over(mention: Span, paired: list[Found]) -> Found | None:
+    return next(
+        (f for f in paired if f.span.start < mention.end and mention.start < f.span.end), None
+    )
 
 
 def _learn_country(entity: Entity, known: KnownPlace) -> None:
