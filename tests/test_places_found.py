@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from dateline.model import BlockKind
 
@@ -80,3 +83,206 @@ def test_a_capitalised_word_after_a_preposition_is_a_town() -> None:
         English()(text), Analysis(article=article), [], lambda n: resolve(n, Counter())
     )
     assert [(f.span.text, f.place.country) for f in found] == [("Lelystad", "NLD")]
+
+
+def test_a_spelling_of_a_town_s_name_is_its_name_another_name_is_not() -> None:
+    from dateline.nlp.common.gazetteer import City, spelled_like
+
+    town = City(1, "Lokichokio", "KEN", 4.2, 34.3, 11_000, by_name=False)
+    assert spelled_like(town, "Lokichogio")
+    assert not spelled_like(
+        City(2, "Harare", "ZWE", -17.8, 31.0, 1_500_000, by_name=False), "Salisbury"
+    )
+    assert not spelled_like(City(3, "Gaoa", "XXX", 0.0, 0.0, 5_000, by_name=False), "Gao")
+
+
+def test_a_town_known_by_a_spelling_of_its_name_is_found(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Herders in northern Kenya said the road to Lokichogio had washed away in the rains."
+    )
+    assert ("Lokichogio", ("city", "KEN")) in _places(analysis).items()
+
+
+def test_an_inferred_country_is_no_evidence_for_the_places_it_came_from() -> None:
+    from dateline.model import Analysis, Article, Block, Entity, EntityType, Span
+    from dateline.nlp.places.component import _context_countries
+
+    text = "Dana Roe of Quarrytown spoke."
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    person = Entity(
+        "e1", "Dana Roe", EntityType.PERSON, country="TUR", country_source="inference",
+        mentions=[Span(0, 8, "Dana Roe")],
+    )  # fmt: skip
+    town = Entity("e2", "Quarrytown", EntityType.GPE, country="GBR", mentions=[Span(12, 22, "x")])
+    assert _context_countries(Analysis(article=article, entities=[person, town])) == Counter(
+        {"GBR": 1}
+    )
+
+
+# US local news of our own writing: each place the text names, with the point it must
+# resolve near (within 50 km: the right town of its name, the right county of its state).
+LOCAL = Path(__file__).parent / "fixtures" / "local"
+LOCAL_PLACES: dict[str, dict[str, tuple[float, float]]] = {
+    "dublin_ohio.txt": {
+        "DUBLIN": (40.10, -83.11),
+        "Ohio": (40.4, -82.8),
+        "Franklin County": (39.97, -83.0),
+        "Hilliard": (40.03, -83.16),
+        "Powell": (40.16, -83.08),
+        "Columbus": (39.96, -83.0),
+    },
+    "cobb_county.txt": {
+        "MARIETTA": (33.95, -84.55),
+        "Marietta": (33.95, -84.55),
+        "Cobb County": (33.9, -84.6),
+        "Kennesaw": (34.02, -84.62),
+        "Acworth": (34.07, -84.68),
+        "Powder Springs": (33.86, -84.68),
+        "Gwinnett County": (33.96, -84.02),
+        "Paris": (33.66, -95.56),
+        "Texas": (31.0, -97.6),
+        "Dublin": (32.54, -82.90),
+        "Cherokee County": (34.24, -84.48),
+        "Canton": (34.24, -84.49),
+    },
+    "tornado.txt": {
+        "Moore": (35.34, -97.49),
+        "Okla.": (35.5, -96.9),
+        "Cleveland County": (35.2, -97.3),
+        "Norman": (35.22, -97.44),
+        "Sequoyah County": (35.5, -94.8),
+        "Sallisaw": (35.46, -94.79),
+        "Tulsa": (36.15, -95.99),
+        "Muskogee": (35.75, -95.37),
+        "Newcastle": (35.25, -97.6),
+    },
+    "springfield.txt": {
+        "SPRINGFIELD": (39.80, -89.64),
+        "Ill.": (40.6, -88.9),
+        "Decatur": (39.84, -88.95),
+        "Sangamon County": (39.76, -89.66),
+        "Branson": (36.64, -93.22),
+        "Missouri": (38.3, -92.2),
+        "Lake Geneva": (42.59, -88.43),
+        "Wisconsin": (44.0, -89.5),
+        "Mount Zion": (39.77, -88.87),
+    },
+    "hall_county.txt": {
+        "Gainesville": (34.30, -83.82),
+        "Oakwood": (34.23, -83.88),
+        "Hall": (34.32, -83.81),
+        "Forsyth": (34.21, -84.14),
+        "Buford": (34.12, -84.0),
+        "Athens": (33.96, -83.38),
+        "Dahlonega": (34.53, -83.98),
+        "Atlanta": (33.75, -84.39),
+        "Cumming": (34.21, -84.14),
+        "Braselton": (34.11, -83.76),
+        "Dawsonville": (34.42, -84.12),
+        "Hall County": (34.32, -83.81),
+    },
+    "counties.txt": {
+        "Hall County": (34.3, -83.8),
+        "Ga.": (33.0, -83.6),
+        "Washington County": (45.5, -123.0),
+        "Ore.": (44.5, -122.4),
+        "Jefferson County": (33.55, -86.9),
+        "Alabama": (33.0, -86.7),
+        "Lumpkin County": (34.57, -84.0),
+        "Gainesville": (34.30, -83.82),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOCAL_PLACES))
+def test_us_local_news_places(analyse_text, name: str) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.places.component import _km
+
+    analysis = analyse_text((LOCAL / name).read_text(encoding="utf-8"))
+    found = {p.span.text: p for p in analysis.places}
+    for text, (lat, lon) in LOCAL_PLACES[name].items():
+        assert text in found, f"{name}: {text} not found"
+        place = found[text]
+        assert _km(lat, lon, place.lat or 0.0, place.lon or 0.0) < 50, f"{name}: {text}"
+
+
+def test_a_dateline_town_is_its_state_s_town_whatever_the_tagger_called_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("DUBLIN, Ohio — The school board met on Tuesday to discuss bus routes.")
+    town = {e.name: e for e in analysis.entities}["DUBLIN"]
+    assert town.type.value == "GPE"
+    dublin = next(p for p in analysis.places if p.span.text == "DUBLIN")
+    assert dublin.country == "USA" and 39.5 < (dublin.lat or 0) < 40.5
+
+
+def test_counties_listed_together_lie_in_one_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Each name alone would be a bigger namesake elsewhere (Orange County, California).
+    analysis = analyse_text(
+        "Deputies from Orange and Seminole counties searched the lake near Sanford for hours."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Orange"].feature == "county" and found["Seminole"].feature == "county"
+    assert 28 < (found["Orange"].lat or 0) < 29 and 28 < (found["Seminole"].lat or 0) < 29.2
+
+
+def test_a_resident_names_the_town_before_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("A Braselton resident and two Cumming natives were hurt near Buford.")
+    assert {"Braselton", "Cumming"} <= {p.span.text for p in analysis.places}
+
+
+def test_a_town_before_its_office_or_its_police_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Flowery Branch Mayor Tom Ellis thanked the Oakwood police, who had closed the road "
+        "near Gainesville."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert {"Flowery Branch", "Oakwood"} <= set(found)
+    assert 34 < (found["Flowery Branch"].lat or 0) < 34.5
+    assert "Tom Ellis" in {e.name for e in analysis.entities if e.type.value == "PERSON"}
+
+
+def test_the_eu_is_a_body_and_on_the_map_its_continent(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "EU ministers met in Brussels. The European Union said the plan would start in May."
+    )
+    assert {e.name: e.type.value for e in analysis.entities}["EU"] == "ORG"
+    found = {p.span.text: p for p in analysis.places}
+    assert found["EU"].feature == "continent" and found["European Union"].name == "Europe"
+
+
+def test_a_dateline_after_a_photo_credit_still_pairs_town_and_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Photo: Jo Ray. DOVER, Del. (AP) — Two barns burned on Sunday. The fire chief said "
+        "no one was hurt."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Del."].name == "Delaware"
+    assert found["DOVER"].country == "USA" and 38.5 < (found["DOVER"].lat or 0) < 39.5
+
+
+def test_the_residents_of_two_towns_name_both(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Deputies said Dawsonville and Cumming residents were stuck in traffic near "
+        "Gainesville for hours."
+    )
+    assert {"Dawsonville", "Cumming"} <= {p.span.text for p in analysis.places}
+    assert {e.name: e.type.value for e in analysis.entities}["Dawsonville"] == "GPE"
+
+
+def test_a_town_and_its_province_or_country_resolve_together(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The band played in London, Ontario, and later in Hyderabad, Pakistan. Talks were "
+        "held in Perth, Scotland, while France, Germany and Italy objected."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["London"].country == "CAN" and found["Ontario"].feature == "region"
+    assert found["Hyderabad"].country == "PAK" and found["Pakistan"].feature == "country"
+    assert found["Perth"].country == "GBR"
+    assert found["Germany"].feature == "country"
+
+
+def test_a_pair_gives_its_entity_the_pair_s_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Police said she lived in Paris, Texas, until last year, and in Dublin, Ga., before."
+    )
+    countries = {e.name: (e.country, e.country_source) for e in analysis.entities}
+    assert countries["Paris"] == ("USA", "gazetteer") and countries["Dublin"][0] == "USA"

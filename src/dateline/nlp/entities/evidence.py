@@ -20,7 +20,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
-from dateline.nlp.common.gazetteer import largest_city
+from dateline.nlp.common.gazetteer import largest_city, spelled_like
 from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
 from dateline.nlp.entities.mentions import Mention, in_place_context, is_titled
 from dateline.nlp.stage import article_text
@@ -51,6 +51,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     words = name.split()
     if cluster.label == "PERSON" and words and all(_title_word(w) for w in words):
         return Verdict(None, "title")
+    if any(m.team for m in cluster.mentions):
+        return Verdict("ORG", "organisation context")
     if words and words[0] == "Operation" and len(words) > 1:
         return Verdict("ORG", "organisation context")
     if any(_after_operation(doc, m) for m in cluster.mentions):
@@ -101,7 +103,7 @@ def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[
     if country_of_name(name) is not None:
         return True
     city = largest_city(name)
-    if city is None or city.population < _TOWN or not city.by_name:
+    if city is None or city.population < _TOWN or not spelled_like(city, name):
         return False
     if cluster.label == "PERSON" and city.feature == "region":
         return not set(name.lower().split()) & given

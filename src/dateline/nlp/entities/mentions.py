@@ -48,6 +48,11 @@ _PLACE_PREPOSITIONS = {"in", "into", "near", "from", "at", "toward", "towards", 
 # What stands before "of" and a place: "north of X", "the outskirts of X".
 _DIRECTIONS = COMPASS_POINTS | word_set("dateline.nlp.entities", "place_parts.txt")
 _PLACE_NOUNS = word_set("dateline.nlp.entities", "place_nouns.txt")
+_DWELLERS = word_set("dateline.nlp.entities", "dwellers.txt")
+_LOCAL_BODIES = word_set("dateline.nlp.entities", "local_bodies.txt")
+_GOING_WORDS = word_set("dateline.nlp.entities", "going_words.txt")
+# Of the verbs of going, those whose object is where one goes ("reached X", not "went X").
+_REACHING_VERBS = frozenset({"reach", "enter"})
 # Below this many people a GeoNames city is too small to outvote NER's reading of a name.
 _TOWN_POPULATION = 15_000
 # A photo credit that opens with an agency's name ("Getty Images", "AFP Photo") names no one.
@@ -72,6 +77,7 @@ class Mention:
     role_start: int | None = None
     role_end: int | None = None
     country: str | None = None
+    team: bool = False  # a side of a match result (see sides.py)
 
     @property
     def key(self) -> str:
@@ -408,19 +414,43 @@ def _has_honorific(doc: Doc, mention: Mention) -> bool:
 
 
 def _in_place_context(doc: Doc, mention: Mention) -> bool:
-    """ "in X", "the town of X", "north of X", "the X border crossing", "Goma and X"."""
+    """ "in X", "the town of X", "north of X", "residents of X", "X residents", "X police", "the
+    X border crossing", "Goma and X", "flew to X", "to reach X"."""
     if mention.token_start <= 0 or mention.token_end > len(doc):
         return False
     before = doc[mention.token_start - 1]
     after = doc[mention.token_end] if mention.token_end < len(doc) else None
     if before.lower_ in _PLACE_PREPOSITIONS:
         return True
-    if after is not None and after.lower_ in _PLACE_NOUNS:
+    if after is not None and after.lower_ in _PLACE_NOUNS | _DWELLERS | _LOCAL_BODIES:
         return True
     if before.lower_ == "of" and mention.token_start > 1:
-        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS
+        return doc[mention.token_start - 2].lower_ in _PLACE_NOUNS | _DIRECTIONS | _DWELLERS
     head = doc[mention.token_end - 1]
-    return head.dep_ == "conj" and head.head.ent_type_ in {"GPE", "LOC", "FAC"}
+    if _gone_to(before, head):
+        return True
+    if any(c.dep_ == "conj" and _before_place_word(doc, c.i + 1) for c in head.children):
+        return True  # "Dawsonville and Cumming residents": the people of both
+    if head.dep_ != "conj":
+        return False
+    # "Goma and X"; "in nearby Hilliard and X", where the tagger knew neither town
+    first = head.head
+    return first.ent_type_ in {"GPE", "LOC", "FAC"} or (
+        first.i > 0 and doc[first.i - 1].lower_ in _PLACE_PREPOSITIONS | {"nearby"}
+    )
+
+
+def _before_place_word(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in _PLACE_NOUNS | _DWELLERS | _LOCAL_BODIES
+
+
+def _gone_to(before: Token, head: Token) -> bool:
+    """Where a word of going points: "flew to X", "the road to X" (a "to" the word governs),
+    "reached X" (the verb's object). "Said to X" or "lost to X" is no going."""
+    going = before.head
+    if before.lower_ == "to" and going.lemma_ in _GOING_WORDS and going.pos_ in {"VERB", "NOUN"}:
+        return True
+    return head.dep_ == "dobj" and head.head.lemma_ in _REACHING_VERBS
 
 
 def _is_town(key: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote
+from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote, Span
 from dateline.names import fold
 from dateline.nlp.common.gazetteer import (
     City,
@@ -28,6 +28,7 @@ from dateline.nlp.common.gazetteer import (
     cities_named,
     country_place,
     region_named,
+    spelled_like,
 )
 from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
@@ -39,7 +40,7 @@ from dateline.nlp.common.lexicon import (
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import text_places
+from dateline.nlp.places.textscan import Found, state_name, text_places
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -112,14 +113,11 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     """Every place mention with its coordinates, then each quote's place. Names are resolved
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
-    entities = [
-        e
-        for e in analysis.entities
-        if e.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP)
-    ]
+    entities = [e for e in analysis.entities if _may_be_place(e)]
     first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
     everything = _neighbourhood(first)
     places: list[Place] = []
+    second: list[KnownPlace | None] = []
     for number, entity in enumerate(entities):
         own = first[number]
         nearby = replace(
@@ -128,16 +126,29 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
             skip_region=own.geonameid if own and own.feature == "region" else None,
         )
         known = _resolve_entity(entity, context, nearby)
+        second.append(known)
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
             _learn_country(entity, known)
     places.extend(_embedded(analysis, places, context))
-    places = _with_text_places(doc, analysis, places, context)
+    # The text's other names are read among the entities' settled places, not their first
+    # guesses: a first "Hall County" in Nebraska would draw the next one there.
+    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
     _place_quotes(doc, analysis)
+
+
+def _may_be_place(entity: Entity) -> bool:
+    """A place, a nationality, or a body that stands for a continent ("the EU")."""
+    if entity.type in (EntityType.GPE, EntityType.OTHER, EntityType.NORP):
+        return True
+    if entity.type is not EntityType.ORG:
+        return False
+    known = region_named(entity.name)
+    return known is not None and known.feature == "continent"
 
 
 def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> list[Place]:
@@ -165,16 +176,23 @@ def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> 
 
 
 def _with_text_places(
-    doc: Doc, analysis: Analysis, places: list[Place], context: Counter[str]
+    doc: Doc,
+    analysis: Analysis,
+    places: list[Place],
+    context: Counter[str],
+    nearby: Neighbourhood,
 ) -> list[Place]:
-    """The places the entity reading missed; a "City, State" pair replaces its reading."""
-    found = text_places(doc, analysis, [p.span for p in places], lambda n: resolve(n, context))
+    """The places the entity reading missed, each read among the places it found ("Hall
+    County" near Gainesville is Georgia's); a "City, State" pair replaces its reading."""
+    spans = [p.span for p in places]
+    found = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
     replaced = [f.span for f in found if f.overrides]
     kept = [
         p
         for p in places
         if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
     ]
+    _add_place_entities(analysis, found)
     for item in found:
         known = item.place
         kept.append(
@@ -192,12 +210,63 @@ def _with_text_places(
     return kept
 
 
+def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
+    """A place the text scan found where no entity stands is an entity too, typed by the
+    gazetteer: "A judge in Cardiff", missed by the tagger, still names the city, and a later
+    reader of the entities (a quote's or an event's place, the corpus) should see it. One
+    entity per name; a span an entity already covers stays that entity's."""
+    _retype_paired(analysis, [f for f in found if f.overrides])
+    taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    by_name: dict[str, Entity] = {}
+    number = len(analysis.entities)
+    for item in found:
+        span = item.span
+        if any(s < span.end and span.start < e for s, e in taken):
+            continue
+        entity = by_name.get(fold(span.text))
+        if entity is None:
+            number += 1
+            entity = Entity(
+                id=f"e{number}",
+                name=span.text,
+                type=EntityType.GPE,
+                country=item.place.country,
+                country_source="gazetteer" if item.place.country else None,
+                type_from="gazetteer",
+            )
+            by_name[fold(span.text)] = entity
+            analysis.entities.append(entity)
+        entity.mentions.append(span)
+        taken.append((span.start, span.end))
+
+
+def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
+    """ "DUBLIN, Ohio —", "Paris, Texas": a name read in a town-and-state pair is a place,
+    whatever the tagger called it, and its country is the pair's (not France's, nor the
+    Dublin an actor dictionary knows), where the article names it nowhere else."""
+    for entity in analysis.entities:
+        pairs = [_pair_over(m, paired) for m in entity.mentions]
+        if not pairs or any(p is None for p in pairs):
+            continue
+        if entity.type is not EntityType.GPE:
+            entity.type, entity.type_from = EntityType.GPE, "gazetteer"
+        country = next((p.place.country for p in pairs if p is not None), None)
+        if country is not None:
+            entity.country, entity.country_source = country, "gazetteer"
+
+
+def _pair_over(mention: Span, paired: list[Found]) -> Found | None:
+    return next(
+        (f for f in paired if f.span.start < mention.end and mention.start < f.span.end), None
+    )
+
+
 def _learn_country(entity: Entity, known: KnownPlace) -> None:
     """ "Darfur" names no country by itself, but the gazetteer places it in Sudan: a place
     (a GPE, or a name spaCy left untyped that the gazetteer knows) whose country only the
     gazetteer gives takes it, so later stages (events) can use it."""
     if entity.country is None and entity.type is not EntityType.NORP and known.country:
-        entity.country = known.country
+        entity.country, entity.country_source = known.country, "gazetteer"
 
 
 def _resolve_entity(
@@ -205,7 +274,9 @@ def _resolve_entity(
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
         return _group_place(entity.name, entity.country)
-    return resolve(entity.name, _without(entity, context), nearby)
+    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place.
+    name = state_name(entity.name) if entity.type is EntityType.GPE else None
+    return resolve(name or entity.name, _without(entity, context), nearby)
 
 
 def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
@@ -255,10 +326,13 @@ def _mentions_of(
 
 
 def _context_countries(analysis: Analysis) -> Counter[str]:
-    """How often the article names each country, directly or through its people and bodies."""
+    """How often the article names each country, directly or through its people and bodies.
+    A country inferred from the article's own places (an official's, `country_source`
+    "inference") is no more evidence for them: counted, a brand tagged as a town ("Zara")
+    would lend its namesake's country to a person and take it back."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.country:
+        if entity.country and entity.country_source != "inference":
             counts[entity.country] += len(entity.mentions)
     return counts
 
@@ -320,8 +394,8 @@ def _plausible(city: City, name: str) -> bool:
     """A place found only by an alternate name must be big enough for the name to stand for
     it: alternate names hold airport codes ("MOD" is Modesto) and old or foreign names of
     small towns that are also people's names. Three letters or fewer stand for a big city
-    only in capitals ("NYC")."""
-    if city.by_name:
+    only in capitals ("NYC"). A spelling of the place's own name ("Lokichogio") is its name."""
+    if spelled_like(city, name):
         return True
     if len(name.replace(".", "").strip()) <= 3:
         return name.isupper() and city.population >= _BIG_CITY

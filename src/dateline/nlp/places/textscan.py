@@ -3,19 +3,20 @@
 The small spaCy model misses a third of the places news names, most of them towns it has never
 seen ("in Manbij", "stores in Nitra, Presov and Kosice"). A capitalised run of words that the
 gazetteer knows is read as a place only where the text says so: after a preposition of place,
-in "the town of X" or "north of X", before "-based", followed by a comma and a state or
-country ("Gainesville, Va.", "Paris, Texas"), in a list beside another place, or where the
-same name is a place elsewhere in the article. A name that is also an ordinary word (a stop
-word, or a word the article itself uses in lower case) or a part of a person's name the
+in "the town of X", "residents of X" or "north of X", before "-based", followed by a comma and
+a state or country ("Gainesville, Va.", "Paris, Texas"), in a list beside another place, or
+where the same name is a place elsewhere in the article. A name that is also an ordinary word
+(a stop word, or a word the article itself uses in lower case) or a part of a person's name the
 article gives is never read as a place by itself. "City, State" pairs resolve together: the
-city is the state's town of that name, and the state (in AP style, "Va.", or postal, "VA")
-is a place too. The wire dateline ("ALLENDALE, N.J. --") names the place it was filed from.
+city is the state's town of that name, and the state (in AP style, "Va.", or postal, "VA") is a
+place too. The wire dateline ("ALLENDALE, N.J. --") names the place it was filed from.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,24 +27,29 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
 from dateline.names import fold
-from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named
+from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named, country_place
 from dateline.nlp.common.lexicon import country_of_name
+from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
 
 Resolver = Callable[[str], KnownPlace | None]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
-# Named-entity types that are not places: a date ("May"), a sum, a person or a body.
-_NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP"}
+# Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
+# small model calls towns it does not know products: "between Marietta and Kennesaw".)
+_NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
+_PASSES = 2
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
     prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    dwellers: frozenset[str]
+    local_bodies: frozenset[str]
     directions: frozenset[str]
     us_states: dict[str, str]
 
@@ -55,6 +61,8 @@ def _cues() -> _Cues:
     return _Cues(
         frozenset(data["prepositions"]),
         frozenset(data["place_nouns"]),
+        frozenset(data["dwellers"]),
+        frozenset(data["local_bodies"]),
         frozenset(data["directions"]),
         dict(data["us_states"]),
     )
@@ -73,30 +81,68 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     """Places in the text beyond the entity reading's `places` (their spans)."""
     occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
     occupied += [(p.start, p.end) for p in places]
-    person_words = {
-        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
-    }
-    lowercase = set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text))
-    names = {fold(p.text) for p in places}
     found: list[Found] = list(_pairs(doc, analysis, places))
+    found.extend(_plural_divisions(doc, analysis, resolve))
+    found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
-    for i, j in _capitalised_runs(doc, analysis):
+    scan = _Scan(
+        doc,
+        analysis,
+        resolve,
+        {w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()},
+        set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
+        {fold(p.text) for p in places} | {fold(f.span.text) for f in found},
+    )
+    runs = list(_capitalised_runs(doc, analysis))
+    # A second pass reads the names listed before a place the first pass found ("between
+    # Marietta and Kennesaw", where only the second had a cue of its own).
+    for _ in range(_PASSES):
+        before = len(found)
+        for i, j in runs:
+            item = scan.read(i, j, occupied + taken, places + _spans(found))
+            if item is not None:
+                found.append(item)
+                taken.append((item.span.start, item.span.end))
+        if len(found) == before:
+            break
+    if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
+        found.extend(_dateline(analysis, occupied + taken, resolve))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What reading one capitalised run needs: the article, and the words that rule a run
+    out (people's names, words the article uses in lower case) or in (names it places)."""
+
+    doc: Doc
+    analysis: Analysis
+    resolve: Resolver
+    person_words: set[str]
+    lowercase: set[str]
+    names: set[str]
+
+    def read(
+        self, i: int, j: int, taken: list[tuple[int, int]], places: list[Span]
+    ) -> Found | None:
+        """The place tokens i..j name, where the text says they name one."""
+        doc = self.doc
         span = doc[i:j]
-        if _overlaps(span.start_char, span.end_char, occupied + taken):
-            continue
-        if not _unambiguous(doc, i, j, person_words, lowercase) or _part_of_a_name(doc, j):
-            continue
-        known = resolve(span.text)
+        if _overlaps(span.start_char, span.end_char, taken):
+            return None
+        if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
+            return None
+        if _part_of_a_name(doc, j):
+            return None
+        known = self.resolve(span.text)
         if known is None:
-            j, known = _leading_place(doc, i, j, resolve)
+            j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
         if known is None:
-            continue
-        if fold(span.text) in names or _place_context(doc, i, j, places + _spans(found)):
-            found.append(Found(analysis.article.span(span.start_char, span.end_char), known))
-            taken.append((span.start_char, span.end_char))
-    found.extend(_dateline(analysis, occupied + taken, resolve))
-    return found
+            return None
+        if fold(span.text) in self.names or _place_context(doc, i, j, places):
+            return Found(self.analysis.article.span(span.start_char, span.end_char), known)
+        return None
 
 
 def _spans(found: list[Found]) -> list[Span]:
@@ -115,7 +161,8 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
             i += 1
             continue
         j = i
-        while j < len(doc) and _capitalised(doc[j]):
+        # "Flowery Branch Mayor Tom Ellis": a local office ends the run that names its town.
+        while j < len(doc) and _capitalised(doc[j]) and not (j > i and _local_word(doc[j])):
             j += 1
         # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
@@ -124,6 +171,29 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         if block is not None and block.kind in _BLOCKS and j - i <= _MAX_WORDS:
             yield i, j
         i = j
+
+
+def _town_word(token: Token) -> bool:
+    """A word of a town's name before its state: capitalised, or in a dateline's capitals
+    ("ALLENDALE, N.J. --" also where the page puts the dateline after a photo credit)."""
+    return _capitalised(token) or (token.is_alpha and token.text.isupper() and len(token) > 1)
+
+
+def state_name(abbreviation: str) -> str | None:
+    """The US state an AP-style or postal abbreviation names ("Md." or "Md", "MD")."""
+    states = _cues().us_states
+    return states.get(abbreviation) or states.get(abbreviation + ".")
+
+
+def _local_word(token: Token) -> bool:
+    """A word for a town's people or bodies ("residents", "police", "Mayor")."""
+    return token.lower_ in _local_words()
+
+
+@cache
+def _local_words() -> frozenset[str]:
+    cues = _cues()
+    return cues.dwellers | cues.local_bodies
 
 
 def _capitalised(token: Token) -> bool:
@@ -169,11 +239,14 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
     if before in cues.prepositions:
         return True
-    if before == "of" and i > 1 and doc[i - 2].lower_ in cues.place_nouns | cues.directions:
+    of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
+    if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
         return True
+    if j < len(doc) and _local_word(doc[j]):
+        return True  # "X residents", "X police"
     return _listed_with_place(doc, i, j, places)
 
 
@@ -187,21 +260,23 @@ def _listed_with_place(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
 
 
 def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
-    """ "Gainesville, Va.", "Paris, Texas": a capitalised name, a comma, a US state: the town
-    of the state, and the state. An existing place on the town's span is replaced."""
-    for token in doc:
-        if token.text != "," or token.i == 0 or token.i + 1 >= len(doc):
+    """ "Gainesville, Va.", "Paris, Texas", "London, Ontario", "Hyderabad, Pakistan": a
+    capitalised name, a comma, a US state (or another country's first-order division, or a
+    country): the town of that division, and the division. An existing place on the town's
+    span is replaced."""
+    for token in tokens_with(doc, "LOWER", _COMMA):  # no Python object for every token
+        if token.i == 0 or token.i + 1 >= len(doc):
             continue
-        state_tokens = _state_tokens(doc, token.i + 1)
-        if state_tokens is None:
+        division = _division_after(doc, token.i + 1)
+        if division is None:
             continue
-        state_end, state = state_tokens
+        state_end, holds, state = division
         start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS and _capitalised(doc[start - 1]):
+        while start > 0 and token.i - start < _MAX_WORDS and _town_word(doc[start - 1]):
             start -= 1
         if start == token.i:
             continue
-        town = _town_in(doc[start : token.i].text, state)
+        town = _town_where(doc[start : token.i].text, holds)
         if town is None:
             continue
         block = analysis.article.block_at(doc[start].idx)
@@ -211,7 +286,74 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
         last = doc[token.i - 1].idx + len(doc[token.i - 1])
         yield Found(analysis.article.span(first, last), _known(town), overrides=True)
         second, end = doc[token.i + 1].idx, doc[state_end - 1].idx + len(doc[state_end - 1])
-        yield Found(analysis.article.span(second, end), _known(state), overrides=True)
+        yield Found(analysis.article.span(second, end), state, overrides=True)
+
+
+_PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
+_COMMA = frozenset({","})
+
+
+def _plural_divisions(doc: Doc, analysis: Analysis, resolve: Resolver) -> Iterator[Found]:
+    """ "Hall and Forsyth counties", "Cobb, Fulton and DeKalb counties": each name before
+    the plural is that county, whatever the tagger or the town of its name says."""
+    for token in tokens_with(doc, "LOWER", frozenset(_PLURAL_DIVISIONS)):
+        kind = _PLURAL_DIVISIONS[token.lower_]
+        if token.i < 3:
+            continue
+        block = analysis.article.block_at(token.idx)
+        if block is None or block.kind not in _BLOCKS:
+            continue
+        names = _listed_names(doc, token.i)
+        chosen = _counties_of_one_state([f"{doc[i:j].text} {kind}" for i, j in names], resolve)
+        for (start, end), known in zip(names, chosen, strict=True):
+            if known is not None:
+                span = doc[start:end]
+                yield Found(
+                    analysis.article.span(span.start_char, span.end_char), known, overrides=True
+                )
+
+
+def _counties_of_one_state(names: list[str], resolve: Resolver) -> list[KnownPlace | None]:
+    """Counties listed together lie in one state: the state that has a county of most of
+    the names (the resolver's own picks break a tie), and each name's county there; a name
+    that state lacks keeps the resolver's pick."""
+    candidates = [[c for c in cities_named(n) if c.feature == "county"] for n in names]
+    picks = [resolve(n) for n in names]
+    votes: Counter[int] = Counter()
+    for counties, pick in zip(candidates, picks, strict=True):
+        for county in counties:
+            if county.region is not None:
+                mine = pick is not None and pick.geonameid == county.geonameid
+                votes[county.region] += 2 if mine else 1  # one more for the resolver's pick
+    if not votes:
+        return [p if p is not None and p.feature == "county" else None for p in picks]
+    state = max(votes, key=lambda r: votes[r])
+    chosen: list[KnownPlace | None] = []
+    for counties, pick in zip(candidates, picks, strict=True):
+        there = [c for c in counties if c.region == state]
+        chosen.append(
+            _known(there[0]) if there else pick if pick and pick.feature == "county" else None
+        )
+    return chosen
+
+
+def _listed_names(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The token ranges of the names listed right before token `end` ("A, B and C"), if it
+    is a list of two or more."""
+    names: list[tuple[int, int]] = []
+    while True:
+        start = end
+        while start > 0 and end - start < _MAX_WORDS and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        names.append((start, end))
+        if start < 2 or doc[start - 1].lower_ not in _CONNECTORS:
+            break
+        end = start - 1
+        if doc[end - 1].text == "," and doc[end].lower_ in {"and", "or"}:
+            end -= 1  # the serial comma: "A, B, and C"
+    return names if len(names) > 1 else []
 
 
 def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
@@ -233,14 +375,82 @@ def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
 
 def _town_in(name: str, state: City) -> City | None:
     """The biggest town of `name` in `state` (never a country: "Georgia, Russia" is no pair)."""
+    return _town_where(name, lambda c: c.region == state.geonameid)
+
+
+def _town_where(name: str, holds: Callable[[City], bool]) -> City | None:
+    """The biggest town (or county) of `name` by its own name that the division `holds`;
+    never a country ("France, Germany" is a list, not a pair)."""
     if country_of_name(name):
         return None
-    towns = [c for c in cities_named(name) if c.region == state.geonameid and c.by_name]
+    towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
     return towns[0] if towns else None
+
+
+def _division_after(doc: Doc, i: int) -> tuple[int, Callable[[City], bool], KnownPlace] | None:
+    """The division whose name starts at token i: where it ends, which places it holds, and
+    the place itself. A US state first (also by abbreviation), then a country, then another
+    country's first-order division by its own name ("Ontario")."""
+    state = _state_tokens(doc, i)
+    if state is not None:
+        end, region = state
+        return end, lambda c: c.region == region.geonameid, _known(region)
+    for size in (3, 2, 1):
+        words = doc[i : i + size]
+        if len(words) < size or not all(_capitalised(t) for t in words):
+            continue
+        code = country_of_name(words.text)
+        country = country_place(code) if code else None
+        if country is not None:
+            return i + size, lambda c, code=code: c.country == code, country
+        regions = [c for c in cities_named(words.text) if c.feature == "region" and c.by_name]
+        if regions:
+            region_id = regions[0].geonameid
+            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0])
+    return None
 
 
 def _known(city: City) -> KnownPlace:
     return KnownPlace(city.name, city.country, city.lat, city.lon, city.geonameid, city.feature)
+
+
+def _dateline_start(analysis: Analysis) -> int:
+    """Where the dateline's place starts (-1: no dateline place)."""
+    dateline = analysis.article.dateline
+    match = _DATELINE_PLACE.match(dateline.text) if dateline is not None else None
+    return dateline.start + match.start() if dateline is not None and match else -1
+
+
+def _dateline_pair(doc: Doc, analysis: Analysis) -> list[Found]:
+    """ "DUBLIN, Ohio —", "SPRINGFIELD, Ill. (AP) —": a town in capitals and its state, read
+    as a pair: the state's town of that name, not the biggest namesake."""
+    dateline = analysis.article.dateline
+    if dateline is None:
+        return []
+    match = _DATELINE_PLACE.match(dateline.text)
+    if match is None or "," in match.group():
+        return []
+    start = dateline.start + match.start()
+    end = start + len(match.group().rstrip(". "))
+    comma = next((t for t in doc if t.idx >= end), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        return []
+    state_tokens = _state_tokens(doc, comma.i + 1)
+    if state_tokens is None:
+        return []
+    state_end, state = state_tokens
+    town = _town_in(analysis.article.text[start:end].title(), state)
+    if town is None:
+        return []
+    last = doc[state_end - 1]
+    return [
+        Found(analysis.article.span(start, end), _known(town), overrides=True),
+        Found(
+            analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
+            _known(state),
+            overrides=True,
+        ),
+    ]
 
 
 def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolver) -> list[Found]:
