@@ -47,7 +47,11 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "default-notables": ExtractOptions(favor_recall=False, fast=False, include_tables=False),
     "precision": ExtractOptions(favor_recall=False, favor_precision=True, fast=False),
     "precision-fast": ExtractOptions(favor_recall=False, favor_precision=True, fast=True),
+    "precision-notables": ExtractOptions(
+        favor_recall=False, favor_precision=True, fast=False, include_tables=False
+    ),
     "recall": ExtractOptions(favor_recall=True, fast=False),
+    "recall-notables": ExtractOptions(favor_recall=True, fast=False, include_tables=False),
     "recall-fast": ExtractOptions(favor_recall=True, fast=True),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
 }

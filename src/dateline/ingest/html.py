@@ -47,14 +47,17 @@ EXTRACT_OPTIONS = ExtractOptions()
 
 # Page furniture removed before extraction. trafilatura's own extractor drops these already;
 # pruning them up front keeps its last-resort baseline from returning a bare menu as the
-# article when a page has no article at all (no change on the dev set).
+# article when a page has no article at all (no change on the dev set). A container holding
+# a paragraph of prose is kept: an unclosed tag before a <nav> makes the parser nest the
+# rest of the page, article and all, inside it (6 WCXB dev pages lost their text so).
+_PROSE = "not(.//p[string-length(normalize-space()) > 200])"
 FURNITURE_XPATH = [
-    "//nav",
-    "//footer",
-    "//aside",
-    "//menu",
-    "//*[@role='navigation']",
-    "//*[@role='contentinfo']",
+    f"//nav[{_PROSE}]",
+    f"//footer[{_PROSE}]",
+    f"//aside[{_PROSE}]",
+    f"//menu[{_PROSE}]",
+    f"//*[@role='navigation'][{_PROSE}]",
+    f"//*[@role='contentinfo'][{_PROSE}]",
 ]
 
 BLOCK_SEPARATOR = "\n\n"

@@ -123,15 +123,40 @@ def choose_title(
 
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:analysis|opinion|commentary|story|text|words|written|reporting|posted|"
-    r"published|article)\s+)?by[\s:]+",
+    r"published|article|posts|articles|edited|reviewed)\s+)?by(?:[\s:]+|$)",
     re.IGNORECASE,
 )
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b)\s*", re.IGNORECASE)
+# "By" glued to the name, as pages that style the word apart lose the space: "ByAnn Lee".
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+# Between authors: ";", ",", "|", "&", "and"; and the marks that set a date or a reading
+# time beside the name ("Ann Lee · 4 min read", "Ann Lee - March 2, 2024").
+_AUTHOR_SEPARATORS = re.compile(
+    r"\s*(?:;|,|\||&|\band\b|•|·|\s[-–—]\s)\s*", re.IGNORECASE
+)
+# Where a name ends and the place or outlet it writes from begins: "Ann Lee in Kyiv",
+# "Ann Lee for The Daily", "Ann Lee on behalf of the board".
+_NAME_THEN_PLACE = re.compile(
+    r"^((?:By\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)"
+    r"\s+(?:on behalf of|for|in|at|from)\s+\S.*$"
+)
+# A name with the date after it, glued or not: "Ann LeeMarch 2, 2024", "Ann Lee 2 March 2024".
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:\s+\d{1,2})?\s*(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"\.?\s+\d)"
+)
+# Marks that set a name apart from what follows it on one line (a date, a reading time).
+_LINE_MARKS = re.compile(r"[·•|]|\s[-–—]\s")
+# Marks around a name that are not part of it: quotes, bullets, dashes, colons.
+_NAME_EDGES = " :-–—\"'“”‘’•·|,"
 # Words that mark a byline part as a role or desk rather than a person's name.
 _NOT_A_NAME = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|contributors|desk|"
     r"team|newsroom|editorial|admin|administrator|guest|updated|published|posted|sponsored|"
-    r"author|authors|name)\b",
+    r"author|authors|name|written|founder|co-founder|cofounder|ceo|architect|expert|reviewer|"
+    r"educator|bio|login|subscribe|follow)\b"
+    # the words of links around a byline ("Learn more", "More by Ann Lee", "View all")
+    r"|^(?:learn|read|view|see|more)\b",
     re.IGNORECASE,
 )
 # Outlets that sign stories: news agencies by name, and names built on an outlet's word.
@@ -148,6 +173,8 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,
 # trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
 _URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
 _MAX_NAME_WORDS = 5
+# Most names are two or three words; a longer byline part may be a name and a role.
+_SHORT_NAME_WORDS = 3
 _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}", re.I
 )
@@ -162,21 +189,37 @@ def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[st
     `byline` lists people. Outlets ("Reuters") go apart. Names are kept as the page writes
     them.
     """
-    if not author or _looks_like_sentence(_URL_TAIL.sub("", author)):
+    if not author:
+        return [], []
+    author = _NAME_THEN_PLACE.sub(r"\1", _GLUED_MONTH.sub(" · ", author))
+    if not _LINE_MARKS.search(author) and _looks_like_sentence(_URL_TAIL.sub("", author)):
         return [], []
     people: list[str] = []
     outlets: list[str] = []
     for part in _parts(author):
-        name = _BY_PREFIX.sub("", " ".join(part.split())).strip(" .:-–—")
-        name = _URL_TAIL.sub("", name).strip()
+        name = _clean_name(part)
         if _ORGANISATION.search(name) and not _DATE_WORDS.search(name):
             _add(outlets, name)
             continue
+        name = _NAME_THEN_PLACE.sub(r"\1", name)
         if _NOT_A_NAME.search(name):
             name = _name_before_role(name, html)
+        elif len(name.split()) > _SHORT_NAME_WORDS:
+            name = _shown_prefix(name, html) or name
         if _looks_like_name(name):
             _add(people, _as_written(name, html))
     return people, outlets
+
+
+def _clean_name(part: str) -> str:
+    """A byline part without "By", a link after it and the marks around it; a final full
+    stop kept when it ends an abbreviation ("Ph.D.", "Ann T.")."""
+    name = " ".join(part.split()).strip(_NAME_EDGES)
+    name = _GLUED_BY.sub("", _BY_PREFIX.sub("", name))
+    name = _URL_TAIL.sub("", name).strip(_NAME_EDGES)
+    bare = name.rstrip(".")
+    last = bare.split()[-1] if bare.split() else ""
+    return name if name.endswith(".") and ("." in last or len(last) == 1) else bare
 
 
 def split_authors(author: str | None, html: str = "") -> list[str]:
@@ -221,6 +264,17 @@ def _name_before_role(part: str, html: str) -> str:
     return ""
 
 
+def _shown_prefix(part: str, html: str) -> str | None:
+    """The first two or three words of a long part when the page shows them on their own:
+    "Ann Lee Head Winemaker" is "Ann Lee" and a role the page sets in its own element."""
+    words = part.split()
+    for size in range(_SHORT_NAME_WORDS, 1, -1):
+        candidate = " ".join(words[:size])
+        if re.search(r'>\s*' + re.escape(candidate) + r'\s*<', html):
+            return candidate
+    return None
+
+
 def _as_written(name: str, html: str) -> str:
     """The page's own spelling of a name a source normalised ("John C Welch" for
     "John C. Welch"): initials matter when later stages match the name in the text."""
@@ -258,11 +312,42 @@ def _looks_like_name(name: str) -> bool:
     )
 
 
+# A site named for its owner: "Ann Lee's blog". A site name alone ("Ann Lee") is no proof:
+# on the dev pages it was far more often a business ("Harbour Dental") than a person.
+_NAME_WORD = r"[A-Z](?:[^\W\d_]*(?:[-'’][A-Z][^\W\d_]*)?|\.)"
+_OWNER = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    r"['’]s\s+(?i:blog|site|website|notes|journal|weblog)$"
+)
+
+
+def site_owner(sites: list[str]) -> str | None:
+    """The person a personal site is named for ("Ann Lee's blog"): blogs often name their
+    writer nowhere else."""
+    for value in sites:
+        found = _OWNER.match(" ".join(value.split()))
+        if found is not None:
+            return found.group("name")
+    return None
+
+
+def _site_parts(tree: etree._Element) -> list[str]:
+    """What names the site: og:site_name, then the outer parts of a divided <title>."""
+    names = evidence.meta_values(tree, "og:site_name", "application-name")
+    title = evidence.page_title(tree)
+    if title:
+        parts = _SEPARATOR.split(title)
+        if len(parts) > 1:
+            names.extend([parts[-1], parts[0]])
+    return names
+
+
 def choose_byline(
     tree: etree._Element, page: str, ld_authors: list[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
-    <meta name=author>, then the byline on the page (rel=author, itemprop, class)."""
+    <meta name=author>, the byline on the page (rel=author, itemprop, class), then the
+    person a personal site is named for."""
     outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
     sources: list[list[str]] = [
         [n for n, kind in ld_authors if kind != "Organization"],
@@ -273,7 +358,8 @@ def choose_byline(
             )
             if "://" not in v
         ],
-        evidence.byline_texts(tree),
+        evidence.labelled_meta_authors(tree),
+        *evidence.byline_texts(tree),
         evidence.labelled_bylines(tree),
     ]
     for source in sources:
@@ -286,7 +372,8 @@ def choose_byline(
                 _add(outlets, org)
         if people:
             return people, outlets
-    return [], outlets
+    owner = site_owner(_site_parts(tree)) if not outlets else None
+    return ([owner] if owner else []), outlets
 
 
 # ---------------------------------------------------------------- dates
