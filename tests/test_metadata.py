@@ -288,3 +288,39 @@ def test_date_only_in_a_sidebar_is_not_taken() -> None:
 )
 def test_iso_date(raw: str, iso: str | None) -> None:
     assert iso_date(raw) == iso
+
+
+# ---------------------------------------------------------------- byline: desks and users
+
+
+@pytest.mark.parametrize(
+    "value", ["Lowmarsh Gazette Staff", "The Penhallow Team", "Team Penhallow", "Harbour Desk"]
+)
+def test_a_named_desk_or_team_signs_the_story(value: str) -> None:
+    assert split_byline(value) == ([value], [])
+
+
+@pytest.mark.parametrize("value", ["Staff", "Our Editors", "Staff Writer", "team"])
+def test_a_desk_without_a_name_is_no_byline(value: str) -> None:
+    assert split_byline(value) == ([], [])
+
+
+def test_user_names_count_only_in_fields_made_for_the_author() -> None:
+    assert split_byline("petranoone", structured=True) == (["petranoone"], [])
+    assert split_byline("petra noone", structured=True) == (["petra noone"], [])
+    assert split_byline("petranoone") == ([], [])
+    for value in ("site_admin", "3f9a2c-77b1", "petra@lowmarsh.example"):
+        assert split_byline(value, structured=True) == ([], [])
+
+
+def test_a_person_on_the_page_beats_a_user_name_in_the_metadata() -> None:
+    html = page('<meta name="author" content="webdesk.admin2">', '<p class="byline">By Una Pryce</p>')
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+    html = page('<meta name="author" content="unapryce">', '<p class="byline">By Una Pryce</p>')
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+
+
+def test_credits_of_others_are_no_byline() -> None:
+    assert split_byline("Fact checked by Hal Merrow") == ([], [])
+    assert split_byline("By Una Pryce | Photos by Hal Merrow") == (["Una Pryce"], [])
+    assert split_byline("\ue08a Una Pryce") == (["Una Pryce"], [])

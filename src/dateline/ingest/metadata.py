@@ -123,7 +123,13 @@ def choose_title(
 
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:analysis|opinion|commentary|story|text|words|written|reporting|posted|"
-    r"published|article|posts|articles|edited|reviewed)\s+)?by(?:[\s:]+|$)",
+    r"published|article|posts|articles)\s+)?by(?:[\s:]+|$)",
+    re.IGNORECASE,
+)
+# Credits of people who did not write the story: "Fact checked by", "Photos by".
+_OTHER_CREDIT = re.compile(
+    r"^(?:fact[- ]?checked|(?:medically\s+)?reviewed|edited|photos?|photography|pictures|"
+    r"illustrations?|images?|video|graphics|produced|translated|researched)\s+by\b",
     re.IGNORECASE,
 )
 # "By" glued to the name, as pages that style the word apart lose the space: "ByAnn Lee".
@@ -147,6 +153,8 @@ _GLUED_MONTH = re.compile(
 )
 # Marks that set a name apart from what follows it on one line (a date, a reading time).
 _LINE_MARKS = re.compile(r"[·•|]|\s[-–—]\s")
+# Icons and symbols before a name (a private-use icon glyph, "×" of a close button).
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 # Marks around a name that are not part of it: quotes, bullets, dashes, colons.
 _NAME_EDGES = " :-–—\"'“”‘’•·|,"
 # Words that mark a byline part as a role or desk rather than a person's name.
@@ -180,16 +188,21 @@ _DATE_WORDS = re.compile(
 )
 
 
-def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[str]]:
+def split_byline(
+    author: str | None, html: str = "", *, structured: bool = False
+) -> tuple[list[str], list[str]]:
     """(people, outlets) in a byline string: "By Ann Lee and Bo Chan; Reuters".
 
     Pages join several authors with ";", "and", "&" or commas. A part naming a role ("Games
     Editor") keeps the name before it when the page shows that name on its own; parts that
     are a role alone, a date, a sentence, an address or a link are dropped, because
-    `byline` lists people. Outlets ("Reuters") go apart. Names are kept as the page writes
-    them.
+    `byline` lists who wrote the story. A desk or team the page names ("Gazette Staff",
+    "Team Lowmarsh") signs like a person and is kept; "Staff" alone says nothing. Outlets
+    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>) a
+    user name ("annlee") or a name in lower case is the writer as the site knows them.
+    Names are kept as the page writes them.
     """
-    if not author:
+    if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
         return [], []
     author = _NAME_THEN_PLACE.sub(r"\1", _GLUED_MONTH.sub(" · ", author))
     if not _LINE_MARKS.search(author) and _looks_like_sentence(_URL_TAIL.sub("", author)):
@@ -197,11 +210,16 @@ def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[st
     people: list[str] = []
     outlets: list[str] = []
     for part in _parts(author):
+        if _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", part)):
+            continue
         name = _clean_name(part)
         if _ORGANISATION.search(name) and not _DATE_WORDS.search(name):
             _add(outlets, name)
             continue
         name = _NAME_THEN_PLACE.sub(r"\1", name)
+        if _is_collective(name) or (structured and _is_handle(name)):
+            _add(people, name)
+            continue
         if _NOT_A_NAME.search(name):
             name = _name_before_role(name, html)
         elif len(name.split()) > _SHORT_NAME_WORDS:
@@ -211,10 +229,48 @@ def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[st
     return people, outlets
 
 
+# A desk or team that signs a story: "Gazette Staff", "The Harbour Team", "Team Lowmarsh".
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?P<own>.+?)\s+(?:editorial\s+)?"
+    r"(?:team|staff|desk|editors|contributors?|newsroom)$"
+    r"|^team\s+(?P<after>.+)$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset({"the", "our", "your", "my", "a", "an", "this", "all"})
+# A site user name: "annlee", "ann.lee", "ann_lee"; no digits (ids, hashes), no @ (e-mail).
+_HANDLE = re.compile(r"^[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,30}$")
+_LOWER_NAME = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){1,2}$")
+
+
+def _is_collective(name: str) -> bool:
+    """Whether `name` is a named desk or team ("Gazette Staff"), not a role ("Staff Writer",
+    "Our Editors", "Staff")."""
+    found = _COLLECTIVE.match(name)
+    if found is None or any(ch.isdigit() for ch in name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    own = (found.group("own") or found.group("after") or "").split()
+    return (
+        bool(own)
+        and own[0].casefold() not in _DETERMINERS
+        and not any(_NOT_A_NAME.search(word) for word in own)
+        and any(word[:1].isupper() for word in own)
+    )
+
+
+def _is_handle(name: str) -> bool:
+    """A user name or a lower-case name in an author field, never a role ("admin")."""
+    return (
+        name == name.casefold()
+        and bool(_HANDLE.match(name) or _LOWER_NAME.match(name))
+        and not _NOT_A_NAME.search(name.replace("_", " ").replace(".", " "))
+        and name.split()[0].casefold() not in _ARTICLE_WORDS
+    )
+
+
 def _clean_name(part: str) -> str:
     """A byline part without "By", a link after it and the marks around it; a final full
     stop kept when it ends an abbreviation ("Ph.D.", "Ann T.")."""
-    name = " ".join(part.split()).strip(_NAME_EDGES)
+    name = _LEADING_SYMBOLS.sub("", " ".join(part.split())).strip(_NAME_EDGES)
     name = _GLUED_BY.sub("", _BY_PREFIX.sub("", name))
     name = _URL_TAIL.sub("", name).strip(_NAME_EDGES)
     bare = name.rstrip(".")
@@ -342,12 +398,18 @@ def _site_parts(tree: etree._Element) -> list[str]:
     return names
 
 
+# The first sources of `choose_byline` are fields made for the author's name.
+_STRUCTURED_SOURCES = 3
+
+
 def choose_byline(
     tree: etree._Element, page: str, ld_authors: list[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
     <meta name=author>, the byline on the page (rel=author, itemprop, class), then the
-    person a personal site is named for."""
+    person a personal site is named for. A source naming only a desk or a user name
+    ("Gazette Staff", "annlee") gives way to a later one that names a person: sites fill
+    their author fields with the account that posted the story."""
     outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
     sources: list[list[str]] = [
         [n for n, kind in ld_authors if kind != "Organization"],
@@ -362,16 +424,20 @@ def choose_byline(
         *evidence.byline_texts(tree),
         evidence.labelled_bylines(tree),
     ]
-    for source in sources:
+    fallback: list[str] = []
+    for rank, source in enumerate(sources):
         people: list[str] = []
         for value in source:
-            found, orgs = split_byline(value, page)
+            found, orgs = split_byline(value, page, structured=rank < _STRUCTURED_SOURCES)
             for name in found:
                 _add(people, name)
             for org in orgs:
                 _add(outlets, org)
-        if people:
+        if people and not all(_is_collective(p) or _is_handle(p) for p in people):
             return people, outlets
+        fallback = fallback or people
+    if fallback:
+        return fallback, outlets
     owner = site_owner(_site_parts(tree)) if not outlets else None
     return ([owner] if owner else []), outlets
 
