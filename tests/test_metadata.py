@@ -82,6 +82,67 @@ def test_headline_in_a_related_stories_box_is_not_the_title() -> None:
     assert read_metadata(html, None).title == "Ferry timetable agreed"
 
 
+def test_section_named_by_the_address_is_stripped_from_the_title() -> None:
+    html = page("<title>Ferry timetable agreed | Opinion</title>")
+    url = "https://lowmarsh.example/opinion/2024/05/ferry-timetable-agreed"
+    assert read_metadata(html, url).title == "Ferry timetable agreed"
+
+
+def test_section_from_article_section_is_stripped_from_the_title() -> None:
+    html = page(
+        '<meta property="article:section" content="Harbours">'
+        "<title>Ferry timetable agreed | Harbours</title>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_the_story_slug_is_no_section() -> None:
+    """The address's last part spells the headline; it must not strip the headline."""
+    html = page("<title>Marshpost | Ferry timetable agreed</title>")
+    url = "https://news.example/ferry-timetable-agreed"
+    assert read_metadata(html, url).title == "Marshpost | Ferry timetable agreed"
+
+
+def test_domain_with_a_word_added_still_names_the_site() -> None:
+    html = page("<title>Ferry timetable agreed | Marshpost</title>")
+    assert read_metadata(html, "https://www.getmarshpost.example/f").title == (
+        "Ferry timetable agreed"
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mar 4 2025 Ferry timetable agreed",
+        "Blog: Ferry timetable agreed",
+        "Ferry timetable agreed (marshpost.example)",
+    ],
+)
+def test_headline_with_furniture_around_the_metadata_title_gives_way(headline: str) -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">', f"<h1>{headline}</h1>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_headline_that_goes_on_in_words_stays() -> None:
+    """SEO titles are cut short; the headline that continues them is the whole title."""
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed after">',
+        "<h1>Ferry timetable agreed after long talks</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed after long talks"
+
+
+def test_several_headline_elements_and_agreeing_metadata_give_the_metadata_title() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">'
+        "<title>Ferry timetable agreed</title>",
+        "<h1>Latest from the harbour</h1><h1>Island news</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
 # ---------------------------------------------------------------- byline
 
 

@@ -56,17 +56,32 @@ def site_names(tree: etree._Element, url: str | None, publisher: str | None) -> 
     return {name for name in names if len(name) >= 3}
 
 
+def section_names(tree: etree._Element, url: str | None) -> set[str]:
+    """Comparison keys of the site's section the page is in: article:section, and the
+    folders of its address ("/opinion/2024/…" -> "opinion"). The last part of the path is
+    the story's own slug, which often spells the headline, so it is left out."""
+    names = {_key(section) for section in evidence.meta_values(tree, "article:section")}
+    folders = [folder for folder in urlsplit(url or "").path.split("/") if folder][:-1]
+    names.update(_key(folder) for folder in folders if not folder.isdigit())
+    return {name for name in names if len(name) >= 3}
+
+
 def _is_site(part: str, sites: set[str]) -> bool:
     key = _key(part)
     if not key:
         return True
     return any(
-        key == site or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        key == site
+        or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        # the domain adds a word to the name: "getferrytimes.com" for "Ferry Times"
+        or (len(key) >= 5 and key in site and len(site) <= len(key) + 4)
         for site in sites
     )
 
 
-def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
+def strip_site(
+    title: str, sites: set[str], headline: str | None = None, sections: frozenset[str] = frozenset()
+) -> str:
     """`title` without the site's name (and the section beside it) on either side.
 
     The site's part is known by its name (`sites`), or, failing that, as what is left when
@@ -81,9 +96,9 @@ def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
                 if _key(" ".join(chunk)) == _key(headline):
                     return _join(title, chunk)
     kept = list(parts)
-    while len(kept) > 1 and _is_site(kept[-1], sites):
+    while len(kept) > 1 and (_is_site(kept[-1], sites) or _key(kept[-1]) in sections):
         kept.pop()
-    while len(kept) > 1 and _is_site(kept[0], sites):
+    while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
         kept.pop(0)
     return _join(title, kept)
 
@@ -109,14 +124,43 @@ def choose_title(
     # usable site name.
     sites -= {_key(m) for m in meta}
     heads = [h for h in evidence.headlines(tree) if not _is_site(h, sites)]
-    cleaned = [strip_site(m, sites, heads[0] if heads else None) for m in meta]
+    sections = frozenset(section_names(tree, url))
+    cleaned = [strip_site(m, sites, heads[0] if heads else None, sections) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
+    return _weigh_titles(heads, cleaned)
+
+
+def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
+    """The headline element when the metadata agrees or says nothing better, else the
+    metadata's title. The metadata wins when the headline holds it and more (a date or a
+    section glued on: "Mar 4 2025 Ferry timetable agreed"), and when the page has several
+    headline elements but its metadata titles agree with one another."""
     for head in heads:
         if any(_key(head) == _key(c) for c in cleaned):
             return head
+    if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
+        return cleaned[0]
+    if len(heads) > 1 and len(cleaned) > 1 and len({_key(c) for c in cleaned}) == 1:
+        return cleaned[0]
     if heads and len(heads[0].split()) >= _MIN_HEADLINE_WORDS:
         return heads[0]
     return cleaned[0] if cleaned else (heads[0] if heads else None)
+
+
+
+def _head_holds_more(head: str, meta: str) -> bool:
+    """Whether the headline element is the metadata title with page furniture around it:
+    a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
+    words or a label before it ("Mar 4 2025 Ferry…", "Blog: Ferry…"). A headline that only
+    goes on in words ("Ferry timetable agreed after talks") is the metadata's title cut
+    short, so the headline stays."""
+    at = head.casefold().find(meta.casefold())
+    if at < 0 or len(meta) == len(head):
+        return False
+    before, after = head[:at].strip(), head[at + len(meta) :].strip()
+    if before:
+        return before.endswith(":") or len(before.split()) >= _MIN_HEADLINE_WORDS
+    return not after[:1].isalnum()
 
 
 # ---------------------------------------------------------------- byline
