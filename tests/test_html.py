@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.ingest.html import MalformedHtmlError, article_from_html
+from dateline.ingest.html import MalformedHtmlError, _htmldate, article_from_html
 from dateline.ingest.metadata import split_authors
 from dateline.model import Article, BlockKind
 
@@ -281,3 +281,15 @@ def test_unclosed_tags_still_extract() -> None:
     article = article_from_html(html, "unclosed")
     assert "Ferry crews in Port Averly returned to work on Friday" in article.text
     assert "Talks on pay will resume next month" in article.text
+
+
+def test_a_copyright_year_alone_is_no_publication_day() -> None:
+    """htmldate answers 1 January of the year it finds in "© 2020"; that day is no date."""
+    page = (
+        "<html><head><title>Ferry</title></head><body><article><p>The ferry between Lowmarsh"
+        " and Penhallow will run twice a day.</p></article>"
+        "<footer>© 2020 Lowmarsh Gazette</footer></body></html>"
+    )
+    assert _htmldate(page, None) is None
+    dated = page.replace("<article>", '<article><p class="date">Posted 12 March 2021</p>')
+    assert _htmldate(dated, None) == "2021-03-12"
