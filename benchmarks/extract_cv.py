@@ -54,6 +54,9 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "recall-notables": ExtractOptions(favor_recall=True, fast=False, include_tables=False),
     "recall-fast": ExtractOptions(favor_recall=True, fast=True),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
+    # figure captions left out of the text (trafilatura without images)
+    "recall-fast-nocaptions": ExtractOptions(favor_recall=True, fast=True, captions=False),
+    "default-nocaptions": ExtractOptions(favor_recall=False, fast=False, captions=False),
 }
 
 _PAGES: list[dict[str, Any]] = []

@@ -251,8 +251,7 @@ def test_byline_from_a_link_to_the_writers_page() -> None:
 def test_author_box_with_a_biography_gives_its_name_line() -> None:
     bio = "Bram Tully has covered the harbour and its ferries for the Gazette since 2009. " * 2
     body = (
-        '<div class="author-box"><div class="author-box__name">Bram Tully</div>'
-        f"<p>{bio}</p></div>"
+        f'<div class="author-box"><div class="author-box__name">Bram Tully</div><p>{bio}</p></div>'
     )
     assert read_metadata(page("", body), None).authors == ["Bram Tully"]
 
@@ -375,7 +374,9 @@ def test_user_names_count_only_in_fields_made_for_the_author() -> None:
 
 
 def test_a_person_on_the_page_beats_a_user_name_in_the_metadata() -> None:
-    html = page('<meta name="author" content="webdesk.admin2">', '<p class="byline">By Una Pryce</p>')
+    html = page(
+        '<meta name="author" content="webdesk.admin2">', '<p class="byline">By Una Pryce</p>'
+    )
     assert read_metadata(html, None).authors == ["Una Pryce"]
     html = page('<meta name="author" content="unapryce">', '<p class="byline">By Una Pryce</p>')
     assert read_metadata(html, None).authors == ["Una Pryce"]

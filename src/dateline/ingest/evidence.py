@@ -273,6 +273,7 @@ def html_unescape(text: str) -> str:
 
 
 _BYLINE_HINT = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|posted-by)", re.I)
+_NAMED_CHILDREN = etree.XPath(".//*[contains(@class, 'name') or contains(@class, 'Name')]")
 _NAME_HINT = re.compile(r"(?:^|[\s_-])name(?:$|[\s_-])", re.I)
 # A link to the writer's own page ("/author/ann-lee/", "/by/ann-lee"): its text is the name.
 _AUTHOR_PAGE = re.compile(
@@ -281,6 +282,19 @@ _AUTHOR_PAGE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BYLINE_CHARS = 120
+# Elements whose class or id may hold one of _BYLINE_HINT's words, found by libxml2 itself
+# (plain substring tests, either case of the first letter) so that the regular expression
+# runs on a few elements rather than on every element of the page.
+_HINT_CANDIDATES = etree.XPath(
+    "//*["
+    + " or ".join(
+        f"contains(@{attribute}, '{part}')"
+        for attribute in ("class", "id")
+        for part in ("uthor", "yline", "y-line", "riter", "osted-by")
+    )
+    + "]"
+)
+_SKIPPED_TEXT = frozenset({"script", "style", "noscript"})
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "img", "noscript"})
 
 
@@ -295,9 +309,8 @@ def byline_texts(tree: etree._Element) -> list[list[str]]:
     pages = [a for a in tree.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
     hinted = [
         el
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in _SKIPPED_TAGS
+        for el in _HINT_CANDIDATES(tree)
+        if el.tag not in _SKIPPED_TAGS
         and _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
     ]
     hinted.sort(key=lambda el: not _NAME_HINT.search(el.get("class") or ""))
@@ -325,16 +338,19 @@ def _byline_words(element: etree._Element) -> str | None:
         return text_of(named[0]) or None
     # Chunks joined with a space: a name and the role in the element after it must not glue
     # ("Ann Lee" + "Author" is no "Ann LeeAuthor").
-    words = " ".join(chunk for _, chunk in _text_chunks(element, own_tail=False))
-    if len(words) <= _MAX_BYLINE_CHARS:
-        return words or None
-    for child in element.iterdescendants():
-        if isinstance(child.tag, str) and _NAME_HINT.search(child.get("class") or ""):
+    chunks: list[str] = []
+    for _, chunk in _text_chunks(element, own_tail=False):
+        chunks.append(chunk)
+        if sum(map(len, chunks)) > _MAX_BYLINE_CHARS:
+            break  # a long box: no need to read the rest of it
+    else:
+        return " ".join(chunks) or None
+    for child in _NAMED_CHILDREN(element):
+        if _NAME_HINT.search(child.get("class") or ""):
             name = text_of(child)
             if name and len(name) <= _MAX_BYLINE_CHARS:
                 return name
-    first = next((chunk for _, chunk in _text_chunks(element, own_tail=False)), "")
-    return first if len(first) <= _MAX_BYLINE_CHARS else None
+    return chunks[0] if len(chunks[0]) <= _MAX_BYLINE_CHARS else None
 
 
 _BY_LABEL = re.compile(
@@ -376,13 +392,23 @@ def _text_chunks(
     yield from _chunks_of(top, tail=own_tail)
 
 
-def _chunks_of(element: etree._Element, *, tail: bool) -> Iterator[tuple[etree._Element, str]]:
-    if isinstance(element.tag, str) and element.tag not in ("script", "style", "noscript"):
-        chunk = _WS.sub(" ", element.text or "").strip()
+def _chunks_of(top: etree._Element, *, tail: bool) -> Iterator[tuple[etree._Element, str]]:
+    """One pass with a stack rather than nested generators (deep pages made those slow):
+    an element's text, its children, then its tail. The words inside scripts, styles and
+    comments are skipped, their tails are not."""
+    stack: list[tuple[etree._Element, bool]] = [(top, False)]
+    while stack:
+        element, closing = stack.pop()
+        if not closing:
+            stack.append((element, True))
+            if isinstance(element.tag, str) and element.tag not in _SKIPPED_TEXT:
+                chunk = _WS.sub(" ", element.text or "").strip()
+                if chunk:
+                    yield element, chunk
+                stack.extend((child, False) for child in reversed(element))
+            continue
+        if element is top and not tail:
+            continue
+        chunk = _WS.sub(" ", element.tail or "").strip()
         if chunk:
             yield element, chunk
-        for child in element:
-            yield from _chunks_of(child, tail=True)
-    chunk = _WS.sub(" ", element.tail or "").strip() if tail else ""
-    if chunk:
-        yield element, chunk

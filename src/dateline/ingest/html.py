@@ -18,8 +18,10 @@ from htmldate import find_date
 from lxml import etree
 
 from dateline.errors import DatelineError
+from dateline.ingest import evidence
+from dateline.ingest.captions import anchor_key, figure_captions
 from dateline.ingest.metadata import read_metadata
-from dateline.model import Article, Block, BlockKind, Span
+from dateline.model import Article, Block, BlockKind, Caption, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class ExtractOptions:
     fast: bool = True
     include_tables: bool = True
     include_comments: bool = False
+    captions: bool = True
 
 
 EXTRACT_OPTIONS = ExtractOptions()
@@ -120,9 +123,17 @@ def article_from_html(
     raw_blocks = list(_blocks_from_xml(_run_trafilatura(html, url, options)))
     if not any(_WORD.search(raw.text) for raw in raw_blocks):
         raise MalformedHtmlError(NO_TEXT_MESSAGE)
-    meta = read_metadata(html, url)
+    tree = evidence.parse(html)
+    if tree is not None and options.captions:
+        raw_blocks = _with_captions(raw_blocks, figure_captions(tree))
+    meta = read_metadata(html, url, tree)
     raw_blocks, title = _mark_title(raw_blocks, meta.title)
     article = _assemble(raw_blocks)
+    article.captions = [
+        Caption(article.span(block.start, block.end))
+        for block in article.blocks
+        if block.kind == BlockKind.CAPTION
+    ]
     article.source_id = source_id
     article.title = title
     article.url = url or _canonical_url(html)
@@ -232,6 +243,29 @@ def _walk(element: etree._Element) -> Iterator[_RawBlock]:
             pending.append(_inline_child(child))
         pending.append(_flat(child.tail))
     yield from _raw_block("".join(pending), kind)
+
+
+def _with_captions(blocks: list[_RawBlock], captions: list[tuple[str, str]]) -> list[_RawBlock]:
+    """`blocks` with each figure's caption after the block ending with its anchor (the
+    paragraph before the figure); a caption whose paragraph trafilatura left out, or that
+    the text already holds, is left out too."""
+    if not captions:
+        return blocks
+    keys = [anchor_key(block.text) for block in blocks]
+    after: dict[int, list[str]] = {}
+    for anchor, caption in captions:
+        at = next((i for i, key in enumerate(keys) if key.endswith(anchor)), None)
+        if at is not None and not any(anchor_key(caption) in key for key in keys):
+            after.setdefault(at, []).append(caption)
+    out: list[_RawBlock] = []
+    for index, block in enumerate(blocks):
+        out.append(block)
+        out.extend(
+            raw
+            for caption in after.get(index, [])
+            for raw in _raw_block(caption, BlockKind.CAPTION)
+        )
+    return out
 
 
 def _raw_block(text: str, kind: BlockKind) -> Iterator[_RawBlock]:

@@ -147,7 +147,6 @@ def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
     return cleaned[0] if cleaned else (heads[0] if heads else None)
 
 
-
 def _head_holds_more(head: str, meta: str) -> bool:
     """Whether the headline element is the metadata title with page furniture around it:
     a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
@@ -180,9 +179,7 @@ _OTHER_CREDIT = re.compile(
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Between authors: ";", ",", "|", "&", "and"; and the marks that set a date or a reading
 # time beside the name ("Ann Lee · 4 min read", "Ann Lee - March 2, 2024").
-_AUTHOR_SEPARATORS = re.compile(
-    r"\s*(?:;|,|\||&|\band\b|•|·|\s[-–—]\s)\s*", re.IGNORECASE
-)
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b|•|·|\s[-–—]\s)\s*", re.IGNORECASE)
 # Where a name ends and the place or outlet it writes from begins: "Ann Lee in Kyiv",
 # "Ann Lee for The Daily", "Ann Lee on behalf of the board".
 _NAME_THEN_PLACE = re.compile(
@@ -370,7 +367,7 @@ def _shown_prefix(part: str, html: str) -> str | None:
     words = part.split()
     for size in range(_SHORT_NAME_WORDS, 1, -1):
         candidate = " ".join(words[:size])
-        if re.search(r'>\s*' + re.escape(candidate) + r'\s*<', html):
+        if re.search(r">\s*" + re.escape(candidate) + r"\s*<", html):
             return candidate
     return None
 
@@ -555,9 +552,10 @@ def _header_time(tree: etree._Element) -> str | None:
     return None
 
 
-def read_metadata(page: str, url: str | None) -> PageMetadata:
-    """Everything the page says about its article; an unreadable page says nothing."""
-    tree = evidence.parse(page)
+def read_metadata(page: str, url: str | None, tree: etree._Element | None = None) -> PageMetadata:
+    """Everything the page says about its article; an unreadable page says nothing.
+    `tree`: the page already parsed, when the caller has it."""
+    tree = tree if tree is not None else evidence.parse(page)
     if tree is None:
         return PageMetadata()
     ld = evidence.linked_data(tree)
