@@ -47,9 +47,16 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "default-notables": ExtractOptions(favor_recall=False, fast=False, include_tables=False),
     "precision": ExtractOptions(favor_recall=False, favor_precision=True, fast=False),
     "precision-fast": ExtractOptions(favor_recall=False, favor_precision=True, fast=True),
+    "precision-notables": ExtractOptions(
+        favor_recall=False, favor_precision=True, fast=False, include_tables=False
+    ),
     "recall": ExtractOptions(favor_recall=True, fast=False),
+    "recall-notables": ExtractOptions(favor_recall=True, fast=False, include_tables=False),
     "recall-fast": ExtractOptions(favor_recall=True, fast=True),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
+    # figure captions left out of the text (trafilatura without images)
+    "recall-fast-nocaptions": ExtractOptions(favor_recall=True, fast=True, captions=False),
+    "default-nocaptions": ExtractOptions(favor_recall=False, fast=False, captions=False),
 }
 
 _PAGES: list[dict[str, Any]] = []

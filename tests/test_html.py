@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.ingest.html import MalformedHtmlError, article_from_html
+from dateline.ingest.html import MalformedHtmlError, _htmldate, article_from_html
 from dateline.ingest.metadata import split_authors
 from dateline.model import Article, BlockKind
 
@@ -281,3 +281,42 @@ def test_unclosed_tags_still_extract() -> None:
     article = article_from_html(html, "unclosed")
     assert "Ferry crews in Port Averly returned to work on Friday" in article.text
     assert "Talks on pay will resume next month" in article.text
+
+
+def test_a_copyright_year_alone_is_no_publication_day() -> None:
+    """htmldate answers 1 January of the year it finds in "© 2020"; that day is no date."""
+    page = (
+        "<html><head><title>Ferry</title></head><body><article><p>The ferry between Lowmarsh"
+        " and Penhallow will run twice a day.</p></article>"
+        "<footer>© 2020 Lowmarsh Gazette</footer></body></html>"
+    )
+    assert _htmldate(page, None) is None
+    dated = page.replace("<article>", '<article><p class="date">Posted 12 March 2021</p>')
+    assert _htmldate(dated, None) == "2021-03-12"
+
+
+def test_figure_caption_becomes_a_caption_block_where_the_picture_stood() -> None:
+    figure = (
+        '<figure><img src="/photos/pier.jpg" alt="">'
+        "<figcaption>The wrecked pier at Port Averly after the January storm.</figcaption>"
+        "</figure>"
+    )
+    page = PIER_PAGE.replace("<h2>Cost and funding</h2>", figure + "<h2>Cost and funding</h2>")
+    article = article_from_html(page, "pier", url="https://ledger.example.com/2023/09/14/pier")
+    kinds = [block.kind for block in article.blocks]
+    assert BlockKind.CAPTION in kinds
+    caption = article.blocks[kinds.index(BlockKind.CAPTION)]
+    assert article.text[caption.start : caption.end] == (
+        "The wrecked pier at Port Averly after the January storm."
+    )
+    # after the paragraph the figure follows, before the section heading
+    assert kinds[kinds.index(BlockKind.CAPTION) + 1] is BlockKind.HEADING
+    assert [c.span.text for c in article.captions] == [article.text[caption.start : caption.end]]
+
+
+def test_picture_without_a_caption_adds_no_block() -> None:
+    figure = '<figure><img src="/photos/pier.jpg" alt="The pier"></figure>'
+    page = PIER_PAGE.replace("<h2>Cost and funding</h2>", figure + "<h2>Cost and funding</h2>")
+    article = article_from_html(page, "pier")
+    assert BlockKind.CAPTION not in {block.kind for block in article.blocks}
+    assert article.text == article_from_html(PIER_PAGE, "pier").text

@@ -82,6 +82,67 @@ def test_headline_in_a_related_stories_box_is_not_the_title() -> None:
     assert read_metadata(html, None).title == "Ferry timetable agreed"
 
 
+def test_section_named_by_the_address_is_stripped_from_the_title() -> None:
+    html = page("<title>Ferry timetable agreed | Opinion</title>")
+    url = "https://lowmarsh.example/opinion/2024/05/ferry-timetable-agreed"
+    assert read_metadata(html, url).title == "Ferry timetable agreed"
+
+
+def test_section_from_article_section_is_stripped_from_the_title() -> None:
+    html = page(
+        '<meta property="article:section" content="Harbours">'
+        "<title>Ferry timetable agreed | Harbours</title>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_the_story_slug_is_no_section() -> None:
+    """The address's last part spells the headline; it must not strip the headline."""
+    html = page("<title>Marshpost | Ferry timetable agreed</title>")
+    url = "https://news.example/ferry-timetable-agreed"
+    assert read_metadata(html, url).title == "Marshpost | Ferry timetable agreed"
+
+
+def test_domain_with_a_word_added_still_names_the_site() -> None:
+    html = page("<title>Ferry timetable agreed | Marshpost</title>")
+    assert read_metadata(html, "https://www.getmarshpost.example/f").title == (
+        "Ferry timetable agreed"
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mar 4 2025 Ferry timetable agreed",
+        "Blog: Ferry timetable agreed",
+        "Ferry timetable agreed (marshpost.example)",
+    ],
+)
+def test_headline_with_furniture_around_the_metadata_title_gives_way(headline: str) -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">', f"<h1>{headline}</h1>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_headline_that_goes_on_in_words_stays() -> None:
+    """SEO titles are cut short; the headline that continues them is the whole title."""
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed after">',
+        "<h1>Ferry timetable agreed after long talks</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed after long talks"
+
+
+def test_several_headline_elements_and_agreeing_metadata_give_the_metadata_title() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">'
+        "<title>Ferry timetable agreed</title>",
+        "<h1>Latest from the harbour</h1><h1>Island news</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
 # ---------------------------------------------------------------- byline
 
 
@@ -145,6 +206,105 @@ def test_credentials_stay_with_the_name() -> None:
     assert split_byline("Mira Stohl, MD, PhD") == (["Mira Stohl, MD, PhD"], [])
 
 
+@pytest.mark.parametrize(
+    ("value", "people"),
+    [
+        ("ByNola Brisk", ["Nola Brisk"]),  # "By" styled apart, the space lost
+        ("“Tamsin Yeo”", ["Tamsin Yeo"]),
+        ("Idris Pell •", ["Idris Pell"]),
+        ("Idris PellMarch 3, 2025", ["Idris Pell"]),
+        ("Idris Pell 3 March 2025", ["Idris Pell"]),
+        ("Mar. 3, 2025 · Idris Pell · 4 min read", ["Idris Pell"]),
+        ("Idris Pell on behalf of the ferry users' group", ["Idris Pell"]),
+        ("Idris Pell in Penhallow", ["Idris Pell"]),
+        ("Orla Venn, Ph.D.", ["Orla Venn, Ph.D."]),
+        ("Posts by Orla Venn", ["Orla Venn"]),
+        ("Written By", []),
+        ("Learn More", []),
+        ("Co-founder", []),
+    ],
+)
+def test_byline_parts_cleaned_of_what_is_not_the_name(value: str, people: list[str]) -> None:
+    assert split_byline(value)[0] == people
+
+
+def test_name_and_role_in_one_line_keep_the_name_the_page_shows_alone() -> None:
+    html = '<div class="author"><span>Wren Dallow</span><span>Harbour Pilot</span></div>'
+    assert split_byline("Wren Dallow Harbour Pilot", html) == (["Wren Dallow"], [])
+
+
+def test_byline_from_twitter_card_label_and_data() -> None:
+    html = page(
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Ysolde Marr">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert read_metadata(html, None).authors == ["Ysolde Marr"]
+
+
+def test_byline_from_a_link_to_the_writers_page() -> None:
+    body = '<p class="meta">Story: <a href="/authors/cass-lowry/">Cass Lowry</a></p>'
+    assert read_metadata(page("", body), None).authors == ["Cass Lowry"]
+
+
+def test_author_box_with_a_biography_gives_its_name_line() -> None:
+    bio = "Bram Tully has covered the harbour and its ferries for the Gazette since 2009. " * 2
+    body = (
+        f'<div class="author-box"><div class="author-box__name">Bram Tully</div><p>{bio}</p></div>'
+    )
+    assert read_metadata(page("", body), None).authors == ["Bram Tully"]
+
+
+def test_author_name_in_the_element_after_a_label() -> None:
+    body = "<div><h3>Author</h3><p>Effie Corran</p></div>"
+    assert read_metadata(page("", body), None).authors == ["Effie Corran"]
+    body = "<div><strong>Contributors:</strong> Effie Corran</div>"
+    assert read_metadata(page("", body), None).authors == ["Effie Corran"]
+
+
+def test_a_by_line_in_prose_is_no_byline() -> None:
+    body = "<p>by integrating both timetables the board saved a crossing a day</p>"
+    assert read_metadata(page("", body), None).authors == []
+
+
+def test_byline_in_the_articles_own_footer_counts() -> None:
+    body = (
+        f"<article>{BODY}<footer>Posted by "
+        '<a rel="author" href="/u/kit">Kit Faraday</a></footer></article>'
+    )
+    html = f"<html><head></head><body>{body}</body></html>"
+    assert read_metadata(html, None).authors == ["Kit Faraday"]
+
+
+def test_byline_in_a_page_builders_widget_counts_but_not_in_a_sidebar_widget() -> None:
+    inside = '<div class="builder-widget-wrap"><span class="byline">Noor Haskett</span></div>'
+    assert read_metadata(page("", inside), None).authors == ["Noor Haskett"]
+    sidebar = '<div class="widget widget_recent"><span class="byline">Noor Haskett</span></div>'
+    assert read_metadata(page("", sidebar), None).authors == []
+
+
+def test_a_layout_class_naming_a_sidebar_area_is_no_sidebar() -> None:
+    body = '<div class="md:[grid-area:sidebar]"><p>Written by</p><p>Rosa Imrie</p></div>'
+    assert read_metadata(page("", body), None).authors == ["Rosa Imrie"]
+
+
+def test_a_nav_that_holds_the_article_is_no_furniture() -> None:
+    """An unclosed tag before it made the parser nest the whole page inside the <nav>."""
+    long_body = "<p>" + "The harbour board met the ferry company on Tuesday. " * 6 + "</p>"
+    body = f'<nav><a href="/">Home</a><p class="byline">By Tove Arran</p>{long_body}</nav>'
+    assert read_metadata(page("", body), None).authors == ["Tove Arran"]
+    menu = '<nav><p class="byline">By Tove Arran</p></nav>'
+    assert read_metadata(page("", menu), None).authors == []
+
+
+def test_site_named_for_its_owner_gives_the_byline() -> None:
+    html = page('<meta property="og:site_name" content="Alma Ritter\'s blog">')
+    assert read_metadata(html, None).authors == ["Alma Ritter"]
+    html = page('<meta property="og:site_name" content="Harbour Dental">')
+    assert read_metadata(html, None).authors == []
+
+
 # ---------------------------------------------------------------- dates
 
 
@@ -188,3 +348,41 @@ def test_date_only_in_a_sidebar_is_not_taken() -> None:
 )
 def test_iso_date(raw: str, iso: str | None) -> None:
     assert iso_date(raw) == iso
+
+
+# ---------------------------------------------------------------- byline: desks and users
+
+
+@pytest.mark.parametrize(
+    "value", ["Lowmarsh Gazette Staff", "The Penhallow Team", "Team Penhallow", "Harbour Desk"]
+)
+def test_a_named_desk_or_team_signs_the_story(value: str) -> None:
+    assert split_byline(value) == ([value], [])
+
+
+@pytest.mark.parametrize("value", ["Staff", "Our Editors", "Staff Writer", "team"])
+def test_a_desk_without_a_name_is_no_byline(value: str) -> None:
+    assert split_byline(value) == ([], [])
+
+
+def test_user_names_count_only_in_fields_made_for_the_author() -> None:
+    assert split_byline("petranoone", structured=True) == (["petranoone"], [])
+    assert split_byline("petra noone", structured=True) == (["petra noone"], [])
+    assert split_byline("petranoone") == ([], [])
+    for value in ("site_admin", "3f9a2c-77b1", "petra@lowmarsh.example"):
+        assert split_byline(value, structured=True) == ([], [])
+
+
+def test_a_person_on_the_page_beats_a_user_name_in_the_metadata() -> None:
+    html = page(
+        '<meta name="author" content="webdesk.admin2">', '<p class="byline">By Una Pryce</p>'
+    )
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+    html = page('<meta name="author" content="unapryce">', '<p class="byline">By Una Pryce</p>')
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+
+
+def test_credits_of_others_are_no_byline() -> None:
+    assert split_byline("Fact checked by Hal Merrow") == ([], [])
+    assert split_byline("By Una Pryce | Photos by Hal Merrow") == (["Una Pryce"], [])
+    assert split_byline("\ue08a Una Pryce") == (["Una Pryce"], [])

@@ -25,10 +25,13 @@ _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "AboutPage", "FAQPage", "QAPage"
 # Containers whose headings and bylines belong to other stories or to the site.
 _FURNITURE = frozenset({"nav", "footer", "aside", "menu", "form"})
 _FURNITURE_HINT = re.compile(
-    r"\b(?:related|recommend|sidebar|widget|popular|trending|more-stories|newsletter|"
-    r"comment|footer|teaser|promo|share)\b",
+    r"\b(?:related|recommend|sidebar|popular|trending|more-stories|newsletter|"
+    r"comment|comments|footer|teaser|promo|share)\b",
     re.IGNORECASE,
 )
+# "widget" names a sidebar box only as a class of its own ("widget", "widget_recent"): page
+# builders call every block of the article an "elementor-widget".
+_WIDGET = re.compile(r"^widget(?:\b|_)", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
 
@@ -94,15 +97,70 @@ def meta_values(tree: etree._Element, *keys: str) -> list[str]:
     return found
 
 
+_WRITER_LABEL = re.compile(r"^(?:written by|author|authors|by)$", re.IGNORECASE)
+
+
+def labelled_meta_authors(tree: etree._Element) -> list[str]:
+    """Authors in the label/data pairs of Twitter cards ("twitter:label1" = "Written by",
+    "twitter:data1" = the name), which SEO plugins write when no author tag is set."""
+    values: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().casefold()
+        if key.startswith("twitter:"):
+            values[key] = _WS.sub(" ", meta.get("content") or "").strip()
+    return [
+        values[data]
+        for key, label in values.items()
+        if key.startswith("twitter:label")
+        and _WRITER_LABEL.match(label)
+        and values.get(data := key.replace("label", "data", 1))
+    ]
+
+
 def in_furniture(element: etree._Element) -> bool:
-    """Whether `element` sits in navigation, a footer, a sidebar or a related-stories box."""
+    """Whether `element` sits in navigation, a footer, a sidebar or a related-stories box.
+
+    The <footer> of the article itself is no furniture: blogs put the post's byline and date
+    there ("Posted by … on …").
+    """
     for ancestor in element.iterancestors():
-        if ancestor.tag in _FURNITURE:
+        if ancestor.tag in ("body", "html"):
+            break
+        if (
+            ancestor.tag in _FURNITURE
+            and not _article_footer(ancestor)
+            and not _holds_prose(ancestor)
+        ):
             return True
-        hint = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if _FURNITURE_HINT.search(hint.replace("_", "-")):
+        if any(_furniture_token(token) for token in _hint_tokens(ancestor)):
             return True
     return False
+
+
+# A paragraph this long is the article's prose, not a menu's or a teaser's words.
+_PROSE_CHARS = 200
+_HOLDS_PROSE = etree.XPath(f"boolean(.//p[string-length(normalize-space()) > {_PROSE_CHARS}])")
+
+
+def _holds_prose(element: etree._Element) -> bool:
+    """Whether a <nav> or <aside> holds article paragraphs: an unclosed tag before it makes
+    lxml nest the rest of the page inside it, and that rest is not furniture."""
+    return bool(_HOLDS_PROSE(element))
+
+
+def _article_footer(element: etree._Element) -> bool:
+    return element.tag == "footer" and any(a.tag == "article" for a in element.iterancestors())
+
+
+def _hint_tokens(element: etree._Element) -> list[str]:
+    """The element's class names and id, without utility classes: "md:[grid-area:sidebar]"
+    says where a box is drawn on a wide screen, not what it holds."""
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return [token for token in tokens if not any(ch in token for ch in ":[]")]
+
+
+def _furniture_token(token: str) -> bool:
+    return bool(_FURNITURE_HINT.search(token.replace("_", "-")) or _WIDGET.match(token))
 
 
 def headlines(tree: etree._Element) -> list[str]:
@@ -215,34 +273,93 @@ def html_unescape(text: str) -> str:
 
 
 _BYLINE_HINT = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|posted-by)", re.I)
+_NAMED_CHILDREN = etree.XPath(".//*[contains(@class, 'name') or contains(@class, 'Name')]")
+_NAME_HINT = re.compile(r"(?:^|[\s_-])name(?:$|[\s_-])", re.I)
+# A link to the writer's own page ("/author/ann-lee/", "/by/ann-lee"): its text is the name.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|writer|writers|contributor|contributors|columnist|columnists|"
+    r"journalist|journalists|reporter|reporters|staff|by)/[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
 _MAX_BYLINE_CHARS = 120
+# Elements whose class or id may hold one of _BYLINE_HINT's words, found by libxml2 itself
+# (plain substring tests, either case of the first letter) so that the regular expression
+# runs on a few elements rather than on every element of the page.
+_HINT_CANDIDATES = etree.XPath(
+    "//*["
+    + " or ".join(
+        f"contains(@{attribute}, '{part}')"
+        for attribute in ("class", "id")
+        for part in ("uthor", "yline", "y-line", "riter", "osted-by")
+    )
+    + "]"
+)
+_SKIPPED_TEXT = frozenset({"script", "style", "noscript"})
+_SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "img", "noscript"})
 
 
-def byline_texts(tree: etree._Element) -> list[str]:
-    """Texts that name the author on the page itself, most explicit first: rel=author links,
-    itemprop=author, then elements whose class or id says byline or author."""
-    found: list[str] = []
+def byline_texts(tree: etree._Element) -> list[list[str]]:
+    """Texts that name the author on the page itself, in groups, most explicit first:
+    rel=author links, itemprop=author, links to an author's page (each group read whole: a
+    story by two people has two such links), then each element whose class or id says
+    byline or author on its own, the ones that say author *name* first. An author box that
+    also holds a biography gives its name line alone."""
     rel = tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
     prop = tree.xpath("//*[@itemprop='author']")
+    pages = [a for a in tree.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
     hinted = [
         el
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in ("meta", "link", "script", "style", "body", "html")
+        for el in _HINT_CANDIDATES(tree)
+        if el.tag not in _SKIPPED_TAGS
         and _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
     ]
-    for element in [*rel, *prop, *hinted]:
+    hinted.sort(key=lambda el: not _NAME_HINT.search(el.get("class") or ""))
+    groups = [_words_of(rel), _words_of(prop), _words_of(pages)]
+    groups.extend([words] for words in _words_of(hinted))
+    return [group for group in groups if group]
+
+
+def _words_of(elements: list[etree._Element]) -> list[str]:
+    found: list[str] = []
+    for element in elements:
         if in_furniture(element):
             continue
-        named = element.xpath(".//*[@itemprop='name']")
-        words = text_of(named[0]) if named else text_of(element)
-        if words and len(words) <= _MAX_BYLINE_CHARS and words not in found:
+        words = _byline_words(element)
+        if words and words not in found:
             found.append(words)
     return found
 
 
-_BY_LABEL = re.compile(r"^(?:by|written by|posted by|words by|author|authored by)\s*:?$", re.I)
-_BY_LINE = re.compile(r"^(?:by|written by|posted by|words by|author:)\s*(?=[A-Z])(.{3,80})$", re.I)
+def _byline_words(element: etree._Element) -> str | None:
+    """The name an author element holds: its itemprop=name, its whole text when short, else
+    the short text of a child whose class says name, else its first line of words."""
+    named = element.xpath(".//*[@itemprop='name']")
+    if named:
+        return text_of(named[0]) or None
+    # Chunks joined with a space: a name and the role in the element after it must not glue
+    # ("Ann Lee" + "Author" is no "Ann LeeAuthor").
+    chunks: list[str] = []
+    for _, chunk in _text_chunks(element, own_tail=False):
+        chunks.append(chunk)
+        if sum(map(len, chunks)) > _MAX_BYLINE_CHARS:
+            break  # a long box: no need to read the rest of it
+    else:
+        return " ".join(chunks) or None
+    for child in _NAMED_CHILDREN(element):
+        if _NAME_HINT.search(child.get("class") or ""):
+            name = text_of(child)
+            if name and len(name) <= _MAX_BYLINE_CHARS:
+                return name
+    return chunks[0] if len(chunks[0]) <= _MAX_BYLINE_CHARS else None
+
+
+_BY_LABEL = re.compile(
+    r"^(?:by|written by|posted by|words by|author|authors|authored by|contributors?)\s*:?$", re.I
+)
+# The name must open with a capital: "by integrating the two" is prose, not a byline.
+_BY_LINE = re.compile(
+    r"^(?i:by|written by|posted by|words by|author:|contributors?:)\s*(?=[A-Z])(.{3,80})$"
+)
 _MAX_LABELLED = 3
 
 
@@ -265,13 +382,33 @@ def labelled_bylines(tree: etree._Element) -> list[str]:
     return found
 
 
-def _text_chunks(tree: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """Every non-empty text and tail of the body in document order, with its element."""
-    body = tree.find(".//body")
-    for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+def _text_chunks(
+    tree: etree._Element, *, own_tail: bool = True
+) -> Iterator[tuple[etree._Element, str]]:
+    """Every non-empty text and tail of the body (or of one element) in reading order,
+    with its element: a tail comes after the element's own words, not before them."""
+    body = tree.find(".//body") if tree.tag == "html" else None
+    top = body if body is not None else tree
+    yield from _chunks_of(top, tail=own_tail)
+
+
+def _chunks_of(top: etree._Element, *, tail: bool) -> Iterator[tuple[etree._Element, str]]:
+    """One pass with a stack rather than nested generators (deep pages made those slow):
+    an element's text, its children, then its tail. The words inside scripts, styles and
+    comments are skipped, their tails are not."""
+    stack: list[tuple[etree._Element, bool]] = [(top, False)]
+    while stack:
+        element, closing = stack.pop()
+        if not closing:
+            stack.append((element, True))
+            if isinstance(element.tag, str) and element.tag not in _SKIPPED_TEXT:
+                chunk = _WS.sub(" ", element.text or "").strip()
+                if chunk:
+                    yield element, chunk
+                stack.extend((child, False) for child in reversed(element))
             continue
-        for raw in (element.text, element.tail):
-            chunk = _WS.sub(" ", raw or "").strip()
-            if chunk:
-                yield element, chunk
+        if element is top and not tail:
+            continue
+        chunk = _WS.sub(" ", element.tail or "").strip()
+        if chunk:
+            yield element, chunk

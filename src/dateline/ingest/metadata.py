@@ -56,17 +56,32 @@ def site_names(tree: etree._Element, url: str | None, publisher: str | None) -> 
     return {name for name in names if len(name) >= 3}
 
 
+def section_names(tree: etree._Element, url: str | None) -> set[str]:
+    """Comparison keys of the site's section the page is in: article:section, and the
+    folders of its address ("/opinion/2024/…" -> "opinion"). The last part of the path is
+    the story's own slug, which often spells the headline, so it is left out."""
+    names = {_key(section) for section in evidence.meta_values(tree, "article:section")}
+    folders = [folder for folder in urlsplit(url or "").path.split("/") if folder][:-1]
+    names.update(_key(folder) for folder in folders if not folder.isdigit())
+    return {name for name in names if len(name) >= 3}
+
+
 def _is_site(part: str, sites: set[str]) -> bool:
     key = _key(part)
     if not key:
         return True
     return any(
-        key == site or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        key == site
+        or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
+        # the domain adds a word to the name: "getferrytimes.com" for "Ferry Times"
+        or (len(key) >= 5 and key in site and len(site) <= len(key) + 4)
         for site in sites
     )
 
 
-def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
+def strip_site(
+    title: str, sites: set[str], headline: str | None = None, sections: frozenset[str] = frozenset()
+) -> str:
     """`title` without the site's name (and the section beside it) on either side.
 
     The site's part is known by its name (`sites`), or, failing that, as what is left when
@@ -81,9 +96,9 @@ def strip_site(title: str, sites: set[str], headline: str | None = None) -> str:
                 if _key(" ".join(chunk)) == _key(headline):
                     return _join(title, chunk)
     kept = list(parts)
-    while len(kept) > 1 and _is_site(kept[-1], sites):
+    while len(kept) > 1 and (_is_site(kept[-1], sites) or _key(kept[-1]) in sections):
         kept.pop()
-    while len(kept) > 1 and _is_site(kept[0], sites):
+    while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
         kept.pop(0)
     return _join(title, kept)
 
@@ -109,29 +124,88 @@ def choose_title(
     # usable site name.
     sites -= {_key(m) for m in meta}
     heads = [h for h in evidence.headlines(tree) if not _is_site(h, sites)]
-    cleaned = [strip_site(m, sites, heads[0] if heads else None) for m in meta]
+    sections = frozenset(section_names(tree, url))
+    cleaned = [strip_site(m, sites, heads[0] if heads else None, sections) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
+    return _weigh_titles(heads, cleaned)
+
+
+def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
+    """The headline element when the metadata agrees or says nothing better, else the
+    metadata's title. The metadata wins when the headline holds it and more (a date or a
+    section glued on: "Mar 4 2025 Ferry timetable agreed"), and when the page has several
+    headline elements but its metadata titles agree with one another."""
     for head in heads:
         if any(_key(head) == _key(c) for c in cleaned):
             return head
+    if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
+        return cleaned[0]
+    if len(heads) > 1 and len(cleaned) > 1 and len({_key(c) for c in cleaned}) == 1:
+        return cleaned[0]
     if heads and len(heads[0].split()) >= _MIN_HEADLINE_WORDS:
         return heads[0]
     return cleaned[0] if cleaned else (heads[0] if heads else None)
+
+
+def _head_holds_more(head: str, meta: str) -> bool:
+    """Whether the headline element is the metadata title with page furniture around it:
+    a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
+    words or a label before it ("Mar 4 2025 Ferry…", "Blog: Ferry…"). A headline that only
+    goes on in words ("Ferry timetable agreed after talks") is the metadata's title cut
+    short, so the headline stays."""
+    at = head.casefold().find(meta.casefold())
+    if at < 0 or len(meta) == len(head):
+        return False
+    before, after = head[:at].strip(), head[at + len(meta) :].strip()
+    if before:
+        return before.endswith(":") or len(before.split()) >= _MIN_HEADLINE_WORDS
+    return not after[:1].isalnum()
 
 
 # ---------------------------------------------------------------- byline
 
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:analysis|opinion|commentary|story|text|words|written|reporting|posted|"
-    r"published|article)\s+)?by[\s:]+",
+    r"published|article|posts|articles)\s+)?by(?:[\s:]+|$)",
     re.IGNORECASE,
 )
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b)\s*", re.IGNORECASE)
+# Credits of people who did not write the story: "Fact checked by", "Photos by".
+_OTHER_CREDIT = re.compile(
+    r"^(?:fact[- ]?checked|(?:medically\s+)?reviewed|edited|photos?|photography|pictures|"
+    r"illustrations?|images?|video|graphics|produced|translated|researched)\s+by\b",
+    re.IGNORECASE,
+)
+# "By" glued to the name, as pages that style the word apart lose the space: "ByAnn Lee".
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+# Between authors: ";", ",", "|", "&", "and"; and the marks that set a date or a reading
+# time beside the name ("Ann Lee · 4 min read", "Ann Lee - March 2, 2024").
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|\||&|\band\b|•|·|\s[-–—]\s)\s*", re.IGNORECASE)
+# Where a name ends and the place or outlet it writes from begins: "Ann Lee in Kyiv",
+# "Ann Lee for The Daily", "Ann Lee on behalf of the board".
+_NAME_THEN_PLACE = re.compile(
+    r"^((?:By\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)"
+    r"\s+(?:on behalf of|for|in|at|from)\s+\S.*$"
+)
+# A name with the date after it, glued or not: "Ann LeeMarch 2, 2024", "Ann Lee 2 March 2024".
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:\s+\d{1,2})?\s*(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"\.?\s+\d)"
+)
+# Marks that set a name apart from what follows it on one line (a date, a reading time).
+_LINE_MARKS = re.compile(r"[·•|]|\s[-–—]\s")
+# Icons and symbols before a name (a private-use icon glyph, "×" of a close button).
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+# Marks around a name that are not part of it: quotes, bullets, dashes, colons.
+_NAME_EDGES = " :-–—\"'“”‘’•·|,"
 # Words that mark a byline part as a role or desk rather than a person's name.
 _NOT_A_NAME = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|contributors|desk|"
     r"team|newsroom|editorial|admin|administrator|guest|updated|published|posted|sponsored|"
-    r"author|authors|name)\b",
+    r"author|authors|name|written|founder|co-founder|cofounder|ceo|architect|expert|reviewer|"
+    r"educator|bio|login|subscribe|follow)\b"
+    # the words of links around a byline ("Learn more", "More by Ann Lee", "View all")
+    r"|^(?:learn|read|view|see|more)\b",
     re.IGNORECASE,
 )
 # Outlets that sign stories: news agencies by name, and names built on an outlet's word.
@@ -148,35 +222,101 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,
 # trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
 _URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
 _MAX_NAME_WORDS = 5
+# Most names are two or three words; a longer byline part may be a name and a role.
+_SHORT_NAME_WORDS = 3
 _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}", re.I
 )
 
 
-def split_byline(author: str | None, html: str = "") -> tuple[list[str], list[str]]:
+def split_byline(
+    author: str | None, html: str = "", *, structured: bool = False
+) -> tuple[list[str], list[str]]:
     """(people, outlets) in a byline string: "By Ann Lee and Bo Chan; Reuters".
 
     Pages join several authors with ";", "and", "&" or commas. A part naming a role ("Games
     Editor") keeps the name before it when the page shows that name on its own; parts that
     are a role alone, a date, a sentence, an address or a link are dropped, because
-    `byline` lists people. Outlets ("Reuters") go apart. Names are kept as the page writes
-    them.
+    `byline` lists who wrote the story. A desk or team the page names ("Gazette Staff",
+    "Team Lowmarsh") signs like a person and is kept; "Staff" alone says nothing. Outlets
+    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>) a
+    user name ("annlee") or a name in lower case is the writer as the site knows them.
+    Names are kept as the page writes them.
     """
-    if not author or _looks_like_sentence(_URL_TAIL.sub("", author)):
+    if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
+        return [], []
+    author = _NAME_THEN_PLACE.sub(r"\1", _GLUED_MONTH.sub(" · ", author))
+    if not _LINE_MARKS.search(author) and _looks_like_sentence(_URL_TAIL.sub("", author)):
         return [], []
     people: list[str] = []
     outlets: list[str] = []
     for part in _parts(author):
-        name = _BY_PREFIX.sub("", " ".join(part.split())).strip(" .:-–—")
-        name = _URL_TAIL.sub("", name).strip()
+        if _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", part)):
+            continue
+        name = _clean_name(part)
         if _ORGANISATION.search(name) and not _DATE_WORDS.search(name):
             _add(outlets, name)
             continue
+        name = _NAME_THEN_PLACE.sub(r"\1", name)
+        if _is_collective(name) or (structured and _is_handle(name)):
+            _add(people, name)
+            continue
         if _NOT_A_NAME.search(name):
             name = _name_before_role(name, html)
+        elif len(name.split()) > _SHORT_NAME_WORDS:
+            name = _shown_prefix(name, html) or name
         if _looks_like_name(name):
             _add(people, _as_written(name, html))
     return people, outlets
+
+
+# A desk or team that signs a story: "Gazette Staff", "The Harbour Team", "Team Lowmarsh".
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?P<own>.+?)\s+(?:editorial\s+)?"
+    r"(?:team|staff|desk|editors|contributors?|newsroom)$"
+    r"|^team\s+(?P<after>.+)$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset({"the", "our", "your", "my", "a", "an", "this", "all"})
+# A site user name: "annlee", "ann.lee", "ann_lee"; no digits (ids, hashes), no @ (e-mail).
+_HANDLE = re.compile(r"^[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,30}$")
+_LOWER_NAME = re.compile(r"^[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){1,2}$")
+
+
+def _is_collective(name: str) -> bool:
+    """Whether `name` is a named desk or team ("Gazette Staff"), not a role ("Staff Writer",
+    "Our Editors", "Staff")."""
+    found = _COLLECTIVE.match(name)
+    if found is None or any(ch.isdigit() for ch in name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    own = (found.group("own") or found.group("after") or "").split()
+    return (
+        bool(own)
+        and own[0].casefold() not in _DETERMINERS
+        and not any(_NOT_A_NAME.search(word) for word in own)
+        and any(word[:1].isupper() for word in own)
+    )
+
+
+def _is_handle(name: str) -> bool:
+    """A user name or a lower-case name in an author field, never a role ("admin")."""
+    return (
+        name == name.casefold()
+        and bool(_HANDLE.match(name) or _LOWER_NAME.match(name))
+        and not _NOT_A_NAME.search(name.replace("_", " ").replace(".", " "))
+        and name.split()[0].casefold() not in _ARTICLE_WORDS
+    )
+
+
+def _clean_name(part: str) -> str:
+    """A byline part without "By", a link after it and the marks around it; a final full
+    stop kept when it ends an abbreviation ("Ph.D.", "Ann T.")."""
+    name = _LEADING_SYMBOLS.sub("", " ".join(part.split())).strip(_NAME_EDGES)
+    name = _GLUED_BY.sub("", _BY_PREFIX.sub("", name))
+    name = _URL_TAIL.sub("", name).strip(_NAME_EDGES)
+    bare = name.rstrip(".")
+    last = bare.split()[-1] if bare.split() else ""
+    return name if name.endswith(".") and ("." in last or len(last) == 1) else bare
 
 
 def split_authors(author: str | None, html: str = "") -> list[str]:
@@ -221,6 +361,17 @@ def _name_before_role(part: str, html: str) -> str:
     return ""
 
 
+def _shown_prefix(part: str, html: str) -> str | None:
+    """The first two or three words of a long part when the page shows them on their own:
+    "Ann Lee Head Winemaker" is "Ann Lee" and a role the page sets in its own element."""
+    words = part.split()
+    for size in range(_SHORT_NAME_WORDS, 1, -1):
+        candidate = " ".join(words[:size])
+        if re.search(r">\s*" + re.escape(candidate) + r"\s*<", html):
+            return candidate
+    return None
+
+
 def _as_written(name: str, html: str) -> str:
     """The page's own spelling of a name a source normalised ("John C Welch" for
     "John C. Welch"): initials matter when later stages match the name in the text."""
@@ -258,11 +409,48 @@ def _looks_like_name(name: str) -> bool:
     )
 
 
+# A site named for its owner: "Ann Lee's blog". A site name alone ("Ann Lee") is no proof:
+# on the dev pages it was far more often a business ("Harbour Dental") than a person.
+_NAME_WORD = r"[A-Z](?:[^\W\d_]*(?:[-'’][A-Z][^\W\d_]*)?|\.)"
+_OWNER = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    r"['’]s\s+(?i:blog|site|website|notes|journal|weblog)$"
+)
+
+
+def site_owner(sites: list[str]) -> str | None:
+    """The person a personal site is named for ("Ann Lee's blog"): blogs often name their
+    writer nowhere else."""
+    for value in sites:
+        found = _OWNER.match(" ".join(value.split()))
+        if found is not None:
+            return found.group("name")
+    return None
+
+
+def _site_parts(tree: etree._Element) -> list[str]:
+    """What names the site: og:site_name, then the outer parts of a divided <title>."""
+    names = evidence.meta_values(tree, "og:site_name", "application-name")
+    title = evidence.page_title(tree)
+    if title:
+        parts = _SEPARATOR.split(title)
+        if len(parts) > 1:
+            names.extend([parts[-1], parts[0]])
+    return names
+
+
+# The first sources of `choose_byline` are fields made for the author's name.
+_STRUCTURED_SOURCES = 3
+
+
 def choose_byline(
     tree: etree._Element, page: str, ld_authors: list[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
-    <meta name=author>, then the byline on the page (rel=author, itemprop, class)."""
+    <meta name=author>, the byline on the page (rel=author, itemprop, class), then the
+    person a personal site is named for. A source naming only a desk or a user name
+    ("Gazette Staff", "annlee") gives way to a later one that names a person: sites fill
+    their author fields with the account that posted the story."""
     outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
     sources: list[list[str]] = [
         [n for n, kind in ld_authors if kind != "Organization"],
@@ -273,20 +461,26 @@ def choose_byline(
             )
             if "://" not in v
         ],
-        evidence.byline_texts(tree),
+        evidence.labelled_meta_authors(tree),
+        *evidence.byline_texts(tree),
         evidence.labelled_bylines(tree),
     ]
-    for source in sources:
+    fallback: list[str] = []
+    for rank, source in enumerate(sources):
         people: list[str] = []
         for value in source:
-            found, orgs = split_byline(value, page)
+            found, orgs = split_byline(value, page, structured=rank < _STRUCTURED_SOURCES)
             for name in found:
                 _add(people, name)
             for org in orgs:
                 _add(outlets, org)
-        if people:
+        if people and not all(_is_collective(p) or _is_handle(p) for p in people):
             return people, outlets
-    return [], outlets
+        fallback = fallback or people
+    if fallback:
+        return fallback, outlets
+    owner = site_owner(_site_parts(tree)) if not outlets else None
+    return ([owner] if owner else []), outlets
 
 
 # ---------------------------------------------------------------- dates
@@ -358,9 +552,10 @@ def _header_time(tree: etree._Element) -> str | None:
     return None
 
 
-def read_metadata(page: str, url: str | None) -> PageMetadata:
-    """Everything the page says about its article; an unreadable page says nothing."""
-    tree = evidence.parse(page)
+def read_metadata(page: str, url: str | None, tree: etree._Element | None = None) -> PageMetadata:
+    """Everything the page says about its article; an unreadable page says nothing.
+    `tree`: the page already parsed, when the caller has it."""
+    tree = tree if tree is not None else evidence.parse(page)
     if tree is None:
         return PageMetadata()
     ld = evidence.linked_data(tree)
