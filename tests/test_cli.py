@@ -19,6 +19,7 @@ import click
 import jsonschema
 import pytest
 import typer.main
+from typer import _click as typer_click  # the Click that Typer carries
 from typer.testing import CliRunner
 
 from dateline import __version__
@@ -307,9 +308,30 @@ def test_unknown_model() -> None:
 
 
 def _group() -> Any:
+    """The app's Click group with every command built (they are built when first asked for)."""
     group = typer.main.get_command(app)
     assert hasattr(group, "commands"), group
+    context = typer_click.Context(group)
+    for name in group.list_commands(context):
+        assert group.get_command(context, name) is not None, name
     return group
+
+
+def test_a_store_query_command_loads_no_pipeline() -> None:
+    """`dateline sources --help` (or any store query) starts without importing spaCy, the
+    HTML extractor or the server: the command's module alone is imported."""
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from dateline.cli import app\n"
+        "for name in ('sources', 'positions', 'entities'):\n"
+        "    assert CliRunner().invoke(app, [name, '--help']).exit_code == 0, name\n"
+        "print(sorted(m for m in ('spacy', 'fastapi', 'trafilatura') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
 def _options(command: Any) -> list[Any]:

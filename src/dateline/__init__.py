@@ -10,66 +10,45 @@ The Python API in three calls:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from dateline.errors import DatelineError
-from dateline.ingest import article_from_html_text, article_from_text
-from dateline.model import Analysis, Article
-from dateline.nlp.pipeline import analyze_articles as run_pipeline
-from dateline.nlp.windows import check_length
-from dateline.record import to_record as build_record
-from dateline.record_types import AnalysisRecord
-from dateline.settings import Settings
 from dateline.version import VERSION
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers
+    from dateline.facade import AnalysisError, analyze, analyze_articles, to_record
+    from dateline.model import Analysis, Article
+    from dateline.record_types import AnalysisRecord
+    from dateline.settings import Settings
 
 __version__ = VERSION
 
-
-def analyze(
-    text: str,
-    *,
-    source_id: str | None = None,
-    html: bool = False,
-    title: str | None = None,
-    published: str | None = None,
-    settings: Settings | None = None,
-) -> Analysis:
-    """Analyse one article given as plain text (or HTML with `html=True`)."""
-    reader = article_from_html_text if html else article_from_text
-    article = reader(text, source_id, title=title, published=published)
-    # Too long is bad input (D110), not a stage's failure (D301): raised as itself.
-    check_length(article, (settings or Settings()).max_text_chars)
-    analysis = next(run_pipeline([article], settings))
-    if analysis.failure is not None:
-        raise AnalysisError(analysis.failure)
-    return analysis
+# Each public name and the module that defines it. They are imported on first use: the
+# pipeline (spaCy) costs seconds to import, and a corpus query or `--help` needs none of it.
+_LAZY = {
+    "Analysis": "dateline.model",
+    "AnalysisError": "dateline.facade",
+    "AnalysisRecord": "dateline.record_types",
+    "Article": "dateline.model",
+    "Settings": "dateline.settings",
+    "analyze": "dateline.facade",
+    "analyze_articles": "dateline.facade",
+    "to_record": "dateline.facade",
+}
 
 
-class AnalysisError(DatelineError):
-    """A pipeline stage failed on an article (a bug to report, not bad input)."""
-
-    code = "D301"
-
-    def __init__(self, failure: str) -> None:
-        # The stage wrote the failure with its code already: "[D301] story.txt: …".
-        super().__init__(failure.removeprefix(f"[{self.code}] "))
-
-
-def to_record(analysis: Analysis) -> AnalysisRecord:
-    """The analysis record of CONTRACT.md for one analysed article (a plain dict at run time;
-    `AnalysisRecord` is its type for mypy)."""
-    return build_record(analysis)
-
-
-def analyze_articles(
-    articles: Iterable[Article], settings: Settings | None = None
-) -> Iterator[Analysis]:
-    """Analyse many articles, batched through spaCy; yields one `Analysis` per article."""
-    return run_pipeline(articles, settings)
+def __getattr__(name: str) -> Any:
+    """The public names, imported when first asked for (PEP 562)."""
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value  # asked once
+        return value
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
 
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "AnalysisRecord",
     "Article",
     "Settings",

@@ -6,7 +6,6 @@ Registered on the one Typer app of `dateline.cli.main`; like cli.py, only this m
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,10 +25,10 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 from rich.text import Text
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
+from dateline.cli.listing import open_or_exit, show_results
 from dateline.cli.options import (
     AboutOption,
     ActorOption,
@@ -56,16 +55,7 @@ from dateline.scale.ingestion import IngestCounts
 from dateline.scale.ingestion import ingest as run_ingest
 from dateline.scale.runners import make_runner
 from dateline.settings import Settings
-from dateline.store import EventResult, QuoteResult, Store, as_dict, open_store
-
-
-def _open(db: str | None, *, create: bool = False) -> Store:
-    try:
-        return open_store(db, create=create)
-    except DatelineError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
-        raise typer.Exit(1) from error
-
+from dateline.store import EventResult, QuoteResult, Store
 
 # -- ingest ----------------------------------------------------------------------------------
 
@@ -137,7 +127,7 @@ def ingest(
     except DatelineError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(1) from error
-    store = _open(db, create=True)
+    store = open_or_exit(db, create=True)
     try:
         runner = make_runner(settings, workers, dask)
     except DatelineError as error:
@@ -189,9 +179,9 @@ def _ingest_progress() -> Progress:
 
 def failures(db: DbOption = None, output_format: QueryFormatOption = QueryFormat.TABLE) -> None:
     """The inputs an ingest could not store: which, why and when (the latest first)."""
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = store.failures()
-    _show(found, output_format, ["input", "reason", "failed_at"], "No failures recorded.")
+    show_results(found, output_format, ["input", "reason", "failed_at"], "No failures recorded.")
 
 
 # -- queries ---------------------------------------------------------------------------------
@@ -207,7 +197,7 @@ def show_stored_quotes(
 ) -> None:
     """`dateline quotes` without files: quotes from the store; with `merge`, each statement
     once with every article that carries it."""
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = store.query_quotes(
             speaker=filters.speaker,
             about=filters.about,
@@ -227,10 +217,10 @@ def show_quotes(
     if merge:
         merged = [_merged_row(m, output_format) for m in merge_quotes(found)][: limit or None]
         columns = ["day", "speaker_key", "content", "articles", "sources"]
-        _show(merged, output_format, columns, "No quotes match.")
+        show_results(merged, output_format, columns, "No quotes match.")
         return
     columns = ["day", "speaker_name", "content", "place_name", "source_id"]
-    _show(found[: limit or None], output_format, columns, "No quotes match.")
+    show_results(found[: limit or None], output_format, columns, "No quotes match.")
 
 
 def _merged_row(merged: Any, output_format: QueryFormat) -> dict[str, Any]:
@@ -260,7 +250,7 @@ def show_stored_events(
 ) -> None:
     """`dateline events` without files: events from the store; with `merge`, each event
     once with every article that reports it."""
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = store.query_events(
             type=filters.type,
             place=filters.place,
@@ -279,10 +269,10 @@ def show_events(
     if merge:
         merged = [_merged_event_row(m, output_format) for m in merge_events(found)]
         columns = ["day", "type", "actor_key", "recipient_key", "place_name", "articles"]
-        _show(merged[: limit or None], output_format, columns, "No events match.")
+        show_results(merged[: limit or None], output_format, columns, "No events match.")
         return
     columns = ["day", "type", "actor_name", "trigger", "recipient_name", "place_name", "source_id"]
-    _show(found[: limit or None], output_format, columns, "No events match.")
+    show_results(found[: limit or None], output_format, columns, "No events match.")
 
 
 def show_stored_plover(db: str | None, filters: EventFilters, *, limit: int) -> None:
@@ -295,7 +285,7 @@ def show_stored_plover(db: str | None, filters: EventFilters, *, limit: int) -> 
         since=filters.since,
         until=filters.until,
     )
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         for record in islice(exports.plover(store, selected), limit or None):
             out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -323,9 +313,9 @@ def timeline(
 
     Example: dateline timeline --actor Lindqvist
     """
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = store.timeline(actor, limit=limit or None)
-    _show(found, output_format, ["day", "what", "summary", "source_id"], "Nothing stored.")
+    show_results(found, output_format, ["day", "what", "summary", "source_id"], "Nothing stored.")
 
 
 def search(
@@ -338,56 +328,14 @@ def search(
 
     Example: dateline search "maritime corridor"
     """
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = store.search(words, limit=limit or 1000)
-    _show(found, output_format, ["title", "snippet", "source_id"], "No stored article matches.")
+    show_results(
+        found, output_format, ["title", "snippet", "source_id"], "No stored article matches."
+    )
 
 
 # -- output ----------------------------------------------------------------------------------
-
-
-def flat_row(result: Any) -> dict[str, Any]:
-    """A result as one flat dict: its own fields, then its source's."""
-    if isinstance(result, dict):
-        return result
-    data = as_dict(result)
-    source = data.pop("source", None) or {}
-    return {**data, **source}
-
-
-def _show(
-    results: Sequence[Any], output_format: QueryFormat, columns: list[str], none: str
-) -> None:
-    rows = [flat_row(result) for result in results]
-    if output_format == QueryFormat.JSON:
-        out.file.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif output_format == QueryFormat.JSONL:
-        for row in rows:
-            out.file.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif output_format == QueryFormat.CSV:
-        write_csv(rows, out.file)
-    elif not rows:
-        err.print(none)
-    else:
-        out.print(_table(rows, columns))
-
-
-def write_csv(rows: Sequence[dict[str, Any]] | Iterator[dict[str, Any]], stream: Any) -> None:
-    writer: csv.DictWriter[str] | None = None
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(row), lineterminator="\n")
-            writer.writeheader()
-        writer.writerow(row)
-
-
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> Table:
-    table = Table(show_lines=False)
-    for column in columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in rows:
-        table.add_row(*(escape(str(row.get(c) if row.get(c) is not None else "")) for c in columns))
-    return table
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -449,7 +397,7 @@ def export(
         since=since,
         until=until,
     )
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         try:
             written = _export(store, to, filters, output)
         except DatelineError as error:

@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
-from dateline.cli.corpus import _open, _show
+from dateline.cli.listing import open_or_exit, show_results
 from dateline.cli.options import DbOption, LimitOption, QueryFormat, QueryFormatOption
 from dateline.corpus.identity import corpus_keys
 from dateline.errors import DatelineError
@@ -59,12 +59,12 @@ def entities(
     """
     if context.invoked_subcommand is not None:
         return
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = corpus_entities(store, name=name, type=entity_type, limit=limit or None)
     if output_format in (QueryFormat.JSON, QueryFormat.JSONL):
-        _show([as_dict(e) for e in found], output_format, COLUMNS, "No identities match.")
+        show_results([as_dict(e) for e in found], output_format, COLUMNS, "No identities match.")
         return
-    _show([_row(e) for e in found], output_format, COLUMNS, "No identities match.")
+    show_results([_row(e) for e in found], output_format, COLUMNS, "No identities match.")
 
 
 def _row(entity: CorpusEntity) -> dict[str, Any]:
@@ -92,7 +92,7 @@ def merge(
 
     Example: dateline entities merge person:korhonen person:anneli-korhonen
     """
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         try:
             changed = store.merge_identities(key, into)
         except DatelineError as error:
@@ -114,7 +114,7 @@ def split(
 
     Example: dateline entities split person:anneli-korhonen --article sha256:…
     """
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         try:
             new_key = store.split_identity(key, article)
         except DatelineError as error:
@@ -131,6 +131,6 @@ def resolve(db: DbOption = None) -> None:
 
     Example: dateline entities resolve
     """
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         changed = store.resolve_entities(corpus_keys)
     err.print(f"resolved the corpus: {changed} keys changed", highlight=False)

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
-from dateline.cli.corpus import _open, _table, flat_row, write_csv
+from dateline.cli.listing import flat_row, open_or_exit, results_table, write_csv
 from dateline.cli.options import (
     DbOption,
     LimitOption,
@@ -75,7 +75,7 @@ def positions(
             highlight=False,
         )
         raise typer.Exit(EXIT_BAD_INPUT)
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         found = query_positions(
             store, holder=holder, target=target, about=about, since=since, until=until,
             limit=limit or None,
@@ -103,7 +103,7 @@ def _print(
     elif not rows:
         err.print("No positions match.")
     else:
-        out.print(_table(rows, [*_COLUMNS, "changed_from"]))
+        out.print(results_table(rows, [*_COLUMNS, "changed_from"]))
         for change in changes:
             out.print(_change_text(change), highlight=False)
 

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
-from dateline.cli.corpus import _open, write_csv
+from dateline.cli.listing import open_or_exit, write_csv
 from dateline.cli.options import DbOption, SinceOption, UntilOption
 from dateline.errors import DatelineError
 from dateline.store import as_dict
@@ -60,7 +60,7 @@ def sources(
       dateline sources --outlet example.org --since 2024-04 --format csv
     """
     selection = SourceSelection(outlet=outlet, about=about, since=since, until=until)
-    with _open(db) as store:
+    with open_or_exit(db) as store:
         try:
             mix = source_mix(store, selection, by=str(by), top=top)
         except DatelineError as error:

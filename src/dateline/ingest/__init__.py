@@ -9,16 +9,46 @@ JSONL corpora, URLs and standard input. One bad input never stops a batch: it be
 - dates.py, published.py: dates written in the text, and the publication date.
 """
 
-from dateline.ingest.decoding import BadInputError
-from dateline.ingest.jsonl import InputFailure
-from dateline.ingest.reader import (
-    InputType,
-    article_from_html_text,
-    article_from_item,
-    article_from_text,
-    detect_type,
-    read_source,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from dateline.ingest.kinds import InputType
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers
+    from dateline.ingest.decoding import BadInputError
+    from dateline.ingest.jsonl import InputFailure
+    from dateline.ingest.reader import (
+        article_from_html_text,
+        article_from_item,
+        article_from_text,
+        detect_type,
+        read_source,
+    )
+
+# Each public name and the module that defines it, imported on first use: the readers load
+# trafilatura and the language detector, which a store query (it only parses dates with
+# `ingest.dates`) never needs.
+_LAZY = {
+    "BadInputError": "dateline.ingest.decoding",
+    "InputFailure": "dateline.ingest.jsonl",
+    "article_from_html_text": "dateline.ingest.reader",
+    "article_from_item": "dateline.ingest.reader",
+    "article_from_text": "dateline.ingest.reader",
+    "detect_type": "dateline.ingest.reader",
+    "read_source": "dateline.ingest.reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported when first asked for (PEP 562)."""
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dateline.ingest' has no attribute {name!r}")
+
 
 __all__ = [
     "BadInputError",

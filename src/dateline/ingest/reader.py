@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 
 from dateline.errors import DatelineError
@@ -19,6 +18,7 @@ from dateline.ingest.dates import parse_iso_date
 from dateline.ingest.decoding import BadInputError, decode, detect_language, normalise_text
 from dateline.ingest.html import EXTRACT_OPTIONS, ExtractOptions, article_from_html
 from dateline.ingest.jsonl import InputFailure, JsonlItem, read_jsonl
+from dateline.ingest.kinds import InputType
 from dateline.ingest.published import decide_published
 from dateline.ingest.webtext import read_layout
 from dateline.model import Article
@@ -29,13 +29,6 @@ _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<!--)
 _HTML_TAGS = re.compile(
     r"</?(?:p|div|span|a|article|h[1-6]|br|section|main)\b[^>]*>", re.IGNORECASE
 )
-
-
-class InputType(StrEnum):
-    AUTO = "auto"
-    TEXT = "text"
-    HTML = "html"
-    JSONL = "jsonl"
 
 
 def detect_type(name: str, text: str) -> InputType:

@@ -17,7 +17,8 @@ from pathlib import Path
 from dateline.errors import DatelineError
 from dateline.ingest.feeds import looks_like_feed, read_feed
 from dateline.ingest.jsonl import InputFailure, JsonlItem
-from dateline.ingest.reader import InputType, article_from_item, read_source
+from dateline.ingest.kinds import InputType
+from dateline.ingest.reader import article_from_item, read_source
 from dateline.ingest.warc import is_warc_name, read_warc
 from dateline.model import Article
 from dateline.settings import Settings

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from dateline.corpus.identity import corpus_keys
 from dateline.ingest.jsonl import InputFailure
-from dateline.ingest.reader import InputType
+from dateline.ingest.kinds import InputType
 from dateline.ingest.sources import Fetch, read_inputs
 from dateline.model import Article
 from dateline.scale.runners import Runner, Shard
