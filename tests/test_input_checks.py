@@ -14,6 +14,7 @@ import pytest
 import typer.main
 from hypothesis import given
 from hypothesis import strategies as st
+from typer import _click as typer_click  # the Click that Typer carries
 from typer.testing import CliRunner
 
 from dateline.cli import app
@@ -175,9 +176,11 @@ def test_every_option_the_input_errors_advise_exists_on_each_reading_command() -
     # Issue 13 row 12: `dateline ingest --encoding latin-1`, the errors' advice, was refused.
     advised = _advised_options()
     assert {"--encoding", "--max-bytes"} <= advised
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    group = typer.main.get_command(app)
+    context = typer_click.Context(group)
     for name in _READERS:
-        command = commands[name]
+        command = group.get_command(context, name)  # type: ignore[attr-defined]
+        assert command is not None, name
         options = {o for p in command.params for o in getattr(p, "opts", [])}
         assert advised <= options, (name, advised - options)
 

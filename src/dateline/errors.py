@@ -65,7 +65,7 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
         ),
         "D110": ErrorCode(
             "an article has more characters than the hard limit (DATELINE_MAX_TEXT_CHARS)",
-            ("dateline.nlp.windows", "dateline", "dateline.settings"),
+            ("dateline.nlp.windows", "dateline.facade", "dateline.settings"),
         ),
         "D201": ErrorCode(
             "the spaCy pipeline is missing or is not the one the project pins",
@@ -73,7 +73,7 @@ CODES: Mapping[str, ErrorCode] = MappingProxyType(
         ),
         "D301": ErrorCode(
             "a pipeline stage failed on an article (a bug to report, with the input)",
-            ("dateline.nlp.stage", "dateline"),
+            ("dateline.nlp.stage", "dateline.facade"),
         ),
         "D401": ErrorCode(
             "the store cannot be opened or used: a bad URL, a missing driver, a server down",
