@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -11,6 +11,7 @@ from dateline.model import Analysis, Source, SourceSummary, Span
 from dateline.nlp.sources.windows import added, combined
 from dateline.nlp.sources.words import KINDS, best_hit, kind_hits, kind_words, sector_kinds
 from dateline.record import to_record
+from dateline.record_types import SourceKind
 
 from .conftest import SHARED
 
@@ -302,3 +303,8 @@ def test_a_pronoun_after_a_possessed_source_is_not_its_gender(analyse_text) -> N
         "again in June."
     )
     assert _source(analysis, "physiotherapist").gender == "unknown"
+
+
+def test_the_stages_kinds_are_the_records_enumeration() -> None:
+    """The stage may not import the record's types (layers), so the two lists are checked."""
+    assert get_args(SourceKind) == KINDS

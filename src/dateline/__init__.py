@@ -10,9 +10,9 @@ The Python API in three calls:
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from dateline.lazy import lazy_names
 from dateline.version import VERSION
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers
@@ -36,15 +36,7 @@ _LAZY = {
     "to_record": "dateline.facade",
 }
 
-
-def __getattr__(name: str) -> Any:
-    """The public names, imported when first asked for (PEP 562)."""
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value  # asked once
-        return value
-    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
-
+__getattr__ = lazy_names(__name__, _LAZY)
 
 __all__ = [
     "Analysis",

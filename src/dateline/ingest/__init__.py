@@ -11,10 +11,10 @@ JSONL corpora, URLs and standard input. One bad input never stops a batch: it be
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dateline.ingest.kinds import InputType
+from dateline.lazy import lazy_names
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers
     from dateline.ingest.decoding import BadInputError
@@ -40,15 +40,7 @@ _LAZY = {
     "read_source": "dateline.ingest.reader",
 }
 
-
-def __getattr__(name: str) -> Any:
-    """The public names, imported when first asked for (PEP 562)."""
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'dateline.ingest' has no attribute {name!r}")
-
+__getattr__ = lazy_names(__name__, _LAZY)
 
 __all__ = [
     "BadInputError",
