@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +64,21 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with a small corpus, served by uvicorn on a loopback port in a thread."""
-    import uvicorn
-
     db = str(tmp_path_factory.mktemp("browser") / "browser.db")
     with open_store(db) as store:
         fill(store)
         store.save_record(hostile_record())
         store.save_record(sourced_record())
+    with served(db) as address:
+        yield address
+
+
+@contextmanager
+def served(db: str) -> Iterator[str]:
+    """The app over the store at `db`, served by uvicorn on a loopback port in a thread,
+    until the block ends; yields the address."""
+    import uvicorn
+
     port = free_port()
     config = uvicorn.Config(
         create_app(ServerConfig(db=db)), host="127.0.0.1", port=port, log_level="warning"
@@ -81,9 +90,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     while not running.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(10)
 
 
 def hostile_record() -> dict[str, Any]:

@@ -4,18 +4,15 @@ stances on one issue, drawn on the timeline, each mark linking to its words."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from dateline.server import ServerConfig, create_app
 from dateline.store import open_store
 
 from .positions_fixtures import fill_positions
-from .test_browser import browser, free_port, page, shot  # noqa: F401  (the shared fixtures)
+from .test_browser import browser, page, served, shot  # noqa: F401  (the shared fixtures)
 
 pytest.importorskip("playwright.sync_api")
 
@@ -23,25 +20,11 @@ pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over the two tunnel articles, served by uvicorn on a loopback port."""
-    import uvicorn
-
     db = str(tmp_path_factory.mktemp("browser-positions") / "positions.db")
     with open_store(db) as store:
         fill_positions(store)
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(ServerConfig(db=db)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
+    with served(db) as address:
+        yield address
 
 
 def test_an_issue_page_shows_two_holders_with_opposite_stances(page: Any) -> None:  # noqa: F811

@@ -16,7 +16,13 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from dateline.store.models import ArticleRow, EntityRow, PositionRow
-from dateline.store.repository import DEFAULT_LIMIT, Store, date_conditions
+from dateline.store.repository import (
+    DEFAULT_LIMIT,
+    Store,
+    date_conditions,
+    source_columns,
+    source_of,
+)
 from dateline.store.results import Source
 
 
@@ -106,11 +112,7 @@ def _run(
         select(
             PositionRow.__table__,
             holder_row.corpus_key.label("holder_key"),
-            ArticleRow.id,
-            ArticleRow.source_id,
-            ArticleRow.title,
-            ArticleRow.url,
-            ArticleRow.published,
+            *source_columns(),
         )
         .join(ArticleRow, ArticleRow.pk == PositionRow.article_pk)
         .outerjoin(
@@ -141,7 +143,7 @@ def _result(found: Any) -> PositionResult:
         evidence_kind=found.evidence_kind,
         evidence_text=found.evidence_text,
         start=found.cue_start,
-        source=Source(found.id, found.source_id, found.title, found.url, found.published),
+        source=source_of(found),
     )
 
 

@@ -626,7 +626,7 @@ class Store:
             select(
                 QuoteRow.__table__,
                 speaker_row.corpus_key.label("speaker_key"),
-                *_source_columns(),
+                *source_columns(),
             )
             .join(ArticleRow, ArticleRow.pk == QuoteRow.article_pk)
             .outerjoin(
@@ -681,7 +681,7 @@ class Store:
                 PlaceRow.country,
                 actor.corpus_key.label("actor_key"),
                 recipient.corpus_key.label("recipient_key"),
-                *_source_columns(),
+                *source_columns(),
             )
             .join(ArticleRow, ArticleRow.pk == EventRow.article_pk)
             .outerjoin(
@@ -841,7 +841,8 @@ def _named(row: Any) -> NamedEntity:
     return NamedEntity(row[2], row[3], row[4], row[5], row[6], row[1], row[10], bool(row[11]))
 
 
-def _source_columns() -> tuple[Any, ...]:
+def source_columns() -> tuple[Any, ...]:
+    """The article columns a fact's `Source` is read from (`source_of`)."""
     return (
         ArticleRow.id,
         ArticleRow.source_id,
@@ -851,7 +852,8 @@ def _source_columns() -> tuple[Any, ...]:
     )
 
 
-def _source(found: Any) -> Source:
+def source_of(found: Any) -> Source:
+    """The article a fact came from, out of a row selected with `source_columns()`."""
     return Source(found.id, found.source_id, found.title, found.url, found.published)
 
 
@@ -868,7 +870,7 @@ def _quote_result(found: Any) -> QuoteResult:
         end=quote.span_end,
         cue=quote.cue_text,
         confidence=quote.confidence,
-        source=_source(found),
+        source=source_of(found),
         content_key=quote.content_key,
         speaker_key=found.speaker_key,
         speaker_id=quote.speaker_local,
@@ -895,7 +897,7 @@ def _event_result(found: Any) -> EventResult:
         geonameid=found.geonameid,
         country=found.country,
         confidence=v.confidence,
-        source=_source(found),
+        source=source_of(found),
         actor_key=found.actor_key,
         recipient_key=found.recipient_key,
         actor_id=v.actor_local,
