@@ -43,12 +43,16 @@ class Cues:
     conditions: re.Pattern[str]
     not_conditions: re.Pattern[str]
     dropped_for: re.Pattern[str]
+    # Every lemma that may open a cue: what the stage looks for first, on every token of a
+    # quote, so it is built once with the tables rather than per look-up.
+    words: frozenset[str]
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Every lemma that may open a cue: what the stage looks for first."""
-        heads = {key.split()[0] for key in (*self.phrases, *self.adjectives, *self.nouns)}
-        return frozenset({*self.verbs, *heads, *self.pro, *self.anti})
+
+def _opening_words(table: Mapping[str, Any]) -> frozenset[str]:
+    keyed = (*table["phrases"], *table["adjectives"], *table["nouns"])
+    heads = {key.split()[0] for key in keyed}
+    actions = table["actions"]
+    return frozenset({*table["verbs"], *heads, *actions["pro"], *actions["anti"]})
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
@@ -76,6 +80,7 @@ def cues() -> Cues:
             + r")\s+(for)\b",
             re.I,
         ),
+        words=_opening_words(table),
     )
 
 
