@@ -71,6 +71,25 @@ def run(*args: str) -> Any:
     return runner.invoke(app, list(args))
 
 
+def test_csv_export_has_a_row_per_position_with_its_stance_and_evidence(db: str) -> None:
+    result = runner.invoke(app, ["export", "--to", "csv", "--db", db, "--speaker", "Dyke"])
+    assert result.exit_code == 0, result.output
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["fact"] == "position"]
+    assert [(r["day"], r["who"], r["kind"], r["recipient_key"]) for r in rows] == [
+        ("2024-05-02", "Rosa Dyke", "support", ISSUE),
+        ("2024-06-08", "Rosa Dyke", "oppose", ISSUE),
+    ]
+    assert rows[0]["text"] == "she supports the harbour tunnel"
+    assert rows[0]["who_key"] and rows[0]["who_key"] == rows[1]["who_key"]
+    assert int(rows[0]["end"]) > int(rows[0]["start"])
+
+
+def test_an_event_type_filter_leaves_positions_out_of_the_export(db: str) -> None:
+    result = runner.invoke(app, ["export", "--to", "csv", "--db", db, "--type", "PROTEST"])
+    assert result.exit_code == 0, result.output
+    assert all(r["fact"] != "position" for r in csv.DictReader(io.StringIO(result.stdout)))
+
+
 def test_cli_lists_a_holders_positions_and_flags_the_change(db: str) -> None:
     result = run("positions", "--holder", "Dyke", "--db", db, "--format", "json")
     assert result.exit_code == 0, result.output

@@ -354,7 +354,8 @@ def export(
         ExportFormat,
         typer.Option(
             "--to",
-            help="jsonl: the analysis records; csv, parquet: one flat row per quote or event; "
+            help="jsonl: the analysis records; "
+            "csv, parquet: one flat row per quote, event or position; "
             "geojson: places and located events; plover: PLOVER event records, one a line.",
         ),
     ],

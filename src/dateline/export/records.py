@@ -1,9 +1,11 @@
-"""Exports of the store: JSONL records, flat CSV and Parquet (one row per quote or event),
-GeoJSON of places and located events, and PLOVER event records.
+"""Exports of the store: JSONL records, flat CSV and Parquet (one row per quote, event or
+position), GeoJSON of places and located events, and PLOVER event records.
 
 Every export starts from the store's query results, so the filters mean what they mean for
-`dateline quotes` and `dateline events`: speaker and about select quotes, type and actor
-select events, place and dates apply to both.
+`dateline quotes`, `dateline events` and `dateline positions`: speaker and about select
+quotes, type and actor select events, place and dates apply to both. A position is stated by
+a quote or an event, so speaker and actor select its holder and about its target; it has no
+type or place of its own, so those filters leave positions out.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dateline.errors import DatelineError
 from dateline.export.plover import PloverEvent, plover_events
 from dateline.record_types import AnalysisRecord
 from dateline.store import EventResult, QuoteResult, Store
+from dateline.store.positions import PositionResult, query_positions
 
 # `who_id` and `recipient_id` are the participants' entity ids in their article's record
 # ("e1"); `who_key` and `recipient_key` their corpus keys, the same in every article.
@@ -55,6 +58,10 @@ class Filters:
         return not (self.speaker or self.about)
 
     @property
+    def wants_positions(self) -> bool:
+        return not (self.type or self.place or (self.speaker and self.actor))
+
+    @property
     def any(self) -> bool:
         return any(getattr(self, name) for name in self.__slots__)
 
@@ -85,8 +92,24 @@ def events(store: Store, filters: Filters) -> list[EventResult]:
     )
 
 
+def positions(store: Store, filters: Filters) -> list[PositionResult]:
+    if not filters.wants_positions:
+        return []
+    return query_positions(
+        store,
+        holder=filters.speaker or filters.actor,
+        about=filters.about,
+        since=filters.since,
+        until=filters.until,
+        limit=None,
+    )
+
+
 def flat_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
-    """One flat row per quote, then per event, all with the columns of FLAT_COLUMNS."""
+    """One flat row per quote, then per event, then per position, all with the columns of
+    FLAT_COLUMNS. A position's `kind` is its stance, `who` its holder, `recipient` its target
+    (the target's key in `recipient_key`), `text` the quote or sentence that states it and
+    `cue` the words that do."""
     for q in quotes(store, filters):
         yield _flat(
             q.source,
@@ -133,6 +156,29 @@ def flat_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
             country=v.country,
             confidence=v.confidence,
         )
+    for p in positions(store, filters):
+        yield _flat(
+            p.source,
+            fact="position",
+            day=p.day,
+            date=p.date,
+            kind=p.stance,
+            who=p.holder_name,
+            who_id=p.holder_id,
+            who_key=p.holder_key,
+            recipient=p.target_text,
+            recipient_id=None,
+            recipient_key=p.target_key,
+            text=p.evidence_text,
+            start=p.start,
+            end=p.end,
+            cue=p.cue,
+            place=None,
+            lat=None,
+            lon=None,
+            country=None,
+            confidence=None,
+        )
 
 
 def _flat(source: Any, **fields: Any) -> dict[str, Any]:
@@ -148,13 +194,14 @@ def _flat(source: Any, **fields: Any) -> dict[str, Any]:
 
 
 def write_jsonl(store: Store, filters: Filters, out: IO[str]) -> int:
-    """The analysis records of the articles (all of them, or those with a matching quote or
-    event), one per line; returns how many."""
+    """The analysis records of the articles (all of them, or those with a matching quote,
+    event or position), one per line; returns how many."""
     ids: list[str] | None = None
     if filters.any:
         ids = sorted(
             {q.source.article_id for q in quotes(store, filters)}
             | {v.source.article_id for v in events(store, filters)}
+            | {p.source.article_id for p in positions(store, filters)}
         )
     written = 0
     for record in with_corpus_keys(store, store.records(ids)):

@@ -42,6 +42,9 @@ class PositionResult:
     evidence_text: str
     start: int  # where the cue stands in its article
     source: Source
+    end: int = 0  # where the cue ends
+    date: str | None = None  # as the record gives it (a day, or a coarser ISO value)
+    holder_id: str | None = None  # the holder's entity id in its article's record ("e1")
 
     @property
     def holder(self) -> str:
@@ -144,6 +147,9 @@ def _result(found: Any) -> PositionResult:
         evidence_text=found.evidence_text,
         start=found.cue_start,
         source=source_of(found),
+        end=found.cue_end,
+        date=found.date,
+        holder_id=found.holder_local,
     )
 
 
