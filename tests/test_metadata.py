@@ -508,3 +508,24 @@ def test_the_main_part_is_no_furniture_whatever_its_wrapper_is_called() -> None:
     # an <aside> of teasers stays furniture, articles and all
     html = page("", '<aside><article><p class="byline">By Ivo Tarrant</p></article></aside>')
     assert read_metadata(html, None).authors == []
+
+
+@pytest.mark.parametrize(
+    "value", ["Lowmarsh Heart Foundation", "Penhallow Clinic", "Harbour Today"]
+)
+def test_bodies_and_outlets_by_their_last_word_sign_as_outlets(value: str) -> None:
+    assert split_byline(value) == ([], [value])
+
+
+def test_an_outlet_in_the_json_ld_author_gives_way_to_the_page_byline() -> None:
+    ld = '{"@type": "Article", "author": {"@type": "Person", "name": "Lowmarsh Heart Foundation"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>', '<p class="byline">By Una Pryce</p>'
+    )
+    meta = read_metadata(html, None)
+    assert (meta.authors, meta.organisations) == (["Una Pryce"], ["Lowmarsh Heart Foundation"])
+
+
+def test_the_day_beside_a_byline_is_no_name() -> None:
+    assert split_byline("Sat, 20 Dec, 2025 - 06:36") == ([], [])
+    assert split_byline("Una Pryce, Tue") == (["Una Pryce"], [])

@@ -157,9 +157,9 @@ def choose_title(
 
 # An entity left escaped by a page that escaped its text twice ("SQL &amp;#x26; AI").
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z]{2,8});", re.IGNORECASE)
-# UTF-8 read as Latin-1 ("Leeâs" for "Lee’s"): lead bytes of two- and
+# UTF-8 read as Latin-1 ("Lee\u00e2\u0080\u0099s" for "Lee\u2019s"): lead bytes of two- and
 # three-byte sequences followed by continuation bytes.
-_MOJIBAKE = re.compile("[Â-ô][-¿]")
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 
 
 # Full-width ASCII forms ("？", "！") as set by East Asian input methods in English titles.
@@ -291,7 +291,9 @@ _NOT_A_NAME = re.compile(
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?(?:reuters|associated press|ap|afp|agence france[- ]presse|bloomberg|"
     r"xinhua|pti|ians|upi|dpa|anadolu(?: agency)?|efe|ansa|kyodo|tass|press trust of india)$"
-    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune)$"
+    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune|today|"
+    # bodies that sign health and policy pages: "Harbour Heart Foundation", "… Clinic"
+    r"foundation|institute|clinic|hospital|university|association|society)$"
     # and every agency the layout knows from credit lines (data/news_agencies.txt)
     rf"|^(?:{alternation(NEWS_AGENCIES)})$",
     re.IGNORECASE,
@@ -473,10 +475,47 @@ def _mixed_case_prose(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in _PARTICLES for w in words)
 
 
+# A weekday or month on its own is the date beside a byline ("Sat, 20 Dec"), not a name.
+_CALENDAR_WORDS = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
 def _looks_like_name(name: str) -> bool:
     bare = name.split(",")[0]
     return (
         bool(bare.strip())
+        and bare.strip().rstrip(".").casefold() not in _CALENDAR_WORDS
         and bare.split()[0].casefold() not in _ARTICLE_WORDS
         and not _mixed_case_prose(bare.split())
         and not _NOT_A_NAME.search(bare)
