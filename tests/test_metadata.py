@@ -529,3 +529,21 @@ def test_an_outlet_in_the_json_ld_author_gives_way_to_the_page_byline() -> None:
 def test_the_day_beside_a_byline_is_no_name() -> None:
     assert split_byline("Sat, 20 Dec, 2025 - 06:36") == ([], [])
     assert split_byline("Una Pryce, Tue") == (["Una Pryce"], [])
+
+
+def test_the_word_before_a_date_after_a_byline_goes_with_the_date() -> None:
+    assert split_byline("Posted by Ivo at March 3, 2025 09:10 PM") == (["Ivo"], [])
+    assert split_byline("By Una Pryce on 4 May 2025") == (["Una Pryce"], [])
+
+
+def test_the_site_address_before_a_title_without_a_mark() -> None:
+    html = page("<title>quaylog.example Mending old nets</title>")
+    assert read_metadata(html, "https://www.quaylog.example/2025/nets").title == (
+        "Mending old nets"
+    )
+    # a site's name (not its address) may open a real headline
+    html = page(
+        '<meta property="og:site_name" content="Quay Log">'
+        '<meta property="og:title" content="Quay Log opens a rope museum">'
+    )
+    assert read_metadata(html, None).title == "Quay Log opens a rope museum"

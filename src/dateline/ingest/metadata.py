@@ -144,7 +144,10 @@ def choose_title(
         *evidence.meta_values(tree, "og:title", "twitter:title"),
         *([page_title] if page_title else []),
     ]
-    meta = [_readable(m) for m in found]
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    names = [*evidence.meta_values(tree, "og:site_name"), *([host] if host else [])]
+    domains = [n for n in names if _DOMAIN.match(n)]
+    meta = [_without_domain(_readable(m), domains) for m in found]
     # A site that names itself by the headline (og:site_name copied from og:title) has no
     # usable site name.
     sites -= {_key(m) for m in meta}
@@ -153,6 +156,21 @@ def choose_title(
     cleaned = [strip_site(m, sites, heads, sections) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
     return _weigh_titles(heads, cleaned)
+
+
+# A site named by its address (og:site_name, or the page's own host: "harbourlog.example"),
+# which it may set before a title with no mark between them ("harbourlog.example Mending").
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _without_domain(title: str, domains: list[str]) -> str:
+    """`title` without the site's address before it; only an address, since a name
+    ("Harbour Log opens a museum") may well open a headline."""
+    for domain in domains:
+        rest = title[len(domain) :]
+        if title.casefold().startswith(domain.casefold()) and rest[:1].isspace() and rest.strip():
+            return rest.strip()
+    return title
 
 
 # An entity left escaped by a page that escaped its text twice ("SQL &amp;#x26; AI").
@@ -271,6 +289,8 @@ _GLUED_MONTH = re.compile(
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"\.?\s+\d)"
 )
+# The word that led into that date: "Posted by Ann at · March 2, 2024".
+_DATE_LEAD = re.compile(r"\s+(?:at|on)(?=\s+·)")
 # Marks that set a name apart from what follows it on one line (a date, a reading time).
 _LINE_MARKS = re.compile(r"[·•|]|\s[-–—]\s")
 # Icons and symbols before a name (a private-use icon glyph, "×" of a close button).
@@ -326,7 +346,8 @@ def split_byline(
     """
     if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
         return [], []
-    author = _NAME_THEN_PLACE.sub(r"\1", _GLUED_MONTH.sub(" · ", author))
+    dated = _DATE_LEAD.sub("", _GLUED_MONTH.sub(" · ", author))
+    author = _NAME_THEN_PLACE.sub(r"\1", dated)
     if not _LINE_MARKS.search(author) and _looks_like_sentence(_URL_TAIL.sub("", author)):
         return [], []
     people: list[str] = []
