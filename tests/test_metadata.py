@@ -547,3 +547,21 @@ def test_the_site_address_before_a_title_without_a_mark() -> None:
         '<meta property="og:title" content="Quay Log opens a rope museum">'
     )
     assert read_metadata(html, None).title == "Quay Log opens a rope museum"
+
+
+def test_a_byline_the_reader_sees_beats_an_author_field_naming_nobody_shown() -> None:
+    html = page('<meta name="author" content="Wes Oakhill">', '<p class="byline">By Una Pryce</p>')
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+    # the field's writer named on the page too: the field stands
+    html = page(
+        '<meta name="author" content="Wes Oakhill">',
+        '<p class="byline">By Una Pryce</p><p>Wes Oakhill edits the quay pages.</p>',
+    )
+    assert read_metadata(html, None).authors == ["Wes Oakhill"]
+    # no byline on the page: the field stands
+    html = page('<meta name="author" content="Wes Oakhill">')
+    assert read_metadata(html, None).authors == ["Wes Oakhill"]
+
+
+def test_a_columnist_is_a_role() -> None:
+    assert split_byline("By Una Pryce, Quay Columnist") == (["Una Pryce"], [])

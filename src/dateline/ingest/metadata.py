@@ -299,7 +299,8 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 _NAME_EDGES = " :-–—\"'“”‘’•·|,"
 # Words that mark a byline part as a role or desk rather than a person's name.
 _NOT_A_NAME = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|contributors|desk|"
+    r"\b(?:staff|writer|reporter|correspondent|columnist|editor|editors|contributor|"
+    r"contributors|desk|"
     r"team|newsroom|editorial|admin|administrator|guest|updated|published|posted|sponsored|"
     r"author|authors|name|written|founder|co-founder|cofounder|ceo|architect|expert|reviewer|"
     r"educator|bio|login|subscribe|follow)\b"
@@ -623,21 +624,42 @@ def choose_byline(
     user name ("Gazette Staff", "annlee") gives way to a later one
     that names a person in full: sites fill their author fields with the account that
     posted the story. A later source that names the same people and more (the page's
-    byline lists four writers where JSON-LD kept the first) is the whole list."""
+    byline lists four writers where JSON-LD kept the first) is the whole list. An author
+    field naming nobody the reader sees gives way to the page's byline when the reader sees
+    that one: the field then holds the account that posted the story."""
     outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
     found_by_source = [
         _people_of(source, page, rank < _STRUCTURED_SOURCES, outlets)
         for rank, source in enumerate(_byline_sources(tree, ld_authors))
     ]
     fallback: list[str] = []
+    shown = _shown_text(tree)
     for rank, people in enumerate(found_by_source):
         if people and not all(_stand_in(p) for p in people):
+            if rank < _STRUCTURED_SOURCES and not any(_key(p) in shown for p in people):
+                page_people = _shown_byline(found_by_source[_STRUCTURED_SOURCES:], shown)
+                if page_people:
+                    return page_people, outlets
             return _widened(people, found_by_source[rank + 1 :]), outlets
         fallback = fallback or people
     if fallback:
         return fallback, outlets
     owner = site_owner(_site_parts(tree)) if not outlets else None
     return ([owner] if owner else []), outlets
+
+
+def _shown_text(tree: etree._Element) -> str:
+    """The comparison key of the words the reader sees (the body without scripts)."""
+    body = tree.find(".//body")
+    return _key(evidence.text_of(body)) if body is not None else ""
+
+
+def _shown_byline(sources: list[list[str]], shown: str) -> list[str]:
+    """The first byline on the page that names people the reader sees."""
+    for people in sources:
+        if people and not all(_stand_in(p) for p in people):
+            return people if all(_key(p) in shown for p in people) else []
+    return []
 
 
 def _people_of(source: list[str], page: str, structured: bool, outlets: list[str]) -> list[str]:
