@@ -565,3 +565,11 @@ def test_a_byline_the_reader_sees_beats_an_author_field_naming_nobody_shown() ->
 
 def test_a_columnist_is_a_role() -> None:
     assert split_byline("By Una Pryce, Quay Columnist") == (["Una Pryce"], [])
+
+
+def test_the_first_words_of_the_site_name_are_the_site() -> None:
+    html = page(
+        '<meta property="og:site_name" content="Penhallow Rope Works Company">'
+        "<title>Splicing a three-strand line | Penhallow Rope Works</title>"
+    )
+    assert read_metadata(html, None).title == "Splicing a three-strand line"

@@ -26,6 +26,8 @@ from dateline.vocabulary import NEWS_AGENCIES, alternation
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|•|·|»|«|::|/|~)\s+")
 _ALNUM = re.compile(r"[\W_]+")
 _MIN_HEADLINE_WORDS = 2
+# A part of the title this long (letters) that opens the site's name is the site's name.
+_MIN_SITE_PREFIX = 10
 _WORDS = re.compile(r"\w+")
 # At most this share of the two titles' words in common: not the same story's title.
 _UNRELATED_OVERLAP = 0.1
@@ -80,6 +82,9 @@ def _is_site(part: str, sites: set[str]) -> bool:
         or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
         # the domain adds a word to the name: "getferrytimes.com" for "Ferry Times"
         or (len(key) >= 5 and key in site and len(site) <= len(key) + 4)
+        # the name's first words, its kind left off: "Harbour Rope Works" for og:site_name
+        # "Harbour Rope Works Company"
+        or (len(key) >= _MIN_SITE_PREFIX and site.startswith(key))
         for site in sites
     )
 
