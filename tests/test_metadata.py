@@ -573,3 +573,13 @@ def test_the_first_words_of_the_site_name_are_the_site() -> None:
         "<title>Splicing a three-strand line | Penhallow Rope Works</title>"
     )
     assert read_metadata(html, None).title == "Splicing a three-strand line"
+
+
+def test_outlets_come_from_the_sources_read_not_from_every_byline_on_the_page() -> None:
+    ld = '{"@type": "Article", "author": {"@type": "Person", "name": "Una Pryce"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>',
+        '<p class="byline">By Una Pryce</p><div class="author-note">Quay Media</div>',
+    )
+    meta = read_metadata(html, None)
+    assert (meta.authors, meta.organisations) == (["Una Pryce"], [])

@@ -633,24 +633,46 @@ def choose_byline(
     field naming nobody the reader sees gives way to the page's byline when the reader sees
     that one: the field then holds the account that posted the story."""
     outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
-    found_by_source = [
-        _people_of(source, page, rank < _STRUCTURED_SOURCES, outlets)
-        for rank, source in enumerate(_byline_sources(tree, ld_authors))
-    ]
+    read = _SourceReader(_byline_sources(tree, ld_authors), page)
     fallback: list[str] = []
-    shown = _shown_text(tree)
-    for rank, people in enumerate(found_by_source):
+    for rank in range(len(read)):
+        people, orgs = read(rank)
+        for org in orgs:
+            _add(outlets, org)
         if people and not all(_stand_in(p) for p in people):
-            if rank < _STRUCTURED_SOURCES and not any(_key(p) in shown for p in people):
-                page_people = _shown_byline(found_by_source[_STRUCTURED_SOURCES:], shown)
-                if page_people:
-                    return page_people, outlets
-            return _widened(people, found_by_source[rank + 1 :]), outlets
+            if rank < _STRUCTURED_SOURCES:
+                # the page's words are read only for a page whose author field names someone
+                shown = _shown_text(tree)
+                if not any(_key(p) in shown for p in people):
+                    page_people = _shown_byline(read, shown)
+                    if page_people:
+                        return page_people, outlets
+            return _widened(people, read, rank), outlets
         fallback = fallback or people
     if fallback:
         return fallback, outlets
     owner = site_owner(_site_parts(tree)) if not outlets else None
     return ([owner] if owner else []), outlets
+
+
+class _SourceReader:
+    """The (people, outlets) of each byline source, read when first asked for: reading a
+    source checks every name against the whole page, and most pages need one source."""
+
+    def __init__(self, sources: list[list[str]], page: str) -> None:
+        self._sources = sources
+        self._page = page
+        self._read: dict[int, tuple[list[str], list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __call__(self, rank: int) -> tuple[list[str], list[str]]:
+        if rank not in self._read:
+            self._read[rank] = _people_of(
+                self._sources[rank], self._page, rank < _STRUCTURED_SOURCES
+            )
+        return self._read[rank]
 
 
 def _shown_text(tree: etree._Element) -> str:
@@ -659,24 +681,26 @@ def _shown_text(tree: etree._Element) -> str:
     return _key(evidence.text_of(body)) if body is not None else ""
 
 
-def _shown_byline(sources: list[list[str]], shown: str) -> list[str]:
+def _shown_byline(read: _SourceReader, shown: str) -> list[str]:
     """The first byline on the page that names people the reader sees."""
-    for people in sources:
+    for rank in range(_STRUCTURED_SOURCES, len(read)):
+        people = read(rank)[0]
         if people and not all(_stand_in(p) for p in people):
             return people if all(_key(p) in shown for p in people) else []
     return []
 
 
-def _people_of(source: list[str], page: str, structured: bool, outlets: list[str]) -> list[str]:
-    """The people one source names; its outlets added to `outlets`."""
+def _people_of(source: list[str], page: str, structured: bool) -> tuple[list[str], list[str]]:
+    """(people, outlets) one source names."""
     people: list[str] = []
+    outlets: list[str] = []
     for value in source:
         found, orgs = split_byline(value, page, structured=structured)
         for name in found:
             _add(people, name)
         for org in orgs:
             _add(outlets, org)
-    return people
+    return people, outlets
 
 
 def _stand_in(name: str) -> bool:
@@ -685,11 +709,12 @@ def _stand_in(name: str) -> bool:
     return _is_collective(name) or _is_handle(name)
 
 
-def _widened(people: list[str], later: list[list[str]]) -> list[str]:
+def _widened(people: list[str], read: _SourceReader, rank: int) -> list[str]:
     """`people`, or a later source's longer list that names each of them too ("Dr Ann
     Lee, Bo Chan" for "Ann Lee")."""
     keys = [_key(p) for p in people]
-    for other in later[:_WIDEN_LOOKAHEAD]:
+    for later in range(rank + 1, min(rank + 1 + _WIDEN_LOOKAHEAD, len(read))):
+        other = read(later)[0]
         other_keys = [_key(o) for o in other]
         if len(other) > len(people) and all(any(o.endswith(k) for o in other_keys) for k in keys):
             return other
