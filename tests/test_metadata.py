@@ -386,3 +386,200 @@ def test_credits_of_others_are_no_byline() -> None:
     assert split_byline("Fact checked by Hal Merrow") == ([], [])
     assert split_byline("By Una Pryce | Photos by Hal Merrow") == (["Una Pryce"], [])
     assert split_byline("\ue08a Una Pryce") == (["Una Pryce"], [])
+
+
+# ---------------------------------------------------------------- issue 17, third stop
+
+
+def test_a_headline_element_sharing_no_word_with_the_metadata_is_a_box_heading() -> None:
+    html = page(
+        '<meta property="og:title" content="Harbour board buys two electric tugs">',
+        "<h1>Latest from the quay</h1>",
+    )
+    assert read_metadata(html, None).title == "Harbour board buys two electric tugs"
+
+
+def test_a_headline_element_close_to_the_metadata_still_wins() -> None:
+    html = page(
+        '<meta property="og:title" content="Harbour board buys electric tugs">',
+        "<h1>Harbour board buys two electric tugs for Lowmarsh</h1>",
+    )
+    assert read_metadata(html, None).title == "Harbour board buys two electric tugs for Lowmarsh"
+
+
+def test_a_post_line_glued_to_the_headline_is_left_out() -> None:
+    html = page(
+        '<meta property="og:title" content="Tide tables for the spring">',
+        "<h1>Tide tables for the spring Posted on May 2, 2025 by quaykeeper</h1>",
+    )
+    assert read_metadata(html, None).title == "Tide tables for the spring"
+
+
+def test_a_headline_in_capitals_gives_way_to_the_metadata() -> None:
+    html = page(
+        '<meta property="og:title" content="Best Rain Coats for Coastal Walks">',
+        "<h1>BEST RAIN COATS FOR WALKS ON THE COAST</h1>",
+    )
+    assert read_metadata(html, None).title == "Best Rain Coats for Coastal Walks"
+
+
+def test_the_story_headline_after_the_blog_name_headline() -> None:
+    html = page(
+        "<title>Mending old nets - Penhallow Rope Works</title>",
+        "<h1>Notes from the loft</h1><h1>Mending old nets</h1>",
+    )
+    assert read_metadata(html, None).title == "Mending old nets"
+
+
+def test_the_site_label_before_a_colon_is_taken_off() -> None:
+    html = page(
+        '<meta property="og:title" content="Quaywright Blog: Caulking a dinghy">',
+        "<h1>Caulking a dinghy</h1><h1>Tools</h1><h1>Steps</h1>",
+    )
+    assert read_metadata(html, "https://quaywright.example/blog/caulking").title == (
+        "Caulking a dinghy"
+    )
+    # a label that is not the site's name stays: many headlines open with one
+    html = page('<meta property="og:title" content="Analysis: Caulking a dinghy">')
+    assert read_metadata(html, "https://quaywright.example/x").title == (
+        "Analysis: Caulking a dinghy"
+    )
+
+
+def test_a_credit_in_brackets_after_the_headline() -> None:
+    html = page(
+        "<title>The knot that holds (Ivo Tarrant)</title>",
+        "<h1>Ivo Tarrant's rope pages:</h1><h1>The knot that holds</h1>",
+    )
+    assert read_metadata(html, None).title == "The knot that holds"
+
+
+def test_a_title_escaped_twice_or_misdecoded_is_repaired() -> None:
+    ld = '{"@type": "BlogPosting", "headline": "Nets &amp;#8230; and more nets"}'
+    html = page(f'<script type="application/ld+json">{ld}</script>')
+    assert read_metadata(html, None).title == "Nets … and more nets"
+    garbled = "Ivo’s knots".encode().decode("latin-1")
+    html = page(f'<meta property="og:title" content="{garbled}">')
+    assert read_metadata(html, None).title == "Ivo’s knots"
+    html = page('<meta property="og:title" content="How strong is a bowline？">')
+    assert read_metadata(html, None).title == "How strong is a bowline?"
+
+
+def test_citation_authors_turned_the_usual_way_round() -> None:
+    html = page(
+        '<meta name="citation_author" content="Tarrant, Ivo">'
+        '<meta name="citation_author" content="Merrow, Hal">'
+    )
+    assert read_metadata(html, None).authors == ["Ivo Tarrant", "Hal Merrow"]
+
+
+def test_a_longer_byline_naming_the_same_writer_gives_every_writer() -> None:
+    ld = '{"@type": "Article", "author": {"@type": "Person", "name": "Una Pryce"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>',
+        '<a rel="author" href="/u/1">Dr Una Pryce</a>, <a rel="author" href="/u/2">Hal Merrow</a>',
+    )
+    assert read_metadata(html, None).authors == ["Dr Una Pryce", "Hal Merrow"]
+    # a longer name is not the same writer: "Una Pryce Harbourmaster" is a name and a role
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>',
+        '<a rel="author" href="/u/1">Una Pryce Harbourmaster</a>, <a rel="author">Hal Merrow</a>',
+    )
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+
+
+def test_a_byline_in_a_camel_case_author_box() -> None:
+    html = page("", '<div class="postAuthorBox"><span>Hal Merrow</span></div>')
+    assert read_metadata(html, None).authors == ["Hal Merrow"]
+
+
+def test_a_label_heading_names_the_writer_in_the_next_element() -> None:
+    html = page("", "<h2>Article by</h2><div>Hal Merrow</div>")
+    assert read_metadata(html, None).authors == ["Hal Merrow"]
+
+
+def test_the_main_part_is_no_furniture_whatever_its_wrapper_is_called() -> None:
+    html = (
+        '<html><body><div class="sticky-footer-layout"><main><h1>Mending old nets</h1>'
+        f'<p class="byline">By Hal Merrow</p>{BODY}</main></div></body></html>'
+    )
+    meta = read_metadata(html, None)
+    assert (meta.title, meta.authors) == ("Mending old nets", ["Hal Merrow"])
+    # an <aside> of teasers stays furniture, articles and all
+    html = page("", '<aside><article><p class="byline">By Ivo Tarrant</p></article></aside>')
+    assert read_metadata(html, None).authors == []
+
+
+@pytest.mark.parametrize(
+    "value", ["Lowmarsh Heart Foundation", "Penhallow Clinic", "Harbour Today"]
+)
+def test_bodies_and_outlets_by_their_last_word_sign_as_outlets(value: str) -> None:
+    assert split_byline(value) == ([], [value])
+
+
+def test_an_outlet_in_the_json_ld_author_gives_way_to_the_page_byline() -> None:
+    ld = '{"@type": "Article", "author": {"@type": "Person", "name": "Lowmarsh Heart Foundation"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>', '<p class="byline">By Una Pryce</p>'
+    )
+    meta = read_metadata(html, None)
+    assert (meta.authors, meta.organisations) == (["Una Pryce"], ["Lowmarsh Heart Foundation"])
+
+
+def test_the_day_beside_a_byline_is_no_name() -> None:
+    assert split_byline("Sat, 20 Dec, 2025 - 06:36") == ([], [])
+    assert split_byline("Una Pryce, Tue") == (["Una Pryce"], [])
+
+
+def test_the_word_before_a_date_after_a_byline_goes_with_the_date() -> None:
+    assert split_byline("Posted by Ivo at March 3, 2025 09:10 PM") == (["Ivo"], [])
+    assert split_byline("By Una Pryce on 4 May 2025") == (["Una Pryce"], [])
+
+
+def test_the_site_address_before_a_title_without_a_mark() -> None:
+    html = page("<title>quaylog.example Mending old nets</title>")
+    assert read_metadata(html, "https://www.quaylog.example/2025/nets").title == (
+        "Mending old nets"
+    )
+    # a site's name (not its address) may open a real headline
+    html = page(
+        '<meta property="og:site_name" content="Quay Log">'
+        '<meta property="og:title" content="Quay Log opens a rope museum">'
+    )
+    assert read_metadata(html, None).title == "Quay Log opens a rope museum"
+
+
+def test_a_byline_the_reader_sees_beats_an_author_field_naming_nobody_shown() -> None:
+    html = page('<meta name="author" content="Wes Oakhill">', '<p class="byline">By Una Pryce</p>')
+    assert read_metadata(html, None).authors == ["Una Pryce"]
+    # the field's writer named on the page too: the field stands
+    html = page(
+        '<meta name="author" content="Wes Oakhill">',
+        '<p class="byline">By Una Pryce</p><p>Wes Oakhill edits the quay pages.</p>',
+    )
+    assert read_metadata(html, None).authors == ["Wes Oakhill"]
+    # no byline on the page: the field stands
+    html = page('<meta name="author" content="Wes Oakhill">')
+    assert read_metadata(html, None).authors == ["Wes Oakhill"]
+
+
+def test_a_columnist_is_a_role() -> None:
+    assert split_byline("By Una Pryce, Quay Columnist") == (["Una Pryce"], [])
+
+
+def test_the_first_words_of_the_site_name_are_the_site() -> None:
+    html = page(
+        '<meta property="og:site_name" content="Penhallow Rope Works Company">'
+        "<title>Splicing a three-strand line | Penhallow Rope Works</title>"
+    )
+    assert read_metadata(html, None).title == "Splicing a three-strand line"
+
+
+def test_outlets_come_from_the_sources_read_not_from_every_byline_on_the_page() -> None:
+    ld = '{"@type": "Article", "author": {"@type": "Person", "name": "Una Pryce"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>',
+        '<p class="byline">By Una Pryce</p><div class="author-note">Quay Media</div>',
+    )
+    meta = read_metadata(html, None)
+    assert (meta.authors, meta.organisations) == (["Una Pryce"], [])

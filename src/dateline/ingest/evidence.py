@@ -126,6 +126,10 @@ def in_furniture(element: etree._Element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
+        if ancestor.tag in _CONTENT_TAGS:
+            # The page's own main part or article is never furniture, whatever the layout
+            # classes of the wrappers around it say ("flex-wrap-footer", "has-sidebar").
+            return _inside_furniture_tag(ancestor)
         if (
             ancestor.tag in _FURNITURE
             and not _article_footer(ancestor)
@@ -135,6 +139,18 @@ def in_furniture(element: etree._Element) -> bool:
         if any(_furniture_token(token) for token in _hint_tokens(ancestor)):
             return True
     return False
+
+
+_CONTENT_TAGS = frozenset({"main", "article"})
+
+
+def _inside_furniture_tag(element: etree._Element) -> bool:
+    """Whether a main or article element sits inside a real <nav>, <footer> or <aside>
+    (a related-stories <aside> holds <article> teasers)."""
+    return any(
+        a.tag in _FURNITURE and not _article_footer(a) and not _holds_prose(a)
+        for a in element.iterancestors()
+    )
 
 
 # A paragraph this long is the article's prose, not a menu's or a teaser's words.
@@ -272,7 +288,12 @@ def html_unescape(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-_BYLINE_HINT = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|posted-by)", re.I)
+_BYLINE_HINT = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|posted-by)"
+    # the same words inside a camelCase class name ("dateAndAuthorContainer")
+    r"|(?-i:(?<=[a-z])(?:Author|Byline|Writer))",
+    re.I,
+)
 _NAMED_CHILDREN = etree.XPath(".//*[contains(@class, 'name') or contains(@class, 'Name')]")
 _NAME_HINT = re.compile(r"(?:^|[\s_-])name(?:$|[\s_-])", re.I)
 # A link to the writer's own page ("/author/ann-lee/", "/by/ann-lee"): its text is the name.
@@ -354,7 +375,9 @@ def _byline_words(element: etree._Element) -> str | None:
 
 
 _BY_LABEL = re.compile(
-    r"^(?:by|written by|posted by|words by|author|authors|authored by|contributors?)\s*:?$", re.I
+    r"^(?:(?:written|posted|words|article|story|authored|reported)\s+by|by|author|authors|"
+    r"contributors?)\s*:?$",
+    re.I,
 )
 # The name must open with a capital: "by integrating the two" is prose, not a byline.
 _BY_LINE = re.compile(

@@ -11,6 +11,8 @@ modified date kept apart.
 
 from __future__ import annotations
 
+import contextlib
+import html
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -24,6 +26,11 @@ from dateline.vocabulary import NEWS_AGENCIES, alternation
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|•|·|»|«|::|/|~)\s+")
 _ALNUM = re.compile(r"[\W_]+")
 _MIN_HEADLINE_WORDS = 2
+# A part of the title this long (letters) that opens the site's name is the site's name.
+_MIN_SITE_PREFIX = 10
+_WORDS = re.compile(r"\w+")
+# At most this share of the two titles' words in common: not the same story's title.
+_UNRELATED_OVERLAP = 0.1
 
 
 @dataclass(slots=True)
@@ -75,25 +82,34 @@ def _is_site(part: str, sites: set[str]) -> bool:
         or (len(site) >= 5 and site in key and len(key) <= len(site) + 12)
         # the domain adds a word to the name: "getferrytimes.com" for "Ferry Times"
         or (len(key) >= 5 and key in site and len(site) <= len(key) + 4)
+        # the name's first words, its kind left off: "Harbour Rope Works" for og:site_name
+        # "Harbour Rope Works Company"
+        or (len(key) >= _MIN_SITE_PREFIX and site.startswith(key))
         for site in sites
     )
 
 
 def strip_site(
-    title: str, sites: set[str], headline: str | None = None, sections: frozenset[str] = frozenset()
+    title: str,
+    sites: set[str],
+    headline: str | list[str] | None = None,
+    sections: frozenset[str] = frozenset(),
 ) -> str:
     """`title` without the site's name (and the section beside it) on either side.
 
     The site's part is known by its name (`sites`), or, failing that, as what is left when
-    the headline the page shows is taken away ("Storm hits coast | The Daily").
+    a headline the page shows is taken away ("Storm hits coast | The Daily"). Every
+    headline element counts: a blog's first <h1> is often its own name, the story's the
+    second. A site's name set before a colon ("Harbour Blog: Storm hits coast") goes too.
     """
+    heads = [headline] if isinstance(headline, str) else list(headline or [])
     parts = _SEPARATOR.split(title)
     if len(parts) == 1:
-        return title
-    if headline:
+        return _strip_site_label(title, sites)
+    for head in heads:
         for size in range(1, len(parts)):
             for chunk in (parts[:size], parts[len(parts) - size :]):
-                if _key(" ".join(chunk)) == _key(headline):
+                if _key(" ".join(chunk)) == _key(head):
                     return _join(title, chunk)
     kept = list(parts)
     while len(kept) > 1 and (_is_site(kept[-1], sites) or _key(kept[-1]) in sections):
@@ -101,6 +117,18 @@ def strip_site(
     while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
         kept.pop(0)
     return _join(title, kept)
+
+
+# "Harbour Blog: Storm hits coast": a label before a colon, read as the site's name only
+# when it is one (`_is_site`), since "Analysis: …" or "Ferry: …" open many headlines.
+_LABEL = re.compile(r"^(?P<label>[^:]{3,40}):\s+(?P<rest>\S.*)$")
+
+
+def _strip_site_label(title: str, sites: set[str]) -> str:
+    found = _LABEL.match(title)
+    if found and sites and _is_site(found.group("label"), sites):
+        return found.group("rest")
+    return title
 
 
 def _join(title: str, parts: list[str]) -> str:
@@ -115,19 +143,86 @@ def choose_title(
 ) -> str | None:
     """The article's title: see the module docstring for the order of evidence."""
     sites = site_names(tree, url, publisher)
-    meta = [
+    page_title = evidence.page_title(tree)
+    found = [
         *([ld_headline] if ld_headline else []),
         *evidence.meta_values(tree, "og:title", "twitter:title"),
-        *([t] if (t := evidence.page_title(tree)) else []),
+        *([page_title] if page_title else []),
     ]
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    names = [*evidence.meta_values(tree, "og:site_name"), *([host] if host else [])]
+    domains = [n for n in names if _DOMAIN.match(n)]
+    meta = [_without_domain(_readable(m), domains) for m in found]
     # A site that names itself by the headline (og:site_name copied from og:title) has no
     # usable site name.
     sites -= {_key(m) for m in meta}
-    heads = [h for h in evidence.headlines(tree) if not _is_site(h, sites)]
+    heads = [_readable(h) for h in evidence.headlines(tree) if not _is_site(h, sites)]
     sections = frozenset(section_names(tree, url))
-    cleaned = [strip_site(m, sites, heads[0] if heads else None, sections) for m in meta]
+    cleaned = [strip_site(m, sites, heads, sections) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
     return _weigh_titles(heads, cleaned)
+
+
+# A site named by its address (og:site_name, or the page's own host: "harbourlog.example"),
+# which it may set before a title with no mark between them ("harbourlog.example Mending").
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _without_domain(title: str, domains: list[str]) -> str:
+    """`title` without the site's address before it; only an address, since a name
+    ("Harbour Log opens a museum") may well open a headline."""
+    for domain in domains:
+        rest = title[len(domain) :]
+        if title.casefold().startswith(domain.casefold()) and rest[:1].isspace() and rest.strip():
+            return rest.strip()
+    return title
+
+
+# An entity left escaped by a page that escaped its text twice ("SQL &amp;#x26; AI").
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z]{2,8});", re.IGNORECASE)
+# UTF-8 read as Latin-1 ("Lee\u00e2\u0080\u0099s" for "Lee\u2019s"): lead bytes of two- and
+# three-byte sequences followed by continuation bytes.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
+
+
+# Full-width ASCII forms ("？", "！") as set by East Asian input methods in English titles.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def _readable(text: str) -> str:
+    """A title as the page meant it: a second level of entities undone, and UTF-8 that
+    was decoded as Latin-1 decoded again (when that round trip is exact)."""
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    text = text.translate(_FULLWIDTH)
+    if _MOJIBAKE.search(text):
+        with contextlib.suppress(UnicodeError):
+            text = text.encode("latin-1").decode("utf-8")
+    return text
+
+
+def _unrelated(head: str, meta: str) -> bool:
+    """Whether a headline element and the metadata's title share (almost) no word: the
+    <h1> is then a box's or a section's heading ("Related stories", "Our services"), not
+    the story's, and the page's metadata names the story."""
+    head_words = set(_WORDS.findall(head.casefold()))
+    meta_words = set(_WORDS.findall(meta.casefold()))
+    union = head_words | meta_words
+    return bool(union) and len(head_words & meta_words) <= _UNRELATED_OVERLAP * len(union)
+
+
+def _credited(meta: str, head: str) -> bool:
+    """Whether the metadata title is the headline with a credit in brackets after it
+    ("Folding paper boats (Ann Lee)", "Folding paper boats [Harbour Blog]")."""
+    rest = meta[len(head) :].strip() if meta.casefold().startswith(head.casefold()) else ""
+    return rest[:1] in {"(", "["} and rest[-1:] in {")", "]"} and len(rest.split()) <= 4
+
+
+def _shouted(head: str) -> bool:
+    """A headline element in capitals: styled for show, while the metadata keeps the
+    title's own case and often its own words."""
+    letters = [ch for ch in head if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
 
 
 def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
@@ -136,8 +231,10 @@ def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
     section glued on: "Mar 4 2025 Ferry timetable agreed"), and when the page has several
     headline elements but its metadata titles agree with one another."""
     for head in heads:
-        if any(_key(head) == _key(c) for c in cleaned):
+        if any(_key(head) == _key(c) or _credited(c, head) for c in cleaned):
             return head
+    if heads and cleaned and (_unrelated(heads[0], cleaned[0]) or _shouted(heads[0])):
+        return cleaned[0]
     if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
         return cleaned[0]
     if len(heads) > 1 and len(cleaned) > 1 and len({_key(c) for c in cleaned}) == 1:
@@ -152,14 +249,19 @@ def _head_holds_more(head: str, meta: str) -> bool:
     a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
     words or a label before it ("Mar 4 2025 Ferry…", "Blog: Ferry…"). A headline that only
     goes on in words ("Ferry timetable agreed after talks") is the metadata's title cut
-    short, so the headline stays."""
+    short, so the headline stays, unless those words are the post's byline or date glued
+    on by the page's markup ("Ferry timetable agreed Posted on May 2 by ann")."""
     at = head.casefold().find(meta.casefold())
     if at < 0 or len(meta) == len(head):
         return False
     before, after = head[:at].strip(), head[at + len(meta) :].strip()
     if before:
         return before.endswith(":") or len(before.split()) >= _MIN_HEADLINE_WORDS
-    return not after[:1].isalnum()
+    return not after[:1].isalnum() or bool(_POST_LINE.match(after))
+
+
+# The line under a post's title that markup sometimes glues to it: who and when.
+_POST_LINE = re.compile(r"^(?:posted|published|updated|written|by)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- byline
@@ -192,6 +294,8 @@ _GLUED_MONTH = re.compile(
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"\.?\s+\d)"
 )
+# The word that led into that date: "Posted by Ann at · March 2, 2024".
+_DATE_LEAD = re.compile(r"\s+(?:at|on)(?=\s+·)")
 # Marks that set a name apart from what follows it on one line (a date, a reading time).
 _LINE_MARKS = re.compile(r"[·•|]|\s[-–—]\s")
 # Icons and symbols before a name (a private-use icon glyph, "×" of a close button).
@@ -200,7 +304,8 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 _NAME_EDGES = " :-–—\"'“”‘’•·|,"
 # Words that mark a byline part as a role or desk rather than a person's name.
 _NOT_A_NAME = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|contributors|desk|"
+    r"\b(?:staff|writer|reporter|correspondent|columnist|editor|editors|contributor|"
+    r"contributors|desk|"
     r"team|newsroom|editorial|admin|administrator|guest|updated|published|posted|sponsored|"
     r"author|authors|name|written|founder|co-founder|cofounder|ceo|architect|expert|reviewer|"
     r"educator|bio|login|subscribe|follow)\b"
@@ -212,7 +317,9 @@ _NOT_A_NAME = re.compile(
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?(?:reuters|associated press|ap|afp|agence france[- ]presse|bloomberg|"
     r"xinhua|pti|ians|upi|dpa|anadolu(?: agency)?|efe|ansa|kyodo|tass|press trust of india)$"
-    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune)$"
+    r"|\b(?:news|press|agency|agencies|media|wire|magazine|times|post|herald|tribune|today|"
+    # bodies that sign health and policy pages: "Harbour Heart Foundation", "… Clinic"
+    r"foundation|institute|clinic|hospital|university|association|society)$"
     # and every agency the layout knows from credit lines (data/news_agencies.txt)
     rf"|^(?:{alternation(NEWS_AGENCIES)})$",
     re.IGNORECASE,
@@ -245,7 +352,8 @@ def split_byline(
     """
     if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
         return [], []
-    author = _NAME_THEN_PLACE.sub(r"\1", _GLUED_MONTH.sub(" · ", author))
+    dated = _DATE_LEAD.sub("", _GLUED_MONTH.sub(" · ", author))
+    author = _NAME_THEN_PLACE.sub(r"\1", dated)
     if not _LINE_MARKS.search(author) and _looks_like_sentence(_URL_TAIL.sub("", author)):
         return [], []
     people: list[str] = []
@@ -394,10 +502,47 @@ def _mixed_case_prose(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in _PARTICLES for w in words)
 
 
+# A weekday or month on its own is the date beside a byline ("Sat, 20 Dec"), not a name.
+_CALENDAR_WORDS = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
 def _looks_like_name(name: str) -> bool:
     bare = name.split(",")[0]
     return (
         bool(bare.strip())
+        and bare.strip().rstrip(".").casefold() not in _CALENDAR_WORDS
         and bare.split()[0].casefold() not in _ARTICLE_WORDS
         and not _mixed_case_prose(bare.split())
         and not _NOT_A_NAME.search(bare)
@@ -440,19 +585,24 @@ def _site_parts(tree: etree._Element) -> list[str]:
 
 
 # The first sources of `choose_byline` are fields made for the author's name.
-_STRUCTURED_SOURCES = 3
+_STRUCTURED_SOURCES = 4
+# "Lee, Ann" in a citation field (Highwire's citation_author): family name first.
+_INVERTED = re.compile(r"^(?P<family>[^\W\d][^,]{0,40}),\s*(?P<given>[^\W\d][^,]{0,40})$")
 
 
-def choose_byline(
-    tree: etree._Element, page: str, ld_authors: list[tuple[str, str]]
-) -> tuple[list[str], list[str]]:
-    """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
-    <meta name=author>, the byline on the page (rel=author, itemprop, class), then the
-    person a personal site is named for. A source naming only a desk or a user name
-    ("Gazette Staff", "annlee") gives way to a later one that names a person: sites fill
-    their author fields with the account that posted the story."""
-    outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
-    sources: list[list[str]] = [
+def _citation_authors(tree: etree._Element) -> list[str]:
+    """The citation_author fields of scholarly pages, one person each, written the usual
+    way round ("Lee, Ann" -> "Ann Lee")."""
+    names = []
+    for value in evidence.meta_values(tree, "citation_author"):
+        found = _INVERTED.match(value)
+        names.append(f"{found['given']} {found['family']}" if found else value)
+    return names
+
+
+def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> list[list[str]]:
+    """The byline's sources, most explicit first (see `choose_byline`)."""
+    return [
         [n for n, kind in ld_authors if kind != "Organization"],
         [
             v
@@ -462,25 +612,117 @@ def choose_byline(
             if "://" not in v
         ],
         evidence.labelled_meta_authors(tree),
+        _citation_authors(tree),
         *evidence.byline_texts(tree),
         evidence.labelled_bylines(tree),
     ]
+
+
+def choose_byline(
+    tree: etree._Element,
+    page: str,
+    ld_authors: list[tuple[str, str]],
+) -> tuple[list[str], list[str]]:
+    """(people, outlets) from the most explicit source that names anyone: JSON-LD authors,
+    <meta name=author>, citation fields, the byline on the page (rel=author, itemprop,
+    class), then the person a personal site is named for. A source naming only a desk, a
+    user name ("Gazette Staff", "annlee") gives way to a later one
+    that names a person in full: sites fill their author fields with the account that
+    posted the story. A later source that names the same people and more (the page's
+    byline lists four writers where JSON-LD kept the first) is the whole list. An author
+    field naming nobody the reader sees gives way to the page's byline when the reader sees
+    that one: the field then holds the account that posted the story."""
+    outlets: list[str] = [n for n, kind in ld_authors if kind == "Organization"]
+    read = _SourceReader(_byline_sources(tree, ld_authors), page)
     fallback: list[str] = []
-    for rank, source in enumerate(sources):
-        people: list[str] = []
-        for value in source:
-            found, orgs = split_byline(value, page, structured=rank < _STRUCTURED_SOURCES)
-            for name in found:
-                _add(people, name)
-            for org in orgs:
-                _add(outlets, org)
-        if people and not all(_is_collective(p) or _is_handle(p) for p in people):
-            return people, outlets
+    for rank in range(len(read)):
+        people, orgs = read(rank)
+        for org in orgs:
+            _add(outlets, org)
+        if people and not all(_stand_in(p) for p in people):
+            if rank < _STRUCTURED_SOURCES:
+                # the page's words are read only for a page whose author field names someone
+                shown = _shown_text(tree)
+                if not any(_key(p) in shown for p in people):
+                    page_people = _shown_byline(read, shown)
+                    if page_people:
+                        return page_people, outlets
+            return _widened(people, read, rank), outlets
         fallback = fallback or people
     if fallback:
         return fallback, outlets
     owner = site_owner(_site_parts(tree)) if not outlets else None
     return ([owner] if owner else []), outlets
+
+
+class _SourceReader:
+    """The (people, outlets) of each byline source, read when first asked for: reading a
+    source checks every name against the whole page, and most pages need one source."""
+
+    def __init__(self, sources: list[list[str]], page: str) -> None:
+        self._sources = sources
+        self._page = page
+        self._read: dict[int, tuple[list[str], list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __call__(self, rank: int) -> tuple[list[str], list[str]]:
+        if rank not in self._read:
+            self._read[rank] = _people_of(
+                self._sources[rank], self._page, rank < _STRUCTURED_SOURCES
+            )
+        return self._read[rank]
+
+
+def _shown_text(tree: etree._Element) -> str:
+    """The comparison key of the words the reader sees (the body without scripts)."""
+    body = tree.find(".//body")
+    return _key(evidence.text_of(body)) if body is not None else ""
+
+
+def _shown_byline(read: _SourceReader, shown: str) -> list[str]:
+    """The first byline on the page that names people the reader sees."""
+    for rank in range(_STRUCTURED_SOURCES, len(read)):
+        people = read(rank)[0]
+        if people and not all(_stand_in(p) for p in people):
+            return people if all(_key(p) in shown for p in people) else []
+    return []
+
+
+def _people_of(source: list[str], page: str, structured: bool) -> tuple[list[str], list[str]]:
+    """(people, outlets) one source names."""
+    people: list[str] = []
+    outlets: list[str] = []
+    for value in source:
+        found, orgs = split_byline(value, page, structured=structured)
+        for name in found:
+            _add(people, name)
+        for org in orgs:
+            _add(outlets, org)
+    return people, outlets
+
+
+def _stand_in(name: str) -> bool:
+    """A desk or a user name: what a site's author field holds when the account that
+    posted the story, not its writer, is named."""
+    return _is_collective(name) or _is_handle(name)
+
+
+def _widened(people: list[str], read: _SourceReader, rank: int) -> list[str]:
+    """`people`, or a later source's longer list that names each of them too ("Dr Ann
+    Lee, Bo Chan" for "Ann Lee")."""
+    keys = [_key(p) for p in people]
+    for later in range(rank + 1, min(rank + 1 + _WIDEN_LOOKAHEAD, len(read))):
+        other = read(later)[0]
+        other_keys = [_key(o) for o in other]
+        if len(other) > len(people) and all(any(o.endswith(k) for o in other_keys) for k in keys):
+            return other
+    return people
+
+
+# How many later sources may widen the chosen byline.
+_WIDEN_LOOKAHEAD = 4
 
 
 # ---------------------------------------------------------------- dates
