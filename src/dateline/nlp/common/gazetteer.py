@@ -282,6 +282,17 @@ def cities_named(name: str) -> list[City]:
     return list(_cities(fold(name)))
 
 
+def us_state(name: str) -> City | None:
+    """The US state called `name`. A state whose namesake city holds a quarter of its people
+    is indexed only as "X State" ("New York" is the city), yet "N.Y." after a town is the
+    state: both keys are read."""
+    for key in (name, f"{name} State"):
+        for place in cities_named(key):
+            if place.feature == "region" and place.country == "USA":
+                return place
+    return None
+
+
 # A place called so by its own name counts as this many times its size against one called
 # so by an alternate name (the places stage's resolver weighs them alike).
 _OWN_NAME_WEIGHT = 100

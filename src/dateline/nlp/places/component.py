@@ -29,6 +29,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     region_named,
     spelled_like,
+    us_state,
 )
 from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
@@ -40,7 +41,7 @@ from dateline.nlp.common.lexicon import (
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import Found, state_name, text_places
+from dateline.nlp.places.textscan import Found, paired_places, state_name, text_places
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -58,6 +59,8 @@ _LOCAL_FEATURES = {"city", "county"}
 # Żary); a big city goes by its initials ("NYC").
 _ALTERNATE_NAME_CITY = 100_000
 _BIG_CITY = 1_000_000
+# How much a town of a state the article's pairs name gains, in powers of ten of people.
+_FOCUS = 1.0
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
@@ -86,6 +89,11 @@ class Neighbourhood:
     points: tuple[tuple[float, float, int], ...] = ()
     skip: int = -1
     skip_region: int | None = None
+    # the towns and counties "City, State" pairs fix, by folded name: each bare mention of
+    # the name is that place ("MOSCOW, Idaho —", then "Moscow" alone)
+    fixed: Mapping[str, KnownPlace] = field(default_factory=dict)
+    # the states those pairs name (GeoNames ids): the article's geographic focus
+    focus: frozenset[int] = frozenset()
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -114,8 +122,9 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
     entities = [e for e in analysis.entities if _may_be_place(e)]
-    first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
-    everything = _neighbourhood(first)
+    pinned = _pinned(paired_places(doc, analysis))
+    first = [_resolve_entity(e, context, pinned) for e in entities]
+    everything = _neighbourhood(first, pinned)
     places: list[Place] = []
     second: list[KnownPlace | None] = []
     for number, entity in enumerate(entities):
@@ -133,7 +142,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     places.extend(_embedded(analysis, places, context))
     # The text's other names are read among the entities' settled places, not their first
     # guesses: a first "Hall County" in Nebraska would draw the next one there.
-    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second))
+    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second, pinned))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -193,8 +202,13 @@ def _with_text_places(
         if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
     ]
     _add_place_entities(analysis, found)
+    seen = {(p.span.start, p.span.end) for p in kept}
     for item in found:
         known = item.place
+        # "DUBLIN, Ohio": the dateline's pair is also a pair of the text; one place a span
+        if (item.span.start, item.span.end) in seen:
+            continue
+        seen.add((item.span.start, item.span.end))
         kept.append(
             Place(
                 "",
@@ -273,9 +287,13 @@ def _resolve_entity(
     entity: Entity, context: Counter[str], nearby: Neighbourhood
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
-        return _group_place(entity.name, entity.country)
-    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place.
+        return _group_place(entity.name, entity.country, context, nearby)
+    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place, and
+    # "N.Y." the state, never the city of its name.
     name = state_name(entity.name) if entity.type is EntityType.GPE else None
+    state = us_state(name) if name else None
+    if state is not None:
+        return _known(state)
     return resolve(name or entity.name, _without(entity, context), nearby)
 
 
@@ -288,15 +306,40 @@ def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
     return +others
 
 
-def _neighbourhood(found: list[KnownPlace | None]) -> Neighbourhood:
-    """The divisions and local places resolved for every entity."""
+def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Neighbourhood:
+    """The divisions and local places resolved for every entity, with those `pinned`."""
     regions = Counter(p.geonameid for p in found if p and p.feature == "region" and p.geonameid)
+    regions.update(pinned.regions)
     points = sorted(
-        (p.lat, p.lon, number)
-        for number, p in enumerate(found)
-        if p and p.feature in _LOCAL_FEATURES
+        [
+            *pinned.points,
+            *(
+                (p.lat, p.lon, number)
+                for number, p in enumerate(found)
+                if p and p.feature in _LOCAL_FEATURES
+            ),
+        ]
     )
-    return Neighbourhood(regions, tuple(points))
+    return replace(pinned, regions=regions, points=tuple(points))
+
+
+def _pinned(pairs: list[Found]) -> Neighbourhood:
+    """What the article's "City, State" pairs settle before any name is weighed: their
+    towns (for every other mention of the name), their states (the article's focus, and
+    divisions it names) and their towns' points (neighbours of the other names). A pair's
+    point is numbered below every entity's, so no entity's `skip` leaves it out."""
+    towns = [f for f in pairs if f.place.feature in _LOCAL_FEATURES]
+    states = [f.place.geonameid for f in pairs if f.place.feature == "region"]
+    fixed: dict[str, KnownPlace] = {}
+    for item in towns:
+        fixed.setdefault(fold(item.span.text), item.place)
+    points = tuple(sorted((f.place.lat, f.place.lon, -2 - n) for n, f in enumerate(towns)))
+    return Neighbourhood(
+        regions=Counter(s for s in states if s is not None),
+        points=points,
+        fixed=fixed,
+        focus=frozenset(s for s in states if s is not None),
+    )
 
 
 def _mentions_of(
@@ -341,7 +384,11 @@ def resolve(
     name: str, context: Counter[str], nearby: Neighbourhood | None = None
 ) -> KnownPlace | None:
     """The place `name` most likely names in an article about the `context` countries that
-    names the `nearby` places."""
+    names the `nearby` places. A name a "City, State" pair of the article fixed is that
+    place wherever it stands alone (one sense of a name in one story)."""
+    fixed = nearby.fixed.get(fold(name.strip())) if nearby is not None else None
+    if fixed is not None:
+        return fixed
     for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
         found = _resolve_exactly(candidate, context, nearby or Neighbourhood())
         if found is not None:
@@ -356,7 +403,11 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return region
     code = country_of_name(name)
     if code is not None:
-        return _namesake_division(name, code, context) or country_place(code)
+        return (
+            _namesake_division(name, code, context)
+            or _focus_town(name, code, context, nearby)
+            or country_place(code)
+        )
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
@@ -380,6 +431,22 @@ def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownP
         ):
             return _known(place)
     return None
+
+
+def _focus_town(
+    name: str, country: str, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
+    """ "Lebanon" in a story filed from "SALEM, Ore." that names nothing else of Lebanon's is
+    Oregon's town of that name: a town by that very name in a state the article's pairs
+    name, where the country has no support of its own."""
+    if not nearby.focus or context.get(country, 0) > 0:
+        return None
+    towns = [
+        c
+        for c in cities_named(name)
+        if c.by_name and c.feature == "city" and c.region in nearby.focus
+    ]
+    return _known(towns[0]) if towns else None
 
 
 def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
@@ -426,17 +493,25 @@ def _names_people(text: str) -> bool:
     )
 
 
-def _group_place(name: str, country: str | None) -> KnownPlace | None:
+def _group_place(
+    name: str, country: str | None, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
     """ "Russian troops": a nationality word points at its country, "European leaders" at
     the continent (GeoWebNews counts these as non-locational toponyms). A "group" named like
-    a big city is the city, mistagged ("officials in Tunis")."""
+    a big city, or like a town among the article's other places, is that place, mistagged
+    ("officials in Tunis"; "drivers from Cornwall" in a story from Lebanon, Pa.), ranked as
+    any town is."""
     if country:
         return country_place(country)
     region = region_of_demonym(name)
     if region is not None:
         return region_named(region)
-    cities = [c for c in cities_named(name) if c.by_name and c.population >= _GROUP_CITY]
-    return _known(cities[0]) if cities else None
+    cities = [
+        c
+        for c in cities_named(name)
+        if c.by_name and (c.population >= _GROUP_CITY or nearby.holds(c))
+    ]
+    return _known(max(cities, key=lambda c: _city_score(c, context, nearby))) if cities else None
 
 
 def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> float:
@@ -445,11 +520,14 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     Ohio village's. A national capital is named a hundredfold beyond its size ("Washington"
     is the capital before the state), a place called by its own name a hundredfold before
     one called so by an alternate or former name ("Salisbury" is not Harare), and a place
-    among the article's other places some thirtyfold."""
+    among the article's other places some thirtyfold. A town of a state the article's
+    "City, State" pairs name (its dateline's above all) is named ten times more again: "Lima"
+    in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
-    return math.log10(max(city.population, 1)) + 2 * share + bonus + local
+    focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
+    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
