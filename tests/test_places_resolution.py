@@ -105,3 +105,22 @@ def test_a_mistagged_group_named_like_a_nearby_town_is_that_town() -> None:
     nearby = Neighbourhood(points=((40.34, -76.41, 0),))
     place = _group_place("Cornwall", None, Counter({"USA": 3}), nearby)
     assert place is not None and place.country == "USA" and 40 < place.lat < 40.6
+
+
+def test_a_country_s_name_is_a_town_of_the_state_the_story_names(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Deputies in Ohio said a truck overturned near Lebanon on Friday and blocked the "
+            "county road for hours."
+        )
+    )
+    assert found["Lebanon"].country == "USA" and 39 < (found["Lebanon"].lat or 0) < 40
+
+
+def test_a_named_state_leaves_a_supported_country_alone(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Ohio's governor met the ambassador of Lebanon and two business leaders from Beirut."
+        )
+    )
+    assert found["Lebanon"].country == "LBN"

@@ -101,6 +101,12 @@ class Neighbourhood:
             return city.geonameid != city.region
         return self._near(city)
 
+    def within_named(self, city: City) -> bool:
+        """The place lies in a state the article's pairs name or a division it names."""
+        if city.region is None or city.geonameid == city.region:
+            return False
+        return city.region in self.focus or self._names(city.region)
+
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
         return self.regions.get(region, 0) > own
@@ -436,15 +442,16 @@ def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownP
 def _focus_town(
     name: str, country: str, context: Counter[str], nearby: Neighbourhood
 ) -> KnownPlace | None:
-    """ "Lebanon" in a story filed from "SALEM, Ore." that names nothing else of Lebanon's is
-    Oregon's town of that name: a town by that very name in a state the article's pairs
-    name, where the country has no support of its own."""
-    if not nearby.focus or context.get(country, 0) > 0:
+    """ "Lebanon" in a story filed from "SALEM, Ore." (or one about a town "in southwest
+    Ohio") that names nothing else of Lebanon's is that state's town of the name: a town by
+    that very name in a state the article's pairs or its other names give, where the
+    country has no support of its own."""
+    if context.get(country, 0) > 0:
         return None
     towns = [
         c
         for c in cities_named(name)
-        if c.by_name and c.feature == "city" and c.region in nearby.focus
+        if c.by_name and c.feature == "city" and nearby.within_named(c)
     ]
     return _known(towns[0]) if towns else None
 
