@@ -124,3 +124,39 @@ def test_a_named_state_leaves_a_supported_country_alone(analyse_text) -> None:  
         )
     )
     assert found["Lebanon"].country == "LBN"
+
+
+def test_towns_named_together_lie_together_where_no_state_is_named(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Only in Texas do a Paris, a Bonham and a Lamar County lie within a drive of each other.
+    found = _found(
+        analyse_text(
+            "The county fair moved from Paris to Bonham this year, and Lamar County paid for "
+            "the tents."
+        )
+    )
+    assert found["Paris"].country == "USA" and 33 < (found["Paris"].lat or 0) < 34.5
+
+
+def test_famous_cities_named_together_stay_themselves(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Talks in Paris and London ended without a deal, and ministers flew on to Berlin "
+            "and Rome."
+        )
+    )
+    assert [found[n].country for n in ("Paris", "London", "Berlin", "Rome")] == [
+        "FRA", "GBR", "DEU", "ITA",
+    ]  # fmt: skip
+
+
+def test_a_name_s_support_is_one_over_its_number_of_candidates() -> None:
+    from dateline.nlp.common.gazetteer import City
+    from dateline.nlp.places.coherence import candidates
+
+    here = City(1, "Quarry", "USA", 40.0, -80.0, 900)
+    near = City(2, "Mill", "USA", 40.2, -80.1, 800)
+    far = City(3, "Mill", "USA", 30.0, -90.0, 700)
+    sure = City(4, "Ford", "USA", 40.1, -79.9, 600)
+    pool = candidates([[here], [near, far], [sure]])
+    assert pool.support(here) == 0.5 + 1.0
+    assert pool.support(far) == 0.0  # its own name's other candidate is no neighbour

@@ -4,8 +4,11 @@ Toponyms are the article's place entities (GPE and other locations, and national
 in its text blocks. Each resolves in order to: a region, sea or crossing of the project's list
 or a continent; a country (or a division named like it, in a story about the division's
 country); a place of the GeoNames gazetteer (town, first-order division, county), choosing
-among places of one name by size, the article's countries, the article's other places, and
-whether the name is the place's own. "Northern Gaza" is Gaza. A quote was said where its
+among places of one name by size (the prior), and by the text's evidence: the article's
+countries, its "City, State" pairs (which fix their towns for every bare mention, and whose
+states are the article's focus), the divisions and towns it names, how near each candidate
+lies to the other names' candidates (`coherence`), and whether the name is the place's own.
+"Northern Gaza" is Gaza. A quote was said where its
 attribution says ("Speaking in Jordan, …, he said"), never guessed.
 """
 
@@ -40,6 +43,7 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
+from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.embedded import embedded_places
 from dateline.nlp.places.textscan import Found, paired_places, state_name, text_places
 from dateline.nlp.stage import stage
@@ -61,6 +65,10 @@ _ALTERNATE_NAME_CITY = 100_000
 _BIG_CITY = 1_000_000
 # How much a town of a state the article's pairs name gains, in powers of ten of people.
 _FOCUS = 1.0
+# How much a place gains for each sure name of the article with a candidate near it (see
+# `coherence`), in powers of ten of people, and the most support that counts.
+_COHERENCE = 1.0
+_MOST_SUPPORT = 3.0
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
@@ -94,6 +102,8 @@ class Neighbourhood:
     fixed: Mapping[str, KnownPlace] = field(default_factory=dict)
     # the states those pairs name (GeoNames ids): the article's geographic focus
     focus: frozenset[int] = frozenset()
+    # every candidate of every name, for how well a place sits among the others
+    candidates: Candidates = field(default_factory=Candidates)
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -128,7 +138,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
     entities = [e for e in analysis.entities if _may_be_place(e)]
-    pinned = _pinned(paired_places(doc, analysis))
+    pinned = replace(_pinned(paired_places(doc, analysis)), candidates=_candidates_of(entities))
     first = [_resolve_entity(e, context, pinned) for e in entities]
     everything = _neighbourhood(first, pinned)
     places: list[Place] = []
@@ -327,6 +337,20 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
         ]
     )
     return replace(pinned, regions=regions, points=tuple(points))
+
+
+def _candidates_of(entities: list[Entity]) -> Candidates:
+    """The towns and counties each place name of the article may be, for the spatial
+    evidence among them (nationality words name no town)."""
+    names = {fold(e.name): e.name for e in entities if e.type is not EntityType.NORP}
+    return candidates(
+        [
+            c
+            for c in cities_named(name)
+            if c.feature in _LOCAL_FEATURES and c.by_name and _plausible(c, name)
+        ]
+        for name in names.values()
+    )
 
 
 def _pinned(pairs: list[Found]) -> Neighbourhood:
@@ -529,12 +553,16 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     one called so by an alternate or former name ("Salisbury" is not Harare), and a place
     among the article's other places some thirtyfold. A town of a state the article's
     "City, State" pairs name (its dateline's above all) is named ten times more again: "Lima"
-    in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital."""
+    in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital. And a place
+    gains tenfold for each sure name of the article with a candidate near it (up to three):
+    "Paris" beside "Bonham" and "Lamar County" is the Texan town. Population is the prior;
+    each of these is text evidence that can outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
     focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
-    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus
+    together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
+    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus + together
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
