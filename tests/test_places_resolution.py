@@ -71,8 +71,8 @@ def test_a_country_s_name_is_the_focus_state_s_town_when_nothing_else_names_the_
 ) -> None:
     found = _found(
         analyse_text(
-            "ALBANY, Ore. — Buses from Lebanon will stop at the station twice a day, the "
-            "transit office said."
+            "ALBANY, Ore. — Buses from Lebanon and Corvallis will stop at the station twice a "
+            "day, the transit office said."
         )
     )
     assert found["Lebanon"].country == "USA" and 44 < (found["Lebanon"].lat or 0) < 45
@@ -160,3 +160,23 @@ def test_a_name_s_support_is_one_over_its_number_of_candidates() -> None:
     pool = candidates([[here], [near, far], [sure]])
     assert pool.support(here) == 0.5 + 1.0
     assert pool.support(far) == 0.0  # its own name's other candidate is no neighbour
+
+
+def test_a_big_country_outweighs_a_small_town_of_the_focus_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Maine has a town called China; exports go to the country.
+    found = _found(
+        analyse_text(
+            "AUGUSTA, Maine — Blueberry exports to China fell by half last year, growers said."
+        )
+    )
+    assert found["China"].country == "CHN" and found["China"].feature == "country"
+
+
+def test_a_country_named_town_among_its_neighbours_is_the_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "The mill in Poland closed, and workers in Youngstown and Boardman lost jobs, "
+            "Ohio officials said."
+        )
+    )
+    assert found["Poland"].country == "USA" and 40.5 < (found["Poland"].lat or 0) < 41.5

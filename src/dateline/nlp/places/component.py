@@ -30,6 +30,7 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    country_population,
     region_named,
     spelled_like,
     us_state,
@@ -63,6 +64,9 @@ _LOCAL_FEATURES = {"city", "county"}
 # Żary); a big city goes by its initials ("NYC").
 _ALTERNATE_NAME_CITY = 100_000
 _BIG_CITY = 1_000_000
+# How much a place called by its own name gains, and a national capital, in powers of ten.
+_OWN_NAME_BONUS = 2.0
+_CAPITAL_BONUS = 4.0
 # How much a town of a state the article's pairs name gains, in powers of ten of people.
 _FOCUS = 1.0
 # How much a place gains for each sure name of the article with a candidate near it (see
@@ -469,7 +473,9 @@ def _focus_town(
     """ "Lebanon" in a story filed from "SALEM, Ore." (or one about a town "in southwest
     Ohio") that names nothing else of Lebanon's is that state's town of the name: a town by
     that very name in a state the article's pairs or its other names give, where the
-    country has no support of its own."""
+    country has no support of its own, and where the town's evidence outweighs the
+    country's size, weighed as a place called by its own name: "exports to China" in a story
+    filed from Augusta, Maine, stay China's, not the Maine town's."""
     if context.get(country, 0) > 0:
         return None
     towns = [
@@ -477,7 +483,11 @@ def _focus_town(
         for c in cities_named(name)
         if c.by_name and c.feature == "city" and nearby.within_named(c)
     ]
-    return _known(towns[0]) if towns else None
+    if not towns:
+        return None
+    town = max(towns, key=lambda c: _city_score(c, context, nearby))
+    weight = math.log10(max(country_population(country), 1)) + _OWN_NAME_BONUS
+    return _known(town) if _city_score(town, context, nearby) > weight else None
 
 
 def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
@@ -558,7 +568,7 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     "Paris" beside "Bonham" and "Lamar County" is the Texan town. Population is the prior;
     each of these is text evidence that can outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
-    bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
+    bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
     focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
     together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
