@@ -180,3 +180,20 @@ def test_a_country_named_town_among_its_neighbours_is_the_town(analyse_text) -> 
         )
     )
     assert found["Poland"].country == "USA" and 40.5 < (found["Poland"].lat or 0) < 41.5
+
+
+def test_a_compass_word_leaves_no_far_namesake(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Floods hit Birmingham and Coventry, and trains to Wolverhampton were cancelled "
+        "across the West Midlands."
+    )
+    assert all(p.country == "GBR" for p in analysis.places)
+
+
+def test_a_compass_word_before_a_near_place_still_names_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Israeli officials in Tel Aviv said troops had entered Northern Gaza overnight."
+        )
+    )
+    assert found["Northern Gaza"].country == "PSE"

@@ -126,12 +126,16 @@ class Neighbourhood:
         return self.regions.get(region, 0) > own
 
     def _near(self, city: City) -> bool:
+        return self.near_point(city.lat, city.lon)
+
+    def near_point(self, lat: float, lon: float) -> bool:
+        """One of the article's towns or counties (but the skipped one) lies near."""
         band = math.degrees(_NEARBY_KM / _EARTH_KM) + 1e-9
-        first = bisect_left(self.points, (city.lat - band,))
-        for lat, lon, number in self.points[first:]:
-            if lat > city.lat + band:
+        first = bisect_left(self.points, (lat - band,))
+        for there, east, number in self.points[first:]:
+            if there > lat + band:
                 return False
-            if number != self.skip and _km(city.lat, city.lon, lat, lon) <= _NEARBY_KM:
+            if number != self.skip and _km(lat, lon, there, east) <= _NEARBY_KM:
                 return True
         return False
 
@@ -420,14 +424,27 @@ def resolve(
     """The place `name` most likely names in an article about the `context` countries that
     names the `nearby` places. A name a "City, State" pair of the article fixed is that
     place wherever it stands alone (one sense of a name in one story)."""
-    fixed = nearby.fixed.get(fold(name.strip())) if nearby is not None else None
+    nearby = nearby or Neighbourhood()
+    fixed = nearby.fixed.get(fold(name.strip()))
     if fixed is not None:
         return fixed
-    for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
-        found = _resolve_exactly(candidate, context, nearby or Neighbourhood())
-        if found is not None:
-            return found
-    return None
+    whole = _resolve_exactly(name.strip(), context, nearby)
+    if whole is not None:
+        return whole
+    part = _DIRECTION.sub("", name.strip())
+    if part == name.strip():
+        return None
+    found = _resolve_exactly(part, context, nearby)
+    return found if found is not None and _fits(found, context, nearby) else None
+
+
+def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bool:
+    """ "Northern Gaza" is Gaza, but "West Midlands" in a story of Birmingham and Coventry
+    is not Zimbabwe's Midlands: the place a name holds after its compass word lies in a
+    country the article names, or near its other places, or the article names no country."""
+    if not context or place.country is None or context.get(place.country, 0) > 0:
+        return True
+    return nearby.near_point(place.lat, place.lon)
 
 
 def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) -> KnownPlace | None:
