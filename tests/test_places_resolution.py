@@ -149,16 +149,20 @@ def test_famous_cities_named_together_stay_themselves(analyse_text) -> None:  # 
     ]  # fmt: skip
 
 
-def test_a_name_s_support_is_one_over_its_number_of_candidates() -> None:
+def test_a_name_s_support_is_one_over_its_number_of_candidates_by_nearness() -> None:
     from dateline.nlp.common.gazetteer import City
-    from dateline.nlp.places.coherence import candidates
+    from dateline.nlp.places.coherence import NEARBY_KM, _km, candidates
 
     here = City(1, "Quarry", "USA", 40.0, -80.0, 900)
-    near = City(2, "Mill", "USA", 40.2, -80.1, 800)
+    near_mill = City(2, "Mill", "USA", 40.2, -80.1, 800)
     far = City(3, "Mill", "USA", 30.0, -90.0, 700)
     sure = City(4, "Ford", "USA", 40.1, -79.9, 600)
-    pool = candidates([[here], [near, far], [sure]])
-    assert pool.support(here) == 0.5 + 1.0
+    pool = candidates([[here], [near_mill, far], [sure]])
+
+    def near(a: City, b: City) -> float:
+        return 1 - _km(a.lat, a.lon, b.lat, b.lon) / NEARBY_KM
+
+    assert pool.support(here) == pytest.approx(0.5 * near(here, near_mill) + near(here, sure))
     assert pool.support(far) == 0.0  # its own name's other candidate is no neighbour
 
 
@@ -197,3 +201,15 @@ def test_a_compass_word_before_a_near_place_still_names_it(analyse_text) -> None
         )
     )
     assert found["Northern Gaza"].country == "PSE"
+
+
+def test_towns_only_the_text_scan_finds_place_the_county_the_tagger_found(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Ripley is the seat of West Virginia's Jackson County; Missouri's is far bigger.
+    found = _found(
+        analyse_text(
+            "Deputies in Jackson County said the bridge between Ripley and Ravenswood would "
+            "close for a month."
+        )
+    )
+    assert 38.5 < (found["Jackson County"].lat or 0) < 39.2
+    assert -82.2 < (found["Jackson County"].lon or 0) < -81.2

@@ -41,8 +41,9 @@ class Candidates:
 
     def support(self, city: City) -> float:
         """The summed weights of the other names with a candidate within NEARBY_KM of
-        `city`: never its own name's other candidates, nor the place itself under another
-        of its names."""
+        `city`, each by how near its nearest candidate lies (full at the same point, none
+        at NEARBY_KM): never its own name's other candidates, nor the place itself under
+        another of its names."""
         cached = self._known.get(city.geonameid)
         if cached is not None:
             return cached
@@ -53,10 +54,13 @@ class Candidates:
         for lat, lon, number, weight, geonameid in self.points[first:]:
             if lat > city.lat + band:
                 break
-            if number in own or number in weights or geonameid == city.geonameid:
+            if number in own or geonameid == city.geonameid:
                 continue
-            if _km(city.lat, city.lon, lat, lon) <= NEARBY_KM:
-                weights[number] = weight
+            # the nearer, the stronger: Ripley, W.Va., is the seat of West Virginia's Jackson
+            # County, 80 km from Ohio's; a name's nearest candidate counts
+            closeness = 1.0 - _km(city.lat, city.lon, lat, lon) / NEARBY_KM
+            if closeness > weights.get(number, 0.0) / weight:
+                weights[number] = weight * closeness
         self._known[city.geonameid] = found = sum(weights.values())
         return found
 

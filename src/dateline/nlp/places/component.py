@@ -71,7 +71,7 @@ _CAPITAL_BONUS = 4.0
 _FOCUS = 1.0
 # How much a place gains for each sure name of the article with a candidate near it (see
 # `coherence`), in powers of ten of people, and the most support that counts.
-_COHERENCE = 1.0
+_COHERENCE = 2.0
 _MOST_SUPPORT = 3.0
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
@@ -146,8 +146,10 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
     entities = [e for e in analysis.entities if _may_be_place(e)]
-    pinned = replace(_pinned(paired_places(doc, analysis)), candidates=_candidates_of(entities))
+    names = [e.name for e in entities if e.type is not EntityType.NORP]
+    pinned = replace(_pinned(paired_places(doc, analysis)), candidates=_candidates_of(names))
     first = [_resolve_entity(e, context, pinned) for e in entities]
+    pinned = _with_preview(doc, analysis, entities, first, context, pinned, names)
     everything = _neighbourhood(first, pinned)
     places: list[Place] = []
     second: list[KnownPlace | None] = []
@@ -163,10 +165,13 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
             _learn_country(entity, known)
-    places.extend(_embedded(analysis, places, context))
-    # The text's other names are read among the entities' settled places, not their first
-    # guesses: a first "Hall County" in Nebraska would draw the next one there.
-    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second, pinned))
+    # The text's other names, and the places bodies' names open with, are read among the
+    # entities' settled places, not their first guesses: a first "Hall County" in Nebraska
+    # would draw the next one there, and "the Portland council" beside South Portland and
+    # Westbrook is Maine's.
+    settled = _neighbourhood(second, pinned)
+    places.extend(_embedded(analysis, places, context, settled))
+    places = _with_text_places(doc, analysis, places, context, settled)
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -184,10 +189,12 @@ def _may_be_place(entity: Entity) -> bool:
     return known is not None and known.feature == "continent"
 
 
-def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> list[Place]:
+def _embedded(
+    analysis: Analysis, found: list[Place], context: Counter[str], nearby: Neighbourhood
+) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context)):
+    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
@@ -347,17 +354,47 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
     return replace(pinned, regions=regions, points=tuple(points))
 
 
-def _candidates_of(entities: list[Entity]) -> Candidates:
+def _candidates_of(names: list[str]) -> Candidates:
     """The towns and counties each place name of the article may be, for the spatial
-    evidence among them (nationality words name no town)."""
-    names = {fold(e.name): e.name for e in entities if e.type is not EntityType.NORP}
+    evidence among them."""
+    distinct = {fold(n): n for n in names}
     return candidates(
         [
             c
             for c in cities_named(name)
             if c.feature in _LOCAL_FEATURES and c.by_name and _plausible(c, name)
         ]
-        for name in names.values()
+        for name in distinct.values()
+    )
+
+
+def _with_preview(
+    doc: Doc,
+    analysis: Analysis,
+    entities: list[Entity],
+    first: list[KnownPlace | None],
+    context: Counter[str],
+    pinned: Neighbourhood,
+    names: list[str],
+) -> Neighbourhood:
+    """The names only the text scan finds, read once among the entities' first guesses,
+    join the evidence before the entities are read again: in "Jackson County said the
+    bridge between Ripley and Ravenswood", the tagger knows only the county, and the towns
+    place it in West Virginia. Their points are numbered below the pairs', so no entity's
+    `skip` leaves them out."""
+    spans = [
+        m for entity, known in zip(entities, first, strict=True) if known for m in entity.mentions
+    ]
+    nearby = _neighbourhood(first, pinned)
+    preview = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
+    found = [f for f in preview if not f.overrides and f.place.feature in _LOCAL_FEATURES]
+    if not found:
+        return pinned
+    points = [(f.place.lat, f.place.lon, -10_000 - n) for n, f in enumerate(found)]
+    return replace(
+        pinned,
+        points=tuple(sorted([*pinned.points, *points])),
+        candidates=_candidates_of([*names, *(f.span.text for f in found)]),
     )
 
 
@@ -581,9 +618,10 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     among the article's other places some thirtyfold. A town of a state the article's
     "City, State" pairs name (its dateline's above all) is named ten times more again: "Lima"
     in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital. And a place
-    gains tenfold for each sure name of the article with a candidate near it (up to three):
-    "Paris" beside "Bonham" and "Lamar County" is the Texan town. Population is the prior;
-    each of these is text evidence that can outweigh it."""
+    gains up to a hundredfold for each sure name of the article with a candidate near it
+    (the nearer the more, three names at most): "Paris" beside "Bonham" and "Lamar County"
+    is the Texan town. Population is the prior; each of these is text evidence that can
+    outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
