@@ -213,3 +213,10 @@ def test_towns_only_the_text_scan_finds_place_the_county_the_tagger_found(analys
     )
     assert 38.5 < (found["Jackson County"].lat or 0) < 39.2
     assert -82.2 < (found["Jackson County"].lon or 0) < -81.2
+
+
+def test_a_compass_word_before_a_country_names_the_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text("Thai officials said shelling in Western Cambodia had forced farmers to flee.")
+    )
+    assert found["Western Cambodia"].country == "KHM"

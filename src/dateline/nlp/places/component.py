@@ -478,8 +478,11 @@ def resolve(
 def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bool:
     """ "Northern Gaza" is Gaza, but "West Midlands" in a story of Birmingham and Coventry
     is not Zimbabwe's Midlands: the place a name holds after its compass word lies in a
-    country the article names, or near its other places, or the article names no country."""
-    if not context or place.country is None or context.get(place.country, 0) > 0:
+    country the article names, or near its other places, or the article names no country.
+    A country is no namesake of anything: "Western Cambodia" is Cambodia."""
+    if place.feature in ("country", "continent") or place.country is None:
+        return True
+    if not context or context.get(place.country, 0) > 0:
         return True
     return nearby.near_point(place.lat, place.lon)
 
