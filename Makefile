@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity lint clean
+.PHONY: install demo test bench bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity bench-geo lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ demo: install  ## analyse the bundled example articles and show the result
 test: install  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
-bench: bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity  ## every benchmark, each printing its figures and command
+bench: bench-speed bench-growth bench-quotes bench-corpus bench-api bench-extract bench-positions bench-sources bench-identity bench-geo  ## every benchmark, each printing its figures and command
 
 bench-speed: install  ## words/s of the pipeline against spaCy alone, and each stage's share
 	$(BIN)/python benchmarks/speed.py
@@ -55,6 +55,9 @@ bench-extract: install  ## pages/s of HTML extraction alone beside trafilatura's
 bench-positions: install  ## positions on our gold set (P/R, stance); `dateline positions` on a 10,000-article store
 	$(BIN)/python benchmarks/positions_eval.py
 	$(BIN)/python benchmarks/positions_store.py
+bench-geo: install  ## places on our own local and international articles: P/R/F1, acc within 50 and 161 km
+	$(BIN)/python benchmarks/geo_local.py
+
 bench-sources: install  ## source profiles on our gold set (P/R, field accuracy); the mix from 10,000 articles, timed
 	$(BIN)/python benchmarks/sources_eval.py --split all
 	$(BIN)/python benchmarks/sources_mix.py

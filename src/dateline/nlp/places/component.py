@@ -4,8 +4,11 @@ Toponyms are the article's place entities (GPE and other locations, and national
 in its text blocks. Each resolves in order to: a region, sea or crossing of the project's list
 or a continent; a country (or a division named like it, in a story about the division's
 country); a place of the GeoNames gazetteer (town, first-order division, county), choosing
-among places of one name by size, the article's countries, the article's other places, and
-whether the name is the place's own. "Northern Gaza" is Gaza. A quote was said where its
+among places of one name by size (the prior), and by the text's evidence: the article's
+countries, its "City, State" pairs (which fix their towns for every bare mention, and whose
+states are the article's focus), the divisions and towns it names, how near each candidate
+lies to the other names' candidates (`coherence`), and whether the name is the place's own.
+"Northern Gaza" is Gaza. A quote was said where its
 attribution says ("Speaking in Jordan, …, he said"), never guessed.
 """
 
@@ -27,8 +30,10 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    country_population,
     region_named,
     spelled_like,
+    us_state,
 )
 from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
@@ -39,8 +44,9 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
+from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import Found, state_name, text_places
+from dateline.nlp.places.textscan import Found, paired_places, state_name, text_places
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -58,6 +64,15 @@ _LOCAL_FEATURES = {"city", "county"}
 # Żary); a big city goes by its initials ("NYC").
 _ALTERNATE_NAME_CITY = 100_000
 _BIG_CITY = 1_000_000
+# How much a place called by its own name gains, and a national capital, in powers of ten.
+_OWN_NAME_BONUS = 2.0
+_CAPITAL_BONUS = 4.0
+# How much a town of a state the article's pairs name gains, in powers of ten of people.
+_FOCUS = 1.0
+# How much a place gains for each sure name of the article with a candidate near it (see
+# `coherence`), in powers of ten of people, and the most support that counts.
+_COHERENCE = 2.0
+_MOST_SUPPORT = 3.0
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
@@ -86,6 +101,13 @@ class Neighbourhood:
     points: tuple[tuple[float, float, int], ...] = ()
     skip: int = -1
     skip_region: int | None = None
+    # the towns and counties "City, State" pairs fix, by folded name: each bare mention of
+    # the name is that place ("MOSCOW, Idaho —", then "Moscow" alone)
+    fixed: Mapping[str, KnownPlace] = field(default_factory=dict)
+    # the states those pairs name (GeoNames ids): the article's geographic focus
+    focus: frozenset[int] = frozenset()
+    # every candidate of every name, for how well a place sits among the others
+    candidates: Candidates = field(default_factory=Candidates)
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -93,17 +115,27 @@ class Neighbourhood:
             return city.geonameid != city.region
         return self._near(city)
 
+    def within_named(self, city: City) -> bool:
+        """The place lies in a state the article's pairs name or a division it names."""
+        if city.region is None or city.geonameid == city.region:
+            return False
+        return city.region in self.focus or self._names(city.region)
+
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
         return self.regions.get(region, 0) > own
 
     def _near(self, city: City) -> bool:
+        return self.near_point(city.lat, city.lon)
+
+    def near_point(self, lat: float, lon: float) -> bool:
+        """One of the article's towns or counties (but the skipped one) lies near."""
         band = math.degrees(_NEARBY_KM / _EARTH_KM) + 1e-9
-        first = bisect_left(self.points, (city.lat - band,))
-        for lat, lon, number in self.points[first:]:
-            if lat > city.lat + band:
+        first = bisect_left(self.points, (lat - band,))
+        for there, east, number in self.points[first:]:
+            if there > lat + band:
                 return False
-            if number != self.skip and _km(city.lat, city.lon, lat, lon) <= _NEARBY_KM:
+            if number != self.skip and _km(lat, lon, there, east) <= _NEARBY_KM:
                 return True
         return False
 
@@ -114,8 +146,11 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     twice: the second time each name knows the places the first time found for the others."""
     context = _context_countries(analysis)
     entities = [e for e in analysis.entities if _may_be_place(e)]
-    first = [_resolve_entity(e, context, Neighbourhood()) for e in entities]
-    everything = _neighbourhood(first)
+    names = [e.name for e in entities if e.type is not EntityType.NORP]
+    pinned = replace(_pinned(paired_places(doc, analysis)), candidates=_candidates_of(names))
+    first = [_resolve_entity(e, context, pinned) for e in entities]
+    pinned = _with_preview(doc, analysis, entities, first, context, pinned, names)
+    everything = _neighbourhood(first, pinned)
     places: list[Place] = []
     second: list[KnownPlace | None] = []
     for number, entity in enumerate(entities):
@@ -130,10 +165,13 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
             _learn_country(entity, known)
-    places.extend(_embedded(analysis, places, context))
-    # The text's other names are read among the entities' settled places, not their first
-    # guesses: a first "Hall County" in Nebraska would draw the next one there.
-    places = _with_text_places(doc, analysis, places, context, _neighbourhood(second))
+    # The text's other names, and the places bodies' names open with, are read among the
+    # entities' settled places, not their first guesses: a first "Hall County" in Nebraska
+    # would draw the next one there, and "the Portland council" beside South Portland and
+    # Westbrook is Maine's.
+    settled = _neighbourhood(second, pinned)
+    places.extend(_embedded(analysis, places, context, settled))
+    places = _with_text_places(doc, analysis, places, context, settled)
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -151,10 +189,12 @@ def _may_be_place(entity: Entity) -> bool:
     return known is not None and known.feature == "continent"
 
 
-def _embedded(analysis: Analysis, found: list[Place], context: Counter[str]) -> list[Place]:
+def _embedded(
+    analysis: Analysis, found: list[Place], context: Counter[str], nearby: Neighbourhood
+) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context)):
+    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
@@ -193,8 +233,13 @@ def _with_text_places(
         if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
     ]
     _add_place_entities(analysis, found)
+    seen = {(p.span.start, p.span.end) for p in kept}
     for item in found:
         known = item.place
+        # "DUBLIN, Ohio": the dateline's pair is also a pair of the text; one place a span
+        if (item.span.start, item.span.end) in seen:
+            continue
+        seen.add((item.span.start, item.span.end))
         kept.append(
             Place(
                 "",
@@ -273,9 +318,13 @@ def _resolve_entity(
     entity: Entity, context: Counter[str], nearby: Neighbourhood
 ) -> KnownPlace | None:
     if entity.type is EntityType.NORP:
-        return _group_place(entity.name, entity.country)
-    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place.
+        return _group_place(entity.name, entity.country, context, nearby)
+    # "Md" (the tagger leaves the period out): a state's abbreviation tagged a place, and
+    # "N.Y." the state, never the city of its name.
     name = state_name(entity.name) if entity.type is EntityType.GPE else None
+    state = us_state(name) if name else None
+    if state is not None:
+        return _known(state)
     return resolve(name or entity.name, _without(entity, context), nearby)
 
 
@@ -288,15 +337,84 @@ def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
     return +others
 
 
-def _neighbourhood(found: list[KnownPlace | None]) -> Neighbourhood:
-    """The divisions and local places resolved for every entity."""
+def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Neighbourhood:
+    """The divisions and local places resolved for every entity, with those `pinned`."""
     regions = Counter(p.geonameid for p in found if p and p.feature == "region" and p.geonameid)
+    regions.update(pinned.regions)
     points = sorted(
-        (p.lat, p.lon, number)
-        for number, p in enumerate(found)
-        if p and p.feature in _LOCAL_FEATURES
+        [
+            *pinned.points,
+            *(
+                (p.lat, p.lon, number)
+                for number, p in enumerate(found)
+                if p and p.feature in _LOCAL_FEATURES
+            ),
+        ]
     )
-    return Neighbourhood(regions, tuple(points))
+    return replace(pinned, regions=regions, points=tuple(points))
+
+
+def _candidates_of(names: list[str]) -> Candidates:
+    """The towns and counties each place name of the article may be, for the spatial
+    evidence among them."""
+    distinct = {fold(n): n for n in names}
+    return candidates(
+        [
+            c
+            for c in cities_named(name)
+            if c.feature in _LOCAL_FEATURES and c.by_name and _plausible(c, name)
+        ]
+        for name in distinct.values()
+    )
+
+
+def _with_preview(
+    doc: Doc,
+    analysis: Analysis,
+    entities: list[Entity],
+    first: list[KnownPlace | None],
+    context: Counter[str],
+    pinned: Neighbourhood,
+    names: list[str],
+) -> Neighbourhood:
+    """The names only the text scan finds, read once among the entities' first guesses,
+    join the evidence before the entities are read again: in "Jackson County said the
+    bridge between Ripley and Ravenswood", the tagger knows only the county, and the towns
+    place it in West Virginia. Their points are numbered below the pairs', so no entity's
+    `skip` leaves them out."""
+    spans = [
+        m for entity, known in zip(entities, first, strict=True) if known for m in entity.mentions
+    ]
+    nearby = _neighbourhood(first, pinned)
+    preview = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
+    found = [f for f in preview if not f.overrides and f.place.feature in _LOCAL_FEATURES]
+    if not found:
+        return pinned
+    points = [(f.place.lat, f.place.lon, -10_000 - n) for n, f in enumerate(found)]
+    return replace(
+        pinned,
+        points=tuple(sorted([*pinned.points, *points])),
+        candidates=_candidates_of([*names, *(f.span.text for f in found)]),
+    )
+
+
+def _pinned(pairs: list[Found]) -> Neighbourhood:
+    """What the article's "City, State" pairs settle before any name is weighed: their
+    towns (for every other mention of the name), their states (the article's focus, and
+    divisions it names) and their towns' points (neighbours of the other names). A pair's
+    point is numbered below every entity's, so no entity's `skip` leaves it out."""
+    towns = [f for f in pairs if f.place.feature in _LOCAL_FEATURES]
+    states = [f.place.geonameid for f in pairs if f.place.feature == "region"]
+    fixed: dict[str, KnownPlace] = {}
+    for item in towns:
+        fixed.setdefault(fold(item.span.text), item.place)
+    points = tuple(sorted((f.place.lat, f.place.lon, -2 - n) for n, f in enumerate(towns)))
+    return Neighbourhood(
+        regions=Counter(s for s in states if s is not None),
+        points=points,
+        fixed=fixed,
+        focus=frozenset(s for s in states if s is not None),
+    )
 
 
 def _mentions_of(
@@ -341,12 +459,32 @@ def resolve(
     name: str, context: Counter[str], nearby: Neighbourhood | None = None
 ) -> KnownPlace | None:
     """The place `name` most likely names in an article about the `context` countries that
-    names the `nearby` places."""
-    for candidate in dict.fromkeys([name.strip(), _DIRECTION.sub("", name.strip())]):
-        found = _resolve_exactly(candidate, context, nearby or Neighbourhood())
-        if found is not None:
-            return found
-    return None
+    names the `nearby` places. A name a "City, State" pair of the article fixed is that
+    place wherever it stands alone (one sense of a name in one story)."""
+    nearby = nearby or Neighbourhood()
+    fixed = nearby.fixed.get(fold(name.strip()))
+    if fixed is not None:
+        return fixed
+    whole = _resolve_exactly(name.strip(), context, nearby)
+    if whole is not None:
+        return whole
+    part = _DIRECTION.sub("", name.strip())
+    if part == name.strip():
+        return None
+    found = _resolve_exactly(part, context, nearby)
+    return found if found is not None and _fits(found, context, nearby) else None
+
+
+def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bool:
+    """ "Northern Gaza" is Gaza, but "West Midlands" in a story of Birmingham and Coventry
+    is not Zimbabwe's Midlands: the place a name holds after its compass word lies in a
+    country the article names, or near its other places, or the article names no country.
+    A country is no namesake of anything: "Western Cambodia" is Cambodia."""
+    if place.feature in ("country", "continent") or place.country is None:
+        return True
+    if not context or context.get(place.country, 0) > 0:
+        return True
+    return nearby.near_point(place.lat, place.lon)
 
 
 def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) -> KnownPlace | None:
@@ -356,7 +494,11 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return region
     code = country_of_name(name)
     if code is not None:
-        return _namesake_division(name, code, context) or country_place(code)
+        return (
+            _namesake_division(name, code, context)
+            or _focus_town(name, code, context, nearby)
+            or country_place(code)
+        )
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
@@ -380,6 +522,29 @@ def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownP
         ):
             return _known(place)
     return None
+
+
+def _focus_town(
+    name: str, country: str, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
+    """ "Lebanon" in a story filed from "SALEM, Ore." (or one about a town "in southwest
+    Ohio") that names nothing else of Lebanon's is that state's town of the name: a town by
+    that very name in a state the article's pairs or its other names give, where the
+    country has no support of its own, and where the town's evidence outweighs the
+    country's size, weighed as a place called by its own name: "exports to China" in a story
+    filed from Augusta, Maine, stay China's, not the Maine town's."""
+    if context.get(country, 0) > 0:
+        return None
+    towns = [
+        c
+        for c in cities_named(name)
+        if c.by_name and c.feature == "city" and nearby.within_named(c)
+    ]
+    if not towns:
+        return None
+    town = max(towns, key=lambda c: _city_score(c, context, nearby))
+    weight = math.log10(max(country_population(country), 1)) + _OWN_NAME_BONUS
+    return _known(town) if _city_score(town, context, nearby) > weight else None
 
 
 def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
@@ -426,17 +591,25 @@ def _names_people(text: str) -> bool:
     )
 
 
-def _group_place(name: str, country: str | None) -> KnownPlace | None:
+def _group_place(
+    name: str, country: str | None, context: Counter[str], nearby: Neighbourhood
+) -> KnownPlace | None:
     """ "Russian troops": a nationality word points at its country, "European leaders" at
     the continent (GeoWebNews counts these as non-locational toponyms). A "group" named like
-    a big city is the city, mistagged ("officials in Tunis")."""
+    a big city, or like a town among the article's other places, is that place, mistagged
+    ("officials in Tunis"; "drivers from Cornwall" in a story from Lebanon, Pa.), ranked as
+    any town is."""
     if country:
         return country_place(country)
     region = region_of_demonym(name)
     if region is not None:
         return region_named(region)
-    cities = [c for c in cities_named(name) if c.by_name and c.population >= _GROUP_CITY]
-    return _known(cities[0]) if cities else None
+    cities = [
+        c
+        for c in cities_named(name)
+        if c.by_name and (c.population >= _GROUP_CITY or nearby.holds(c))
+    ]
+    return _known(max(cities, key=lambda c: _city_score(c, context, nearby))) if cities else None
 
 
 def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> float:
@@ -445,11 +618,19 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     Ohio village's. A national capital is named a hundredfold beyond its size ("Washington"
     is the capital before the state), a place called by its own name a hundredfold before
     one called so by an alternate or former name ("Salisbury" is not Harare), and a place
-    among the article's other places some thirtyfold."""
+    among the article's other places some thirtyfold. A town of a state the article's
+    "City, State" pairs name (its dateline's above all) is named ten times more again: "Lima"
+    in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital. And a place
+    gains up to a hundredfold for each sure name of the article with a candidate near it
+    (the nearer the more, three names at most): "Paris" beside "Bonham" and "Lamar County"
+    is the Texan town. Population is the prior; each of these is text evidence that can
+    outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
-    bonus = (4.0 if city.capital else 2.0) if city.by_name else 0.0
+    bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
-    return math.log10(max(city.population, 1)) + 2 * share + bonus + local
+    focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
+    together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
+    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus + together
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -27,7 +27,13 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
 from dateline.names import fold
-from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named, country_place
+from dateline.nlp.common.gazetteer import (
+    City,
+    KnownPlace,
+    cities_named,
+    country_place,
+    us_state,
+)
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
@@ -270,13 +276,13 @@ def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
         division = _division_after(doc, token.i + 1)
         if division is None:
             continue
-        state_end, holds, state = division
+        state_end, holds, state, countries = division
         start = token.i
         while start > 0 and token.i - start < _MAX_WORDS and _town_word(doc[start - 1]):
             start -= 1
         if start == token.i:
             continue
-        town = _town_where(doc[start : token.i].text, holds)
+        town = _town_where(doc[start : token.i].text, holds, countries)
         if town is None:
             continue
         block = analysis.article.block_at(doc[start].idx)
@@ -367,34 +373,40 @@ def _state_tokens(doc: Doc, i: int) -> tuple[int, City] | None:
         name = states.get(text) or text
         if not name[:1].isupper():
             continue
-        found = [c for c in cities_named(name) if c.feature == "region" and c.country == "USA"]
-        if found:
-            return i + size, found[0]
+        found = us_state(name)
+        if found is not None:
+            return i + size, found
     return None
 
 
 def _town_in(name: str, state: City) -> City | None:
-    """The biggest town of `name` in `state` (never a country: "Georgia, Russia" is no pair)."""
-    return _town_where(name, lambda c: c.region == state.geonameid)
+    """The biggest town of `name` in `state`: "LEBANON, Pa." is Pennsylvania's Lebanon,
+    though Lebanon is a country too (a state after a comma makes a pair, not a list)."""
+    return _town_where(name, lambda c: c.region == state.geonameid, countries=True)
 
 
-def _town_where(name: str, holds: Callable[[City], bool]) -> City | None:
+def _town_where(name: str, holds: Callable[[City], bool], countries: bool = False) -> City | None:
     """The biggest town (or county) of `name` by its own name that the division `holds`;
-    never a country ("France, Germany" is a list, not a pair)."""
-    if country_of_name(name):
+    a country's name only where `countries` allows ("France, Germany" is a list, not a pair,
+    but "Lebanon, Pa." is)."""
+    if not countries and country_of_name(name):
         return None
     towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
     return towns[0] if towns else None
 
 
-def _division_after(doc: Doc, i: int) -> tuple[int, Callable[[City], bool], KnownPlace] | None:
+def _division_after(
+    doc: Doc, i: int
+) -> tuple[int, Callable[[City], bool], KnownPlace, bool] | None:
     """The division whose name starts at token i: where it ends, which places it holds, and
-    the place itself. A US state first (also by abbreviation), then a country, then another
-    country's first-order division by its own name ("Ontario")."""
+    the place itself, and whether a country's name may be the town's (after a state yes,
+    "Lebanon, Pa."; after a country no, "France, Germany"). A US state first (also by
+    abbreviation), then a country, then another country's first-order division by its own
+    name ("Ontario")."""
     state = _state_tokens(doc, i)
     if state is not None:
         end, region = state
-        return end, lambda c: c.region == region.geonameid, _known(region)
+        return end, lambda c: c.region == region.geonameid, _known(region), True
     for size in (3, 2, 1):
         words = doc[i : i + size]
         if len(words) < size or not all(_capitalised(t) for t in words):
@@ -402,11 +414,11 @@ def _division_after(doc: Doc, i: int) -> tuple[int, Callable[[City], bool], Know
         code = country_of_name(words.text)
         country = country_place(code) if code else None
         if country is not None:
-            return i + size, lambda c, code=code: c.country == code, country
+            return i + size, lambda c, code=code: c.country == code, country, False
         regions = [c for c in cities_named(words.text) if c.feature == "region" and c.by_name]
         if regions:
             region_id = regions[0].geonameid
-            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0])
+            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0]), True
     return None
 
 
@@ -468,3 +480,9 @@ def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolve
         return []
     known = resolve(words.title())
     return [Found(analysis.article.span(start, end), known)] if known else []
+
+
+def paired_places(doc: Doc, analysis: Analysis) -> list[Found]:
+    """The "City, State" pairs and the dateline's pair alone, before anything else is read:
+    the places resolution takes as fixed, and the states they name as the article's focus."""
+    return [*_pairs(doc, analysis, []), *_dateline_pair(doc, analysis)]
