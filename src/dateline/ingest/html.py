@@ -20,6 +20,7 @@ from lxml import etree
 from dateline.errors import DatelineError
 from dateline.ingest import evidence
 from dateline.ingest.captions import anchor_key, figure_captions
+from dateline.ingest.dates import local_day
 from dateline.ingest.metadata import read_metadata
 from dateline.model import Article, Block, BlockKind, Caption, Span
 
@@ -140,7 +141,7 @@ def article_from_html(
     article.url = url or _canonical_url(html)
     article.byline = meta.authors
     article.byline_org = meta.organisations
-    article.metadata_date = meta.published or _htmldate(html, url)
+    article.metadata_date = local_day(meta.published, article.url) or _htmldate(html, url)
     article.updated = meta.updated
     return article
 

@@ -528,8 +528,9 @@ def choose_dates(
 ) -> tuple[str | None, str | None]:
     """(published, updated) from JSON-LD, <meta>, then a <time> in the article's header.
 
-    A <time> elsewhere (a sidebar's other stories, comments) dates something else, so only
-    one outside the page furniture counts. The modified date is never the published one.
+    A <time> elsewhere (a sidebar's other stories, comments, a teaser card) dates something
+    else, so only one outside the page furniture counts. The modified date is never the
+    published one.
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
@@ -542,14 +543,38 @@ def choose_dates(
     return published, updated
 
 
+# Where a <time> dates another story or a later edit, not this article: a card or carousel of
+# other stories, a suggested-reading grid, a listing; a field the CMS names for the edit.
+_OTHER_STORY_HINT = re.compile(
+    r"(?:^|[-_])(?:cards?|carousel|suggested|listing|river|views-row)(?:$|[-_])", re.IGNORECASE
+)
+_EDIT_HINT = re.compile(r"(?:^|[-_])(?:changed|modified|updated|update)(?:$|[-_])", re.IGNORECASE)
+
+
 def _header_time(tree: etree._Element) -> str | None:
     for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
-        if evidence.in_furniture(element):
+        if evidence.in_furniture(element) or _dates_something_else(element):
             continue
         value = iso_date(element.get("datetime") or element.get("content"))
         if value:
             return value
     return None
+
+
+def _dates_something_else(element: etree._Element) -> bool:
+    """Whether a <time> sits in a link to another page (a teaser: "Next: … 3 May"), in a
+    card of other stories, or in an element named for the last edit ("field--changed")."""
+    if element.get("itemprop") == "datePublished":
+        return False
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html", "article", "main"):
+            return False
+        if node.tag == "a" and node.get("href"):
+            return True
+        tokens = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        if any(_OTHER_STORY_HINT.search(t) or _EDIT_HINT.search(t) for t in tokens):
+            return True
+    return False
 
 
 def read_metadata(page: str, url: str | None, tree: etree._Element | None = None) -> PageMetadata:
