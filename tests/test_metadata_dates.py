@@ -89,3 +89,53 @@ def test_the_article_keeps_the_local_day_and_the_updated_stamp_apart() -> None:
     article = article_from_html(page(body, head), "lifeboat", url)
     assert article.metadata_date == "2025-04-10"
     assert article.updated == "2025-04-12T08:00:00+00:00"
+
+
+# ---------------------------------------------------------------- the date under the headline
+
+
+def dated_page(meta_date: str | None, header: str, story: str = STORY) -> str:
+    head = f'<meta property="article:published_time" content="{meta_date}">' if meta_date else ""
+    body = f"<article><h1>Two kayakers brought in off Carrick Sands</h1>{header}{story}</article>"
+    return page(body, head)
+
+
+def test_the_printed_date_wins_over_a_metadata_date_the_page_never_shows() -> None:
+    html = dated_page("2016-02-01T10:00:00Z", '<p class="meta">By Ros Penna · 9 June 2023</p>')
+    assert read_metadata(html, None).published == "2023-06-09"
+
+
+def test_a_printed_date_labelled_as_the_last_edit_leaves_the_published_one() -> None:
+    html = dated_page(
+        "2016-02-01T10:00:00Z",
+        '<div class="meta"><p>Updated</p><span>:</span><span>9 June 2023</span></div>',
+    )
+    assert read_metadata(html, None).published == "2016-02-01T10:00:00+00:00"
+    glued = dated_page("2016-02-01T10:00:00Z", "<p>By Ros PennaLast updated on June 9, 2023</p>")
+    assert read_metadata(glued, None).published == "2016-02-01T10:00:00+00:00"
+
+
+def test_a_metadata_date_the_page_shows_stays_the_published_one() -> None:
+    story = f"{STORY}<p>First published on 1 February 2016.</p>"
+    html = dated_page("2016-02-01T10:00:00Z", "<p>9 June 2023</p>", story)
+    assert read_metadata(html, None).published == "2016-02-01T10:00:00+00:00"
+    figures = dated_page("2016-02-01", "<p>9 June 2023</p>", f"{STORY}<p>Posted 2/1/2016</p>")
+    assert read_metadata(figures, None).published == "2016-02-01"
+
+
+def test_a_printed_day_a_time_zone_away_agrees_with_the_timestamp() -> None:
+    html = dated_page("2023-06-10T01:30:00Z", "<p>By Ros Penna, June 9, 2023</p>")
+    assert read_metadata(html, None).published == "2023-06-10T01:30:00+00:00"
+
+
+def test_a_page_without_metadata_takes_the_date_under_its_headline() -> None:
+    html = dated_page(None, "<span>Ros Penna</span><span>June 9th, 2023</span>")
+    assert read_metadata(html, None).published == "2023-06-09"
+
+
+def test_a_date_in_the_storys_own_sentences_is_no_header_date() -> None:
+    story = (
+        "<p>The crew had last been called out on 2 March 2021, when a trawler lost power in a "
+        "gale off the point and drifted towards the rocks until the tide turned.</p>" + STORY
+    )
+    assert read_metadata(dated_page(None, "", story), None).published is None

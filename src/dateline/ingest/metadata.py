@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from dateline.ingest import evidence
+from dateline.ingest import evidence, shown
 from dateline.vocabulary import NEWS_AGENCIES, alternation
 
 # Separators between a headline and the site's name or section in <title>.
@@ -530,17 +530,31 @@ def choose_dates(
 
     A <time> elsewhere (a sidebar's other stories, comments, a teaser card) dates something
     else, so only one outside the page furniture counts. The modified date is never the
-    published one.
+    published one. The date printed under the headline wins over a metadata date the
+    page never shows its reader (`shown.py`), unless a label calls it the last edit.
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
         published = published or iso_date(value)
     if published is None:
         published = _header_time(tree)
+    printed = shown.header_date(tree)
+    if printed is not None and _printed_wins(tree, printed, published):
+        published = printed.day
     updated = iso_date(ld_modified)
     for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
         updated = updated or iso_date(value)
     return published, updated
+
+
+def _printed_wins(tree: etree._Element, printed: shown.ShownDate, published: str | None) -> bool:
+    """Whether the date under the headline replaces the metadata's: it is no edit date, and
+    the metadata's is missing, or neither its day (give or take a time zone) nor shown."""
+    if printed.edited:
+        return False
+    if published is None:
+        return True
+    return not shown.same_day(printed.day, published) and not shown.shows_day(tree, published[:10])
 
 
 # Where a <time> dates another story or a later edit, not this article: a card or carousel of
