@@ -77,6 +77,37 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
 
 
+# The day a URL gives ("/2024/05/01/", "/2024-05-01/"): written by the site in its own time.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|-|$)")
+# The widest offsets of real time zones, in hours from UTC.
+_WEST, _EAST = 12, 14
+
+
+def local_day(published: str | None, url: str | None) -> str | None:
+    """A UTC timestamp ("2024-05-02T03:10:00+00:00") read as the day of the page's address
+    ("/2024/05/01/") when the two are a day apart and a real time zone explains it.
+
+    Sites often give metadata in UTC while the article went out late in the evening of its
+    own day: that day is the one the site printed and filed it under. The time is left out,
+    because the page does not say in which zone its day was.
+    """
+    if published is None or url is None or not published.endswith("+00:00"):
+        return published
+    found = _URL_DAY.search(url)
+    if found is None:
+        return published
+    try:
+        stamp = datetime.fromisoformat(published)
+        day = date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return published
+    gap = (day - stamp.date()).days
+    hour = stamp.hour + stamp.minute / 60
+    if (gap == -1 and hour < _WEST) or (gap == 1 and hour >= 24 - _EAST):
+        return day.isoformat()
+    return published
+
+
 class BadDateError(DatelineError):
     """A date given by a person or a feed (`published`, `--since`) that is not an ISO date."""
 

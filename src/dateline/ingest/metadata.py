@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from dateline.ingest import evidence
+from dateline.ingest import evidence, shown
 from dateline.vocabulary import NEWS_AGENCIES, alternation
 
 # Separators between a headline and the site's name or section in <title>.
@@ -770,28 +770,67 @@ def choose_dates(
 ) -> tuple[str | None, str | None]:
     """(published, updated) from JSON-LD, <meta>, then a <time> in the article's header.
 
-    A <time> elsewhere (a sidebar's other stories, comments) dates something else, so only
-    one outside the page furniture counts. The modified date is never the published one.
+    A <time> elsewhere (a sidebar's other stories, comments, a teaser card) dates something
+    else, so only one outside the page furniture counts. The modified date is never the
+    published one. The date printed under the headline wins over a metadata date the
+    page never shows its reader (`shown.py`), unless a label calls it the last edit.
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
         published = published or iso_date(value)
     if published is None:
         published = _header_time(tree)
+    printed = shown.header_date(tree)
+    if printed is not None and _printed_wins(tree, printed, published):
+        published = printed.day
     updated = iso_date(ld_modified)
     for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
         updated = updated or iso_date(value)
     return published, updated
 
 
+def _printed_wins(tree: etree._Element, printed: shown.ShownDate, published: str | None) -> bool:
+    """Whether the date under the headline replaces the metadata's: it is no edit date, and
+    the metadata's is missing, or neither its day (give or take a time zone) nor shown."""
+    if printed.edited:
+        return False
+    if published is None:
+        return True
+    return not shown.same_day(printed.day, published) and not shown.shows_day(tree, published[:10])
+
+
+# Where a <time> dates another story or a later edit, not this article: a card or carousel of
+# other stories, a suggested-reading grid, a listing; a field the CMS names for the edit.
+_OTHER_STORY_HINT = re.compile(
+    r"(?:^|[-_])(?:cards?|carousel|suggested|listing|river|views-row)(?:$|[-_])", re.IGNORECASE
+)
+_EDIT_HINT = re.compile(r"(?:^|[-_])(?:changed|modified|updated|update)(?:$|[-_])", re.IGNORECASE)
+
+
 def _header_time(tree: etree._Element) -> str | None:
     for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
-        if evidence.in_furniture(element):
+        if evidence.in_furniture(element) or _dates_something_else(element):
             continue
         value = iso_date(element.get("datetime") or element.get("content"))
         if value:
             return value
     return None
+
+
+def _dates_something_else(element: etree._Element) -> bool:
+    """Whether a <time> sits in a link to another page (a teaser: "Next: … 3 May"), in a
+    card of other stories, or in an element named for the last edit ("field--changed")."""
+    if element.get("itemprop") == "datePublished":
+        return False
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html", "article", "main"):
+            return False
+        if node.tag == "a" and node.get("href"):
+            return True
+        tokens = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        if any(_OTHER_STORY_HINT.search(t) or _EDIT_HINT.search(t) for t in tokens):
+            return True
+    return False
 
 
 def read_metadata(page: str, url: str | None, tree: etree._Element | None = None) -> PageMetadata:

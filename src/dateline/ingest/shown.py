@@ -1,0 +1,110 @@
+"""The date a page shows its reader at the head of the article, beside the headline.
+
+A page's metadata can carry a date the reader never sees: the day the CMS entry was made,
+years before the article now on it was written, or a date every page of the site shares.
+The date printed under the headline ("Ann Lee · March 3, 2024") is the one the newsroom
+stands by. `metadata.choose_dates` lets it win when the page shows nothing of the
+metadata's date; a date labelled as the last edit ("Updated …") is never the published one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lxml import etree
+
+from dateline.ingest import evidence
+from dateline.ingest.dates import find_dates
+
+# How far from the headline a date still belongs to its header: the byline, the section and
+# the reading time come there; the story's own sentences come after.
+_AFTER_HEADLINE = 300
+_BEFORE_HEADLINE = 150
+# A header line is short ("By Ann Lee | March 3, 2024 | 4 min read"); a longer text is prose,
+# whose dates are what the story reports.
+_HEADER_LINE = 120
+# "Updated on", "Last modified:", "Reviewed" — glued to the byline too ("Ann LeeUpdated").
+_EDIT_LABEL = re.compile(
+    r"(?:updated|modified|revised|reviewed|edited|refreshed)(?:\W+(?:on|at))?\W*$", re.IGNORECASE
+)
+# "…May 1, 2024January 3, 2025": a page that glues its dates together, or onto a word (a
+# capital only: "9th" is one word).
+_GLUED = re.compile(r"(?<=\d)(?=[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownDate:
+    """A day the page prints near its headline; `edited` when a label calls it the last edit."""
+
+    day: str
+    edited: bool
+
+
+def header_date(tree: etree._Element) -> ShownDate | None:
+    """The first full date printed in a short line near the page's headline, or None."""
+    chunks = list(evidence._text_chunks(tree))
+    heads = [i for i, (el, _) in enumerate(chunks) if _in_headline(el)]
+    head = next((i for i in heads if not evidence.in_furniture(chunks[i][0])), None)
+    if head is None:
+        return None
+    start = head
+    while start > 0 and head - start < 8 and _span(chunks, start - 1, head) <= _BEFORE_HEADLINE:
+        start -= 1
+    read = 0
+    for index in range(start, len(chunks)):
+        element, text = chunks[index]
+        if index > head:
+            read += len(text)
+            if read > _AFTER_HEADLINE:
+                return None
+        if len(text) > _HEADER_LINE or evidence.in_furniture(element):
+            continue
+        glued = _GLUED.sub(" ", text)
+        for found in find_dates(glued):
+            if found.year is None:
+                continue
+            # the label may be a chunk or two before: "Updated", ":", "December 4, 2025"
+            label = " ".join(text for _, text in chunks[max(0, index - 2) : index])
+            before = f"{label} {glued[: found.start]}"
+            return ShownDate(found.iso(), bool(_EDIT_LABEL.search(before)))
+    return None
+
+
+def _in_headline(element: etree._Element) -> bool:
+    return element.tag == "h1" or any(a.tag == "h1" for a in element.iterancestors())
+
+
+def _span(chunks: list[tuple[etree._Element, str]], start: int, end: int) -> int:
+    return sum(len(text) for _, text in chunks[start:end])
+
+
+def same_day(printed: str, published: str) -> bool:
+    """Whether the printed day is the published timestamp's, allowing the day either side
+    that a time zone puts between them (the site prints its local day, the metadata UTC)."""
+    try:
+        gap = date.fromisoformat(printed) - date.fromisoformat(published[:10])
+    except ValueError:
+        return printed == published[:10]
+    return abs(gap.days) <= (1 if "T" in published else 0)
+
+
+def shows_day(tree: etree._Element, day: str) -> bool:
+    """Whether the page's visible text prints `day` (an ISO day), in words or in figures."""
+    body = tree.find(".//body")
+    text = _GLUED.sub(" ", evidence.text_of(body if body is not None else tree))
+    if any(found.year and found.iso() == day for found in find_dates(text)):
+        return True
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return False
+    figures = (
+        f"{when.month}/{when.day}/{when.year}",
+        f"{when.month:02d}/{when.day:02d}/{when.year}",
+        f"{when.day:02d}.{when.month:02d}.{when.year}",
+        f"{when.day}/{when.month}/{when.year}",
+        f"{when.day:02d}/{when.month:02d}/{when.year}",
+    )
+    return any(figure in text for figure in figures)
