@@ -155,14 +155,23 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if obj is not None:
         noun_key = _noun_keys(obj)
         if has_object_senses(lemma):
-            sense = next((s for k in noun_key if (s := object_sense(lemma, k))), None)
+            given = obj.dep_ != "nsubj"
+            sense = next(
+                (s for k in noun_key if (s := object_sense(lemma, k, any_object=given))), None
+            )
             if sense is not None:
                 return sense, obj, 0.8
         if lemma in word_set("light_verbs"):
             sense = next((s for k in noun_key if (s := noun_sense(k))), None)
             if sense is not None:
                 preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
+                if control_type(lemma) == "THREATEN":
+                    # "threatened new sanctions": the act is threatened, not done (PLOVER)
+                    return _framed_sense("THREATEN", sense), obj, 0.7
                 return replace(sense, recipient_preps=preps), obj, 0.7
+    supplied = _supplied_thing(verb, lemma)
+    if supplied is not None:
+        return supplied
     carried = _carried_by_preposition(verb, lemma)
     if carried is not None:
         return carried
@@ -180,6 +189,24 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if sense is not None and sense.type == "MOBILIZE" and not _moves_force(verb):
         return None  # "mobilized pressure groups", "deployed its diplomats": not force
     return (sense, None, confidence) if sense is not None else None
+
+
+def _supplied_thing(verb: Token, lemma: str) -> tuple[Sense, Token | None, float] | None:
+    """ "provided the army with trucks", "supplied the town with water": the thing given
+    follows "with" and the object is the side that gets it, so the sense is read from the
+    thing (CAMEO codes the pattern by what is given, not by the receiver)."""
+    if not has_object_senses(lemma):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for thing in prep.children:
+            if thing.dep_ != "pobj":
+                continue
+            sense = next((s for k in _noun_keys(thing) if (s := object_sense(lemma, k))), None)
+            if sense is not None:
+                return sense, thing, 0.7
+    return None
 
 
 def _dictionary_sense(

@@ -1,0 +1,83 @@
+"""Events: rules and lexicon entries of issue 14's third stop, each with a sentence of our own.
+
+Each test names the PLOVER convention it follows (the type definitions in PLOVER's manual and
+its CAMEO-to-PLOVER mapping), not a dev sentence: the rules are general patterns of news prose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Analysis, Event
+
+
+def _types(analysis: Analysis) -> list[str]:
+    return [e.type for e in analysis.events]
+
+
+def _one(analysis: Analysis, event_type: str) -> Event:
+    found = [e for e in analysis.events if e.type == event_type]
+    assert found, f"no {event_type} in {[(e.type, e.trigger.text) for e in analysis.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # PLOVER AID covers military assistance: weapons and vehicles given are aid
+        ("The Dutch navy handed forty rifles to the Kenyan coast guard.", "KEN"),
+        # "provided X with Y": the thing given follows "with", X is who gets it
+        ("Canada has provided Chad with medical equipment and trucks.", "TCD"),
+        # aid announced by a donor is aid given (CAMEO 07, provide aid)
+        ("The Swedish government announced new humanitarian assistance for Malawi.", "MWI"),
+    ],
+)
+def test_things_given_are_aid_whichever_way_the_sentence_puts_them(  # type: ignore[no-untyped-def]
+    analyse_text, text: str, recipient: str
+) -> None:
+    aid = _one(analyse_text(text), "AID")
+    assert aid.recipient is not None and aid.recipient.code == recipient
+
+
+def test_peacekeepers_and_monitors_sent_are_aid_not_a_show_of_force(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 074 (provide military protection or peacekeeping) maps to PLOVER AID
+    sent = analyse_text("Vietnam sent peacekeeping troops to South Sudan in May.")
+    assert _types(sent) == ["AID"]
+    monitors = analyse_text("The African Union deployed monitors in Gambia before the vote.")
+    assert _types(monitors) == ["AID"]
+    troops = analyse_text("Russia deployed troops along the border on Monday.")
+    assert _types(troops) == ["MOBILIZE"]
+
+
+def test_something_given_back_is_a_retreat_but_coming_back_is_nothing(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0842 (return, release property) maps to PLOVER RETREAT
+    returned = _one(analyse_text("Peru returned three stolen statues to Bolivia."), "RETREAT")
+    assert returned.recipient is not None and returned.recipient.code == "BOL"
+    assert not analyse_text("Thousands of refugees returned to Burundi last year.").events
+    fire = analyse_text("The soldiers returned fire on the gunmen near the bridge.")
+    assert _types(fire) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil cut tariffs on Argentine beef in March.",
+        "Japan scrapped its ban on Korean fish imports.",
+        "Ottawa lowered duties on steel from Mexico.",
+    ],
+)
+def test_an_easing_of_trade_curbs_carried_out_is_a_retreat(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0811 (ease economic sanctions, boycott or embargo) maps to PLOVER RETREAT
+    assert _types(analyse_text(text)) == ["RETREAT"]
+
+
+def test_cut_or_reduced_aid_is_a_sanction(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 1621 (reduce or stop economic assistance) maps to PLOVER SANCTION
+    event = _one(analyse_text("Chile reduced its aid to Haiti last year."), "SANCTION")
+    assert event.recipient is not None and event.recipient.code == "HTI"
+
+
+def test_a_threatened_sanction_is_a_threat(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER THREATEN: a threat of an act is coded as the threat, not as the act
+    analysis = analyse_text("The president threatened new sanctions against Cuba on Friday.")
+    assert _types(analysis) == ["THREATEN"]
