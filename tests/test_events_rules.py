@@ -81,3 +81,50 @@ def test_a_threatened_sanction_is_a_threat(analyse_text) -> None:  # type: ignor
     # PLOVER THREATEN: a threat of an act is coded as the threat, not as the act
     analysis = analyse_text("The president threatened new sanctions against Cuba on Friday.")
     assert _types(analysis) == ["THREATEN"]
+
+
+def test_troops_sent_for_peacekeeping_are_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 074 (provide peacekeeping) maps to PLOVER AID, whatever word carries the purpose
+    sent = analyse_text("Spain is sending troops to the UN peacekeeping mission in Lebanon.")
+    assert _types(sent) == ["AID"]
+    # a peacekeeping word in another clause says nothing of this deployment
+    other = analyse_text("Troops were deployed to the border after peacekeepers were attacked.")
+    assert "AID" not in _types(other)
+
+
+def test_an_exercise_held_by_several_sides_is_cooperation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER COOPERATE: joint military exercises; one side's exercise is a show of force
+    joint = analyse_text("Chile and Peru staged war games near the border.")
+    assert set(_types(joint)) == {"COOPERATE"}
+    alone = analyse_text("Kenya staged a military exercise near Somalia.")
+    assert _types(alone) == ["MOBILIZE"]
+
+
+def test_taking_part_in_an_event_is_doing_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    protest = analyse_text("Thousands of students participated in the protest in Lima.")
+    assert _types(protest) == ["PROTEST"]
+    drill = analyse_text("Germany and Spain are taking part in a naval exercise off Crete.")
+    assert set(_types(drill)) == {"COOPERATE"}
+
+
+def test_a_phrasal_verb_is_read_with_its_object(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0871-0874 (de-escalation carried out) map to PLOVER RETREAT; a strike called
+    # off ends a protest, and forces built up are a show of force
+    from dateline.nlp.events.lexicon import object_sense
+
+    called_off = object_sense("call off", "strike")
+    assert called_off is not None and called_off.type == "RETREAT"
+    built = analyse_text("Russia has strengthened its forces near the Finnish border.")
+    assert _types(built) == ["MOBILIZE"]
+
+
+def test_overrunning_a_post_is_an_attack_and_a_state_of_siege_coercion(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    assert _types(analyse_text("Jihadists overran an army post in Mali on Sunday.")) == ["ASSAULT"]
+    siege = analyse_text("Bolivia declared a state of siege in Pando on Friday.")
+    assert _types(siege) == ["COERCE"]
+
+
+def test_what_an_accused_thing_is_said_to_have_done_is_no_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # "accuse X of V-ing", with the parse hanging "of" on X: V is the accuser's claim
+    analysis = analyse_text("Critics accuse the new law of attacking the free press in Poland.")
+    assert "ASSAULT" not in _types(analysis)

@@ -192,9 +192,13 @@ def _framed_acts(trigger: Trigger) -> list[Token]:
 def _alleged(verb: Token) -> list[Token]:
     """ "accused Belarus of pushing migrants", "blamed the army for shelling the town": what
     an accusation says someone did is the accuser's claim, not an event the text reports."""
+    # "accused the new law of attacking the press": the parse may hang the preposition on
+    # the accused instead of the verb
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
     return [
         act
-        for prep in verb.children
+        for head in heads
+        for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"}
         for act in prep.children
         if act.dep_ == "pcomp"
@@ -296,6 +300,8 @@ def _events_of(
     if _refuses(trigger, event_type):
         # "will not release the pilots": the refusal is the event, said now (PLOVER REJECT)
         trigger, event_type, mode = replace(trigger, aux_mode=None), "REJECT", None
+    if event_type == "MOBILIZE" and _held_together(trigger, actors):
+        event_type, mode = "COOPERATE", None
     if trigger.aux_mode == "future" and trigger.framed is None:
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
@@ -320,6 +326,17 @@ def _events_of(
         _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
         for a, r in pairs
     ]
+
+
+def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
+    """ "Chile and Peru held naval drills": an exercise that several sides hold is the
+    joint exercise PLOVER codes COOPERATE, whether or not the text says "joint"."""
+    if trigger.noun is None or len({_key(a) for a in actors}) < 2:
+        return False
+    noun = trigger.noun.lemma_.lower()
+    words = [f"{c.lemma_.lower()} {noun}" for c in trigger.noun.lefts if c.dep_ == "compound"]
+    joint = [noun_sense(f"joint {word}") for word in [*words, noun]]  # "war games", "drills"
+    return any(sense is not None and sense.type == "COOPERATE" for sense in joint)
 
 
 def _refuses(trigger: Trigger, event_type: str) -> bool:
