@@ -128,3 +128,34 @@ def test_what_an_accused_thing_is_said_to_have_done_is_no_event(analyse_text) ->
     # "accuse X of V-ing", with the parse hanging "of" on X: V is the accuser's claim
     analysis = analyse_text("Critics accuse the new law of attacking the free press in Poland.")
     assert "ASSAULT" not in _types(analysis)
+
+
+def test_an_easing_or_release_declared_not_to_be_done_is_a_refusal(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER REJECT: refusing a cooperative act ("will not lift", "will not end the strike")
+    lifted = analyse_text("Peru said it will not lift the ban on Chilean fruit.")
+    assert _types(lifted) == ["REJECT"]
+    strike = analyse_text("The nurses said they will not end the strike until their pay is raised.")
+    assert _types(strike) == ["REJECT"]
+
+
+def test_a_doer_no_dictionary_codes_is_kept_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The dockworkers called off their strike on Tuesday.")
+    event = _one(analysis, "RETREAT")
+    assert event.actor is not None and event.actor.code is None
+    assert event.actor.name is not None and "dockworkers" in event.actor.name
+    # a statement with no event in it stays none
+    assert not analyse_text("The report said the economy grew last year.").events
+
+
+def test_peacekeepers_arriving_are_aid_and_an_envoy_arriving_a_visit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    arrived = analyse_text("Chinese peacekeepers arrived in Juba on Thursday.")
+    assert _types(arrived) == ["AID"]
+    envoy = analyse_text("The envoy arrived in Juba for talks on the peacekeeping mission.")
+    assert _types(envoy) == ["CONSULT"]
+
+
+def test_aid_flown_in_is_aid_and_a_suspended_tax_an_easing(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    flown = analyse_text("The Red Cross flew ten tonnes of medicine into Yemen on Monday.")
+    assert _types(flown) == ["AID"]
+    taxed = analyse_text("India suspended its tax on Nepali rice in June.")
+    assert _types(taxed) == ["RETREAT"]

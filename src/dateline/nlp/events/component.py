@@ -293,7 +293,7 @@ def _events_of(
     actors = actors or _flow_origin(trigger, finder)
     actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
     if not actors:
-        actors = _unnamed_doer(trigger, finder)
+        actors = _unnamed_doer(trigger, finder) or _doer_in_words(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
@@ -434,6 +434,21 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
     return [Actor(entity, name, mention, place.country, sector, naming="coder")]
+
+
+def _doer_in_words(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "The dockworkers called off their strike", "the commission launched legal action":
+    the subject names a doer that no entity, dictionary or agent noun codes. The event
+    still happened and had that doer; it is kept with the text's words and no code, as
+    PLOVER keeps an actor it cannot code, rather than dropped."""
+    for tokens in _actor_candidates(trigger):
+        for token in tokens[:1]:
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in _SUBJECT:
+                words = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+                left = min([token, *words], key=lambda t: t.i)
+                name = article_text(token.doc)[left.idx : token.idx + len(token.text)]
+                return [Actor(None, name, finder.mention_of(token), None, None, naming="words")]
+    return []
 
 
 def _weapon_words(verb: Token) -> Token | None:

@@ -137,11 +137,21 @@ def read_trigger(verb: Token) -> Trigger | None:
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
     found = _own_sense(verb)
-    if found is not None and found[0].type == "MOBILIZE" and _peacekeeping(verb):
+    if found is not None and _peacekeepers_moved(verb, found[0]) and _peacekeeping(verb):
         # "sent troops to the UN peacekeeping mission": CAMEO 074 (provide peacekeeping),
         # which PLOVER maps to AID, not a show of force
         return Sense("AID", None, ("to", "in", "into")), found[1], found[2]
     return found
+
+
+def _peacekeepers_moved(verb: Token, sense: Sense) -> bool:
+    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba", which the
+    lexicon reads as a visit when the arrivals are envoys)."""
+    if sense.type == "MOBILIZE":
+        return True
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    forces = subject is not None and any(k in _forces() for k in _noun_keys(subject))
+    return sense.type == "CONSULT" and lemma_of(verb) == "arrive" and forces
 
 
 def _peacekeeping(verb: Token) -> bool:
