@@ -27,7 +27,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events.actors import Actor, ActorFinder
+from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
 from dateline.nlp.events.triggers import (
@@ -922,20 +922,37 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
 
 
 def _party(actor: Actor | None, doc: Doc) -> Party | None:
-    """The side as the record has it, linked to its entity for its identity. Where the words
-    name the side itself ("Kenyan President William Ruto", "a court in Lisbon", "rebels who
-    …"), the whole noun phrase the text uses is its name and mention; where they name a part
-    of its entity ("Israeli forces" for Israel), the name stays the entity's, by which the
-    record and its readers identify the side."""
+    """The side as the record has it, linked to its entity for its identity: the whole noun
+    phrase the text uses is its name and mention, whether the words name the side itself
+    ("Kenyan President William Ruto", "a court in Lisbon", "rebels who …") or a part of its
+    entity ("Israeli forces", coded to Israel); a place keeps its gazetteer name and a
+    coder's name ("unidentified attackers") stays."""
     if actor is None:
         return None
     if actor.naming == "coder" or _a_place(actor):
         return _as_party(actor, actor.mention, actor.name)
     entity = actor.entity if actor.naming == "entity" else None
     phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
+    if phrase is None and entity is not None and _state_part(actor, entity):
+        # "Israeli forces", "a Turkish court", "the Croatian government's request": the
+        # words name an organ or a thing of a state; the text's words are its name (what a
+        # reader and an annotator of sources and targets see) and the code, linked to the
+        # entity, still says which state it is. A body's own members ("Hamas fighters")
+        # keep the body's name: it is the party, and its name is what identifies it.
+        phrase = phrase_of(doc, actor.mention)
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+_NAMED_BODIES = frozenset({EntityType.ORG, EntityType.PERSON})
+
+
+def _state_part(actor: Actor, entity: Entity) -> bool:
+    """An organ of a state ("Turkish court", "Iraqi forces") or a thing that stands for it
+    ("the Swedish proposal"), not the members of a named body ("Boko Haram fighters")."""
+    organ = actor.sector is None or actor.sector in STATE_SECTORS
+    return organ and entity.type not in _NAMED_BODIES
 
 
 def _a_place(actor: Actor) -> bool:
