@@ -956,11 +956,13 @@ def _state_part(actor: Actor, entity: Entity) -> bool:
 
 
 def _a_place(actor: Actor) -> bool:
-    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip)."""
+    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip); an
+    organ of the state the place is ("Israeli forces") is not the place."""
     return (
         actor.naming == "entity"
         and actor.entity is not None
         and actor.entity.type is EntityType.GPE
+        and actor.sector not in STATE_SECTORS
     )
 
 
