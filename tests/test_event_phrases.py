@@ -59,3 +59,16 @@ def test_a_thing_standing_for_a_state_is_named_by_its_words(analyse_text) -> Non
     refusal = _one(thing, "REJECT")
     assert refusal.recipient is not None and refusal.recipient.code == "SWE"
     assert refusal.recipient.name is not None and "proposal" in refusal.recipient.name
+
+
+def test_a_thing_in_a_place_acted_on_is_named_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    attack = _one(
+        analyse_text("Taliban fighters attacked an Afghan army base in Helmand."), "ASSAULT"
+    )
+    assert attack.recipient is not None and attack.recipient.name == "an Afghan army base"
+    assert attack.recipient.code == "AFG"
+    # a place struck is still named by the gazetteer, and aid goes to the place
+    strike = _one(
+        analyse_text("Israeli jets struck targets in northern Gaza on Monday."), "ASSAULT"
+    )
+    assert strike.recipient is not None and strike.recipient.name == "Gaza Strip"

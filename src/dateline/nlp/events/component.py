@@ -773,7 +773,9 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         sentence=_trimmed(sentence),
         mode=found.mode,
         actor=_party(found.actor, verb.doc),
-        recipient=_party(found.recipient, verb.doc),
+        # help and access go to a place ("a pier off Gaza's coast" is aid to Gaza); what
+        # other acts are done to may be a thing there ("attacked an Afghan army base")
+        recipient=_party(found.recipient, verb.doc, acted_on=found.type not in _FLOWS),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -921,15 +923,18 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None, doc: Doc) -> Party | None:
+def _party(actor: Actor | None, doc: Doc, acted_on: bool = False) -> Party | None:
     """The side as the record has it, linked to its entity for its identity: the whole noun
     phrase the text uses is its name and mention, whether the words name the side itself
     ("Kenyan President William Ruto", "a court in Lisbon", "rebels who …") or a part of its
     entity ("Israeli forces", coded to Israel); a place keeps its gazetteer name and a
-    coder's name ("unidentified attackers") stays."""
+    coder's name ("unidentified attackers") stays. What is acted on may be a thing in the
+    place rather than the place ("an Afghan army base", "the US decision"): named by its
+    words, coded to the place's state."""
     if actor is None:
         return None
-    if actor.naming == "coder" or _a_place(actor):
+    thing = acted_on and _a_place(actor) and _a_thing_there(actor, doc)
+    if actor.naming == "coder" or (_a_place(actor) and not thing):
         return _as_party(actor, actor.mention, actor.name)
     entity = actor.entity if actor.naming == "entity" else None
     phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
@@ -946,6 +951,18 @@ def _party(actor: Actor | None, doc: Doc) -> Party | None:
 
 
 _NAMED_BODIES = frozenset({EntityType.ORG, EntityType.PERSON})
+_FLOWS = frozenset({"AID", "RETREAT"})
+
+
+def _a_thing_there(actor: Actor, doc: Doc) -> bool:
+    """The words of a place's side name something else, the place only modifying it: the
+    noun they stand in is not one of the place's mentions ("an Afghan army base" vs
+    "northern Gaza")."""
+    entity = actor.entity
+    names = entity.mentions if entity is not None else None
+    return (
+        phrase_of(doc, actor.mention, names) is None and phrase_of(doc, actor.mention) is not None
+    )
 
 
 def _state_part(actor: Actor, entity: Entity) -> bool:
