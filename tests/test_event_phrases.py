@@ -20,12 +20,15 @@ def test_a_person_is_named_with_title_and_what_says_which_one(analyse_text) -> N
     assert event.actor.mention.text == event.actor.name
 
 
-def test_a_state_organ_keeps_the_state_s_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_state_organ_is_named_by_its_words_and_coded_to_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # issue 14: the name is what the text says (what a reader and an annotator of sources
+    # and targets see); the code and the entity link still say which state acted
     analysis = analyse_text("The Chilean government condemned the Argentine navy on Monday.")
     event = _one(analysis, "ACCUSE")
-    assert event.actor is not None and event.actor.name == "Chile"
-    assert event.actor.mention.text == "Chilean government"
-    assert event.recipient is not None and event.recipient.name == "Argentina"
+    assert event.actor is not None and event.actor.name == "The Chilean government"
+    assert event.actor.code == "CHL" and event.actor.sector == "GOV"
+    assert event.recipient is not None and event.recipient.name == "the Argentine navy"
+    assert event.recipient.code == "ARG"
 
 
 def test_a_group_is_named_by_its_whole_phrase(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -49,3 +52,23 @@ def test_a_coined_name_is_kept_for_an_unnamed_doer(analyse_text) -> None:  # typ
     event = _one(analysis, "ASSAULT")
     assert event.actor is not None and event.actor.name == "unidentified attackers"
     assert event.actor.mention.text == "car bomb"
+
+
+def test_a_thing_standing_for_a_state_is_named_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    thing = analyse_text("Norway rejected the Swedish proposal on fishing quotas.")
+    refusal = _one(thing, "REJECT")
+    assert refusal.recipient is not None and refusal.recipient.code == "SWE"
+    assert refusal.recipient.name is not None and "proposal" in refusal.recipient.name
+
+
+def test_a_thing_in_a_place_acted_on_is_named_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    attack = _one(
+        analyse_text("Taliban fighters attacked an Afghan army base in Helmand."), "ASSAULT"
+    )
+    assert attack.recipient is not None and attack.recipient.name == "an Afghan army base"
+    assert attack.recipient.code == "AFG"
+    # a place struck is still named by the gazetteer, and aid goes to the place
+    strike = _one(
+        analyse_text("Israeli jets struck targets in northern Gaza on Monday."), "ASSAULT"
+    )
+    assert strike.recipient is not None and strike.recipient.name == "Gaza Strip"

@@ -194,7 +194,8 @@ def test_a_state_organ_stands_for_its_state(analyse_text) -> None:  # type: igno
     )
     refusal = _one(analysis, "REJECT")
     assert refusal.actor is not None
-    assert refusal.actor.name == "Turkey"
+    # coded to the state (and linked to its entity), named by the text's words (issue 14)
+    assert refusal.actor.code == "TUR" and refusal.actor.name == "Turkish officials"
     assert refusal.actor.sector == "GOV"
 
 

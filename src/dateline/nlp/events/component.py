@@ -27,7 +27,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events.actors import Actor, ActorFinder
+from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
 from dateline.nlp.events.triggers import (
@@ -192,9 +192,13 @@ def _framed_acts(trigger: Trigger) -> list[Token]:
 def _alleged(verb: Token) -> list[Token]:
     """ "accused Belarus of pushing migrants", "blamed the army for shelling the town": what
     an accusation says someone did is the accuser's claim, not an event the text reports."""
+    # "accused the new law of attacking the press": the parse may hang the preposition on
+    # the accused instead of the verb
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
     return [
         act
-        for prep in verb.children
+        for head in heads
+        for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"}
         for act in prep.children
         if act.dep_ == "pcomp"
@@ -289,13 +293,15 @@ def _events_of(
     actors = actors or _flow_origin(trigger, finder)
     actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
     if not actors:
-        actors = _unnamed_doer(trigger, finder)
+        actors = _unnamed_doer(trigger, finder) or _doer_in_words(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
     event_type, mode = trigger.sense.type, trigger.sense.mode
     speaker = _reporting_speaker(trigger, finder)
     if _refuses(trigger, event_type):
         # "will not release the pilots": the refusal is the event, said now (PLOVER REJECT)
         trigger, event_type, mode = replace(trigger, aux_mode=None), "REJECT", None
+    if event_type == "MOBILIZE" and _held_together(trigger, actors):
+        event_type, mode = "COOPERATE", None
     if trigger.aux_mode == "future" and trigger.framed is None:
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
@@ -320,6 +326,17 @@ def _events_of(
         _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
         for a, r in pairs
     ]
+
+
+def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
+    """ "Chile and Peru held naval drills": an exercise that several sides hold is the
+    joint exercise PLOVER codes COOPERATE, whether or not the text says "joint"."""
+    if trigger.noun is None or len({_key(a) for a in actors}) < 2:
+        return False
+    noun = trigger.noun.lemma_.lower()
+    words = [f"{c.lemma_.lower()} {noun}" for c in trigger.noun.lefts if c.dep_ == "compound"]
+    joint = [noun_sense(f"joint {word}") for word in [*words, noun]]  # "war games", "drills"
+    return any(sense is not None and sense.type == "COOPERATE" for sense in joint)
 
 
 def _refuses(trigger: Trigger, event_type: str) -> bool:
@@ -417,6 +434,21 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
     return [Actor(entity, name, mention, place.country, sector, naming="coder")]
+
+
+def _doer_in_words(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
+    """ "The dockworkers called off their strike", "the commission launched legal action":
+    the subject names a doer that no entity, dictionary or agent noun codes. The event
+    still happened and had that doer; it is kept with the text's words and no code, as
+    PLOVER keeps an actor it cannot code, rather than dropped."""
+    for tokens in _actor_candidates(trigger):
+        for token in tokens[:1]:
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in _SUBJECT:
+                words = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+                left = min([token, *words], key=lambda t: t.i)
+                name = article_text(token.doc)[left.idx : token.idx + len(token.text)]
+                return [Actor(None, name, finder.mention_of(token), None, None, naming="words")]
+    return []
 
 
 def _weapon_words(verb: Token) -> Token | None:
@@ -741,7 +773,9 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         sentence=_trimmed(sentence),
         mode=found.mode,
         actor=_party(found.actor, verb.doc),
-        recipient=_party(found.recipient, verb.doc),
+        # help and access go to a place ("a pier off Gaza's coast" is aid to Gaza); what
+        # other acts are done to may be a thing there ("attacked an Afghan army base")
+        recipient=_party(found.recipient, verb.doc, acted_on=found.type not in _FLOWS),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -889,29 +923,63 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None, doc: Doc) -> Party | None:
-    """The side as the record has it, linked to its entity for its identity. Where the words
-    name the side itself ("Kenyan President William Ruto", "a court in Lisbon", "rebels who
-    …"), the whole noun phrase the text uses is its name and mention; where they name a part
-    of its entity ("Israeli forces" for Israel), the name stays the entity's, by which the
-    record and its readers identify the side."""
+def _party(actor: Actor | None, doc: Doc, acted_on: bool = False) -> Party | None:
+    """The side as the record has it, linked to its entity for its identity: the whole noun
+    phrase the text uses is its name and mention, whether the words name the side itself
+    ("Kenyan President William Ruto", "a court in Lisbon", "rebels who …") or a part of its
+    entity ("Israeli forces", coded to Israel); a place keeps its gazetteer name and a
+    coder's name ("unidentified attackers") stays. What is acted on may be a thing in the
+    place rather than the place ("an Afghan army base", "the US decision"): named by its
+    words, coded to the place's state."""
     if actor is None:
         return None
-    if actor.naming == "coder" or _a_place(actor):
+    thing = acted_on and _a_place(actor) and _a_thing_there(actor, doc)
+    if actor.naming == "coder" or (_a_place(actor) and not thing):
         return _as_party(actor, actor.mention, actor.name)
     entity = actor.entity if actor.naming == "entity" else None
     phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
+    if phrase is None and entity is not None and _state_part(actor, entity):
+        # "Israeli forces", "a Turkish court", "the Croatian government's request": the
+        # words name an organ or a thing of a state; the text's words are its name (what a
+        # reader and an annotator of sources and targets see) and the code, linked to the
+        # entity, still says which state it is. A body's own members ("Hamas fighters")
+        # keep the body's name: it is the party, and its name is what identifies it.
+        phrase = phrase_of(doc, actor.mention)
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
 
 
+_NAMED_BODIES = frozenset({EntityType.ORG, EntityType.PERSON})
+_FLOWS = frozenset({"AID", "RETREAT"})
+
+
+def _a_thing_there(actor: Actor, doc: Doc) -> bool:
+    """The words of a place's side name something else, the place only modifying it: the
+    noun they stand in is not one of the place's mentions ("an Afghan army base" vs
+    "northern Gaza")."""
+    entity = actor.entity
+    names = entity.mentions if entity is not None else None
+    return (
+        phrase_of(doc, actor.mention, names) is None and phrase_of(doc, actor.mention) is not None
+    )
+
+
+def _state_part(actor: Actor, entity: Entity) -> bool:
+    """An organ of a state ("Turkish court", "Iraqi forces") or a thing that stands for it
+    ("the Swedish proposal"), not the members of a named body ("Boko Haram fighters")."""
+    organ = actor.sector is None or actor.sector in STATE_SECTORS
+    return organ and entity.type not in _NAMED_BODIES
+
+
 def _a_place(actor: Actor) -> bool:
-    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip)."""
+    """A place is named by its gazetteer name ("northern Gaza" is in the Gaza Strip); an
+    organ of the state the place is ("Israeli forces") is not the place."""
     return (
         actor.naming == "entity"
         and actor.entity is not None
         and actor.entity.type is EntityType.GPE
+        and actor.sector not in STATE_SECTORS
     )
 
 

@@ -76,15 +76,19 @@ def verb_sense(lemma: str) -> Sense | None:
     return _senses("verbs").get(lemma)
 
 
-def object_sense(verb: str, noun: str) -> Sense | None:
+def object_sense(verb: str, noun: str, *, any_object: bool = True) -> Sense | None:
     """What a verb signals with this object ("take" + "hostage"); `_aid` stands for any aid
-    noun ("provide" + "food")."""
+    noun ("provide" + "food"), and `_any` for any object at all: "returned the paintings"
+    gives something back whatever it is, while "returned home" (no object) does not."""
     table = _object_senses().get(verb)
     if table is None:
         return None
     if noun in table:
         return table[noun]
-    return table.get("_aid") if noun in word_set("aid_nouns") else None
+    if noun in word_set("aid_nouns") and "_aid" in table:
+        return table["_aid"]
+    # an intransitive subject ("the refugees returned") is not a thing given back
+    return table.get("_any") if any_object else None
 
 
 def has_object_senses(verb: str) -> bool:

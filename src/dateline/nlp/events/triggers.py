@@ -50,6 +50,8 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 _OWN = frozenset({"they", "we", "it", "he", "she", "i"})  # the claimant, told as a pronoun
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping"})
+_MAX_HOPS = 6
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
 _FORCE_NOUNS = word_set("force_nouns")
 # Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
@@ -134,12 +136,54 @@ def read_trigger(verb: Token) -> Trigger | None:
 
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
+    found = _own_sense(verb)
+    if found is not None and _peacekeepers_moved(verb, found[0]) and _peacekeeping(verb):
+        # "sent troops to the UN peacekeeping mission": CAMEO 074 (provide peacekeeping),
+        # which PLOVER maps to AID, not a show of force
+        return Sense("AID", None, ("to", "in", "into")), found[1], found[2]
+    return found
+
+
+def _peacekeepers_moved(verb: Token, sense: Sense) -> bool:
+    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba", which the
+    lexicon reads as a visit when the arrivals are envoys)."""
+    if sense.type == "MOBILIZE":
+        return True
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    forces = subject is not None and any(k in _forces() for k in _noun_keys(subject))
+    return sense.type == "CONSULT" and lemma_of(verb) == "arrive" and forces
+
+
+def _peacekeeping(verb: Token) -> bool:
+    """A word of peacekeeping in the verb's own clause ("as peacekeepers", "to the
+    peacekeeping force in Mali", "to serve as a peacekeeping force"), not in another clause
+    it frames or that describes something else."""
+    for token in verb.subtree:
+        if token.lemma_.lower() not in _PEACEKEEPING:
+            continue
+        current = token
+        for _ in range(_MAX_HOPS):
+            if current.i == verb.i:
+                return True
+            if current.pos_ in {"VERB", "AUX"} and not (
+                current.dep_ in {"xcomp", "advcl"}
+                and any(c.lower_ == "to" for c in current.children)
+            ):
+                break  # a clause of its own: "after peacekeepers were attacked"
+            current = current.head
+    return False
+
+
+def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     lemma = lemma_of(verb)
     if _statement(verb, lemma):
         return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
+    phrasal = _phrasal_object_sense(verb, lemma, particles)
+    if phrasal is not None:
+        return phrasal
     for child in particles:  # "sat down with": the particle and the preposition together
         for prep in particles:
             sense = (
@@ -155,14 +199,23 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if obj is not None:
         noun_key = _noun_keys(obj)
         if has_object_senses(lemma):
-            sense = next((s for k in noun_key if (s := object_sense(lemma, k))), None)
+            given = obj.dep_ != "nsubj"
+            sense = next(
+                (s for k in noun_key if (s := object_sense(lemma, k, any_object=given))), None
+            )
             if sense is not None:
                 return sense, obj, 0.8
         if lemma in word_set("light_verbs"):
             sense = next((s for k in noun_key if (s := noun_sense(k))), None)
             if sense is not None:
                 preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
+                if control_type(lemma) == "THREATEN":
+                    # "threatened new sanctions": the act is threatened, not done (PLOVER)
+                    return _framed_sense("THREATEN", sense), obj, 0.7
                 return replace(sense, recipient_preps=preps), obj, 0.7
+    supplied = _supplied_thing(verb, lemma)
+    if supplied is not None:
+        return supplied
     carried = _carried_by_preposition(verb, lemma)
     if carried is not None:
         return carried
@@ -180,6 +233,42 @@ def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     if sense is not None and sense.type == "MOBILIZE" and not _moves_force(verb):
         return None  # "mobilized pressure groups", "deployed its diplomats": not force
     return (sense, None, confidence) if sense is not None else None
+
+
+def _phrasal_object_sense(
+    verb: Token, lemma: str, particles: list[Token]
+) -> tuple[Sense, Token | None, float] | None:
+    """ "called off the strike", "built up its forces": a phrasal verb whose sense depends
+    on its object, which neither the verb nor its object says alone ("called off the
+    talks" is not a retreat)."""
+    obj = _object(verb)
+    if obj is None:
+        return None
+    for child in particles:
+        phrase = f"{lemma} {child.lower_}"
+        if has_object_senses(phrase):
+            sense = next((s for k in _noun_keys(obj) if (s := object_sense(phrase, k))), None)
+            if sense is not None:
+                return sense, obj, 0.8
+    return None
+
+
+def _supplied_thing(verb: Token, lemma: str) -> tuple[Sense, Token | None, float] | None:
+    """ "provided the army with trucks", "supplied the town with water": the thing given
+    follows "with" and the object is the side that gets it, so the sense is read from the
+    thing (CAMEO codes the pattern by what is given, not by the receiver)."""
+    if not has_object_senses(lemma):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for thing in prep.children:
+            if thing.dep_ != "pobj":
+                continue
+            sense = next((s for k in _noun_keys(thing) if (s := object_sense(lemma, k))), None)
+            if sense is not None:
+                return sense, thing, 0.7
+    return None
 
 
 def _dictionary_sense(
@@ -260,8 +349,9 @@ def _carried_by_preposition(verb: Token, lemma: str) -> tuple[Sense, Token | Non
     for talks": an event noun after a preposition of a verb that says little itself."""
     if lemma not in word_set("prepositional_light_verbs"):
         return None
+    preps = {"on", "under", "for", "into"} | ({"in"} if _taking_part(verb, lemma) else set())
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"on", "under", "for", "into"}:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj":
@@ -271,6 +361,14 @@ def _carried_by_preposition(verb: Token, lemma: str) -> tuple[Sense, Token | Non
             if sense is not None:
                 return sense, noun, 0.6
     return None
+
+
+def _taking_part(verb: Token, lemma: str) -> bool:
+    """ "took part in the exercise", "participated in the protest": who takes part in an
+    event does it (with the others), so the event noun after "in" is the event."""
+    if lemma == "participate":
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _framed(verb: Token) -> Trigger | None:
