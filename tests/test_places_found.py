@@ -286,3 +286,23 @@ def test_a_pair_gives_its_entity_the_pair_s_country(analyse_text) -> None:  # ty
     )
     countries = {e.name: (e.country, e.country_source) for e in analysis.entities}
     assert countries["Paris"] == ("USA", "gazetteer") and countries["Dublin"][0] == "USA"
+
+
+def test_a_place_ending_in_s_keeps_its_last_letter_inside_an_organisation() -> None:
+    from dateline.model import Entity, EntityType, Span
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.embedded import embedded_places
+
+    text = "the Texas Honey Board and the Dallas Chess Club and Kenya's Rugby Union"
+    names = ("Texas Honey Board", "Dallas Chess Club", "Kenya's Rugby Union")
+    entities = []
+    for number, name in enumerate(names):
+        start = text.index(name)
+        span = Span(start, start + len(name), name)
+        entities.append(Entity(id=f"e{number}", name=name, type=EntityType.ORG, mentions=[span]))
+    found = embedded_places(entities, lambda n: resolve(n, Counter()))
+    assert [(s.text, k.name) for s, k in found] == [
+        ("Texas", "Texas"),
+        ("Dallas", "Dallas"),
+        ("Kenya", "Kenya"),
+    ]

@@ -47,7 +47,7 @@ def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] 
     for size in range(len(words) - 1, 0, -1):
         if {words[size - 1].lower(), words[size].lower()} & _INSTITUTION_AFTER:
             continue
-        prefix = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
+        prefix = _without_possessive(" ".join(words[:size]))
         if not prefix or not prefix[0].isupper():
             continue
         known = standalone_place(prefix, resolve)
@@ -55,6 +55,15 @@ def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] 
             span = Span(mention.start, mention.start + len(prefix), prefix)
             return span, known
     return None
+
+
+def _without_possessive(words: str) -> str:
+    """ "Kenya's" is Kenya; "Texas" keeps its last letter (a strip of the characters "'s"
+    would read "Texa")."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if words.endswith(suffix):
+            return words.removesuffix(suffix)
+    return words
 
 
 def standalone_place(prefix: str, resolve: Resolver) -> KnownPlace | None:
