@@ -306,3 +306,43 @@ def test_a_place_ending_in_s_keeps_its_last_letter_inside_an_organisation() -> N
         ("Dallas", "Dallas"),
         ("Kenya", "Kenya"),
     ]
+
+
+def _scan(text: str, entities: list[Any], places: list[Any]) -> list[tuple[str, str | None]]:
+    from spacy.lang.en import English
+
+    from dateline.model import Analysis, Article, Block
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.textscan import text_places
+
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    analysis = Analysis(article=article, entities=entities)
+    found = text_places(English()(text), analysis, places, lambda n: resolve(n, Counter()))
+    return [(f.span.text, f.place.country) for f in found]
+
+
+def test_a_town_the_tagger_called_a_body_is_a_place_in_a_place_s_context() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Two carriers fly between Nairobi and Mombasa, and a third flies to Harvard."
+    entities = [
+        Entity(f"e{n}", name, EntityType.ORG, mentions=[Span(s, s + len(name), name)])
+        for n, name in enumerate(("Mombasa", "Harvard"))
+        for s in [text.index(name)]
+    ]
+    nairobi = Span(text.index("Nairobi"), text.index("Nairobi") + 7, "Nairobi")
+    # Harvard is a village of Illinois: too small for a body's name to be read as it.
+    assert _scan(text, entities, [nairobi]) == [("Mombasa", "KEN")]
+
+
+def test_a_long_run_of_capitals_may_open_with_a_place() -> None:
+    from dateline.model import Span
+
+    text = "Schools in Mombasa reopened. Mombasa Deputy Governor Ann Wanjiru Kamau came."
+    first = Span(11, 18, "Mombasa")  # the tagger's place
+    assert _scan(text, [], [first]) == [("Mombasa", "KEN")]
+
+
+def test_the_villages_of_a_list_are_places() -> None:
+    text = "Floods cut off the villages of Lelystad and Dronten on Sunday."
+    assert _scan(text, [], []) == [("Lelystad", "NLD"), ("Dronten", "NLD")]

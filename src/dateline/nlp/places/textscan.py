@@ -36,6 +36,12 @@ Resolver = Callable[[str], KnownPlace | None]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
+# A longer capitalised run is read only for the place it opens with.
+_MAX_RUN = 8
+# A name the tagger called an organisation is read as a place in a place's context only
+# where the place is this big (or a division): "flights to Harare", not "at Harvard" (a
+# village of Illinois).
+_BODY_TOWN = 20_000
 # Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
 # small model calls towns it does not know products: "between Marietta and Kennesaw".)
 _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
@@ -83,6 +89,7 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     occupied += [(p.start, p.end) for p in places]
     found: list[Found] = list(_pairs(doc, analysis, places))
     found.extend(_plural_divisions(doc, analysis, resolve))
+    found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
     found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
     scan = _Scan(
@@ -134,7 +141,9 @@ class _Scan:
             return None
         if _part_of_a_name(doc, j):
             return None
-        known = self.resolve(span.text)
+        # A run longer than a place's name ("New York Attorney General Eric Adler") may
+        # still open with one.
+        known = self.resolve(span.text) if j - i <= _MAX_WORDS else None
         if known is None:
             j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
@@ -143,6 +152,56 @@ class _Scan:
         if fold(span.text) in self.names or _place_context(doc, i, j, places):
             return Found(self.analysis.article.span(span.start_char, span.end_char), known)
         return None
+
+
+def _mistyped_bodies(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
+    tagger called an organisation is the place the gazetteer knows by that whole name where
+    the words around it say it is a place (see `_place_context`), and the place is no
+    village whose name a body might share."""
+    known = list(places)  # "Suwon and Incheon": the second is listed beside the first
+    for entity in analysis.entities:
+        if entity.type.value != "ORG" or entity.name.isupper():
+            continue
+        for mention in entity.mentions:
+            read = _body_as_place(doc, analysis, mention, known, resolve)
+            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
+                known.append(mention)
+                yield read
+
+
+def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
+
+
+def _body_as_place(
+    doc: Doc, analysis: Analysis, mention: Span, places: list[Span], resolve: Resolver
+) -> Found | None:
+    """The place an organisation's mention names, where its words and context say so."""
+    block = analysis.article.block_at(mention.start)
+    if block is None or block.kind not in _BLOCKS:
+        return None
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not all(_capitalised(t) for t in tokens):
+        return None
+    if _part_of_a_name(doc, tokens.end):
+        return None
+    known = resolve(mention.text)
+    if known is None or not _big_enough(known):
+        return None
+    if not _place_context(doc, tokens.start, tokens.end, places):
+        return None
+    return Found(mention, known, overrides=True)
+
+
+def _big_enough(known: KnownPlace) -> bool:
+    """A division, or a town of `_BODY_TOWN` people or more."""
+    if known.feature != "city":
+        return True
+    people = [c.population for c in cities_named(known.name) if c.geonameid == known.geonameid]
+    return max(people, default=0) >= _BODY_TOWN
 
 
 def _spans(found: list[Found]) -> list[Span]:
@@ -168,7 +227,7 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
             i += 1
         block = analysis.article.block_at(doc[i].idx)
-        if block is not None and block.kind in _BLOCKS and j - i <= _MAX_WORDS:
+        if block is not None and block.kind in _BLOCKS and j - i <= _MAX_RUN:
             yield i, j
         i = j
 
