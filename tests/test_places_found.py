@@ -346,3 +346,24 @@ def test_a_long_run_of_capitals_may_open_with_a_place() -> None:
 def test_the_villages_of_a_list_are_places() -> None:
     text = "Floods cut off the villages of Lelystad and Dronten on Sunday."
     assert _scan(text, [], []) == [("Lelystad", "NLD"), ("Dronten", "NLD")]
+
+
+def test_a_nationality_word_before_its_noun_names_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The court read Article 9 of the Ukrainian Law on Fisheries aloud. Later the mayor "
+        "toured the English town of Ipswich, and a friend taught English language classes."
+    )
+    found = [(p.span.text, p.country) for p in analysis.places]
+    assert ("Ukrainian", "UKR") in found
+    assert ("English", "GBR") in found
+    # a language before "language" names no country
+    assert sum(1 for text, _ in found if text == "English") == 1
+
+
+def test_a_nationality_word_that_modifies_nothing_is_left_alone() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.demonyms import _country_modifier
+
+    doc = English()("He said it was Danish")
+    assert _country_modifier(doc[-1]) is None
