@@ -367,3 +367,19 @@ def test_a_nationality_word_that_modifies_nothing_is_left_alone() -> None:
 
     doc = English()("He said it was Danish")
     assert _country_modifier(doc[-1]) is None
+
+
+def test_a_town_the_tagger_called_a_person_is_a_place_after_in_or_near() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Two barns burned near Lelystad. Greg Almere said so. Almere spoke to Lelystad."
+    lelystad = [Span(s, s + 8, "Lelystad") for s in (22, text.rindex("Lelystad"))]
+    almere = [Span(s, s + 6, "Almere") for s in (text.index("Almere"), text.rindex("Almere"))]
+    entities = [
+        Entity("e1", "Lelystad", EntityType.PERSON, mentions=lelystad),
+        Entity("e2", "Greg Almere", EntityType.PERSON, mentions=[Span(32, 43, "Greg Almere")]),
+        Entity("e3", "Almere", EntityType.PERSON, mentions=almere[1:]),
+    ]
+    # "near Lelystad" is the town; "to Lelystad" and the man called Almere are not read.
+    found = _scan(text, entities, [])
+    assert found == [("Lelystad", "NLD")]

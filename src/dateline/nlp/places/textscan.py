@@ -90,6 +90,7 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     found: list[Found] = list(_pairs(doc, analysis, places))
     found.extend(_plural_divisions(doc, analysis, resolve))
     found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
+    found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
     found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
     scan = _Scan(
@@ -170,6 +171,55 @@ def _mistyped_bodies(
             if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
                 known.append(mention)
                 yield read
+
+
+# Where a name after one of these words is a place, not a person: "in", not "to" or "with"
+# ("according to Lowell", "a talk with Austin").
+_PLACE_NOT_PERSON = frozenset({"in", "near", "outside", "inside", "throughout", "across"})
+
+
+def _mistyped_people(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "a crash near Cumming", "Braselton residents": a name the tagger called a person is
+    the town the gazetteer knows by it where a mention stands after "in" or "near", or before
+    "residents" or "police", and no other person of the article bears it ("Tom Lowell ...
+    Lowell said" is a man). Every such mention is the town; the others stay the person's."""
+    names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
+    known = list(places)
+    for entity in analysis.entities:
+        if entity.type.value != "PERSON" or _borne_by_another(entity.name, names):
+            continue
+        for mention in entity.mentions:
+            read = _person_as_place(doc, analysis, mention, resolve)
+            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
+                known.append(mention)
+                yield read
+
+
+def _borne_by_another(name: str, names: list[list[str]]) -> bool:
+    words = name.split()
+    return any(other != words and set(words) & set(other) for other in names)
+
+
+def _person_as_place(
+    doc: Doc, analysis: Analysis, mention: Span, resolve: Resolver
+) -> Found | None:
+    """The town a person's mention names, where the words around it say it is one."""
+    block = analysis.article.block_at(mention.start)
+    if block is None or block.kind not in _BLOCKS:
+        return None
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not all(_capitalised(t) for t in tokens):
+        return None
+    if _part_of_a_name(doc, tokens.end):
+        return None
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if before not in _PLACE_NOT_PERSON and not (after is not None and _local_word(after)):
+        return None
+    known = resolve(mention.text)
+    return Found(mention, known, overrides=True) if known is not None else None
 
 
 def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
