@@ -42,6 +42,8 @@ _MAX_RUN = 8
 # where the place is this big (or a division): "flights to Harare", not "at Harvard" (a
 # village of Illinois).
 _BODY_TOWN = 20_000
+# What an entity's type came from when only the tagger guessed it (None: no reading said).
+_GUESSED = {None, "ner"}
 # Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
 # small model calls towns it does not know products: "between Marietta and Kennesaw".)
 _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
@@ -161,10 +163,11 @@ def _mistyped_bodies(
     """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
     tagger called an organisation is the place the gazetteer knows by that whole name where
     the words around it say it is a place (see `_place_context`), and the place is no
-    village whose name a body might share."""
+    village whose name a body might share. Only the tagger's guess is overruled: "lost to
+    Morecambe" is a team, by the entity reading's own evidence."""
     known = list(places)  # "Suwon and Incheon": the second is listed beside the first
     for entity in analysis.entities:
-        if entity.type.value != "ORG" or entity.name.isupper():
+        if entity.type.value != "ORG" or entity.name.isupper() or entity.type_from not in _GUESSED:
             continue
         for mention in entity.mentions:
             read = _body_as_place(doc, analysis, mention, known, resolve)
@@ -188,7 +191,9 @@ def _mistyped_people(
     names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
     known = list(places)
     for entity in analysis.entities:
-        if entity.type.value != "PERSON" or _borne_by_another(entity.name, names):
+        if entity.type.value != "PERSON" or entity.type_from not in _GUESSED:
+            continue  # a title or a pronoun made it a person
+        if _borne_by_another(entity.name, names):
             continue
         for mention in entity.mentions:
             read = _person_as_place(doc, analysis, mention, resolve)
