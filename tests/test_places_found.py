@@ -383,3 +383,14 @@ def test_a_town_the_tagger_called_a_person_is_a_place_after_in_or_near() -> None
     # "near Lelystad" is the town; "to Lelystad" and the man called Almere are not read.
     found = _scan(text, entities, [])
     assert found == [("Lelystad", "NLD")]
+
+
+def test_a_town_the_tagger_read_as_a_date_is_a_place_if_big_and_no_calendar_word() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.textscan import _misdated
+
+    doc = English()("troops camped in Manbij in May and in Spring")
+    for token in doc:
+        token.ent_type_ = "DATE" if token.text[0].isupper() else ""
+    assert [_misdated(t) for t in doc if t.ent_type_] == [True, False, False]

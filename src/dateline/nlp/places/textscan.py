@@ -31,6 +31,7 @@ from dateline.nlp.common.gazetteer import City, KnownPlace, cities_named, countr
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
+from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
 
@@ -44,7 +45,8 @@ _MAX_RUN = 8
 _BODY_TOWN = 20_000
 # What an entity's type came from when only the tagger guessed it (None: no reading said).
 _GUESSED = {None, "ner"}
-# Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
+# Named-entity types that are not places: a date ("May", but see `_misdated`), a sum, a
+# person or a body. (The
 # small model calls towns it does not know products: "between Marietta and Kennesaw".)
 _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
@@ -142,6 +144,7 @@ class _Scan:
             return None
         if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
             return None
+        dated = any(t.ent_type_ == "DATE" for t in doc[i:j])
         if _part_of_a_name(doc, j):
             return None
         # A run longer than a place's name ("New York Attorney General Eric Adler") may
@@ -150,7 +153,7 @@ class _Scan:
         if known is None:
             j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
-        if known is None:
+        if known is None or (dated and not _big_enough(known)):
             return None
         if fold(span.text) in self.names or _place_context(doc, i, j, places):
             return Found(self.analysis.article.span(span.start_char, span.end_char), known)
@@ -337,7 +340,7 @@ def _part_of_a_name(doc: Doc, j: int) -> bool:
 def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: set[str]) -> bool:
     """Not a date, a person's name or an ordinary word that happens to be a town somewhere."""
     tokens = doc[i:j]
-    if any(t.ent_type_ not in _NOT_PLACE_TYPES for t in tokens):
+    if any(t.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(t) for t in tokens):
         return False
     if any(t.lower_ in person_words for t in tokens):
         return False
@@ -345,6 +348,22 @@ def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: se
         return True
     word = tokens[0].lower_
     return word not in STOP_WORDS and word not in lowercase and len(word) > 2
+
+
+def _misdated(token: Token) -> bool:
+    """ "in Manbij" tagged a date: a word the tagger read as a date that no calendar names
+    (a month, a weekday, a season) may be a town; `_Scan.read` asks that it be a big one."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.ent_type_ == "DATE"
+        and token.is_alpha
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in _SEASONS
+    )
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 
 def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
