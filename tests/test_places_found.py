@@ -394,3 +394,11 @@ def test_a_town_the_tagger_read_as_a_date_is_a_place_if_big_and_no_calendar_word
     for token in doc:
         token.ent_type_ = "DATE" if token.text[0].isupper() else ""
     assert [_misdated(t) for t in doc if t.ent_type_] == [True, False, False]
+
+
+def test_a_person_s_home_town_after_a_comma_and_of() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Dana Roe, 41, of Lelystad, was fined. A copy of Lelystad Weekly was sold."
+    roe = Entity("e1", "Dana Roe", EntityType.PERSON, mentions=[Span(0, 8, "Dana Roe")])
+    assert _scan(text, [roe], []) == [("Lelystad", "NLD")]

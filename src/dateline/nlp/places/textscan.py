@@ -375,6 +375,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
+    if before == "of" and i > 1 and doc[i - 2].text == ",":
+        return True  # "Dana Roe, 34, of Braselton": where a person in the news lives
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
         return True
