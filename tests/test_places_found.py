@@ -402,3 +402,18 @@ def test_a_person_s_home_town_after_a_comma_and_of() -> None:
     text = "Dana Roe, 41, of Lelystad, was fined. A copy of Lelystad Weekly was sold."
     roe = Entity("e1", "Dana Roe", EntityType.PERSON, mentions=[Span(0, 8, "Dana Roe")])
     assert _scan(text, [roe], []) == [("Lelystad", "NLD")]
+
+
+def test_a_country_further_into_an_organisation_s_name_is_a_place() -> None:
+    from dateline.model import Entity, EntityType, Span
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.embedded import embedded_places
+
+    names = ("Air Malawi", "Farmers Bank of Ghana", "University of Oregon")
+    entities = [
+        Entity(f"e{n}", name, EntityType.ORG, mentions=[Span(0, len(name), name)])
+        for n, name in enumerate(names)
+    ]
+    found = embedded_places(entities, lambda n: resolve(n, Counter()))
+    # a state inside a name is part of the name; only countries are read
+    assert [(s.text, k.name) for s, k in found] == [("Malawi", "Malawi"), ("Ghana", "Ghana")]
