@@ -417,3 +417,9 @@ def test_a_country_further_into_an_organisation_s_name_is_a_place() -> None:
     found = embedded_places(entities, lambda n: resolve(n, Counter()))
     # a state inside a name is part of the name; only countries are read
     assert [(s.text, k.name) for s, k in found] == [("Malawi", "Malawi"), ("Ghana", "Ghana")]
+
+
+def test_d_c_is_the_capital(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The charity moved its office from Baltimore to D.C. last spring.")
+    found = {p.span.text: p.name for p in analysis.places}
+    assert found.get("D.C.") == "Washington"
