@@ -423,3 +423,28 @@ def test_d_c_is_the_capital(analyse_text) -> None:  # type: ignore[no-untyped-de
     analysis = analyse_text("The charity moved its office from Baltimore to D.C. last spring.")
     found = {p.span.text: p.name for p in analysis.places}
     assert found.get("D.C.") == "Washington"
+
+
+def test_a_run_into_a_person_s_name_is_read_up_to_it() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Schools in Kenya shut. Its Minister of Kenya Wanjiru Otieno spoke at Lombard Odier."
+    people = [
+        Entity(f"e{n}", name, EntityType.PERSON, mentions=[Span(s, s + len(name), name)])
+        for n, name in enumerate(("Wanjiru Otieno", "Odier"))
+        for s in [text.index(name)]
+    ]
+    # Kenya is a country the article places; Lombard, a town of Illinois, is too small to
+    # stand alone.
+    assert _scan(text, people, [Span(11, 16, "Kenya")]) == [("Kenya", "KEN")]
+
+
+def test_a_word_that_took_a_number_s_type_may_still_be_a_place() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.textscan import _misdated
+
+    doc = English()("a poll of 812 Marin County voters and Two more")
+    for token in doc:
+        token.ent_type_ = "CARDINAL" if token.text in {"812", "Marin", "Two"} else ""
+    assert [_misdated(t) for t in doc if t.ent_type_] == [False, True, False]

@@ -5,9 +5,9 @@ A reader of "the Suffolk Times" knows where the paper is, and GeoWebNews-style a
 the place word inside an organisation's name as a (non-locational) toponym. The organisation
 stays an organisation; only its leading words become a place, and only where they are a
 country, a nationality, a first-order division, a county, or a city sure enough to stand
-alone: a big one, or one named in more than one word. Further into the name only a country
-is read ("Air Zimbabwe", "the Development Bank of Kenya"). "Union Water Resources" or "Best Directing"
-lead with a word that is a town somewhere, but the word is an ordinary one.
+alone: a big one, or one named in more than one word. "Union Water Resources" or "Best
+Directing" lead with a word that is a town somewhere, but the word is an ordinary one. Further
+into the name only a country is read ("Air Zimbabwe", "the Development Bank of Kenya").
 """
 
 from __future__ import annotations

@@ -139,8 +139,10 @@ class _Scan:
     ) -> Found | None:
         """The place tokens i..j name, where the text says they name one."""
         doc = self.doc
+        whole = _cut(doc, i, j, taken, self.person_words)
+        cut, j = whole != j, whole
         span = doc[i:j]
-        if _overlaps(span.start_char, span.end_char, taken):
+        if j == i or _overlaps(span.start_char, span.end_char, taken):
             return None
         if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
             return None
@@ -149,7 +151,11 @@ class _Scan:
             return None
         # A run longer than a place's name ("New York Attorney General Eric Adler") may
         # still open with one.
-        known = self.resolve(span.text) if j - i <= _MAX_WORDS else None
+        # A run cut before a person's name must be a place sure enough to stand alone
+        # ("Kazakhstan Arystan Kakikenov", not "Lombard" of "Lombard Odier").
+        known: KnownPlace | None = None
+        if j - i <= _MAX_WORDS:
+            known = standalone_place(span.text, self.resolve) if cut else self.resolve(span.text)
         if known is None:
             j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
@@ -262,6 +268,22 @@ def _big_enough(known: KnownPlace) -> bool:
     return max(people, default=0) >= _BODY_TOWN
 
 
+def _cut(doc: Doc, i: int, j: int, taken: list[tuple[int, int]], person_words: set[str]) -> int:
+    """ "the Minister of Development of Kazakhstan Arystan Kakikenov": a run that runs on into
+    a person's name (or another entity) is read up to it. A run that opens with one is left
+    whole, for `_Scan.read` to rule out."""
+    for k in range(i, j):
+        token = doc[k]
+        start, end = token.idx, token.idx + len(token)
+        if (
+            _overlaps(start, end, taken)
+            or (token.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(token))
+            or token.lower_ in person_words
+        ):
+            return k if k > i else j
+    return j
+
+
 def _spans(found: list[Found]) -> list[Span]:
     return [f.span for f in found]
 
@@ -352,8 +374,11 @@ def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: se
 
 def _misdated(token: Token) -> bool:
     """ "in Manbij" tagged a date: a word the tagger read as a date that no calendar names
-    (a month, a weekday, a season) may be a town; `_Scan.read` asks that it be a big one."""
+    (a month, a weekday, a season) may be a town; `_Scan.read` asks that it be a big one. A
+    word that is no number but took the type of the number before it may be one too."""
     word = token.lower_.rstrip(".")
+    if token.ent_type_ in _NUMERIC_TYPES:
+        return token.is_alpha and not token.like_num  # "706 Orange County residents"
     return (
         token.ent_type_ == "DATE"
         and token.is_alpha
@@ -364,6 +389,8 @@ def _misdated(token: Token) -> bool:
 
 
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+# A number's type spills onto the capitalised word after it; no name is a number.
+_NUMERIC_TYPES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
