@@ -448,3 +448,8 @@ def test_a_word_that_took_a_number_s_type_may_still_be_a_place() -> None:
     for token in doc:
         token.ent_type_ = "CARDINAL" if token.text in {"812", "Marin", "Two"} else ""
     assert [_misdated(t) for t in doc if t.ent_type_] == [False, True, False]
+
+
+def test_a_town_in_brackets_after_a_name_is_its_place() -> None:
+    text = "Cakes came from Blue Fern Bakery (Lelystad) and music from a band (Jazz)."
+    assert _scan(text, [], []) == [("Lelystad", "NLD")]

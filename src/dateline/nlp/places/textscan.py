@@ -409,6 +409,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
         return True
     if j < len(doc) and _local_word(doc[j]):
         return True  # "X residents", "X police"
+    if before == "(" and after[:1] == [")"] and i > 1 and _capitalised(doc[i - 2]):
+        return True  # "Blue Fern Bakery (Braselton)": a business's or a person's town
     return _listed_with_place(doc, i, j, places)
 
 
