@@ -286,3 +286,170 @@ def test_a_pair_gives_its_entity_the_pair_s_country(analyse_text) -> None:  # ty
     )
     countries = {e.name: (e.country, e.country_source) for e in analysis.entities}
     assert countries["Paris"] == ("USA", "gazetteer") and countries["Dublin"][0] == "USA"
+
+
+def test_a_place_ending_in_s_keeps_its_last_letter_inside_an_organisation() -> None:
+    from dateline.model import Entity, EntityType, Span
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.embedded import embedded_places
+
+    text = "the Texas Honey Board and the Dallas Chess Club and Kenya's Rugby Union"
+    names = ("Texas Honey Board", "Dallas Chess Club", "Kenya's Rugby Union")
+    entities = []
+    for number, name in enumerate(names):
+        start = text.index(name)
+        span = Span(start, start + len(name), name)
+        entities.append(Entity(id=f"e{number}", name=name, type=EntityType.ORG, mentions=[span]))
+    found = embedded_places(entities, lambda n: resolve(n, Counter()))
+    assert [(s.text, k.name) for s, k in found] == [
+        ("Texas", "Texas"),
+        ("Dallas", "Dallas"),
+        ("Kenya", "Kenya"),
+    ]
+
+
+def _scan(text: str, entities: list[Any], places: list[Any]) -> list[tuple[str, str | None]]:
+    from spacy.lang.en import English
+
+    from dateline.model import Analysis, Article, Block
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.textscan import text_places
+
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    analysis = Analysis(article=article, entities=entities)
+    found = text_places(English()(text), analysis, places, lambda n: resolve(n, Counter()))
+    return [(f.span.text, f.place.country) for f in found]
+
+
+def test_a_town_the_tagger_called_a_body_is_a_place_in_a_place_s_context() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Two carriers fly between Nairobi and Mombasa, and a third flies to Harvard."
+    entities = [
+        Entity(f"e{n}", name, EntityType.ORG, mentions=[Span(s, s + len(name), name)])
+        for n, name in enumerate(("Mombasa", "Harvard"))
+        for s in [text.index(name)]
+    ]
+    nairobi = Span(text.index("Nairobi"), text.index("Nairobi") + 7, "Nairobi")
+    # Harvard is a village of Illinois: too small for a body's name to be read as it.
+    assert _scan(text, entities, [nairobi]) == [("Mombasa", "KEN")]
+
+
+def test_a_long_run_of_capitals_may_open_with_a_place() -> None:
+    from dateline.model import Span
+
+    text = "Schools in Mombasa reopened. Mombasa Deputy Governor Ann Wanjiru Kamau came."
+    first = Span(11, 18, "Mombasa")  # the tagger's place
+    assert _scan(text, [], [first]) == [("Mombasa", "KEN")]
+
+
+def test_the_villages_of_a_list_are_places() -> None:
+    text = "Floods cut off the villages of Lelystad and Dronten on Sunday."
+    assert _scan(text, [], []) == [("Lelystad", "NLD"), ("Dronten", "NLD")]
+
+
+def test_a_nationality_word_before_its_noun_names_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The court read Article 9 of the Ukrainian Law on Fisheries aloud. Later the mayor "
+        "toured the English town of Ipswich, and a friend taught English language classes."
+    )
+    found = [(p.span.text, p.country) for p in analysis.places]
+    assert ("Ukrainian", "UKR") in found
+    assert ("English", "GBR") in found
+    # a language before "language" names no country
+    assert sum(1 for text, _ in found if text == "English") == 1
+
+
+def test_a_nationality_word_that_modifies_nothing_is_left_alone() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.demonyms import _country_modifier
+
+    doc = English()("He said it was Danish")
+    assert _country_modifier(doc[-1]) is None
+
+
+def test_a_town_the_tagger_called_a_person_is_a_place_after_in_or_near() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Two barns burned near Lelystad. Greg Almere said so. Almere spoke to Lelystad."
+    lelystad = [Span(s, s + 8, "Lelystad") for s in (22, text.rindex("Lelystad"))]
+    almere = [Span(s, s + 6, "Almere") for s in (text.index("Almere"), text.rindex("Almere"))]
+    entities = [
+        Entity("e1", "Lelystad", EntityType.PERSON, mentions=lelystad),
+        Entity("e2", "Greg Almere", EntityType.PERSON, mentions=[Span(32, 43, "Greg Almere")]),
+        Entity("e3", "Almere", EntityType.PERSON, mentions=almere[1:]),
+    ]
+    # "near Lelystad" is the town; "to Lelystad" and the man called Almere are not read.
+    found = _scan(text, entities, [])
+    assert found == [("Lelystad", "NLD")]
+
+
+def test_a_town_the_tagger_read_as_a_date_is_a_place_if_big_and_no_calendar_word() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.textscan import _misdated
+
+    doc = English()("troops camped in Manbij in May and in Spring")
+    for token in doc:
+        token.ent_type_ = "DATE" if token.text[0].isupper() else ""
+    assert [_misdated(t) for t in doc if t.ent_type_] == [True, False, False]
+
+
+def test_a_person_s_home_town_after_a_comma_and_of() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Dana Roe, 41, of Lelystad, was fined. A copy of Lelystad Weekly was sold."
+    roe = Entity("e1", "Dana Roe", EntityType.PERSON, mentions=[Span(0, 8, "Dana Roe")])
+    assert _scan(text, [roe], []) == [("Lelystad", "NLD")]
+
+
+def test_a_country_further_into_an_organisation_s_name_is_a_place() -> None:
+    from dateline.model import Entity, EntityType, Span
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.embedded import embedded_places
+
+    names = ("Air Malawi", "Farmers Bank of Ghana", "University of Oregon")
+    entities = [
+        Entity(f"e{n}", name, EntityType.ORG, mentions=[Span(0, len(name), name)])
+        for n, name in enumerate(names)
+    ]
+    found = embedded_places(entities, lambda n: resolve(n, Counter()))
+    # a state inside a name is part of the name; only countries are read
+    assert [(s.text, k.name) for s, k in found] == [("Malawi", "Malawi"), ("Ghana", "Ghana")]
+
+
+def test_d_c_is_the_capital(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The charity moved its office from Baltimore to D.C. last spring.")
+    found = {p.span.text: p.name for p in analysis.places}
+    assert found.get("D.C.") == "Washington"
+
+
+def test_a_run_into_a_person_s_name_is_read_up_to_it() -> None:
+    from dateline.model import Entity, EntityType, Span
+
+    text = "Schools in Kenya shut. Its Minister of Kenya Wanjiru Otieno spoke at Lombard Odier."
+    people = [
+        Entity(f"e{n}", name, EntityType.PERSON, mentions=[Span(s, s + len(name), name)])
+        for n, name in enumerate(("Wanjiru Otieno", "Odier"))
+        for s in [text.index(name)]
+    ]
+    # Kenya is a country the article places; Lombard, a town of Illinois, is too small to
+    # stand alone.
+    assert _scan(text, people, [Span(11, 16, "Kenya")]) == [("Kenya", "KEN")]
+
+
+def test_a_word_that_took_a_number_s_type_may_still_be_a_place() -> None:
+    from spacy.lang.en import English
+
+    from dateline.nlp.places.textscan import _misdated
+
+    doc = English()("a poll of 812 Marin County voters and Two more")
+    for token in doc:
+        token.ent_type_ = "CARDINAL" if token.text in {"812", "Marin", "Two"} else ""
+    assert [_misdated(t) for t in doc if t.ent_type_] == [False, True, False]
+
+
+def test_a_town_in_brackets_after_a_name_is_its_place() -> None:
+    text = "Cakes came from Blue Fern Bakery (Lelystad) and music from a band (Jazz)."
+    assert _scan(text, [], []) == [("Lelystad", "NLD")]

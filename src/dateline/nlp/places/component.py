@@ -45,6 +45,7 @@ from dateline.nlp.common.lexicon import (
 from dateline.nlp.common.occasions import carry_forward, cue_token
 from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.coherence import Candidates, candidates
+from dateline.nlp.places.demonyms import untagged_demonyms
 from dateline.nlp.places.embedded import embedded_places
 from dateline.nlp.places.textscan import Found, paired_places, state_name, text_places
 from dateline.nlp.stage import stage
@@ -172,6 +173,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     settled = _neighbourhood(second, pinned)
     places.extend(_embedded(analysis, places, context, settled))
     places = _with_text_places(doc, analysis, places, context, settled)
+    places.extend(_demonym_places(doc, analysis, places))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
@@ -213,6 +215,14 @@ def _embedded(
             )
         )
     return places
+
+
+def _demonym_places(doc: Doc, analysis: Analysis, found: list[Place]) -> list[Place]:
+    """The countries of the nationality words the tagger left untyped ("Danish firms")."""
+    return [
+        Place("", span, k.name, k.country, k.lat, k.lon, k.geonameid, k.feature)
+        for span, k in untagged_demonyms(doc, analysis, [p.span for p in found])
+    ]
 
 
 def _with_text_places(

@@ -5,12 +5,14 @@ A reader of "the Suffolk Times" knows where the paper is, and GeoWebNews-style a
 the place word inside an organisation's name as a (non-locational) toponym. The organisation
 stays an organisation; only its leading words become a place, and only where they are a
 country, a nationality, a first-order division, a county, or a city sure enough to stand
-alone: a big one, or one named in more than one word. "Union Water Resources" or "Best Directing"
-lead with a word that is a town somewhere, but the word is an ordinary one.
+alone: a big one, or one named in more than one word. "Union Water Resources" or "Best
+Directing" lead with a word that is a town somewhere, but the word is an ordinary one. Further
+into the name only a country is read ("Air Zimbabwe", "the Development Bank of Kenya").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from dateline.model import Entity, EntityType, Span
@@ -38,6 +40,35 @@ def embedded_places(entities: list[Entity], resolve: Resolver) -> list[tuple[Spa
             hit = _leading_place(mention, resolve)
             if hit is not None:
                 found.append(hit)
+            found.extend(_inner_countries(mention, hit))
+    return found
+
+
+def _inner_countries(
+    mention: Span, leading: tuple[Span, KnownPlace] | None
+) -> list[tuple[Span, KnownPlace]]:
+    """ "Air Zimbabwe", "the Development Bank of Kenya": a country named further into an
+    organisation's name is a place too. Only a country: a city or a state inside a name is
+    too often a part of the name ("the University of Oregon" is marked whole, or not)."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", mention.text)]
+    found: list[tuple[Span, KnownPlace]] = []
+    after = leading[0].end - mention.start if leading is not None else 1
+    for index, (offset, _) in enumerate(words):
+        if offset < after or index == 0:
+            continue
+        for size in (3, 2, 1):
+            part = words[index : index + size]
+            if len(part) < size or (size == len(words)):
+                continue
+            end = part[-1][0] + len(part[-1][1])
+            text = _without_possessive(mention.text[offset:end].rstrip(".,;:"))
+            code = country_of_name(text) if text[:1].isupper() else None
+            known = country_place(code) if code else None
+            if known is not None:
+                start = mention.start + offset
+                found.append((Span(start, start + len(text), text), known))
+                after = end
+                break
     return found
 
 
@@ -47,7 +78,7 @@ def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] 
     for size in range(len(words) - 1, 0, -1):
         if {words[size - 1].lower(), words[size].lower()} & _INSTITUTION_AFTER:
             continue
-        prefix = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
+        prefix = _without_possessive(" ".join(words[:size]))
         if not prefix or not prefix[0].isupper():
             continue
         known = standalone_place(prefix, resolve)
@@ -55,6 +86,15 @@ def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] 
             span = Span(mention.start, mention.start + len(prefix), prefix)
             return span, known
     return None
+
+
+def _without_possessive(words: str) -> str:
+    """ "Kenya's" is Kenya; "Texas" keeps its last letter (a strip of the characters "'s"
+    would read "Texa")."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if words.endswith(suffix):
+            return words.removesuffix(suffix)
+    return words
 
 
 def standalone_place(prefix: str, resolve: Resolver) -> KnownPlace | None:

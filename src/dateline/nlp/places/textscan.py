@@ -37,12 +37,22 @@ from dateline.nlp.common.gazetteer import (
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
+from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
-# Named-entity types that are not places: a date ("May"), a sum, a person or a body. (The
+# A longer capitalised run is read only for the place it opens with.
+_MAX_RUN = 8
+# A name the tagger called an organisation is read as a place in a place's context only
+# where the place is this big (or a division): "flights to Harare", not "at Harvard" (a
+# village of Illinois).
+_BODY_TOWN = 20_000
+# What an entity's type came from when only the tagger guessed it (None: no reading said).
+_GUESSED = {None, "ner"}
+# Named-entity types that are not places: a date ("May", but see `_misdated`), a sum, a
+# person or a body. (The
 # small model calls towns it does not know products: "between Marietta and Kennesaw".)
 _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
@@ -89,6 +99,8 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     occupied += [(p.start, p.end) for p in places]
     found: list[Found] = list(_pairs(doc, analysis, places))
     found.extend(_plural_divisions(doc, analysis, resolve))
+    found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
+    found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
     found.extend(_dateline_pair(doc, analysis))
     taken = [(f.span.start, f.span.end) for f in found]
     scan = _Scan(
@@ -133,22 +145,149 @@ class _Scan:
     ) -> Found | None:
         """The place tokens i..j name, where the text says they name one."""
         doc = self.doc
+        whole = _cut(doc, i, j, taken, self.person_words)
+        cut, j = whole != j, whole
         span = doc[i:j]
-        if _overlaps(span.start_char, span.end_char, taken):
+        if j == i or _overlaps(span.start_char, span.end_char, taken):
             return None
         if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
             return None
+        dated = any(t.ent_type_ == "DATE" for t in doc[i:j])
         if _part_of_a_name(doc, j):
             return None
-        known = self.resolve(span.text)
+        # A run longer than a place's name ("New York Attorney General Eric Adler") may
+        # still open with one.
+        # A run cut before a person's name must be a place sure enough to stand alone
+        # ("Kazakhstan Arystan Kakikenov", not "Lombard" of "Lombard Odier").
+        known: KnownPlace | None = None
+        if j - i <= _MAX_WORDS:
+            known = standalone_place(span.text, self.resolve) if cut else self.resolve(span.text)
         if known is None:
             j, known = _leading_place(doc, i, j, self.resolve)
             span = doc[i:j]
-        if known is None:
+        if known is None or (dated and not _big_enough(known)):
             return None
         if fold(span.text) in self.names or _place_context(doc, i, j, places):
             return Found(self.analysis.article.span(span.start_char, span.end_char), known)
         return None
+
+
+def _mistyped_bodies(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
+    tagger called an organisation is the place the gazetteer knows by that whole name where
+    the words around it say it is a place (see `_place_context`), and the place is no
+    village whose name a body might share. Only the tagger's guess is overruled: "lost to
+    Morecambe" is a team, by the entity reading's own evidence."""
+    known = list(places)  # "Suwon and Incheon": the second is listed beside the first
+    for entity in analysis.entities:
+        if entity.type.value != "ORG" or entity.name.isupper() or entity.type_from not in _GUESSED:
+            continue
+        for mention in entity.mentions:
+            read = _body_as_place(doc, analysis, mention, known, resolve)
+            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
+                known.append(mention)
+                yield read
+
+
+# Where a name after one of these words is a place, not a person: "in", not "to" or "with"
+# ("according to Lowell", "a talk with Austin").
+_PLACE_NOT_PERSON = frozenset({"in", "near", "outside", "inside", "throughout", "across"})
+
+
+def _mistyped_people(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "a crash near Cumming", "Braselton residents": a name the tagger called a person is
+    the town the gazetteer knows by it where a mention stands after "in" or "near", or before
+    "residents" or "police", and no other person of the article bears it ("Tom Lowell ...
+    Lowell said" is a man). Every such mention is the town; the others stay the person's."""
+    names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
+    known = list(places)
+    for entity in analysis.entities:
+        if entity.type.value != "PERSON" or entity.type_from not in _GUESSED:
+            continue  # a title or a pronoun made it a person
+        if _borne_by_another(entity.name, names):
+            continue
+        for mention in entity.mentions:
+            read = _person_as_place(doc, analysis, mention, resolve)
+            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
+                known.append(mention)
+                yield read
+
+
+def _borne_by_another(name: str, names: list[list[str]]) -> bool:
+    words = name.split()
+    return any(other != words and set(words) & set(other) for other in names)
+
+
+def _person_as_place(
+    doc: Doc, analysis: Analysis, mention: Span, resolve: Resolver
+) -> Found | None:
+    """The town a person's mention names, where the words around it say it is one."""
+    block = analysis.article.block_at(mention.start)
+    if block is None or block.kind not in _BLOCKS:
+        return None
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not all(_capitalised(t) for t in tokens):
+        return None
+    if _part_of_a_name(doc, tokens.end):
+        return None
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if before not in _PLACE_NOT_PERSON and not (after is not None and _local_word(after)):
+        return None
+    known = resolve(mention.text)
+    return Found(mention, known, overrides=True) if known is not None else None
+
+
+def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
+
+
+def _body_as_place(
+    doc: Doc, analysis: Analysis, mention: Span, places: list[Span], resolve: Resolver
+) -> Found | None:
+    """The place an organisation's mention names, where its words and context say so."""
+    block = analysis.article.block_at(mention.start)
+    if block is None or block.kind not in _BLOCKS:
+        return None
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not all(_capitalised(t) for t in tokens):
+        return None
+    if _part_of_a_name(doc, tokens.end):
+        return None
+    known = resolve(mention.text)
+    if known is None or not _big_enough(known):
+        return None
+    if not _place_context(doc, tokens.start, tokens.end, places):
+        return None
+    return Found(mention, known, overrides=True)
+
+
+def _big_enough(known: KnownPlace) -> bool:
+    """A division, or a town of `_BODY_TOWN` people or more."""
+    if known.feature != "city":
+        return True
+    people = [c.population for c in cities_named(known.name) if c.geonameid == known.geonameid]
+    return max(people, default=0) >= _BODY_TOWN
+
+
+def _cut(doc: Doc, i: int, j: int, taken: list[tuple[int, int]], person_words: set[str]) -> int:
+    """ "the Minister of Development of Kazakhstan Arystan Kakikenov": a run that runs on into
+    a person's name (or another entity) is read up to it. A run that opens with one is left
+    whole, for `_Scan.read` to rule out."""
+    for k in range(i, j):
+        token = doc[k]
+        start, end = token.idx, token.idx + len(token)
+        if (
+            _overlaps(start, end, taken)
+            or (token.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(token))
+            or token.lower_ in person_words
+        ):
+            return k if k > i else j
+    return j
 
 
 def _spans(found: list[Found]) -> list[Span]:
@@ -174,7 +313,7 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
             i += 1
         block = analysis.article.block_at(doc[i].idx)
-        if block is not None and block.kind in _BLOCKS and j - i <= _MAX_WORDS:
+        if block is not None and block.kind in _BLOCKS and j - i <= _MAX_RUN:
             yield i, j
         i = j
 
@@ -229,7 +368,7 @@ def _part_of_a_name(doc: Doc, j: int) -> bool:
 def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: set[str]) -> bool:
     """Not a date, a person's name or an ordinary word that happens to be a town somewhere."""
     tokens = doc[i:j]
-    if any(t.ent_type_ not in _NOT_PLACE_TYPES for t in tokens):
+    if any(t.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(t) for t in tokens):
         return False
     if any(t.lower_ in person_words for t in tokens):
         return False
@@ -237,6 +376,27 @@ def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: se
         return True
     word = tokens[0].lower_
     return word not in STOP_WORDS and word not in lowercase and len(word) > 2
+
+
+def _misdated(token: Token) -> bool:
+    """ "in Manbij" tagged a date: a word the tagger read as a date that no calendar names
+    (a month, a weekday, a season) may be a town; `_Scan.read` asks that it be a big one. A
+    word that is no number but took the type of the number before it may be one too."""
+    word = token.lower_.rstrip(".")
+    if token.ent_type_ in _NUMERIC_TYPES:
+        return token.is_alpha and not token.like_num  # "706 Orange County residents"
+    return (
+        token.ent_type_ == "DATE"
+        and token.is_alpha
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in _SEASONS
+    )
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+# A number's type spills onto the capitalised word after it; no name is a number.
+_NUMERIC_TYPES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
@@ -248,11 +408,15 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
         return True
+    if before == "of" and i > 1 and doc[i - 2].text == ",":
+        return True  # "Dana Roe, 34, of Braselton": where a person in the news lives
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
         return True
     if j < len(doc) and _local_word(doc[j]):
         return True  # "X residents", "X police"
+    if before == "(" and after[:1] == [")"] and i > 1 and _capitalised(doc[i - 2]):
+        return True  # "Blue Fern Bakery (Braselton)": a business's or a person's town
     return _listed_with_place(doc, i, j, places)
 
 
