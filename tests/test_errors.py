@@ -35,7 +35,11 @@ def _uses() -> dict[str, set[str]]:
             continue
         if path == PACKAGE / "errors.py":
             continue
-        for code in _CODE.findall(path.read_text("utf-8")):
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            continue  # binary data (a trained model's weights) writes no code
+        for code in _CODE.findall(text):
             uses.setdefault(code, set()).add(_module(path))
     return uses
 

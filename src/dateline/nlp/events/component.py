@@ -27,6 +27,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
+from dateline.nlp.events import learned
 from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
@@ -123,10 +124,26 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
+    if learned.wiring() != "off":  # the classifier's second opinion, off by default
+        found = _second_opinion(doc, analysis, finder, index, found)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
     ]
+
+
+def _second_opinion(
+    doc: Doc, analysis: Analysis, finder: ActorFinder, index: MentionIndex, found: list[_Found]
+) -> list[_Found]:
+    """The learned classifier's events where the rules coded none, or its veto of theirs
+    (`learned.py` says which, and why neither is on by default)."""
+    sentences = learned.fact_sentences(doc, analysis, index)
+    coded = {sentence_of(f.trigger.verb).start for f in found}
+    vetoed = learned.no_event_sentences(sentences, coded)
+    found = [f for f in found if sentence_of(f.trigger.verb).start not in vetoed]
+    for trigger in learned.fallback_triggers(sentences, coded):
+        found.extend(_events_of(trigger, finder, index, found))
+    return found
 
 
 def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger]:
