@@ -40,9 +40,21 @@ def flat_row(result: Any) -> dict[str, Any]:
 def show_results(
     results: Sequence[Any], output_format: QueryFormat, columns: list[str], none: str
 ) -> None:
-    rows = [flat_row(result) for result in results]
+    show_rows([flat_row(result) for result in results], output_format, columns, none)
+
+
+def show_rows(
+    rows: list[dict[str, Any]],
+    output_format: QueryFormat,
+    columns: list[str],
+    none: str,
+    whole: Any = None,
+) -> None:
+    """Rows in the asked format; `whole`, where given, is the JSON answer instead of the bare
+    rows (a listing with more to say than its rows)."""
     if output_format == QueryFormat.JSON:
-        out.file.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        body = rows if whole is None else whole
+        out.file.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     elif output_format == QueryFormat.JSONL:
         for row in rows:
             out.file.write(json.dumps(row, ensure_ascii=False) + "\n")

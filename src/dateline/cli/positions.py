@@ -6,14 +6,13 @@ this module prints its answers.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 
 from dateline.cli.console import EXIT_BAD_INPUT, err, out
-from dateline.cli.listing import flat_row, open_or_exit, results_table, write_csv
+from dateline.cli.listing import flat_row, open_or_exit, show_rows
 from dateline.cli.options import (
     DbOption,
     LimitOption,
@@ -92,18 +91,9 @@ def _print(
 ) -> None:
     changed = {id(c.after): c for c in changes}
     rows = [{**flat_row(p), **_change_columns(changed.get(id(p)))} for p in found]
-    if output_format == QueryFormat.JSON:
-        body = {"positions": rows, "changes": [_change(c) for c in changes]}
-        out.file.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
-    elif output_format == QueryFormat.JSONL:
-        for row in rows:
-            out.file.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif output_format == QueryFormat.CSV:
-        write_csv(rows, out.file)
-    elif not rows:
-        err.print("No positions match.")
-    else:
-        out.print(results_table(rows, [*_COLUMNS, "changed_from"]))
+    whole = {"positions": rows, "changes": [_change(c) for c in changes]}
+    show_rows(rows, output_format, [*_COLUMNS, "changed_from"], "No positions match.", whole)
+    if output_format == QueryFormat.TABLE and rows:  # beneath the table, each change in words
         for change in changes:
             out.print(_change_text(change), highlight=False)
 

@@ -24,6 +24,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
 from dateline.names import fold
@@ -222,17 +223,24 @@ def _borne_by_another(name: str, names: list[list[str]]) -> bool:
     return any(other != words and set(words) & set(other) for other in names)
 
 
-def _person_as_place(
-    doc: Doc, analysis: Analysis, mention: Span, resolve: Resolver
-) -> Found | None:
-    """The town a person's mention names, where the words around it say it is one."""
+def _standalone_name(doc: Doc, analysis: Analysis, mention: Span) -> TokenSpan | None:
+    """The tokens of a mistyped mention that may be read again as a place: in the article's
+    prose, capitalised throughout, and not the first part of a longer name."""
     block = analysis.article.block_at(mention.start)
     if block is None or block.kind not in _BLOCKS:
         return None
     tokens = doc.char_span(mention.start, mention.end)
     if tokens is None or not all(_capitalised(t) for t in tokens):
         return None
-    if _part_of_a_name(doc, tokens.end):
+    return None if _part_of_a_name(doc, tokens.end) else tokens
+
+
+def _person_as_place(
+    doc: Doc, analysis: Analysis, mention: Span, resolve: Resolver
+) -> Found | None:
+    """The town a person's mention names, where the words around it say it is one."""
+    tokens = _standalone_name(doc, analysis, mention)
+    if tokens is None:
         return None
     before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
     after = doc[tokens.end] if tokens.end < len(doc) else None
@@ -250,13 +258,8 @@ def _body_as_place(
     doc: Doc, analysis: Analysis, mention: Span, places: list[Span], resolve: Resolver
 ) -> Found | None:
     """The place an organisation's mention names, where its words and context say so."""
-    block = analysis.article.block_at(mention.start)
-    if block is None or block.kind not in _BLOCKS:
-        return None
-    tokens = doc.char_span(mention.start, mention.end)
-    if tokens is None or not all(_capitalised(t) for t in tokens):
-        return None
-    if _part_of_a_name(doc, tokens.end):
+    tokens = _standalone_name(doc, analysis, mention)
+    if tokens is None:
         return None
     known = resolve(mention.text)
     if known is None or not _big_enough(known):
