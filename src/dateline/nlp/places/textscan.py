@@ -35,6 +35,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     us_state,
 )
+from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
@@ -103,7 +104,9 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
     found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
     found.extend(_dateline_pair(doc, analysis))
-    taken = [(f.span.start, f.span.end) for f in found]
+    # Every run is checked against what is taken, token by token: a sorted set keeps that
+    # check to the few stretches near the run, not the article's every mention.
+    taken = SpanSet([*occupied, *((f.span.start, f.span.end) for f in found)])
     scan = _Scan(
         doc,
         analysis,
@@ -118,14 +121,14 @@ def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resol
     for _ in range(_PASSES):
         before = len(found)
         for i, j in runs:
-            item = scan.read(i, j, occupied + taken, places + _spans(found))
+            item = scan.read(i, j, taken, places + _spans(found))
             if item is not None:
                 found.append(item)
-                taken.append((item.span.start, item.span.end))
+                taken.add(item.span.start, item.span.end)
         if len(found) == before:
             break
     if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
-        found.extend(_dateline(analysis, occupied + taken, resolve))
+        found.extend(_dateline(analysis, taken, resolve))
     return found
 
 
@@ -141,15 +144,13 @@ class _Scan:
     lowercase: set[str]
     names: set[str]
 
-    def read(
-        self, i: int, j: int, taken: list[tuple[int, int]], places: list[Span]
-    ) -> Found | None:
+    def read(self, i: int, j: int, taken: SpanSet, places: list[Span]) -> Found | None:
         """The place tokens i..j name, where the text says they name one."""
         doc = self.doc
         whole = _cut(doc, i, j, taken, self.person_words)
         cut, j = whole != j, whole
         span = doc[i:j]
-        if j == i or _overlaps(span.start_char, span.end_char, taken):
+        if j == i or taken.overlaps(span.start_char, span.end_char):
             return None
         if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
             return None
@@ -277,7 +278,7 @@ def _big_enough(known: KnownPlace) -> bool:
     return max(people, default=0) >= _BODY_TOWN
 
 
-def _cut(doc: Doc, i: int, j: int, taken: list[tuple[int, int]], person_words: set[str]) -> int:
+def _cut(doc: Doc, i: int, j: int, taken: SpanSet, person_words: set[str]) -> int:
     """ "the Minister of Development of Kazakhstan Arystan Kakikenov": a run that runs on into
     a person's name (or another entity) is read up to it. A run that opens with one is left
     whole, for `_Scan.read` to rule out."""
@@ -285,7 +286,7 @@ def _cut(doc: Doc, i: int, j: int, taken: list[tuple[int, int]], person_words: s
         token = doc[k]
         start, end = token.idx, token.idx + len(token)
         if (
-            _overlaps(start, end, taken)
+            taken.overlaps(start, end)
             or (token.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(token))
             or token.lower_ in person_words
         ):
@@ -632,7 +633,7 @@ def _dateline_pair(doc: Doc, analysis: Analysis) -> list[Found]:
     ]
 
 
-def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolver) -> list[Found]:
+def _dateline(analysis: Analysis, taken: SpanSet, resolve: Resolver) -> list[Found]:
     """ "LONDON (Reuters) -", "ALLENDALE, N.J. --": the capitals opening the dateline."""
     dateline = analysis.article.dateline
     if dateline is None:
@@ -643,7 +644,7 @@ def _dateline(analysis: Analysis, taken: list[tuple[int, int]], resolve: Resolve
     words = match.group().split(",")[0].strip()
     start = dateline.start + match.start()
     end = start + len(words)
-    if not words or _overlaps(start, end, taken):
+    if not words or taken.overlaps(start, end):
         return []
     known = resolve(words.title())
     return [Found(analysis.article.span(start, end), known)] if known else []
