@@ -180,3 +180,20 @@ def test_a_page_without_metadata_takes_its_only_date_even_labelled_as_an_edit() 
     meta = read_metadata(html, None)
     assert meta.published == "2025-12-12"
     assert meta.updated is None
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '\n<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}\n]]>\n',
+        '//<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}\n//]]>',
+        '{"@type": "NewsArticle", "keywords": ["boats", "tides", ], '
+        '"datePublished": "2022-04-05T08:00:00Z",}',
+        '{"@type": "WebSite", "name": "Carrick Herald"}\n'
+        '{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}',
+    ],
+    ids=["cdata", "commented-cdata", "trailing-commas", "two-objects"],
+)
+def test_linked_data_a_template_wrapped_or_left_loose_still_dates_the_page(script: str) -> None:
+    head = f'<script type="application/ld+json">{script}</script>'
+    assert read_metadata(page(STORY, head), None).published == "2022-04-05T08:00:00+00:00"
