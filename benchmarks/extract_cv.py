@@ -53,10 +53,10 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "recall": ExtractOptions(favor_recall=True, fast=False),
     "recall-notables": ExtractOptions(favor_recall=True, fast=False, include_tables=False),
     "recall-fast": ExtractOptions(favor_recall=True, fast=True),
-    # the fast run's text when it holds fewer than N words (100 shipped) replaced by a
-    # default run's when that finds more
+    # the fast run's text when it holds fewer than N words (250 shipped) replaced by a
+    # default run's when that finds more (and not a listing's excerpts)
     "recall-fast-noshort": ExtractOptions(favor_recall=True, fast=True, short_text=0),
-    "recall-fast-short250": ExtractOptions(favor_recall=True, fast=True, short_text=250),
+    "recall-fast-short100": ExtractOptions(favor_recall=True, fast=True, short_text=100),
     "recall-fast-short500": ExtractOptions(favor_recall=True, fast=True, short_text=500),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
     # figure captions left out of the text (trafilatura without images)

@@ -69,3 +69,37 @@ def test_the_second_look_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> N
     article = article_from_html(PAGE, "paths", None, options=replace(EXTRACT_OPTIONS, short_text=0))
     assert "Tarn Loop" not in article.text
     assert len(calls) == 1
+
+
+# A whole short post; the second look adds the openings of the blog's other posts.
+POST = (
+    "<doc><main><p>The Tarn Loop circles the water in an easy hour, with benches on the "
+    "north shore.</p></main></doc>"
+)
+LISTING = (
+    "<doc><main><p>The Tarn Loop circles the water in an easy hour, with benches on the "
+    "north shore.</p>"
+    "<p>Our autumn walk began in fog at the mill, and by the time we reached the beacon the "
+    "whole valley had opened below us like …</p>"
+    "<p>Nobody warned us about the stiles on the Quarry Path, which come every few hundred "
+    "metres and test the knees of the party [...]</p>"
+    "<p>Winter on the ridge is another country, with the wind from the north and the tarn "
+    "frozen at its edges so that the ducks Read more</p></main></doc>"
+)
+
+
+def test_a_listing_of_other_posts_does_not_replace_a_short_post(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_runs(monkeypatch, POST, LISTING)
+    article = article_from_html(PAGE, "paths", None)
+    assert "Tarn Loop" in article.text
+    assert "autumn walk" not in article.text and "stiles" not in article.text
+
+
+def test_one_paragraph_that_trails_off_does_not_stop_the_longer_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    longer = WHOLE.replace("old tramway.</p>", "old tramway, and then …</p>")
+    fake_runs(monkeypatch, FIRST, longer)
+    assert "Quarry Path" in article_from_html(PAGE, "paths", None).text

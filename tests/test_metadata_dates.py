@@ -139,3 +139,61 @@ def test_a_date_in_the_storys_own_sentences_is_no_header_date() -> None:
         "gale off the point and drifted towards the rocks until the tide turned.</p>" + STORY
     )
     assert read_metadata(dated_page(None, "", story), None).published is None
+
+
+def test_a_printed_day_no_time_zone_explains_wins_over_the_timestamp() -> None:
+    # 22:30 UTC on the 10th is the 10th or the 11th wherever the reader is, never the 9th.
+    html = dated_page("2023-06-10T22:30:00Z", "<p>By Ros Penna, June 9, 2023</p>")
+    assert read_metadata(html, None).published == "2023-06-09"
+
+
+def test_a_republished_story_keeps_the_day_it_was_first_published() -> None:
+    story = (
+        f"{STORY}<p>This guide was originally published on 4 March 2019 at 9am and is "
+        "checked by the station each spring, when the tide tables change.</p>"
+    )
+    html = dated_page("2023-06-09T10:00:00Z", "", story)
+    assert read_metadata(html, None).published == "2019-03-04"
+
+
+def test_a_first_publication_date_in_a_sidebar_is_another_storys() -> None:
+    side = '<div class="related-stories"><p>Originally published on 4 March 2019</p></div>'
+    html = dated_page("2023-06-09T10:00:00Z", "", STORY).replace("</article>", f"</article>{side}")
+    assert read_metadata(html, None).published == "2023-06-09T10:00:00+00:00"
+
+
+def test_a_page_without_metadata_takes_a_date_labelled_published() -> None:
+    story = f"{STORY}<p>Published August 3, 2025</p>"
+    assert read_metadata(dated_page(None, "", story), None).published == "2025-08-03"
+
+
+def test_a_date_a_sentence_says_something_was_published_on_is_not_the_pages() -> None:
+    story = (
+        "<p>The harbour report published on 2 May 2021 found that the breakwater needed new "
+        "stone along its whole length before the winter storms came in.</p>" + STORY
+    )
+    assert read_metadata(dated_page(None, "", story), None).published is None
+
+
+def test_a_page_without_metadata_takes_its_only_date_even_labelled_as_an_edit() -> None:
+    html = dated_page(None, '<p class="meta">Last updated: Dec 12, 2025</p>')
+    meta = read_metadata(html, None)
+    assert meta.published == "2025-12-12"
+    assert meta.updated is None
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '\n<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}\n]]>\n',
+        '//<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}\n//]]>',
+        '{"@type": "NewsArticle", "keywords": ["boats", "tides", ], '
+        '"datePublished": "2022-04-05T08:00:00Z",}',
+        '{"@type": "WebSite", "name": "Carrick Herald"}\n'
+        '{"@type": "NewsArticle", "datePublished": "2022-04-05T08:00:00Z"}',
+    ],
+    ids=["cdata", "commented-cdata", "trailing-commas", "two-objects"],
+)
+def test_linked_data_a_template_wrapped_or_left_loose_still_dates_the_page(script: str) -> None:
+    head = f'<script type="application/ld+json">{script}</script>'
+    assert read_metadata(page(STORY, head), None).published == "2022-04-05T08:00:00+00:00"

@@ -80,7 +80,7 @@ def years_in(text: str) -> list[int]:
 # The day a URL gives ("/2024/05/01/", "/2024-05-01/"): written by the site in its own time.
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|-|$)")
 # The widest offsets of real time zones, in hours from UTC.
-_WEST, _EAST = 12, 14
+WEST_HOURS, EAST_HOURS = 12, 14
 
 
 def local_day(published: str | None, url: str | None) -> str | None:
@@ -103,7 +103,7 @@ def local_day(published: str | None, url: str | None) -> str | None:
         return published
     gap = (day - stamp.date()).days
     hour = stamp.hour + stamp.minute / 60
-    if (gap == -1 and hour < _WEST) or (gap == 1 and hour >= 24 - _EAST):
+    if (gap == -1 and hour < WEST_HOURS) or (gap == 1 and hour >= 24 - EAST_HOURS):
         return day.isoformat()
     return published
 

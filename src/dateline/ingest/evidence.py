@@ -238,11 +238,42 @@ def _ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().casefold() != "application/ld+json":
             continue
+        for data in _json_values(script.text or ""):
+            yield from _flatten(data)
+
+
+# A CDATA wrapper ("<![CDATA[ … ]]>", "//<![CDATA[") that XHTML templates put around a
+# script, and a comma before a closing bracket: both break JSON but not what it says.
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+_TRAILING_COMMA = re.compile(r",(\s*[\]}])")
+
+
+def _json_values(text: str) -> list[Any]:
+    """The JSON values of a JSON-LD script: as written, or after the repairs above; several
+    objects written one after the other (no list around them) are each read."""
+    for attempt in (text, _TRAILING_COMMA.sub(r"\1", _CDATA.sub("", text))):
         try:
-            data = json.loads(script.text or "", strict=False)
+            return _decoded(attempt)
         except ValueError:
             continue
-        yield from _flatten(data)
+    return []
+
+
+_DECODER = json.JSONDecoder(strict=False)
+# What may stand between two objects written one after the other.
+_BETWEEN = frozenset(" \t\r\n,;")
+
+
+def _decoded(text: str) -> list[Any]:
+    values: list[Any] = []
+    at, end = 0, len(text)
+    while True:
+        while at < end and text[at] in _BETWEEN:
+            at += 1
+        if at == end:
+            return values
+        value, at = _DECODER.raw_decode(text, at)
+        values.append(value)
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:

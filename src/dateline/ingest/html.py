@@ -47,11 +47,12 @@ class ExtractOptions:
     include_comments: bool = False
     captions: bool = True
     # Fewer words than this from the fast run: trafilatura is run again with its defaults
-    # (fallback extractors on), and the longer text kept. 0: never. 100 was chosen on 4 of 5
-    # held folds over 0, 250 and 500 (whole-dev BoW F1 dev / WCXB: 0 0.968 / 0.940, 100
-    # 0.968 / 0.946, 250 0.963 / 0.950, 500 0.954 / 0.951): past 100 words the second look
-    # swaps a whole short article for the page around it as often as it completes a list.
-    short_text: int = 100
+    # (fallback extractors on), and the longer text kept unless what it adds is a listing's
+    # excerpts (`_adds_teasers`). 0: never. 250 was chosen on 4 of 5 held folds over 100,
+    # 250 and 500 (held-fold BoW F1 dev / WCXB: 100 0.971 / 0.946, 250 0.971 / 0.950; 500
+    # costs dev 0.003): without the excerpt guard, 250 swapped a whole short post for the
+    # blog page listing it, and 100 was chosen.
+    short_text: int = 250
 
 
 EXTRACT_OPTIONS = ExtractOptions()
@@ -201,10 +202,36 @@ def _word_count(xml: str) -> int:
 
 
 def _longer(first: str, second: str | None) -> str:
-    """The fast run's text unless the second run found more words."""
+    """The fast run's text unless the second run found more words, and not teasers of
+    other stories: a complete short post on a blog's page comes back from the fallback
+    extractors with the excerpts of the posts listed under it."""
     if second is None or _word_count(second) <= _word_count(first):
         return first
+    if _adds_teasers(first, second):
+        return first
     return second
+
+
+# A paragraph cut off where a listing stops quoting a story: "…", "[...]", "Read more".
+_TEASER_END = re.compile(
+    r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|read more|continue reading)\W*$", re.IGNORECASE
+)
+# Paragraphs shorter than this are captions, labels and menu lines, not excerpts.
+_TEASER_WORDS = 15
+
+
+def _adds_teasers(first: str, second: str) -> bool:
+    """Whether a third or more (and at least two) of the paragraphs `second` adds to
+    `first` end as a listing's excerpts do. An article's own paragraphs rarely trail off;
+    a list of other posts' openings always does."""
+    kept = {raw.text for raw in _blocks_from_xml(first)}
+    added = [
+        raw.text
+        for raw in _blocks_from_xml(second)
+        if raw.text not in kept and len(raw.text.split()) >= _TEASER_WORDS
+    ]
+    teasers = sum(1 for text in added if _TEASER_END.search(text))
+    return teasers >= 2 and 3 * teasers >= len(added)
 
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> str | None:

@@ -773,7 +773,11 @@ def choose_dates(
     A <time> elsewhere (a sidebar's other stories, comments, a teaser card) dates something
     else, so only one outside the page furniture counts. The modified date is never the
     published one. The date printed under the headline wins over a metadata date the
-    page never shows its reader (`shown.py`), unless a label calls it the last edit.
+    page never shows its reader (`shown.py`), unless a label calls it the last edit. A
+    page that says it was first published earlier than its metadata's date is a story
+    republished: its first day is the publication date. Without a metadata date, the
+    page's own words date it before any guess: a date labelled "Published", then the
+    header's date even when labelled as the last edit (the only day the page gives).
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
@@ -783,6 +787,7 @@ def choose_dates(
     printed = shown.header_date(tree)
     if printed is not None and _printed_wins(tree, printed, published):
         published = printed.day
+    published = _labelled_wins(tree, published, printed)
     updated = iso_date(ld_modified)
     for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
         updated = updated or iso_date(value)
@@ -797,6 +802,23 @@ def _printed_wins(tree: etree._Element, printed: shown.ShownDate, published: str
     if published is None:
         return True
     return not shown.same_day(printed.day, published) and not shown.shows_day(tree, published[:10])
+
+
+def _labelled_wins(
+    tree: etree._Element, published: str | None, printed: shown.ShownDate | None
+) -> str | None:
+    """`published`, or the date the page's text labels as published: always when the page
+    says the story was first published before `published`; when `published` is None, a
+    "Published" date, else the header's edit date."""
+    labelled = shown.labelled_date(tree)
+    first = labelled is not None and labelled.original
+    if labelled is not None and first and (published is None or labelled.day < published[:10]):
+        return labelled.day
+    if published is not None:
+        return published
+    if labelled is not None:
+        return labelled.day
+    return printed.day if printed is not None else None
 
 
 # Where a <time> dates another story or a later edit, not this article: a card or carousel of

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from lxml import etree
 
 from dateline.ingest import evidence
-from dateline.ingest.dates import find_dates
+from dateline.ingest.dates import EAST_HOURS, WEST_HOURS, find_dates
 
 # How far from the headline a date still belongs to its header: the byline, the section and
 # the reading time come there; the story's own sentences come after.
@@ -72,6 +72,51 @@ def header_date(tree: etree._Element) -> ShownDate | None:
     return None
 
 
+# "Published on", "Posted:", "Originally published on": what the page says the date is.
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?P<first>(?:originally|first)\s+)?(?:published|posted)(?:\s+(?:on|at))?\W*$",
+    re.IGNORECASE,
+)
+_LABEL_WORD = re.compile(r"published|posted", re.IGNORECASE)
+# How far before a date its label may open: "Published" ":" "August 3, 2025".
+_LABEL_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledDate:
+    """A day the page's visible text calls the publication date; `original` when it says
+    the story was first published then ("originally published on …", a republished page)."""
+
+    day: str
+    original: bool
+
+
+def labelled_date(tree: etree._Element) -> LabelledDate | None:
+    """The first full date the visible text labels as published, outside the furniture.
+
+    A label alone in a short line ("Published August 3, 2025") dates the page wherever it
+    stands (some sites print it under the story); "originally published on" is read in
+    prose too, since that is where a republished story says it. A date in a sidebar's
+    teaser is another story's."""
+    chunks = list(evidence._text_chunks(tree))
+    for index, (element, text) in enumerate(chunks):
+        label = " ".join(t for _, t in chunks[max(0, index - 2) : index])
+        if _LABEL_WORD.search(label) is None and _LABEL_WORD.search(text) is None:
+            continue  # no label in reach: skip the date search, the page's costliest part
+        glued = _GLUED.sub(" ", text)
+        for found in find_dates(glued):
+            if found.year is None:
+                continue
+            before = f"{label} {glued[: found.start]}"[-_LABEL_REACH:]
+            match = _PUBLISHED_LABEL.search(before)
+            if match is None or evidence.in_furniture(element):
+                continue
+            original = match.group("first") is not None
+            if original or len(text) <= _HEADER_LINE:
+                return LabelledDate(found.iso(), original)
+    return None
+
+
 def _in_headline(element: etree._Element) -> bool:
     return element.tag == "h1" or any(a.tag == "h1" for a in element.iterancestors())
 
@@ -81,13 +126,19 @@ def _span(chunks: list[tuple[etree._Element, str]], start: int, end: int) -> int
 
 
 def same_day(printed: str, published: str) -> bool:
-    """Whether the printed day is the published timestamp's, allowing the day either side
-    that a time zone puts between them (the site prints its local day, the metadata UTC)."""
+    """Whether the printed day is the published timestamp's in some real time zone (the
+    site prints its local day, the metadata another zone's): a stamp of 22:00 UTC is the
+    next day east of it, never the day before; a day alone must match."""
     try:
-        gap = date.fromisoformat(printed) - date.fromisoformat(published[:10])
+        day = date.fromisoformat(printed)
+        stamp = datetime.fromisoformat(published) if "T" in published else None
     except ValueError:
         return printed == published[:10]
-    return abs(gap.days) <= (1 if "T" in published else 0)
+    if stamp is None or stamp.utcoffset() is None:
+        return printed == published[:10]
+    utc = stamp.astimezone(UTC).replace(tzinfo=None)
+    west, east = utc - timedelta(hours=WEST_HOURS), utc + timedelta(hours=EAST_HOURS)
+    return west.date() <= day <= east.date()
 
 
 def shows_day(tree: etree._Element, day: str) -> bool:
