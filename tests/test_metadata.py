@@ -583,3 +583,50 @@ def test_outlets_come_from_the_sources_read_not_from_every_byline_on_the_page() 
     )
     meta = read_metadata(html, None)
     assert (meta.authors, meta.organisations) == (["Una Pryce"], [])
+
+
+# ---------------------------------------------------------------- issue 17, fourth stop
+
+
+def test_a_logo_drawn_in_the_site_headline_is_no_headline_text() -> None:
+    logo = (
+        "<!-- Generator: Vector Studio 9.1 export -->"
+        "<svg><title>Lowmarsh Gazette logo</title><path d='M0 0'/></svg>"
+    )
+    html = page(
+        "<title>Ferry to run twice daily from June, the board says | Lowmarsh Gazette</title>",
+        f"<h1 class='logo'><a href='/'>{logo}</a></h1><h1>Ferry to run twice daily</h1>",
+    )
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Lowmarsh Gazette">')
+    assert read_metadata(html, None).title == "Ferry to run twice daily"
+
+
+def test_a_metadata_title_cut_off_gives_way_to_the_whole_one() -> None:
+    whole = "Ferry to run twice daily from June as the harbour board ends its row with the crews"
+    cut = whole[: whole.index(" with")]
+    ld = f'{{"@type": "NewsArticle", "headline": "{cut}"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>'
+        f'<meta property="og:title" content="{whole} - Lowmarsh Gazette">'
+        '<meta property="og:site_name" content="Lowmarsh Gazette">'
+    )
+    assert read_metadata(html, None).title == whole
+
+
+def test_a_short_metadata_title_that_another_goes_on_from_is_no_cut() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">'
+        "<title>Ferry timetable agreed after talks</title>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_a_part_after_the_headline_opening_with_the_site_name_is_the_site() -> None:
+    html = page(
+        "<title>Ferry to run twice daily | Island Life | Marshpost Harbour Edition</title>",
+        "<h1>Ferry to run twice daily | Island Life | Marshpost Harbour Edition</h1>",
+    )
+    url = "https://news.marshpost.example/island-life/ferry-twice-daily"
+    assert read_metadata(html, url).title == "Ferry to run twice daily"
+    # a headline opening with the site's name keeps it
+    assert strip_site("Marshpost wins press award", {"marshpost"}) == "Marshpost wins press award"

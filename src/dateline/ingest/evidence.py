@@ -55,17 +55,26 @@ def parse(page: str) -> etree._Element | None:
     return tree
 
 
-def text_of(element: etree._Element) -> str:
-    """An element's words with whitespace collapsed; scripts and styles left out."""
-    return _WS.sub(" ", _joined_text(element)).strip()
+_UNREAD = frozenset({"script", "style", "noscript"})
+# What `_joined_text` calls an HTML comment (lxml gives comments no string tag).
+_COMMENT = "#comment"
+# A headline's words as the reader reads them: a logo drawn inline as <svg> carries its
+# editor's <title>, and the comment its exporter leaves ("Generator: Adobe Illustrator …")
+# is no text either.
+_UNREAD_IN_HEADINGS = _UNREAD | {"svg", _COMMENT}
 
 
-def _joined_text(element: etree._Element) -> str:
-    skip = {"script", "style", "noscript"}
+def text_of(element: etree._Element, skip: frozenset[str] = _UNREAD) -> str:
+    """An element's words with whitespace collapsed; scripts and styles (`skip`) left out."""
+    return _WS.sub(" ", _joined_text(element, skip)).strip()
+
+
+def _joined_text(element: etree._Element, skip: frozenset[str]) -> str:
     out: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str) and node.tag in skip:
+        tag = node.tag if isinstance(node.tag, str) else _COMMENT
+        if tag in skip:
             if node.tail:
                 out.append(node.tail)
             return
@@ -185,7 +194,7 @@ def headlines(tree: etree._Element) -> list[str]:
     for heading in tree.iter("h1"):
         if in_furniture(heading):
             continue
-        words = text_of(heading)
+        words = text_of(heading, _UNREAD_IN_HEADINGS)
         if words:
             found.append(words)
     return found

@@ -112,11 +112,30 @@ def strip_site(
                 if _key(" ".join(chunk)) == _key(head):
                     return _join(title, chunk)
     kept = list(parts)
-    while len(kept) > 1 and (_is_site(kept[-1], sites) or _key(kept[-1]) in sections):
+    while len(kept) > 1 and (
+        _is_site(kept[-1], sites) or _key(kept[-1]) in sections or _site_led(kept[-1], sites)
+    ):
         kept.pop()
     while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
         kept.pop(0)
     return _join(title, kept)
+
+
+# The shortest site key a trailing part may open with to be the site's: "UC Davis Children's
+# Hospital" after a headline on ucdavis.edu; shorter keys ("ap", "bbc") open words too often.
+_MIN_SITE_LEAD = 5
+# A trailing part longer than this (words) is a subtitle, whatever it opens with.
+_MAX_SITE_PART_WORDS = 6
+
+
+def _site_led(part: str, sites: set[str]) -> bool:
+    """Whether a part after the headline opens with the site's name: the site's name with the
+    unit that runs the page after it ("Harbour Gazette Events"). Only trailing parts are read
+    so: a headline may open with the name of the outlet it is about."""
+    key = _key(part)
+    return len(part.split()) <= _MAX_SITE_PART_WORDS and any(
+        len(site) >= _MIN_SITE_LEAD and key.startswith(site) for site in sites
+    )
 
 
 # "Harbour Blog: Storm hits coast": a label before a colon, read as the site's name only
@@ -160,7 +179,22 @@ def choose_title(
     sections = frozenset(section_names(tree, url))
     cleaned = [strip_site(m, sites, heads, sections) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
-    return _weigh_titles(heads, cleaned)
+    return _weigh_titles(heads, [_uncut(c, cleaned) for c in cleaned])
+
+
+# A metadata title at least this long that another source goes on from was cut off by its
+# field's length limit (SEO plugins cut JSON-LD headlines at about 110 characters).
+_CUT_CHARS = 60
+
+
+def _uncut(title: str, others: list[str]) -> str:
+    """`title`, or the longest other source's title that goes on from where it stops in
+    the middle of a phrase ("… Find Solutions (Including" -> "… (Including One Trick)")."""
+    if len(title) < _CUT_CHARS:
+        return title
+    longer = [o for o in others if len(o) > len(title) and o.startswith(title)]
+    cut = [o for o in longer if o[len(title)] == " " and o[len(title) :].strip()[:1].isalnum()]
+    return max(cut, key=len) if cut else title
 
 
 # A site named by its address (og:site_name, or the page's own host: "harbourlog.example"),
