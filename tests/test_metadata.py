@@ -630,3 +630,52 @@ def test_a_part_after_the_headline_opening_with_the_site_name_is_the_site() -> N
     assert read_metadata(html, url).title == "Ferry to run twice daily"
     # a headline opening with the site's name keeps it
     assert strip_site("Marshpost wins press award", {"marshpost"}) == "Marshpost wins press award"
+
+
+def test_byline_in_the_posts_footer_named_footer_by_its_class_counts() -> None:
+    body = (
+        f'<article>{BODY}<footer class="entry-footer"><p class="entry-meta">'
+        '<span class="entry-author-name">Wren</span></p></footer></article>'
+    )
+    assert read_metadata(f"<html><body>{body}</body></html>", None).authors == ["Wren"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>This post was written by Ivo Penrose, head of timetables at the harbour board.</p>",
+        "<p><em>This article was written by <a href='/team'>Ivo Penrose, MBE</a>, "
+        "head of timetables.</em></p>",
+    ],
+)
+def test_a_credit_line_in_words_names_the_writer(line: str) -> None:
+    authors = read_metadata(page("", line), None).authors
+    assert authors in (["Ivo Penrose"], ["Ivo Penrose, MBE"])
+
+
+def test_a_credit_sentence_about_someone_else_is_no_byline() -> None:
+    body = "<p>The timetable was written by hand on the harbour office wall.</p>"
+    assert read_metadata(page("", body), None).authors == []
+
+
+def test_a_box_named_for_the_newsletter_that_holds_the_story_is_no_furniture() -> None:
+    story = "<p>" + "The harbour board met the ferry company on Tuesday. " * 6 + "</p>"
+    body = f'<div class="newsletter-issue"><p class="byline">by Hale Morrow</p>{story}</div>'
+    assert read_metadata(page("", body), None).authors == ["Hale Morrow"]
+    comments = f'<div class="comments"><p class="byline">by Hale Morrow</p>{story}</div>'
+    assert read_metadata(page("", comments), None).authors == []
+
+
+def test_an_author_card_in_the_sidebar_names_the_writer_when_the_article_does_not() -> None:
+    card = "<aside class='post-side'><div><h4>Author</h4><p>Juno Castell</p></div></aside>"
+    assert read_metadata(page("", card), None).authors == ["Juno Castell"]
+    # an article byline wins, and a box of other stories names other writers
+    byline = "<p class='byline'>By Esme Farrant</p>"
+    assert read_metadata(page("", byline + card), None).authors == ["Esme Farrant"]
+    related = "<aside class='related-posts'><div><h4>Author</h4><p>Juno Castell</p></div></aside>"
+    assert read_metadata(page("", related), None).authors == []
+
+
+def test_a_name_cut_to_its_initial_gives_way_to_the_whole_name() -> None:
+    body = "<div class='author-name'>Tamsin R.</div><p class='byline'>By Tamsin Rowe</p>"
+    assert read_metadata(page("", body), None).authors == ["Tamsin Rowe"]

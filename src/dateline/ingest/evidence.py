@@ -139,15 +139,19 @@ def in_furniture(element: etree._Element) -> bool:
             # The page's own main part or article is never furniture, whatever the layout
             # classes of the wrappers around it say ("flex-wrap-footer", "has-sidebar").
             return _inside_furniture_tag(ancestor)
-        if (
-            ancestor.tag in _FURNITURE
-            and not _article_footer(ancestor)
-            and not _holds_prose(ancestor)
-        ):
+        if _article_footer(ancestor):
+            # its class says so too ("entry-footer"): the post's own footer all the same
+            continue
+        if ancestor.tag in _FURNITURE and not _holds_prose(ancestor):
             return True
-        if any(_furniture_token(token) for token in _hint_tokens(ancestor)):
+        tokens = [token for token in _hint_tokens(ancestor) if _furniture_token(token)]
+        if tokens and not (_holds_prose(ancestor) and not any(_COMMENTS.search(t) for t in tokens)):
             return True
     return False
+
+
+# Comments hold long paragraphs too, and their bylines are the commenters'.
+_COMMENTS = re.compile(r"comment", re.IGNORECASE)
 
 
 _CONTENT_TAGS = frozenset({"main", "article"})
@@ -393,25 +397,66 @@ _BY_LINE = re.compile(
     r"^(?i:by|written by|posted by|words by|author:|contributors?:)\s*(?=[A-Z])(.{3,80})$"
 )
 _MAX_LABELLED = 3
+# A credit line in words: "This post was written by Ann Lee, head of news at the Gazette."
+_WRITTEN_BY = re.compile(
+    r"^(?:this|the)\s+(?:(?:blog\s+)?post|article|story|piece|guide|review|column)\s+"
+    r"(?:was|is)\s+(?:written|authored|contributed|reported)\s+by\b[\s:]*(?P<rest>.*)$",
+    re.I,
+)
+# The name that opens what follows such a line: capitalised words, initials, particles.
+_NAME_RUN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+(?:(?:de|van|von|der|la|le|da|di)\s+)?){1,3}[A-Z][\w'’.-]*"
+)
 
 
-def labelled_bylines(tree: etree._Element) -> list[str]:
-    """Names a page introduces in its own words: a "By Ann Lee" line, or a "Written by"
-    label whose name is in the next element."""
+def labelled_bylines(tree: etree._Element) -> tuple[list[str], list[str]]:
+    """Names a page introduces in its own words: a "By Ann Lee" line, a "Written by" label
+    whose name is in the next element, a "This post was written by Ann Lee" line; those in
+    the article first, then those an "Author" label names in a sidebar box (`_side_box`)."""
     found: list[str] = []
+    aside: list[str] = []
     chunks = list(_text_chunks(tree))
     for index, (element, chunk) in enumerate(chunks):
         if len(found) >= _MAX_LABELLED:
             break
-        if _BY_LABEL.match(chunk) and index + 1 < len(chunks):
+        credit = _WRITTEN_BY.match(chunk)
+        labelled = bool(_BY_LABEL.match(chunk) or (credit and not credit["rest"]))
+        if labelled and index + 1 < len(chunks):
             name = chunks[index + 1][1]
+        elif credit and (run := _NAME_RUN.match(credit["rest"])):
+            name = run.group(0)
         elif match := _BY_LINE.match(chunk):
             name = match.group(1)
         else:
             continue
-        if not in_furniture(element) and name not in found:
+        if not in_furniture(element):
             found.append(name)
-    return found
+        elif labelled and _side_box(element):
+            aside.append(name)
+    return list(dict.fromkeys(found)), list(dict.fromkeys(aside))
+
+
+# Boxes whose names are other stories' or readers': they never name this story's writer.
+_OTHERS_HINT = re.compile(
+    r"related|recommend|popular|trending|more-stories|teaser|promo|comment|newsletter|share",
+    re.IGNORECASE,
+)
+_SIDE_HINT = re.compile(r"sidebar|widget", re.IGNORECASE)
+
+
+def _side_box(element: etree._Element) -> bool:
+    """Whether `element` sits in a sidebar box (an <aside>, a "sidebar" or "widget" class)
+    and in no menu, footer or box of other stories: where a page without a byline in the
+    article often sets its "Author" card."""
+    side = False
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("nav", "footer", "menu", "form"):
+            return False
+        tokens = _hint_tokens(ancestor)
+        if any(_OTHERS_HINT.search(token) for token in tokens):
+            return False
+        side = side or ancestor.tag == "aside" or any(_SIDE_HINT.search(t) for t in tokens)
+    return side
 
 
 def _text_chunks(

@@ -648,7 +648,7 @@ def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> 
         evidence.labelled_meta_authors(tree),
         _citation_authors(tree),
         *evidence.byline_texts(tree),
-        evidence.labelled_bylines(tree),
+        *evidence.labelled_bylines(tree),
     ]
 
 
@@ -752,7 +752,23 @@ def _widened(people: list[str], read: _SourceReader, rank: int) -> list[str]:
         other_keys = [_key(o) for o in other]
         if len(other) > len(people) and all(any(o.endswith(k) for o in other_keys) for k in keys):
             return other
+        if len(other) == len(people) and all(map(_abbreviates, people, other)):
+            return other
     return people
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is `full` with the family name cut to its initial ("Ann L." for
+    "Ann Lee"), as author cards print a name the byline gives whole."""
+    cut, whole = short.split(), full.split()
+    initial = cut[-1].rstrip(".") if cut else ""
+    return (
+        len(cut) == len(whole) >= 2
+        and len(initial) == 1
+        and len(whole[-1]) > 1
+        and whole[-1].startswith(initial)
+        and [w.casefold() for w in cut[:-1]] == [w.casefold() for w in whole[:-1]]
+    )
 
 
 # How many later sources may widen the chosen byline.
