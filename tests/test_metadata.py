@@ -679,3 +679,16 @@ def test_an_author_card_in_the_sidebar_names_the_writer_when_the_article_does_no
 def test_a_name_cut_to_its_initial_gives_way_to_the_whole_name() -> None:
     body = "<div class='author-name'>Tamsin R.</div><p class='byline'>By Tamsin Rowe</p>"
     assert read_metadata(page("", body), None).authors == ["Tamsin Rowe"]
+
+
+def test_a_user_name_the_site_links_to_the_writers_page_is_the_byline() -> None:
+    linked = '<span class="author vcard"><a href="/author/wrenmoss/">wrenmoss</a></span>'
+    assert read_metadata(page("", linked), None).authors == ["wrenmoss"]
+    two_words = '<a href="/author/quay-cycles/"><h4 class="author-box__name">quay cycles</h4></a>'
+    assert read_metadata(page("", two_words), None).authors == ["quay cycles"]
+    # in an element that only says byline, a lower-case word is no name
+    hinted = '<span class="byline">wrenmoss</span>'
+    assert read_metadata(page("", hinted), None).authors == []
+    # and a person named in full on the page wins over the account
+    named = linked + "<p class='byline'>By Wren Moss</p>"
+    assert read_metadata(page("", named), None).authors == ["Wren Moss"]

@@ -332,12 +332,13 @@ _SKIPPED_TEXT = frozenset({"script", "style", "noscript"})
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "img", "noscript"})
 
 
-def byline_texts(tree: etree._Element) -> list[list[str]]:
+def byline_texts(tree: etree._Element) -> list[tuple[list[str], bool]]:
     """Texts that name the author on the page itself, in groups, most explicit first:
     rel=author links, itemprop=author, links to an author's page (each group read whole: a
     story by two people has two such links), then each element whose class or id says
     byline or author on its own, the ones that say author *name* first. An author box that
-    also holds a biography gives its name line alone."""
+    also holds a biography gives its name line alone. Each group comes with whether it is
+    one of the first three, which the site's own markup makes for the writer's account."""
     rel = tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
     prop = tree.xpath("//*[@itemprop='author']")
     pages = [a for a in tree.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
@@ -348,9 +349,9 @@ def byline_texts(tree: etree._Element) -> list[list[str]]:
         and _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
     ]
     hinted.sort(key=lambda el: not _NAME_HINT.search(el.get("class") or ""))
-    groups = [_words_of(rel), _words_of(prop), _words_of(pages)]
-    groups.extend([words] for words in _words_of(hinted))
-    return [group for group in groups if group]
+    groups = [(_words_of(found), True) for found in (rel, prop, pages)]
+    groups.extend(([words], False) for words in _words_of(hinted))
+    return [(words, linked) for words, linked in groups if words]
 
 
 def _words_of(elements: list[etree._Element]) -> list[str]:

@@ -380,8 +380,9 @@ def split_byline(
     are a role alone, a date, a sentence, an address or a link are dropped, because
     `byline` lists who wrote the story. A desk or team the page names ("Gazette Staff",
     "Team Lowmarsh") signs like a person and is kept; "Staff" alone says nothing. Outlets
-    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>) a
-    user name ("annlee") or a name in lower case is the writer as the site knows them.
+    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>,
+    a link to the writer's account page) a user name ("annlee") or a name in lower case is
+    the writer as the site knows them.
     Names are kept as the page writes them.
     """
     if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
@@ -634,9 +635,14 @@ def _citation_authors(tree: etree._Element) -> list[str]:
     return names
 
 
-def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> list[list[str]]:
-    """The byline's sources, most explicit first (see `choose_byline`)."""
-    return [
+def _byline_sources(
+    tree: etree._Element, ld_authors: list[tuple[str, str]]
+) -> list[tuple[list[str], bool]]:
+    """The byline's sources, most explicit first (see `choose_byline`), each with whether
+    a user name ("annlee") counts there: in fields made for the author and in the links
+    the site's markup makes to the writer's account (rel=author, itemprop, /author/ pages),
+    which show the account's name as the byline."""
+    fields = [
         [n for n, kind in ld_authors if kind != "Organization"],
         [
             v
@@ -647,8 +653,11 @@ def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> 
         ],
         evidence.labelled_meta_authors(tree),
         _citation_authors(tree),
+    ]
+    return [
+        *((field, True) for field in fields),
         *evidence.byline_texts(tree),
-        *evidence.labelled_bylines(tree),
+        *((labelled, False) for labelled in evidence.labelled_bylines(tree)),
     ]
 
 
@@ -693,7 +702,7 @@ class _SourceReader:
     """The (people, outlets) of each byline source, read when first asked for: reading a
     source checks every name against the whole page, and most pages need one source."""
 
-    def __init__(self, sources: list[list[str]], page: str) -> None:
+    def __init__(self, sources: list[tuple[list[str], bool]], page: str) -> None:
         self._sources = sources
         self._page = page
         self._read: dict[int, tuple[list[str], list[str]]] = {}
@@ -703,9 +712,8 @@ class _SourceReader:
 
     def __call__(self, rank: int) -> tuple[list[str], list[str]]:
         if rank not in self._read:
-            self._read[rank] = _people_of(
-                self._sources[rank], self._page, rank < _STRUCTURED_SOURCES
-            )
+            values, handles = self._sources[rank]
+            self._read[rank] = _people_of(values, self._page, handles)
         return self._read[rank]
 
 
