@@ -692,3 +692,13 @@ def test_a_user_name_the_site_links_to_the_writers_page_is_the_byline() -> None:
     # and a person named in full on the page wins over the account
     named = linked + "<p class='byline'>By Wren Moss</p>"
     assert read_metadata(page("", named), None).authors == ["Wren Moss"]
+
+
+def test_dublin_core_contributors_list_every_author_the_creator_field_cuts() -> None:
+    head = (
+        '<meta name="DC.Creator" content="Aino Varga">'
+        '<meta name="DC.Contributor" content="Aino Varga">'
+        '<meta name="DC.Contributor" content="Teo Lindqvist">'
+        '<meta name="DC.Contributor" content="Mira Holt">'
+    )
+    assert read_metadata(page(head), None).authors == ["Aino Varga", "Teo Lindqvist", "Mira Holt"]

@@ -627,9 +627,11 @@ _INVERTED = re.compile(r"^(?P<family>[^\W\d][^,]{0,40}),\s*(?P<given>[^\W\d][^,]
 
 def _citation_authors(tree: etree._Element) -> list[str]:
     """The citation_author fields of scholarly pages, one person each, written the usual
-    way round ("Lee, Ann" -> "Ann Lee")."""
+    way round ("Lee, Ann" -> "Ann Lee"); else their Dublin Core contributors, which list
+    every author where DC.Creator often keeps the first."""
     names = []
-    for value in evidence.meta_values(tree, "citation_author"):
+    values = evidence.meta_values(tree, "citation_author")
+    for value in values or evidence.meta_values(tree, "dc.contributor"):
         found = _INVERTED.match(value)
         names.append(f"{found['given']} {found['family']}" if found else value)
     return names
