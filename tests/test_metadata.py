@@ -702,3 +702,10 @@ def test_dublin_core_contributors_list_every_author_the_creator_field_cuts() -> 
         '<meta name="DC.Contributor" content="Mira Holt">'
     )
     assert read_metadata(page(head), None).authors == ["Aino Varga", "Teo Lindqvist", "Mira Holt"]
+
+
+def test_the_link_to_the_writers_other_pieces_names_the_writer() -> None:
+    body = "<div class='card'><button><span>All articles by Oona Petrie</span></button></div>"
+    assert read_metadata(page("", body), None).authors == ["Oona Petrie"]
+    box = "<div class='related'><a href='/p'>More stories by Oona Petrie</a></div>"
+    assert read_metadata(page("", box), None).authors == []

@@ -395,7 +395,10 @@ _BY_LABEL = re.compile(
 )
 # The name must open with a capital: "by integrating the two" is prose, not a byline.
 _BY_LINE = re.compile(
-    r"^(?i:by|written by|posted by|words by|author:|contributors?:)\s*(?=[A-Z])(.{3,80})$"
+    r"^(?i:by|written by|posted by|words by|author:|contributors?:"
+    # the link to the writer's other pieces in an author box: "All articles by Ann Lee"
+    r"|(?:all|more|other)\s+(?:articles|posts|stories|pieces|columns)\s+by)"
+    r"\s*(?=[A-Z])(.{3,80})$"
 )
 _MAX_LABELLED = 3
 # A credit line in words: "This post was written by Ann Lee, head of news at the Gazette."
