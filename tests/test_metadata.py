@@ -709,3 +709,17 @@ def test_the_link_to_the_writers_other_pieces_names_the_writer() -> None:
     assert read_metadata(page("", body), None).authors == ["Oona Petrie"]
     box = "<div class='related'><a href='/p'>More stories by Oona Petrie</a></div>"
     assert read_metadata(page("", box), None).authors == []
+
+
+def test_the_address_decides_between_a_headline_and_a_metadata_title_that_differ() -> None:
+    html = page(
+        '<meta property="og:title" content="Harbour board agrees new ferry timetable">',
+        "<h1>New ferry timetable brings Penhallow closer</h1>",
+    )
+    filed = "https://marshpost.example/news/harbour-board-agrees-new-ferry-timetable"
+    assert read_metadata(html, filed).title == "Harbour board agrees new ferry timetable"
+    # an address that spells neither, or none, leaves the headline the reader sees
+    assert read_metadata(html, "https://marshpost.example/news/story-48151").title == (
+        "New ferry timetable brings Penhallow closer"
+    )
+    assert read_metadata(html, None).title == "New ferry timetable brings Penhallow closer"
