@@ -723,3 +723,14 @@ def test_the_address_decides_between_a_headline_and_a_metadata_title_that_differ
         "New ferry timetable brings Penhallow closer"
     )
     assert read_metadata(html, None).title == "New ferry timetable brings Penhallow closer"
+
+
+def test_a_subtitle_after_a_colon_is_part_of_the_headline() -> None:
+    html = page(
+        "<title>Ferry timetable agreed | Lowmarsh Gazette</title>",
+        "<h1>Ferry timetable agreed: what changes in June</h1>",
+    )
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Lowmarsh Gazette">')
+    assert read_metadata(html, None).title == "Ferry timetable agreed: what changes in June"
+    furniture = html.replace(": what changes in June", " – Lowmarsh Gazette")
+    assert read_metadata(furniture, None).title == "Ferry timetable agreed"

@@ -312,15 +312,18 @@ def _head_holds_more(head: str, meta: str) -> bool:
     """Whether the headline element is the metadata title with page furniture around it:
     a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
     words or a label before it ("Mar 4 2025 Ferry…", "Blog: Ferry…"). A headline that only
-    goes on in words ("Ferry timetable agreed after talks") is the metadata's title cut
-    short, so the headline stays, unless those words are the post's byline or date glued
-    on by the page's markup ("Ferry timetable agreed Posted on May 2 by ann")."""
+    goes on in words ("Ferry timetable agreed after talks") or in a subtitle after a colon
+    ("Ferry timetable agreed: what changes in June") is the metadata's title cut short, so
+    the headline stays, unless those words are the post's byline or date glued on by the
+    page's markup ("Ferry timetable agreed Posted on May 2 by ann")."""
     at = head.casefold().find(meta.casefold())
     if at < 0 or len(meta) == len(head):
         return False
     before, after = head[:at].strip(), head[at + len(meta) :].strip()
     if before:
         return before.endswith(":") or len(before.split()) >= _MIN_HEADLINE_WORDS
+    if after.startswith(":") and len(after.split()) > _MIN_HEADLINE_WORDS:
+        return False  # ": what changes in June" goes on; ": Gazette" is still the site's
     return not after[:1].isalnum() or bool(_POST_LINE.match(after))
 
 
