@@ -734,3 +734,12 @@ def test_a_subtitle_after_a_colon_is_part_of_the_headline() -> None:
     assert read_metadata(html, None).title == "Ferry timetable agreed: what changes in June"
     furniture = html.replace(": what changes in June", " – Lowmarsh Gazette")
     assert read_metadata(furniture, None).title == "Ferry timetable agreed"
+
+
+def test_a_part_after_the_headline_spelt_from_the_address_is_the_site() -> None:
+    html = page("<title>Why we row before dawn | Rowing Blog</title>")
+    url = "https://blog.harbour-rowing.example/2025/why-we-row"
+    assert read_metadata(html, url).title == "Why we row before dawn"
+    # a part with a word the address lacks stays
+    other = page("<title>Why we row before dawn | Rowing Diaries</title>")
+    assert read_metadata(other, url).title == "Why we row before dawn | Rowing Diaries"

@@ -94,6 +94,7 @@ def strip_site(
     sites: set[str],
     headline: str | list[str] | None = None,
     sections: frozenset[str] = frozenset(),
+    host: frozenset[str] = frozenset(),
 ) -> str:
     """`title` without the site's name (and the section beside it) on either side.
 
@@ -113,7 +114,10 @@ def strip_site(
                     return _join(title, chunk)
     kept = list(parts)
     while len(kept) > 1 and (
-        _is_site(kept[-1], sites) or _key(kept[-1]) in sections or _site_led(kept[-1], sites)
+        _is_site(kept[-1], sites)
+        or _key(kept[-1]) in sections
+        or _site_led(kept[-1], sites)
+        or _host_named(kept[-1], host)
     ):
         kept.pop()
     while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
@@ -126,6 +130,20 @@ def strip_site(
 _MIN_SITE_LEAD = 5
 # A trailing part longer than this (words) is a subtitle, whatever it opens with.
 _MAX_SITE_PART_WORDS = 6
+
+
+def host_words(url: str | None) -> frozenset[str]:
+    """The words of the page's host name ("blog.harbour-rowing.example" -> blog, harbour,
+    rowing), its last label (the top-level domain) and "www" left out."""
+    labels = (urlsplit(url or "").hostname or "").split(".")[:-1]
+    return frozenset(w for label in labels if label != "www" for w in label.split("-") if w)
+
+
+def _host_named(part: str, host: frozenset[str]) -> bool:
+    """Whether a part after the headline is spelt from the host's words alone ("Rowing
+    Blog" on blog.harbour-rowing.example): the site's name as its address gives it."""
+    words = _WORDS.findall(part.casefold())
+    return bool(words) and all(w in host for w in words) and any(len(w) >= 3 for w in words)
 
 
 def _site_led(part: str, sites: set[str]) -> bool:
@@ -177,7 +195,8 @@ def choose_title(
     sites -= {_key(m) for m in meta}
     heads = [_readable(h) for h in evidence.headlines(tree) if not _is_site(h, sites)]
     sections = frozenset(section_names(tree, url))
-    cleaned = [strip_site(m, sites, heads, sections) for m in meta]
+    address_words = host_words(url)
+    cleaned = [strip_site(m, sites, heads, sections, address_words) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
     return _weigh_titles(heads, [_uncut(c, cleaned) for c in cleaned], story_slug(url))
 
