@@ -743,3 +743,13 @@ def test_a_part_after_the_headline_spelt_from_the_address_is_the_site() -> None:
     # a part with a word the address lacks stays
     other = page("<title>Why we row before dawn | Rowing Diaries</title>")
     assert read_metadata(other, url).title == "Why we row before dawn | Rowing Diaries"
+
+
+def test_one_headline_printed_twice_is_one_headline() -> None:
+    """Pages print the headline once for wide screens and once for phones."""
+    html = page(
+        '<meta property="og:title" content="How the new ferry timetable works">'
+        "<title>How the new ferry timetable works</title>",
+        "<h1>The new ferry timetable explained</h1><h1>The new ferry timetable explained</h1>",
+    )
+    assert read_metadata(html, None).title == "The new ferry timetable explained"

@@ -291,7 +291,11 @@ def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) ->
         return cleaned[0]
     if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
         return cleaned[0]
-    if len(heads) > 1 and len(cleaned) > 1 and len({_key(c) for c in cleaned}) == 1:
+    if (
+        len({_key(h) for h in heads}) > 1
+        and len(cleaned) > 1
+        and len({_key(c) for c in cleaned}) == 1
+    ):
         return cleaned[0]
     if heads and cleaned and _slug_prefers(cleaned[0], heads[0], slug):
         return cleaned[0]
