@@ -204,6 +204,9 @@ def test_news_agency_goes_to_the_outlets() -> None:
 
 def test_credentials_stay_with_the_name() -> None:
     assert split_byline("Mira Stohl, MD, PhD") == (["Mira Stohl, MD, PhD"], [])
+    # a registration with its level stays too, and a second person is still apart
+    assert split_byline("Oska Wynn, E-RYT 500") == (["Oska Wynn, E-RYT 500"], [])
+    assert split_byline("Oska Wynn, Bea Tull") == (["Oska Wynn", "Bea Tull"], [])
 
 
 @pytest.mark.parametrize(

@@ -414,8 +414,12 @@ _ORGANISATION = re.compile(
     rf"|^(?:{alternation(NEWS_AGENCIES)})$",
     re.IGNORECASE,
 )
-# Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person.
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)®?$")
+# Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person; so
+# do registrations with a level ("Ann Lee, E-RYT 500": hours of a yoga teacher's training).
+_CREDENTIAL = re.compile(
+    r"^(?:(?:[A-Z]{2,6}|[A-Z]{1,3}-[A-Z]{2,5})(?:\s\d{2,4})?"
+    r"|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)®?$"
+)
 # trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
 _URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
 _MAX_NAME_WORDS = 5
