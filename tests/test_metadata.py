@@ -756,3 +756,13 @@ def test_one_headline_printed_twice_is_one_headline() -> None:
         "<h1>The new ferry timetable explained</h1><h1>The new ferry timetable explained</h1>",
     )
     assert read_metadata(html, None).title == "The new ferry timetable explained"
+
+
+def test_a_user_name_on_the_posts_date_line_is_the_byline() -> None:
+    line = "<div class='post-date'><span>3 May 2025</span> <p>by wrenmoss</p></div>"
+    assert read_metadata(page("", line), None).authors == ["wrenmoss"]
+    # the same words in prose, or a date line's capitalised name, read as before
+    prose = "<p>Timetables were drawn</p><p>by hand</p>"
+    assert read_metadata(page("", prose), None).authors == []
+    named = "<div class='entry-meta'>3 May 2025 <span>by Wren Moss</span></div>"
+    assert read_metadata(page("", named), None).authors == ["Wren Moss"]

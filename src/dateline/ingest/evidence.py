@@ -440,6 +440,29 @@ def labelled_bylines(tree: etree._Element) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(found)), list(dict.fromkeys(aside))
 
 
+# The line under a post's title that says when and by whom: its element's class names it.
+_POST_META = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'meta') or contains(@class, 'submitted')]"
+)
+# "by ann.lee": a user name in lower case, as blogs print the account that posted.
+_BY_HANDLE = re.compile(r"^by\s+(?P<handle>[a-z][\w.-]{2,30})$")
+
+
+def posted_by(tree: etree._Element) -> list[str]:
+    """User names a post's date line gives as its writer ("12/19 — 2025 by ann"): in lower
+    case, so only where the element's class says it is that line, never in prose, where
+    "by hand" or "by design" read the same."""
+    found: list[str] = []
+    for element in _POST_META(tree):
+        if element.tag in _SKIPPED_TAGS or in_furniture(element):
+            continue
+        for _, chunk in _text_chunks(element, own_tail=False):
+            match = _BY_HANDLE.match(chunk)
+            if match and match["handle"] not in found:
+                found.append(match["handle"])
+    return found[:1]
+
+
 # Boxes whose names are other stories' or readers': they never name this story's writer.
 _OTHERS_HINT = re.compile(
     r"related|recommend|popular|trending|more-stories|teaser|promo|comment|newsletter|share",

@@ -716,10 +716,13 @@ def _byline_sources(
         evidence.labelled_meta_authors(tree),
         _citation_authors(tree),
     ]
+    labelled, aside = evidence.labelled_bylines(tree)
     return [
         *((field, True) for field in fields),
         *evidence.byline_texts(tree),
-        *((labelled, False) for labelled in evidence.labelled_bylines(tree)),
+        (labelled, False),
+        (evidence.posted_by(tree), True),
+        (aside, False),
     ]
 
 
