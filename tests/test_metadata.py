@@ -766,3 +766,17 @@ def test_a_user_name_on_the_posts_date_line_is_the_byline() -> None:
     assert read_metadata(page("", prose), None).authors == []
     named = "<div class='entry-meta'>3 May 2025 <span>by Wren Moss</span></div>"
     assert read_metadata(page("", named), None).authors == ["Wren Moss"]
+
+
+def test_a_headline_whose_encoding_lost_characters_gives_way_to_the_metadata() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable: the harbour board\'s plan">',
+        "<h1>Ferry timetable? the harbour board? plan</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable: the harbour board's plan"
+    # a question the headline asks is no lost character
+    asked = page(
+        '<meta property="og:title" content="Will the ferry run twice a day from June">',
+        "<h1>Will the ferry run twice a day? Board to decide</h1>",
+    )
+    assert read_metadata(asked, None).title == "Will the ferry run twice a day? Board to decide"

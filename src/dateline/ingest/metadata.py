@@ -287,6 +287,9 @@ def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) ->
     for head in heads:
         if any(_key(head) == _key(c) or _credited(c, head) for c in cleaned):
             return head
+        lost = next((c for c in cleaned if _lost_characters(head, c)), None)
+        if lost is not None:
+            return lost
     if heads and cleaned and (_unrelated(heads[0], cleaned[0]) or _shouted(heads[0])):
         return cleaned[0]
     if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
@@ -329,6 +332,15 @@ def _slug_prefers(meta: str, head: str, slug: frozenset[str]) -> bool:
         return len(words & slug) / len(words | slug) if words | slug else 0.0
 
     return overlap(meta) > overlap(head) + SLUG_MARGIN
+
+
+def _lost_characters(head: str, meta: str) -> bool:
+    """Whether the headline is the metadata title with characters its encoding lost shown
+    as "?" ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide")."""
+    if "?" not in head or head == meta:
+        return False
+    pattern = ".{1,2}".join(re.escape(piece) for piece in head.split("?"))
+    return re.fullmatch(pattern, meta, re.IGNORECASE | re.DOTALL) is not None
 
 
 def _head_holds_more(head: str, meta: str) -> bool:
