@@ -184,8 +184,9 @@ def _pipeline_keeps_the_article(article: Article, settings: Settings) -> None:
 
 WCXB_DEV = EVAL / "extract" / "wcxb_dev.jsonl.gz"
 # Page metadata alone (no trafilatura, no htmldate) on the first 100 WCXB dev pages: 0.84
-# title, 0.81 author, 0.70 date when these floors were set (issue 17, second stop).
-METADATA_FLOORS = {"title": 0.80, "author": 0.77, "date": 0.66}
+# title, 0.81 author, 0.70 date when these floors were set (issue 17, second stop); the
+# author floor raised at the fourth stop, when the slice gave 0.84 title and 0.885 author.
+METADATA_FLOORS = {"title": 0.80, "author": 0.85, "date": 0.66}
 
 
 @pytest.mark.skipif(not WCXB_DEV.is_file(), reason="no WCXB extract dev set")

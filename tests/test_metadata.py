@@ -204,6 +204,9 @@ def test_news_agency_goes_to_the_outlets() -> None:
 
 def test_credentials_stay_with_the_name() -> None:
     assert split_byline("Mira Stohl, MD, PhD") == (["Mira Stohl, MD, PhD"], [])
+    # a registration with its level stays too, and a second person is still apart
+    assert split_byline("Oska Wynn, E-RYT 500") == (["Oska Wynn, E-RYT 500"], [])
+    assert split_byline("Oska Wynn, Bea Tull") == (["Oska Wynn", "Bea Tull"], [])
 
 
 @pytest.mark.parametrize(
@@ -583,3 +586,197 @@ def test_outlets_come_from_the_sources_read_not_from_every_byline_on_the_page() 
     )
     meta = read_metadata(html, None)
     assert (meta.authors, meta.organisations) == (["Una Pryce"], [])
+
+
+# ---------------------------------------------------------------- issue 17, fourth stop
+
+
+def test_a_logo_drawn_in_the_site_headline_is_no_headline_text() -> None:
+    logo = (
+        "<!-- Generator: Vector Studio 9.1 export -->"
+        "<svg><title>Lowmarsh Gazette logo</title><path d='M0 0'/></svg>"
+    )
+    html = page(
+        "<title>Ferry to run twice daily from June, the board says | Lowmarsh Gazette</title>",
+        f"<h1 class='logo'><a href='/'>{logo}</a></h1><h1>Ferry to run twice daily</h1>",
+    )
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Lowmarsh Gazette">')
+    assert read_metadata(html, None).title == "Ferry to run twice daily"
+
+
+def test_a_metadata_title_cut_off_gives_way_to_the_whole_one() -> None:
+    whole = "Ferry to run twice daily from June as the harbour board ends its row with the crews"
+    cut = whole[: whole.index(" with")]
+    ld = f'{{"@type": "NewsArticle", "headline": "{cut}"}}'
+    html = page(
+        f'<script type="application/ld+json">{ld}</script>'
+        f'<meta property="og:title" content="{whole} - Lowmarsh Gazette">'
+        '<meta property="og:site_name" content="Lowmarsh Gazette">'
+    )
+    assert read_metadata(html, None).title == whole
+
+
+def test_a_short_metadata_title_that_another_goes_on_from_is_no_cut() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable agreed">'
+        "<title>Ferry timetable agreed after talks</title>"
+    )
+    assert read_metadata(html, None).title == "Ferry timetable agreed"
+
+
+def test_a_part_after_the_headline_opening_with_the_site_name_is_the_site() -> None:
+    html = page(
+        "<title>Ferry to run twice daily | Island Life | Marshpost Harbour Edition</title>",
+        "<h1>Ferry to run twice daily | Island Life | Marshpost Harbour Edition</h1>",
+    )
+    url = "https://news.marshpost.example/island-life/ferry-twice-daily"
+    assert read_metadata(html, url).title == "Ferry to run twice daily"
+    # a headline opening with the site's name keeps it
+    assert strip_site("Marshpost wins press award", {"marshpost"}) == "Marshpost wins press award"
+
+
+def test_byline_in_the_posts_footer_named_footer_by_its_class_counts() -> None:
+    body = (
+        f'<article>{BODY}<footer class="entry-footer"><p class="entry-meta">'
+        '<span class="entry-author-name">Wren</span></p></footer></article>'
+    )
+    assert read_metadata(f"<html><body>{body}</body></html>", None).authors == ["Wren"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>This post was written by Ivo Penrose, head of timetables at the harbour board.</p>",
+        "<p><em>This article was written by <a href='/team'>Ivo Penrose, MBE</a>, "
+        "head of timetables.</em></p>",
+    ],
+)
+def test_a_credit_line_in_words_names_the_writer(line: str) -> None:
+    authors = read_metadata(page("", line), None).authors
+    assert authors in (["Ivo Penrose"], ["Ivo Penrose, MBE"])
+
+
+def test_a_credit_sentence_about_someone_else_is_no_byline() -> None:
+    body = "<p>The timetable was written by hand on the harbour office wall.</p>"
+    assert read_metadata(page("", body), None).authors == []
+
+
+def test_a_box_named_for_the_newsletter_that_holds_the_story_is_no_furniture() -> None:
+    story = "<p>" + "The harbour board met the ferry company on Tuesday. " * 6 + "</p>"
+    body = f'<div class="newsletter-issue"><p class="byline">by Hale Morrow</p>{story}</div>'
+    assert read_metadata(page("", body), None).authors == ["Hale Morrow"]
+    comments = f'<div class="comments"><p class="byline">by Hale Morrow</p>{story}</div>'
+    assert read_metadata(page("", comments), None).authors == []
+
+
+def test_an_author_card_in_the_sidebar_names_the_writer_when_the_article_does_not() -> None:
+    card = "<aside class='post-side'><div><h4>Author</h4><p>Juno Castell</p></div></aside>"
+    assert read_metadata(page("", card), None).authors == ["Juno Castell"]
+    # an article byline wins, and a box of other stories names other writers
+    byline = "<p class='byline'>By Esme Farrant</p>"
+    assert read_metadata(page("", byline + card), None).authors == ["Esme Farrant"]
+    related = "<aside class='related-posts'><div><h4>Author</h4><p>Juno Castell</p></div></aside>"
+    assert read_metadata(page("", related), None).authors == []
+
+
+def test_a_name_cut_to_its_initial_gives_way_to_the_whole_name() -> None:
+    body = "<div class='author-name'>Tamsin R.</div><p class='byline'>By Tamsin Rowe</p>"
+    assert read_metadata(page("", body), None).authors == ["Tamsin Rowe"]
+
+
+def test_a_user_name_the_site_links_to_the_writers_page_is_the_byline() -> None:
+    linked = '<span class="author vcard"><a href="/author/wrenmoss/">wrenmoss</a></span>'
+    assert read_metadata(page("", linked), None).authors == ["wrenmoss"]
+    two_words = '<a href="/author/quay-cycles/"><h4 class="author-box__name">quay cycles</h4></a>'
+    assert read_metadata(page("", two_words), None).authors == ["quay cycles"]
+    # in an element that only says byline, a lower-case word is no name
+    hinted = '<span class="byline">wrenmoss</span>'
+    assert read_metadata(page("", hinted), None).authors == []
+    # and a person named in full on the page wins over the account
+    named = linked + "<p class='byline'>By Wren Moss</p>"
+    assert read_metadata(page("", named), None).authors == ["Wren Moss"]
+
+
+def test_dublin_core_contributors_list_every_author_the_creator_field_cuts() -> None:
+    head = (
+        '<meta name="DC.Creator" content="Aino Varga">'
+        '<meta name="DC.Contributor" content="Aino Varga">'
+        '<meta name="DC.Contributor" content="Teo Lindqvist">'
+        '<meta name="DC.Contributor" content="Mira Holt">'
+    )
+    assert read_metadata(page(head), None).authors == ["Aino Varga", "Teo Lindqvist", "Mira Holt"]
+
+
+def test_the_link_to_the_writers_other_pieces_names_the_writer() -> None:
+    body = "<div class='card'><button><span>All articles by Oona Petrie</span></button></div>"
+    assert read_metadata(page("", body), None).authors == ["Oona Petrie"]
+    box = "<div class='related'><a href='/p'>More stories by Oona Petrie</a></div>"
+    assert read_metadata(page("", box), None).authors == []
+
+
+def test_the_address_decides_between_a_headline_and_a_metadata_title_that_differ() -> None:
+    html = page(
+        '<meta property="og:title" content="Harbour board agrees new ferry timetable">',
+        "<h1>New ferry timetable brings Penhallow closer</h1>",
+    )
+    filed = "https://marshpost.example/news/harbour-board-agrees-new-ferry-timetable"
+    assert read_metadata(html, filed).title == "Harbour board agrees new ferry timetable"
+    # an address that spells neither, or none, leaves the headline the reader sees
+    assert read_metadata(html, "https://marshpost.example/news/story-48151").title == (
+        "New ferry timetable brings Penhallow closer"
+    )
+    assert read_metadata(html, None).title == "New ferry timetable brings Penhallow closer"
+
+
+def test_a_subtitle_after_a_colon_is_part_of_the_headline() -> None:
+    html = page(
+        "<title>Ferry timetable agreed | Lowmarsh Gazette</title>",
+        "<h1>Ferry timetable agreed: what changes in June</h1>",
+    )
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Lowmarsh Gazette">')
+    assert read_metadata(html, None).title == "Ferry timetable agreed: what changes in June"
+    furniture = html.replace(": what changes in June", " – Lowmarsh Gazette")
+    assert read_metadata(furniture, None).title == "Ferry timetable agreed"
+
+
+def test_a_part_after_the_headline_spelt_from_the_address_is_the_site() -> None:
+    html = page("<title>Why we row before dawn | Rowing Blog</title>")
+    url = "https://blog.harbour-rowing.example/2025/why-we-row"
+    assert read_metadata(html, url).title == "Why we row before dawn"
+    # a part with a word the address lacks stays
+    other = page("<title>Why we row before dawn | Rowing Diaries</title>")
+    assert read_metadata(other, url).title == "Why we row before dawn | Rowing Diaries"
+
+
+def test_one_headline_printed_twice_is_one_headline() -> None:
+    """Pages print the headline once for wide screens and once for phones."""
+    html = page(
+        '<meta property="og:title" content="How the new ferry timetable works">'
+        "<title>How the new ferry timetable works</title>",
+        "<h1>The new ferry timetable explained</h1><h1>The new ferry timetable explained</h1>",
+    )
+    assert read_metadata(html, None).title == "The new ferry timetable explained"
+
+
+def test_a_user_name_on_the_posts_date_line_is_the_byline() -> None:
+    line = "<div class='post-date'><span>3 May 2025</span> <p>by wrenmoss</p></div>"
+    assert read_metadata(page("", line), None).authors == ["wrenmoss"]
+    # the same words in prose, or a date line's capitalised name, read as before
+    prose = "<p>Timetables were drawn</p><p>by hand</p>"
+    assert read_metadata(page("", prose), None).authors == []
+    named = "<div class='entry-meta'>3 May 2025 <span>by Wren Moss</span></div>"
+    assert read_metadata(page("", named), None).authors == ["Wren Moss"]
+
+
+def test_a_headline_whose_encoding_lost_characters_gives_way_to_the_metadata() -> None:
+    html = page(
+        '<meta property="og:title" content="Ferry timetable: the harbour board\'s plan">',
+        "<h1>Ferry timetable? the harbour board? plan</h1>",
+    )
+    assert read_metadata(html, None).title == "Ferry timetable: the harbour board's plan"
+    # a question the headline asks is no lost character
+    asked = page(
+        '<meta property="og:title" content="Will the ferry run twice a day from June">',
+        "<h1>Will the ferry run twice a day? Board to decide</h1>",
+    )
+    assert read_metadata(asked, None).title == "Will the ferry run twice a day? Board to decide"

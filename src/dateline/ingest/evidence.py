@@ -55,17 +55,26 @@ def parse(page: str) -> etree._Element | None:
     return tree
 
 
-def text_of(element: etree._Element) -> str:
-    """An element's words with whitespace collapsed; scripts and styles left out."""
-    return _WS.sub(" ", _joined_text(element)).strip()
+_UNREAD = frozenset({"script", "style", "noscript"})
+# What `_joined_text` calls an HTML comment (lxml gives comments no string tag).
+_COMMENT = "#comment"
+# A headline's words as the reader reads them: a logo drawn inline as <svg> carries its
+# editor's <title>, and the comment its exporter leaves ("Generator: Adobe Illustrator …")
+# is no text either.
+_UNREAD_IN_HEADINGS = _UNREAD | {"svg", _COMMENT}
 
 
-def _joined_text(element: etree._Element) -> str:
-    skip = {"script", "style", "noscript"}
+def text_of(element: etree._Element, skip: frozenset[str] = _UNREAD) -> str:
+    """An element's words with whitespace collapsed; scripts and styles (`skip`) left out."""
+    return _WS.sub(" ", _joined_text(element, skip)).strip()
+
+
+def _joined_text(element: etree._Element, skip: frozenset[str]) -> str:
     out: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str) and node.tag in skip:
+        tag = node.tag if isinstance(node.tag, str) else _COMMENT
+        if tag in skip:
             if node.tail:
                 out.append(node.tail)
             return
@@ -130,15 +139,19 @@ def in_furniture(element: etree._Element) -> bool:
             # The page's own main part or article is never furniture, whatever the layout
             # classes of the wrappers around it say ("flex-wrap-footer", "has-sidebar").
             return _inside_furniture_tag(ancestor)
-        if (
-            ancestor.tag in _FURNITURE
-            and not _article_footer(ancestor)
-            and not _holds_prose(ancestor)
-        ):
+        if _article_footer(ancestor):
+            # its class says so too ("entry-footer"): the post's own footer all the same
+            continue
+        if ancestor.tag in _FURNITURE and not _holds_prose(ancestor):
             return True
-        if any(_furniture_token(token) for token in _hint_tokens(ancestor)):
+        tokens = [token for token in _hint_tokens(ancestor) if _furniture_token(token)]
+        if tokens and not (_holds_prose(ancestor) and not any(_COMMENTS.search(t) for t in tokens)):
             return True
     return False
+
+
+# Comments hold long paragraphs too, and their bylines are the commenters'.
+_COMMENTS = re.compile(r"comment", re.IGNORECASE)
 
 
 _CONTENT_TAGS = frozenset({"main", "article"})
@@ -185,7 +198,7 @@ def headlines(tree: etree._Element) -> list[str]:
     for heading in tree.iter("h1"):
         if in_furniture(heading):
             continue
-        words = text_of(heading)
+        words = text_of(heading, _UNREAD_IN_HEADINGS)
         if words:
             found.append(words)
     return found
@@ -350,12 +363,13 @@ _SKIPPED_TEXT = frozenset({"script", "style", "noscript"})
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "img", "noscript"})
 
 
-def byline_texts(tree: etree._Element) -> list[list[str]]:
+def byline_texts(tree: etree._Element) -> list[tuple[list[str], bool]]:
     """Texts that name the author on the page itself, in groups, most explicit first:
     rel=author links, itemprop=author, links to an author's page (each group read whole: a
     story by two people has two such links), then each element whose class or id says
     byline or author on its own, the ones that say author *name* first. An author box that
-    also holds a biography gives its name line alone."""
+    also holds a biography gives its name line alone. Each group comes with whether it is
+    one of the first three, which the site's own markup makes for the writer's account."""
     rel = tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
     prop = tree.xpath("//*[@itemprop='author']")
     pages = [a for a in tree.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
@@ -366,9 +380,9 @@ def byline_texts(tree: etree._Element) -> list[list[str]]:
         and _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
     ]
     hinted.sort(key=lambda el: not _NAME_HINT.search(el.get("class") or ""))
-    groups = [_words_of(rel), _words_of(prop), _words_of(pages)]
-    groups.extend([words] for words in _words_of(hinted))
-    return [group for group in groups if group]
+    groups = [(_words_of(found), True) for found in (rel, prop, pages)]
+    groups.extend(([words], False) for words in _words_of(hinted))
+    return [(words, linked) for words, linked in groups if words]
 
 
 def _words_of(elements: list[etree._Element]) -> list[str]:
@@ -412,28 +426,95 @@ _BY_LABEL = re.compile(
 )
 # The name must open with a capital: "by integrating the two" is prose, not a byline.
 _BY_LINE = re.compile(
-    r"^(?i:by|written by|posted by|words by|author:|contributors?:)\s*(?=[A-Z])(.{3,80})$"
+    r"^(?i:by|written by|posted by|words by|author:|contributors?:"
+    # the link to the writer's other pieces in an author box: "All articles by Ann Lee"
+    r"|(?:all|more|other)\s+(?:articles|posts|stories|pieces|columns)\s+by)"
+    r"\s*(?=[A-Z])(.{3,80})$"
 )
 _MAX_LABELLED = 3
+# A credit line in words: "This post was written by Ann Lee, head of news at the Gazette."
+_WRITTEN_BY = re.compile(
+    r"^(?:this|the)\s+(?:(?:blog\s+)?post|article|story|piece|guide|review|column)\s+"
+    r"(?:was|is)\s+(?:written|authored|contributed|reported)\s+by\b[\s:]*(?P<rest>.*)$",
+    re.I,
+)
+# The name that opens what follows such a line: capitalised words, initials, particles.
+_NAME_RUN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+(?:(?:de|van|von|der|la|le|da|di)\s+)?){1,3}[A-Z][\w'’.-]*"
+)
 
 
-def labelled_bylines(tree: etree._Element) -> list[str]:
-    """Names a page introduces in its own words: a "By Ann Lee" line, or a "Written by"
-    label whose name is in the next element."""
+def labelled_bylines(tree: etree._Element) -> tuple[list[str], list[str]]:
+    """Names a page introduces in its own words: a "By Ann Lee" line, a "Written by" label
+    whose name is in the next element, a "This post was written by Ann Lee" line; those in
+    the article first, then those an "Author" label names in a sidebar box (`_side_box`)."""
     found: list[str] = []
+    aside: list[str] = []
     chunks = list(_text_chunks(tree))
     for index, (element, chunk) in enumerate(chunks):
         if len(found) >= _MAX_LABELLED:
             break
-        if _BY_LABEL.match(chunk) and index + 1 < len(chunks):
+        credit = _WRITTEN_BY.match(chunk)
+        labelled = bool(_BY_LABEL.match(chunk) or (credit and not credit["rest"]))
+        if labelled and index + 1 < len(chunks):
             name = chunks[index + 1][1]
+        elif credit and (run := _NAME_RUN.match(credit["rest"])):
+            name = run.group(0)
         elif match := _BY_LINE.match(chunk):
             name = match.group(1)
         else:
             continue
-        if not in_furniture(element) and name not in found:
+        if not in_furniture(element):
             found.append(name)
-    return found
+        elif labelled and _side_box(element):
+            aside.append(name)
+    return list(dict.fromkeys(found)), list(dict.fromkeys(aside))
+
+
+# The line under a post's title that says when and by whom: its element's class names it.
+_POST_META = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'meta') or contains(@class, 'submitted')]"
+)
+# "by ann.lee": a user name in lower case, as blogs print the account that posted.
+_BY_HANDLE = re.compile(r"^by\s+(?P<handle>[a-z][\w.-]{2,30})$")
+
+
+def posted_by(tree: etree._Element) -> list[str]:
+    """User names a post's date line gives as its writer ("12/19 — 2025 by ann"): in lower
+    case, so only where the element's class says it is that line, never in prose, where
+    "by hand" or "by design" read the same."""
+    found: list[str] = []
+    for element in _POST_META(tree):
+        if element.tag in _SKIPPED_TAGS or in_furniture(element):
+            continue
+        for _, chunk in _text_chunks(element, own_tail=False):
+            match = _BY_HANDLE.match(chunk)
+            if match and match["handle"] not in found:
+                found.append(match["handle"])
+    return found[:1]
+
+
+# Boxes whose names are other stories' or readers': they never name this story's writer.
+_OTHERS_HINT = re.compile(
+    r"related|recommend|popular|trending|more-stories|teaser|promo|comment|newsletter|share",
+    re.IGNORECASE,
+)
+_SIDE_HINT = re.compile(r"sidebar|widget", re.IGNORECASE)
+
+
+def _side_box(element: etree._Element) -> bool:
+    """Whether `element` sits in a sidebar box (an <aside>, a "sidebar" or "widget" class)
+    and in no menu, footer or box of other stories: where a page without a byline in the
+    article often sets its "Author" card."""
+    side = False
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("nav", "footer", "menu", "form"):
+            return False
+        tokens = _hint_tokens(ancestor)
+        if any(_OTHERS_HINT.search(token) for token in tokens):
+            return False
+        side = side or ancestor.tag == "aside" or any(_SIDE_HINT.search(t) for t in tokens)
+    return side
 
 
 def _text_chunks(

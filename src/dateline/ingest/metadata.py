@@ -94,6 +94,7 @@ def strip_site(
     sites: set[str],
     headline: str | list[str] | None = None,
     sections: frozenset[str] = frozenset(),
+    host: frozenset[str] = frozenset(),
 ) -> str:
     """`title` without the site's name (and the section beside it) on either side.
 
@@ -112,11 +113,47 @@ def strip_site(
                 if _key(" ".join(chunk)) == _key(head):
                     return _join(title, chunk)
     kept = list(parts)
-    while len(kept) > 1 and (_is_site(kept[-1], sites) or _key(kept[-1]) in sections):
+    while len(kept) > 1 and (
+        _is_site(kept[-1], sites)
+        or _key(kept[-1]) in sections
+        or _site_led(kept[-1], sites)
+        or _host_named(kept[-1], host)
+    ):
         kept.pop()
     while len(kept) > 1 and (_is_site(kept[0], sites) or _key(kept[0]) in sections):
         kept.pop(0)
     return _join(title, kept)
+
+
+# The shortest site key a trailing part may open with to be the site's: "UC Davis Children's
+# Hospital" after a headline on ucdavis.edu; shorter keys ("ap", "bbc") open words too often.
+_MIN_SITE_LEAD = 5
+# A trailing part longer than this (words) is a subtitle, whatever it opens with.
+_MAX_SITE_PART_WORDS = 6
+
+
+def host_words(url: str | None) -> frozenset[str]:
+    """The words of the page's host name ("blog.harbour-rowing.example" -> blog, harbour,
+    rowing), its last label (the top-level domain) and "www" left out."""
+    labels = (urlsplit(url or "").hostname or "").split(".")[:-1]
+    return frozenset(w for label in labels if label != "www" for w in label.split("-") if w)
+
+
+def _host_named(part: str, host: frozenset[str]) -> bool:
+    """Whether a part after the headline is spelt from the host's words alone ("Rowing
+    Blog" on blog.harbour-rowing.example): the site's name as its address gives it."""
+    words = _WORDS.findall(part.casefold())
+    return bool(words) and all(w in host for w in words) and any(len(w) >= 3 for w in words)
+
+
+def _site_led(part: str, sites: set[str]) -> bool:
+    """Whether a part after the headline opens with the site's name: the site's name with the
+    unit that runs the page after it ("Harbour Gazette Events"). Only trailing parts are read
+    so: a headline may open with the name of the outlet it is about."""
+    key = _key(part)
+    return len(part.split()) <= _MAX_SITE_PART_WORDS and any(
+        len(site) >= _MIN_SITE_LEAD and key.startswith(site) for site in sites
+    )
 
 
 # "Harbour Blog: Storm hits coast": a label before a colon, read as the site's name only
@@ -158,9 +195,25 @@ def choose_title(
     sites -= {_key(m) for m in meta}
     heads = [_readable(h) for h in evidence.headlines(tree) if not _is_site(h, sites)]
     sections = frozenset(section_names(tree, url))
-    cleaned = [strip_site(m, sites, heads, sections) for m in meta]
+    address_words = host_words(url)
+    cleaned = [strip_site(m, sites, heads, sections, address_words) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
-    return _weigh_titles(heads, cleaned)
+    return _weigh_titles(heads, [_uncut(c, cleaned) for c in cleaned], story_slug(url))
+
+
+# A metadata title at least this long that another source goes on from was cut off by its
+# field's length limit (SEO plugins cut JSON-LD headlines at about 110 characters).
+_CUT_CHARS = 60
+
+
+def _uncut(title: str, others: list[str]) -> str:
+    """`title`, or the longest other source's title that goes on from where it stops in
+    the middle of a phrase ("… Find Solutions (Including" -> "… (Including One Trick)")."""
+    if len(title) < _CUT_CHARS:
+        return title
+    longer = [o for o in others if len(o) > len(title) and o.startswith(title)]
+    cut = [o for o in longer if o[len(title)] == " " and o[len(title) :].strip()[:1].isalnum()]
+    return max(cut, key=len) if cut else title
 
 
 # A site named by its address (og:site_name, or the page's own host: "harbourlog.example"),
@@ -225,38 +278,87 @@ def _shouted(head: str) -> bool:
     return len(letters) >= 8 and all(ch.isupper() for ch in letters)
 
 
-def _weigh_titles(heads: list[str], cleaned: list[str]) -> str | None:
+def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) -> str | None:
     """The headline element when the metadata agrees or says nothing better, else the
     metadata's title. The metadata wins when the headline holds it and more (a date or a
-    section glued on: "Mar 4 2025 Ferry timetable agreed"), and when the page has several
-    headline elements but its metadata titles agree with one another."""
+    section glued on: "Mar 4 2025 Ferry timetable agreed"), when the page has several
+    headline elements but its metadata titles agree with one another, and when the page's
+    address spells the metadata's title clearly better than the headline's (`_slug_prefers`)."""
     for head in heads:
         if any(_key(head) == _key(c) or _credited(c, head) for c in cleaned):
             return head
+        lost = next((c for c in cleaned if _lost_characters(head, c)), None)
+        if lost is not None:
+            return lost
     if heads and cleaned and (_unrelated(heads[0], cleaned[0]) or _shouted(heads[0])):
         return cleaned[0]
     if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
         return cleaned[0]
-    if len(heads) > 1 and len(cleaned) > 1 and len({_key(c) for c in cleaned}) == 1:
+    if (
+        len({_key(h) for h in heads}) > 1
+        and len(cleaned) > 1
+        and len({_key(c) for c in cleaned}) == 1
+    ):
+        return cleaned[0]
+    if heads and cleaned and _slug_prefers(cleaned[0], heads[0], slug):
         return cleaned[0]
     if heads and len(heads[0].split()) >= _MIN_HEADLINE_WORDS:
         return heads[0]
     return cleaned[0] if cleaned else (heads[0] if heads else None)
 
 
+# How much closer (Jaccard overlap of words) the metadata title must be to the address's
+# slug than the headline is. Chosen on held folds of WCXB dev over 0.1 to 0.4 (see README).
+SLUG_MARGIN = 0.2
+
+
+def story_slug(url: str | None) -> frozenset[str]:
+    """The words of the last part of the page's address ("/2024/05/ferry-timetable-agreed"
+    -> ferry, timetable, agreed): the title as the editor filed the story."""
+    path = [part for part in urlsplit(url or "").path.split("/") if part]
+    last = path[-1].rsplit(".", 1)[0] if path else ""
+    return frozenset(_WORDS.findall(last.casefold().replace("_", " ")))
+
+
+def _slug_prefers(meta: str, head: str, slug: frozenset[str]) -> bool:
+    """Whether the address spells the metadata's title clearly better than the headline's
+    words: when the two disagree, the headline was often rewritten for show after the
+    story was filed, while the address and the metadata keep the title it was filed under."""
+    if not slug:
+        return False
+
+    def overlap(title: str) -> float:
+        words = set(_WORDS.findall(title.casefold()))
+        return len(words & slug) / len(words | slug) if words | slug else 0.0
+
+    return overlap(meta) > overlap(head) + SLUG_MARGIN
+
+
+def _lost_characters(head: str, meta: str) -> bool:
+    """Whether the headline is the metadata title with characters its encoding lost shown
+    as "?" ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide")."""
+    if "?" not in head or head == meta:
+        return False
+    pattern = ".{1,2}".join(re.escape(piece) for piece in head.split("?"))
+    return re.fullmatch(pattern, meta, re.IGNORECASE | re.DOTALL) is not None
+
+
 def _head_holds_more(head: str, meta: str) -> bool:
     """Whether the headline element is the metadata title with page furniture around it:
     a mark and more after it ("Ferry timetable agreed – Gazette", "… (example.com)"), two
     words or a label before it ("Mar 4 2025 Ferry…", "Blog: Ferry…"). A headline that only
-    goes on in words ("Ferry timetable agreed after talks") is the metadata's title cut
-    short, so the headline stays, unless those words are the post's byline or date glued
-    on by the page's markup ("Ferry timetable agreed Posted on May 2 by ann")."""
+    goes on in words ("Ferry timetable agreed after talks") or in a subtitle after a colon
+    ("Ferry timetable agreed: what changes in June") is the metadata's title cut short, so
+    the headline stays, unless those words are the post's byline or date glued on by the
+    page's markup ("Ferry timetable agreed Posted on May 2 by ann")."""
     at = head.casefold().find(meta.casefold())
     if at < 0 or len(meta) == len(head):
         return False
     before, after = head[:at].strip(), head[at + len(meta) :].strip()
     if before:
         return before.endswith(":") or len(before.split()) >= _MIN_HEADLINE_WORDS
+    if after.startswith(":") and len(after.split()) > _MIN_HEADLINE_WORDS:
+        return False  # ": what changes in June" goes on; ": Gazette" is still the site's
     return not after[:1].isalnum() or bool(_POST_LINE.match(after))
 
 
@@ -324,8 +426,12 @@ _ORGANISATION = re.compile(
     rf"|^(?:{alternation(NEWS_AGENCIES)})$",
     re.IGNORECASE,
 )
-# Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person.
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)®?$")
+# Letters after a name ("Ann Lee, MD, PhD") belong to the name, not to another person; so
+# do registrations with a level ("Ann Lee, E-RYT 500": hours of a yoga teacher's training).
+_CREDENTIAL = re.compile(
+    r"^(?:(?:[A-Z]{2,6}|[A-Z]{1,3}-[A-Z]{2,5})(?:\s\d{2,4})?"
+    r"|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)®?$"
+)
 # trafilatura turns "Ann Lee (http://example.org/ann)" into "Ann Lee http ..." .
 _URL_TAIL = re.compile(r"\s*\b(?:https?|www)\b.*$", re.IGNORECASE)
 _MAX_NAME_WORDS = 5
@@ -346,8 +452,9 @@ def split_byline(
     are a role alone, a date, a sentence, an address or a link are dropped, because
     `byline` lists who wrote the story. A desk or team the page names ("Gazette Staff",
     "Team Lowmarsh") signs like a person and is kept; "Staff" alone says nothing. Outlets
-    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>) a
-    user name ("annlee") or a name in lower case is the writer as the site knows them.
+    ("Reuters") go apart. In a field made for the author (`structured`: JSON-LD, <meta>,
+    a link to the writer's account page) a user name ("annlee") or a name in lower case is
+    the writer as the site knows them.
     Names are kept as the page writes them.
     """
     if not author or _OTHER_CREDIT.match(_LEADING_SYMBOLS.sub("", author)):
@@ -592,17 +699,24 @@ _INVERTED = re.compile(r"^(?P<family>[^\W\d][^,]{0,40}),\s*(?P<given>[^\W\d][^,]
 
 def _citation_authors(tree: etree._Element) -> list[str]:
     """The citation_author fields of scholarly pages, one person each, written the usual
-    way round ("Lee, Ann" -> "Ann Lee")."""
+    way round ("Lee, Ann" -> "Ann Lee"); else their Dublin Core contributors, which list
+    every author where DC.Creator often keeps the first."""
     names = []
-    for value in evidence.meta_values(tree, "citation_author"):
+    values = evidence.meta_values(tree, "citation_author")
+    for value in values or evidence.meta_values(tree, "dc.contributor"):
         found = _INVERTED.match(value)
         names.append(f"{found['given']} {found['family']}" if found else value)
     return names
 
 
-def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> list[list[str]]:
-    """The byline's sources, most explicit first (see `choose_byline`)."""
-    return [
+def _byline_sources(
+    tree: etree._Element, ld_authors: list[tuple[str, str]]
+) -> list[tuple[list[str], bool]]:
+    """The byline's sources, most explicit first (see `choose_byline`), each with whether
+    a user name ("annlee") counts there: in fields made for the author and in the links
+    the site's markup makes to the writer's account (rel=author, itemprop, /author/ pages),
+    which show the account's name as the byline."""
+    fields = [
         [n for n, kind in ld_authors if kind != "Organization"],
         [
             v
@@ -613,8 +727,14 @@ def _byline_sources(tree: etree._Element, ld_authors: list[tuple[str, str]]) -> 
         ],
         evidence.labelled_meta_authors(tree),
         _citation_authors(tree),
+    ]
+    labelled, aside = evidence.labelled_bylines(tree)
+    return [
+        *((field, True) for field in fields),
         *evidence.byline_texts(tree),
-        evidence.labelled_bylines(tree),
+        (labelled, False),
+        (evidence.posted_by(tree), True),
+        (aside, False),
     ]
 
 
@@ -659,7 +779,7 @@ class _SourceReader:
     """The (people, outlets) of each byline source, read when first asked for: reading a
     source checks every name against the whole page, and most pages need one source."""
 
-    def __init__(self, sources: list[list[str]], page: str) -> None:
+    def __init__(self, sources: list[tuple[list[str], bool]], page: str) -> None:
         self._sources = sources
         self._page = page
         self._read: dict[int, tuple[list[str], list[str]]] = {}
@@ -669,9 +789,8 @@ class _SourceReader:
 
     def __call__(self, rank: int) -> tuple[list[str], list[str]]:
         if rank not in self._read:
-            self._read[rank] = _people_of(
-                self._sources[rank], self._page, rank < _STRUCTURED_SOURCES
-            )
+            values, handles = self._sources[rank]
+            self._read[rank] = _people_of(values, self._page, handles)
         return self._read[rank]
 
 
@@ -718,7 +837,23 @@ def _widened(people: list[str], read: _SourceReader, rank: int) -> list[str]:
         other_keys = [_key(o) for o in other]
         if len(other) > len(people) and all(any(o.endswith(k) for o in other_keys) for k in keys):
             return other
+        if len(other) == len(people) and all(map(_abbreviates, people, other)):
+            return other
     return people
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is `full` with the family name cut to its initial ("Ann L." for
+    "Ann Lee"), as author cards print a name the byline gives whole."""
+    cut, whole = short.split(), full.split()
+    initial = cut[-1].rstrip(".") if cut else ""
+    return (
+        len(cut) == len(whole) >= 2
+        and len(initial) == 1
+        and len(whole[-1]) > 1
+        and whole[-1].startswith(initial)
+        and [w.casefold() for w in cut[:-1]] == [w.casefold() for w in whole[:-1]]
+    )
 
 
 # How many later sources may widen the chosen byline.
