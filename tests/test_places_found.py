@@ -453,3 +453,64 @@ def test_a_word_that_took_a_number_s_type_may_still_be_a_place() -> None:
 def test_a_town_in_brackets_after_a_name_is_its_place() -> None:
     text = "Cakes came from Blue Fern Bakery (Lelystad) and music from a band (Jazz)."
     assert _scan(text, [], []) == [("Lelystad", "NLD")]
+
+
+def _scan_us(text: str, entities: list[Any], places: list[Any]) -> list[tuple[str, str | None]]:
+    """`_scan` in a story about the United States (its small towns need the country)."""
+    from spacy.lang.en import English
+
+    from dateline.model import Analysis, Article, Block
+    from dateline.nlp.places.component import resolve
+    from dateline.nlp.places.textscan import text_places
+
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    analysis = Analysis(article=article, entities=entities)
+    usa = Counter({"USA": 2})
+    found = text_places(English()(text), analysis, places, lambda n: resolve(n, usa))
+    return [(f.span.text, f.place.country) for f in found]
+
+
+def _bodies(text: str, kind: Any, *names: str) -> list[Any]:
+    from dateline.model import Entity, Span
+
+    return [
+        Entity(
+            f"e{n}",
+            name,
+            kind,
+            mentions=[Span(text.index(name), text.index(name) + len(name), name)],
+        )
+        for n, name in enumerate(names)
+    ]
+
+
+def test_two_neighbouring_towns_the_tagger_read_as_one_body_are_each_a_place() -> None:
+    from dateline.model import EntityType
+
+    text = "Plow crews from Orrville and Rittman worked through the night."
+    found = _scan_us(text, _bodies(text, EntityType.ORG, "Orrville and Rittman"), [])
+    assert found == [("Orrville", "USA"), ("Rittman", "USA")]
+
+
+def test_a_body_named_by_towns_far_apart_or_out_of_a_place_s_context_stays_a_body() -> None:
+    from dateline.model import EntityType
+
+    far = "The shoes were sold at Mombasa and Lima last winter."
+    assert _scan_us(far, _bodies(far, EntityType.ORG, "Mombasa and Lima"), []) == []
+    bare = "Orrville and Rittman signed the contract on Friday."
+    assert _scan_us(bare, _bodies(bare, EntityType.ORG, "Orrville and Rittman"), []) == []
+
+
+def test_a_one_word_person_listed_beside_a_town_near_it_is_that_town() -> None:
+    from dateline.model import EntityType
+
+    text = "Residents of Orrville and Rittman asked the board for a new bus route."
+    found = _scan_us(text, _bodies(text, EntityType.PERSON, "Rittman"), [])
+    assert found == [("Orrville", "USA"), ("Rittman", "USA")]
+
+
+def test_a_person_listed_beside_a_town_far_from_their_name_s_town_stays_a_person() -> None:
+    from dateline.model import EntityType
+
+    text = "Residents of Orrville and Mombasa wrote to the board."
+    assert _scan_us(text, _bodies(text, EntityType.PERSON, "Mombasa"), []) == [("Orrville", "USA")]

@@ -35,6 +35,7 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    km,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -62,6 +63,9 @@ _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
 _PASSES = 2
+# Towns a story lists together lie within a short drive of each other.
+_LIST_KM = 150.0
+_LOCAL_FEATURES = frozenset({"city", "county"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,9 @@ class TextScan:
                     taken.add(item.span.start, item.span.end)
             if len(found) == before:
                 break
+        for item in _listed_people(doc, analysis, places + _spans(found), resolve):
+            found.append(item)
+            taken.add(item.span.start, item.span.end)
         if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
             found.extend(_dateline(analysis, taken, resolve))
         return found
@@ -243,10 +250,57 @@ def _mistyped_bodies(
         if entity.type.value != "ORG" or entity.name.isupper() or entity.type_from not in _GUESSED:
             continue
         for mention in entity.mentions:
+            if _overlaps(mention.start, mention.end, _ranges(known)):
+                continue
             read = _body_as_place(doc, analysis, mention, known, resolve)
-            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
-                known.append(mention)
-                yield read
+            listed = [read] if read is not None else _listed_towns(doc, mention, known, resolve)
+            known.extend(f.span for f in listed)
+            yield from listed
+
+
+def _listed_towns(doc: Doc, mention: Span, places: list[Span], resolve: Resolver) -> list[Found]:
+    """ "Crews from Troy and Potlatch": the tagger read two towns joined by "and" as one
+    body. Each name of such a list is the town the gazetteer knows by it where the words
+    before the list say it is a place and the towns lie near each other; bodies named so
+    ("Marks and Spencer") name no two neighbouring towns."""
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not _place_context(doc, tokens.start, tokens.end, places):
+        return []
+    names = _list_parts(doc, tokens.start, tokens.end)
+    found = [resolve(doc[i:j].text) for i, j in names]
+    towns = [k for k in found if k is not None and k.feature in _LOCAL_FEATURES]
+    if len(names) < 2 or len(towns) != len(names) or not _neighbours(towns):
+        return []
+    spans = [doc[i:j] for i, j in names]
+    return [
+        Found(Span(s.start_char, s.end_char, s.text), town)
+        for s, town in zip(spans, towns, strict=True)
+    ]
+
+
+def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The token ranges of the names a list "A, B and C" holds (none where a part is no
+    capitalised name of at most `_MAX_WORDS` words)."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for k in range(start, end + 1):
+        if k < end and doc[k].lower_ not in _CONNECTORS:
+            continue
+        if k == begin:
+            if start < k < end and doc[k].lower_ in {"and", "or"} and doc[k - 1].text == ",":
+                begin = k + 1  # the serial comma
+                continue
+            return []
+        if k - begin > _MAX_WORDS or not all(_capitalised(t) for t in doc[begin:k]):
+            return []
+        parts.append((begin, k))
+        begin = k + 1
+    return parts
+
+
+def _neighbours(towns: list[KnownPlace]) -> bool:
+    """Every town within `_LIST_KM` of the first: the places a local story lists together."""
+    return all(km(towns[0], town) <= _LIST_KM for town in towns[1:])
 
 
 # Where a name after one of these words is a place, not a person: "in", not "to" or "with"
@@ -275,7 +329,51 @@ def _mistyped_people(
                 yield read
 
 
+def _listed_people(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "Residents of Juliaetta and Genesee": a one-word name the tagger called a person,
+    listed right beside a place the text names, is the town the gazetteer knows by it where
+    that town lies near the place beside it ("Moscow and Lavrov" lists no two towns), and
+    no other person of the article bears the name."""
+    names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
+    known = list(places)
+    for entity in analysis.entities:
+        if entity.type.value != "PERSON" or entity.type_from not in _GUESSED:
+            continue
+        if len(entity.name.split()) != 1 or _borne_by_another(entity.name, names):
+            continue
+        for mention in entity.mentions:
+            if _overlaps(mention.start, mention.end, _ranges(known)):
+                continue
+            tokens = _standalone_name(doc, analysis, mention)
+            beside = _listed_beside(doc, tokens, known) if tokens is not None else None
+            town = resolve(mention.text) if beside is not None else None
+            near = resolve(beside.text) if beside is not None and town is not None else None
+            if town is None or near is None or not _neighbours([near, town]):
+                continue
+            if {town.feature, near.feature} <= _LOCAL_FEATURES:
+                known.append(mention)
+                yield Found(mention, town, overrides=True)
+
+
+def _listed_beside(doc: Doc, tokens: TokenSpan, places: list[Span]) -> Span | None:
+    """The place listed right before or after a one-word name ("A and B", "A, B")."""
+    i, j = tokens.start, tokens.end
+    if i > 1 and doc[i - 1].lower_ in _CONNECTORS:
+        end = doc[i - 2].idx + len(doc[i - 2])
+        before = [p for p in places if p.end == end]
+        if before:
+            return before[0]
+    if j + 1 < len(doc) and doc[j].lower_ in _CONNECTORS:
+        after = [p for p in places if p.start == doc[j + 1].idx]
+        if after:
+            return after[0]
+    return None
+
+
 def _borne_by_another(name: str, names: list[list[str]]) -> bool:
+
     words = name.split()
     return any(other != words and set(words) & set(other) for other in names)
 
