@@ -514,3 +514,56 @@ def test_a_person_listed_beside_a_town_far_from_their_name_s_town_stays_a_person
 
     text = "Residents of Orrville and Mombasa wrote to the board."
     assert _scan_us(text, _bodies(text, EntityType.PERSON, "Mombasa"), []) == [("Orrville", "USA")]
+
+
+def test_a_small_town_the_tagger_called_a_body_is_a_place_where_the_text_names_its_kind() -> None:
+    from dateline.model import EntityType
+
+    text = "The village of Shreve will fix its water tower before the fair."
+    assert _scan_us(text, _bodies(text, EntityType.ORG, "Shreve"), []) == [("Shreve", "USA")]
+    apposed = "Crews reached Shreve, a village to the south, by noon."
+    found = _scan_us(apposed, _bodies(apposed, EntityType.ORG, "Shreve"), [])
+    assert found == [("Shreve", "USA")]
+
+
+def test_a_name_before_a_place_noun_that_modifies_another_noun_is_no_place() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from dateline.nlp.places.textscan import _apposed_place_noun
+
+    vocab = English().vocab
+    words = ["Bids", "came", "from", "Shreve", ",", "a", "city", "contractor", "."]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"]
+    assert not _apposed_place_noun(Doc(vocab, words=words, pos=pos), 4)
+    words = ["Crews", "reached", "Shreve", ",", "a", "small", "village", "to", "the", "south"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "DET", "NOUN"]
+    assert _apposed_place_noun(Doc(vocab, words=words, pos=pos), 3)
+
+
+def test_a_small_town_the_tagger_called_a_body_is_a_place_listed_beside_a_town_near_it() -> None:
+    from dateline.model import EntityType
+
+    text = "Drivers from Orrville, Rittman and Apple Creek use the junction."
+    towns = [_span_of(text, "Orrville"), _span_of(text, "Rittman")]
+    found = _scan_us(text, _bodies(text, EntityType.ORG, "Apple Creek"), towns)
+    assert ("Apple Creek", "USA") in found
+    # Potlatch is a small town of Idaho, not Ohio's: too far to be listed with Orrville
+    far = "Drivers from Orrville and Potlatch use the junction."
+    found = _scan_us(far, _bodies(far, EntityType.ORG, "Potlatch"), [_span_of(far, "Orrville")])
+    assert ("Potlatch", "USA") not in found
+
+
+def test_a_town_listed_after_a_person_the_list_made_a_town_is_read_too() -> None:
+    from dateline.model import EntityType
+
+    text = "A bus will link Wooster with Orrville, Rittman and Smithville next year."
+    orrville = [_span_of(text, "Orrville")]
+    found = _scan_us(text, _bodies(text, EntityType.PERSON, "Rittman"), orrville)
+    assert {"Rittman", "Smithville"} <= {name for name, _ in found}
+
+
+def _span_of(text: str, name: str) -> Any:
+    from dateline.model import Span
+
+    return Span(text.index(name), text.index(name) + len(name), name)

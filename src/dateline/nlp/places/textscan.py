@@ -170,11 +170,13 @@ class TextScan:
                 if item is not None:
                     found.append(item)
                     taken.add(item.span.start, item.span.end)
+            # "Salem with Keizer, Silverton and Independence": a person's name the list
+            # makes a town lets the next pass read the names listed beside it.
+            for item in _listed_people(doc, analysis, places + _spans(found), resolve):
+                found.append(item)
+                taken.add(item.span.start, item.span.end)
             if len(found) == before:
                 break
-        for item in _listed_people(doc, analysis, places + _spans(found), resolve):
-            found.append(item)
-            taken.add(item.span.start, item.span.end)
         if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
             found.extend(_dateline(analysis, taken, resolve))
         return found
@@ -417,11 +419,53 @@ def _body_as_place(
     if tokens is None:
         return None
     known = resolve(mention.text)
-    if known is None or not _big_enough(known):
+    if known is None:
         return None
+    # "the borough of Myerstown", "Prospect, a village": words that name the kind of place
+    # say so of a town of any size; a bare preposition only of a big one ("at Harvard").
+    if _named_a_place(doc, tokens.start, tokens.end):
+        return Found(mention, known, overrides=True)
     if not _place_context(doc, tokens.start, tokens.end, places):
         return None
-    return Found(mention, known, overrides=True)
+    if _big_enough(known) or _listed_near(doc, tokens, places, known, resolve):
+        return Found(mention, known, overrides=True)
+    return None
+
+
+def _named_a_place(doc: Doc, i: int, j: int) -> bool:
+    """ "the borough of X", "the town of X", or "X, a village (to the south)": the text
+    calls tokens i..j a place by the noun for its kind."""
+    nouns = _cues().place_nouns
+    if i > 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in nouns:
+        return doc[i - 3].lower_ == "the"
+    return _apposed_place_noun(doc, j)
+
+
+def _apposed_place_noun(doc: Doc, j: int) -> bool:
+    """ "Prospect, a village to the south", "Keene, a small city in New Hampshire": a comma,
+    an article and (after at most one word) a place noun that heads its phrase ("Acme, a
+    city contractor" names a firm)."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"a", "an"}:
+        return False
+    for k in (j + 2, j + 3):
+        if k < len(doc) and doc[k].lower_ in _cues().place_nouns:
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            return after is None or after.pos_ not in {"NOUN", "PROPN"}
+    return False
+
+
+def _listed_near(
+    doc: Doc, tokens: TokenSpan, places: list[Span], town: KnownPlace, resolve: Resolver
+) -> bool:
+    """The town is listed right beside a place the text names, and lies near it: "drivers
+    from Mars, Evans City and Harmony"."""
+    beside = _listed_beside(doc, tokens, places)
+    near = resolve(beside.text) if beside is not None else None
+    return (
+        near is not None
+        and {town.feature, near.feature} <= _LOCAL_FEATURES
+        and (_neighbours([near, town]))
+    )
 
 
 def _big_enough(known: KnownPlace) -> bool:
@@ -591,6 +635,9 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
         return True  # "X residents", "X police"
     if before == "(" and after[:1] == [")"] and i > 1 and _capitalised(doc[i - 2]):
         return True  # "Blue Fern Bakery (Braselton)": a business's or a person's town
+    if _apposed_place_noun(doc, j):
+        return True  # "Prospect, a village to the south"
+
     return _listed_with_place(doc, i, j, places)
 
 
