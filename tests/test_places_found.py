@@ -29,14 +29,28 @@ def test_a_place_leading_an_organisation_s_name(analyse_text) -> None:  # type: 
     )
 
 
-def test_a_state_s_institution_is_no_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_state_s_university_is_the_state_named_whole_and_its_police_name_the_state(
+    analyse_text,  # type: ignore[no-untyped-def]
+) -> None:
     analysis = analyse_text(
-        "Researchers at Kansas State University and officers of the Oregon State Police "
+        "Researchers at Kansas State University and officers of the Washington State Police "
         "examined the damaged bridge on Tuesday."
     )
-    assert not any(
-        p.span.text in {"Kansas", "Kansas State", "Oregon", "Oregon State"} for p in analysis.places
-    )
+    places = {p.span.text: (p.name, p.feature) for p in analysis.places}
+    assert places.get("Kansas State University") == ("Kansas", "region")
+    # the state, never the capital city its name shares
+    assert places.get("Washington") == ("Washington", "region")
+    assert not any(p.span.text.endswith("State") for p in analysis.places)
+
+
+def test_a_continent_s_word_opening_a_body_s_name_names_the_continent() -> None:
+    from dateline.model import Entity, EntityType, Span
+    from dateline.nlp.places.embedded import embedded_places
+
+    text = "the African Development Fund"
+    body = Entity("e1", text[4:], EntityType.ORG, mentions=[Span(4, len(text), text[4:])])
+    found = embedded_places([body], lambda name: None)
+    assert [(span.text, place.name) for span, place in found] == [("African", "Africa")]
 
 
 def test_a_town_and_its_state_resolve_together(analyse_text) -> None:  # type: ignore[no-untyped-def]
