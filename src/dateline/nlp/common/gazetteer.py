@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -420,3 +421,17 @@ def _regions() -> dict[str, KnownPlace]:
 def region_named(name: str) -> KnownPlace | None:
     """A territory, region, sea, strait or crossing from the project's list."""
     return _regions().get(fold(name).removeprefix("the "))
+
+
+_EARTH_KM = 6371.0  # the mean radius, as the great-circle distance takes it
+
+
+def km(first: KnownPlace, second: KnownPlace) -> float:
+    """The great-circle distance between two places, for the readers that ask whether the
+    names an article lists lie near each other."""
+    p1, p2 = math.radians(first.lat), math.radians(second.lat)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(second.lon - first.lon) / 2) ** 2
+    )
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))

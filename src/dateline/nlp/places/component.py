@@ -47,7 +47,7 @@ from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.demonyms import untagged_demonyms
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.textscan import Found, paired_places, state_name, text_places
+from dateline.nlp.places.textscan import Found, TextScan, state_name
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
 
@@ -148,9 +148,10 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     context = _context_countries(analysis)
     entities = [e for e in analysis.entities if _may_be_place(e)]
     names = [e.name for e in entities if e.type is not EntityType.NORP]
-    pinned = replace(_pinned(paired_places(doc, analysis)), candidates=_candidates_of(names))
+    scan = TextScan.of(doc, analysis)  # read once; resolved in the preview and at the end
+    pinned = replace(_pinned(scan.paired()), candidates=_candidates_of(names))
     first = [_resolve_entity(e, context, pinned) for e in entities]
-    pinned = _with_preview(doc, analysis, entities, first, context, pinned, names)
+    pinned = _with_preview(scan, entities, first, context, pinned, names)
     everything = _neighbourhood(first, pinned)
     places: list[Place] = []
     second: list[KnownPlace | None] = []
@@ -172,7 +173,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     # Westbrook is Maine's.
     settled = _neighbourhood(second, pinned)
     places.extend(_embedded(analysis, places, context, settled))
-    places = _with_text_places(doc, analysis, places, context, settled)
+    places = _with_text_places(scan, places, context, settled)
     places.extend(_demonym_places(doc, analysis, places))
     places.sort(key=lambda p: p.span.start)
     for number, place in enumerate(places, 1):
@@ -226,8 +227,7 @@ def _demonym_places(doc: Doc, analysis: Analysis, found: list[Place]) -> list[Pl
 
 
 def _with_text_places(
-    doc: Doc,
-    analysis: Analysis,
+    scan: TextScan,
     places: list[Place],
     context: Counter[str],
     nearby: Neighbourhood,
@@ -235,14 +235,14 @@ def _with_text_places(
     """The places the entity reading missed, each read among the places it found ("Hall
     County" near Gainesville is Georgia's); a "City, State" pair replaces its reading."""
     spans = [p.span for p in places]
-    found = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
+    found = scan.places(spans, lambda n: resolve(n, context, nearby))
     replaced = [f.span for f in found if f.overrides]
     kept = [
         p
         for p in places
         if not any(s.start < p.span.end and p.span.start < s.end for s in replaced)
     ]
-    _add_place_entities(analysis, found)
+    _add_place_entities(scan.analysis, found)
     seen = {(p.span.start, p.span.end) for p in kept}
     for item in found:
         known = item.place
@@ -379,8 +379,7 @@ def _candidates_of(names: list[str]) -> Candidates:
 
 
 def _with_preview(
-    doc: Doc,
-    analysis: Analysis,
+    scan: TextScan,
     entities: list[Entity],
     first: list[KnownPlace | None],
     context: Counter[str],
@@ -396,7 +395,7 @@ def _with_preview(
         m for entity, known in zip(entities, first, strict=True) if known for m in entity.mentions
     ]
     nearby = _neighbourhood(first, pinned)
-    preview = text_places(doc, analysis, spans, lambda n: resolve(n, context, nearby))
+    preview = scan.places(spans, lambda n: resolve(n, context, nearby))
     found = [f for f in preview if not f.overrides and f.place.feature in _LOCAL_FEATURES]
     if not found:
         return pinned

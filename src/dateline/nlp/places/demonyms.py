@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Span
@@ -34,7 +36,7 @@ def untagged_demonyms(
     """Each untyped nationality word before the noun it modifies, and its country."""
     ranges = [(s.start, s.end) for s in taken]
     ranges += [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-    for token in doc:
+    for token in _capitalised_words(doc):
         country = _country_modifier(token)
         if country is None:
             continue
@@ -47,6 +49,17 @@ def untagged_demonyms(
         known = country_place(country)
         if known is not None:
             yield analysis.article.span(start, end), known
+
+
+def _capitalised_words(doc: Doc) -> list[Token]:
+    """The alphabetic tokens neither all in lower case nor all in capitals: every word
+    `_country_modifier` may take, picked on spaCy's arrays rather than by making a Python
+    object of every token (a fifth of the places stage's time, before)."""
+    if len(doc) == 0:
+        return []
+    flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_UPPER]).astype(bool)
+    chosen = flags[:, 0] & ~flags[:, 1] & ~flags[:, 2]
+    return [doc[int(i)] for i in np.nonzero(chosen)[0]]
 
 
 def _country_modifier(token: Token) -> str | None:

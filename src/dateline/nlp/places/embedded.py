@@ -16,15 +16,18 @@ import re
 from collections.abc import Callable
 
 from dateline.model import Entity, EntityType, Span
-from dateline.nlp.common.gazetteer import KnownPlace, cities_named, country_place
-from dateline.nlp.common.lexicon import country_of_demonym, country_of_name
+from dateline.nlp.common.gazetteer import (
+    KnownPlace,
+    cities_named,
+    country_place,
+    region_named,
+    us_state,
+)
+from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, region_of_demonym
 
 # A single-word city leading an organisation's name must be at least this big to be read as
 # the city ("Aberdeen Asset Management"); smaller one-word towns are too often common words.
 _EMBEDDED_CITY = 100_000
-# "Colorado State University", "Maryland State Police": a division's name before "State" is
-# the name of the state's institution; annotators mark the whole, or nothing.
-_INSTITUTION_AFTER = {"state"}
 _STANDALONE = {"country", "region", "county"}
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -38,10 +41,26 @@ def embedded_places(entities: list[Entity], resolve: Resolver) -> list[tuple[Spa
             continue
         for mention in entity.mentions:
             hit = _leading_place(mention, resolve)
-            if hit is not None:
-                found.append(hit)
-            found.extend(_inner_countries(mention, hit))
+            inner = ([hit] if hit is not None else []) + _inner_countries(mention, hit)
+            found.extend(_as_whole(mention, inner))
     return found
+
+
+# A state's university stands for the state it serves, and GeoWebNews-style annotation
+# marks its whole name as the place ("Colorado State University", "the University of
+# Oregon"); other bodies keep only their place's words ("Maryland State Police", "the
+# Georgian Ministry of Defence"). Central banks, embassies and foreign ministries are marked
+# whole too on the dev set, but each in one fold only: no held fold vouches for them.
+_WHOLE = re.compile(r"^(?:.+ State University|University of .+)$")
+
+
+def _as_whole(mention: Span, inner: list[tuple[Span, KnownPlace]]) -> list[tuple[Span, KnownPlace]]:
+    """The one place inside a university's name, as the whole name; else the places as
+    found."""
+    if len(inner) != 1 or not _WHOLE.match(_without_possessive(mention.text)):
+        return inner
+    text = _without_possessive(mention.text)
+    return [(Span(mention.start, mention.start + len(text), text), inner[0][1])]
 
 
 def _inner_countries(
@@ -76,16 +95,28 @@ def _leading_place(mention: Span, resolve: Resolver) -> tuple[Span, KnownPlace] 
     """The longest run of leading words (not the whole name) that names a place."""
     words = mention.text.split(" ")
     for size in range(len(words) - 1, 0, -1):
-        if {words[size - 1].lower(), words[size].lower()} & _INSTITUTION_AFTER:
-            continue
+        if words[size - 1].lower() == "state":
+            continue  # "Colorado State" is no place's name; "Colorado" is
         prefix = _without_possessive(" ".join(words[:size]))
         if not prefix or not prefix[0].isupper():
             continue
-        known = standalone_place(prefix, resolve)
+        known = _state_of_institution(prefix, words[size]) or standalone_place(prefix, resolve)
         if known is not None:
             span = Span(mention.start, mention.start + len(prefix), prefix)
             return span, known
     return None
+
+
+def _state_of_institution(prefix: str, after: str) -> KnownPlace | None:
+    """ "Colorado State University", "Washington State Police": the US state whose name
+    comes before "State" is the state the institution belongs to, not a city of the name
+    (GeoWebNews-style annotation counts it as a non-locational toponym)."""
+    if after.lower() != "state":
+        return None
+    state = us_state(prefix)
+    if state is None:
+        return None
+    return KnownPlace(state.name, state.country, state.lat, state.lon, state.geonameid, "region")
 
 
 def _without_possessive(words: str) -> str:
@@ -103,6 +134,13 @@ def standalone_place(prefix: str, resolve: Resolver) -> KnownPlace | None:
     demonym = country_of_demonym(prefix)
     if demonym is not None and country_of_name(prefix) is None:
         return country_place(demonym)
+    # "the European Commission", "the African Union": a continent's people's word opening
+    # a body's name names the continent
+    region = region_of_demonym(prefix)
+    if region is not None and country_of_name(prefix) is None:
+        continent = region_named(region)
+        if continent is not None and continent.feature == "continent":
+            return continent
     known = resolve(prefix)
     if known is None:
         return None

@@ -18,10 +18,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_UPPER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -33,6 +35,7 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    km,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -60,6 +63,9 @@ _NOT_PLACE_TYPES = {"", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _CONNECTORS = {",", "and", "or", "&"}
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.]")
 _PASSES = 2
+# Towns a story lists together lie within a short drive of each other.
+_LIST_KM = 150.0
+_LOCAL_FEATURES = frozenset({"city", "county"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,41 +101,90 @@ class Found:
     overrides: bool = False
 
 
-def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver) -> list[Found]:
-    """Places in the text beyond the entity reading's `places` (their spans)."""
-    occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-    occupied += [(p.start, p.end) for p in places]
-    found: list[Found] = list(_pairs(doc, analysis, places))
-    found.extend(_plural_divisions(doc, analysis, resolve))
-    found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
-    found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
-    found.extend(_dateline_pair(doc, analysis))
-    # Every run is checked against what is taken, token by token: a sorted set keeps that
-    # check to the few stretches near the run, not the article's every mention.
-    taken = SpanSet([*occupied, *((f.span.start, f.span.end) for f in found)])
-    scan = _Scan(
-        doc,
-        analysis,
-        resolve,
-        {w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()},
-        set(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
-        {fold(p.text) for p in places} | {fold(f.span.text) for f in found},
-    )
-    runs = list(_capitalised_runs(doc, analysis))
-    # A second pass reads the names listed before a place the first pass found ("between
-    # Marietta and Kennesaw", where only the second had a cue of its own).
-    for _ in range(_PASSES):
-        before = len(found)
-        for i, j in runs:
-            item = scan.read(i, j, taken, places + _spans(found))
-            if item is not None:
+@dataclass(frozen=True, slots=True)
+class TextScan:
+    """What the scan reads once per article, whatever the names around it resolve to: the
+    "City, State" pairs and the dateline's pair (which need no resolver), the capitalised
+    runs, the words of its people's names and the words it uses in lower case. The places
+    stage reads the text twice (a preview among the entities' first guesses, then among
+    their settled places): finding all this once keeps the second reading to resolving."""
+
+    doc: Doc
+    analysis: Analysis
+    pairs: tuple[Found, ...]
+    dateline_pair: tuple[Found, ...]
+    runs: tuple[tuple[int, int], ...]
+    person_words: frozenset[str]
+    lowercase: frozenset[str]
+    # whether each token range is no date, person or common word (`_unambiguous`), as read
+    unambiguous: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, analysis: Analysis) -> TextScan:
+        """The article's scan; its entities' names and types must not change after."""
+        return cls(
+            doc,
+            analysis,
+            tuple(_pairs(doc, analysis)),
+            tuple(_dateline_pair(doc, analysis)),
+            tuple(_capitalised_runs(doc, analysis)),
+            frozenset(
+                w.lower()
+                for e in analysis.entities
+                if e.type.value == "PERSON"
+                for w in e.name.split()
+            ),
+            frozenset(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
+        )
+
+    def paired(self) -> list[Found]:
+        """The "City, State" pairs and the dateline's pair alone, before anything else is
+        read: the places resolution takes as fixed, and the states they name as the
+        article's focus."""
+        return [*self.pairs, *self.dateline_pair]
+
+    def places(self, places: list[Span], resolve: Resolver) -> list[Found]:
+        """Places in the text beyond the entity reading's `places` (their spans)."""
+        doc, analysis = self.doc, self.analysis
+        occupied = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+        occupied += [(p.start, p.end) for p in places]
+        found: list[Found] = list(self.pairs)
+        found.extend(_plural_divisions(doc, analysis, resolve))
+        found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
+        found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
+        found.extend(self.dateline_pair)
+        # Every run is checked against what is taken, token by token: a sorted set keeps
+        # that check to the few stretches near the run, not the article's every mention.
+        taken = SpanSet([*occupied, *((f.span.start, f.span.end) for f in found)])
+        scan = _Scan(
+            self,
+            resolve,
+            {fold(p.text) for p in places} | {fold(f.span.text) for f in found},
+        )
+        # A second pass reads the names listed before a place the first pass found
+        # ("between Marietta and Kennesaw", where only the second had a cue of its own).
+        for _ in range(_PASSES):
+            before = len(found)
+            for i, j in self.runs:
+                item = scan.read(i, j, taken, places, found)
+                if item is not None:
+                    found.append(item)
+                    taken.add(item.span.start, item.span.end)
+            # "Salem with Keizer, Silverton and Independence": a person's name the list
+            # makes a town lets the next pass read the names listed beside it.
+            for item in _listed_people(doc, analysis, places + _spans(found), resolve):
                 found.append(item)
                 taken.add(item.span.start, item.span.end)
-        if len(found) == before:
-            break
-    if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
-        found.extend(_dateline(analysis, taken, resolve))
-    return found
+            if len(found) == before:
+                break
+        if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
+            found.extend(_dateline(analysis, taken, resolve))
+        return found
+
+
+def text_places(doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver) -> list[Found]:
+    """Places in the text beyond the entity reading's `places`, read once (see `TextScan`)."""
+    return TextScan.of(doc, analysis).places(places, resolve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,22 +192,22 @@ class _Scan:
     """What reading one capitalised run needs: the article, and the words that rule a run
     out (people's names, words the article uses in lower case) or in (names it places)."""
 
-    doc: Doc
-    analysis: Analysis
+    text: TextScan
     resolve: Resolver
-    person_words: set[str]
-    lowercase: set[str]
     names: set[str]
 
-    def read(self, i: int, j: int, taken: SpanSet, places: list[Span]) -> Found | None:
-        """The place tokens i..j name, where the text says they name one."""
-        doc = self.doc
-        whole = _cut(doc, i, j, taken, self.person_words)
+    def read(
+        self, i: int, j: int, taken: SpanSet, places: list[Span], found: list[Found]
+    ) -> Found | None:
+        """The place tokens i..j name, where the text says they name one, beside the
+        entity reading's `places` and those `found` so far."""
+        doc = self.text.doc
+        whole = _cut(doc, i, j, taken, self.text.person_words)
         cut, j = whole != j, whole
         span = doc[i:j]
         if j == i or taken.overlaps(span.start_char, span.end_char):
             return None
-        if not _unambiguous(doc, i, j, self.person_words, self.lowercase):
+        if not self._unambiguous(i, j):
             return None
         dated = any(t.ent_type_ == "DATE" for t in doc[i:j])
         if _part_of_a_name(doc, j):
@@ -169,9 +224,19 @@ class _Scan:
             span = doc[i:j]
         if known is None or (dated and not _big_enough(known)):
             return None
-        if fold(span.text) in self.names or _place_context(doc, i, j, places):
-            return Found(self.analysis.article.span(span.start_char, span.end_char), known)
+        if fold(span.text) in self.names or _place_context(doc, i, j, places + _spans(found)):
+            return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
         return None
+
+    def _unambiguous(self, i: int, j: int) -> bool:
+        """`_unambiguous`, once a token range: each run is read in every pass of every
+        reading, and its words do not change."""
+        known = self.text.unambiguous.get((i, j))
+        if known is None:
+            text = self.text
+            known = _unambiguous(text.doc, i, j, text.person_words, text.lowercase)
+            text.unambiguous[(i, j)] = known
+        return known
 
 
 def _mistyped_bodies(
@@ -187,10 +252,57 @@ def _mistyped_bodies(
         if entity.type.value != "ORG" or entity.name.isupper() or entity.type_from not in _GUESSED:
             continue
         for mention in entity.mentions:
+            if _overlaps(mention.start, mention.end, _ranges(known)):
+                continue
             read = _body_as_place(doc, analysis, mention, known, resolve)
-            if read is not None and not _overlaps(mention.start, mention.end, _ranges(known)):
-                known.append(mention)
-                yield read
+            listed = [read] if read is not None else _listed_towns(doc, mention, known, resolve)
+            known.extend(f.span for f in listed)
+            yield from listed
+
+
+def _listed_towns(doc: Doc, mention: Span, places: list[Span], resolve: Resolver) -> list[Found]:
+    """ "Crews from Troy and Potlatch": the tagger read two towns joined by "and" as one
+    body. Each name of such a list is the town the gazetteer knows by it where the words
+    before the list say it is a place and the towns lie near each other; bodies named so
+    ("Marks and Spencer") name no two neighbouring towns."""
+    tokens = doc.char_span(mention.start, mention.end)
+    if tokens is None or not _place_context(doc, tokens.start, tokens.end, places):
+        return []
+    names = _list_parts(doc, tokens.start, tokens.end)
+    found = [resolve(doc[i:j].text) for i, j in names]
+    towns = [k for k in found if k is not None and k.feature in _LOCAL_FEATURES]
+    if len(names) < 2 or len(towns) != len(names) or not _neighbours(towns):
+        return []
+    spans = [doc[i:j] for i, j in names]
+    return [
+        Found(Span(s.start_char, s.end_char, s.text), town)
+        for s, town in zip(spans, towns, strict=True)
+    ]
+
+
+def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The token ranges of the names a list "A, B and C" holds (none where a part is no
+    capitalised name of at most `_MAX_WORDS` words)."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for k in range(start, end + 1):
+        if k < end and doc[k].lower_ not in _CONNECTORS:
+            continue
+        if k == begin:
+            if start < k < end and doc[k].lower_ in {"and", "or"} and doc[k - 1].text == ",":
+                begin = k + 1  # the serial comma
+                continue
+            return []
+        if k - begin > _MAX_WORDS or not all(_capitalised(t) for t in doc[begin:k]):
+            return []
+        parts.append((begin, k))
+        begin = k + 1
+    return parts
+
+
+def _neighbours(towns: list[KnownPlace]) -> bool:
+    """Every town within `_LIST_KM` of the first: the places a local story lists together."""
+    return all(km(towns[0], town) <= _LIST_KM for town in towns[1:])
 
 
 # Where a name after one of these words is a place, not a person: "in", not "to" or "with"
@@ -219,7 +331,51 @@ def _mistyped_people(
                 yield read
 
 
+def _listed_people(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "Residents of Juliaetta and Genesee": a one-word name the tagger called a person,
+    listed right beside a place the text names, is the town the gazetteer knows by it where
+    that town lies near the place beside it ("Moscow and Lavrov" lists no two towns), and
+    no other person of the article bears the name."""
+    names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
+    known = list(places)
+    for entity in analysis.entities:
+        if entity.type.value != "PERSON" or entity.type_from not in _GUESSED:
+            continue
+        if len(entity.name.split()) != 1 or _borne_by_another(entity.name, names):
+            continue
+        for mention in entity.mentions:
+            if _overlaps(mention.start, mention.end, _ranges(known)):
+                continue
+            tokens = _standalone_name(doc, analysis, mention)
+            beside = _listed_beside(doc, tokens, known) if tokens is not None else None
+            town = resolve(mention.text) if beside is not None else None
+            near = resolve(beside.text) if beside is not None and town is not None else None
+            if town is None or near is None or not _neighbours([near, town]):
+                continue
+            if {town.feature, near.feature} <= _LOCAL_FEATURES:
+                known.append(mention)
+                yield Found(mention, town, overrides=True)
+
+
+def _listed_beside(doc: Doc, tokens: TokenSpan, places: list[Span]) -> Span | None:
+    """The place listed right before or after a one-word name ("A and B", "A, B")."""
+    i, j = tokens.start, tokens.end
+    if i > 1 and doc[i - 1].lower_ in _CONNECTORS:
+        end = doc[i - 2].idx + len(doc[i - 2])
+        before = [p for p in places if p.end == end]
+        if before:
+            return before[0]
+    if j + 1 < len(doc) and doc[j].lower_ in _CONNECTORS:
+        after = [p for p in places if p.start == doc[j + 1].idx]
+        if after:
+            return after[0]
+    return None
+
+
 def _borne_by_another(name: str, names: list[list[str]]) -> bool:
+
     words = name.split()
     return any(other != words and set(words) & set(other) for other in names)
 
@@ -263,11 +419,53 @@ def _body_as_place(
     if tokens is None:
         return None
     known = resolve(mention.text)
-    if known is None or not _big_enough(known):
+    if known is None:
         return None
+    # "the borough of Myerstown", "Prospect, a village": words that name the kind of place
+    # say so of a town of any size; a bare preposition only of a big one ("at Harvard").
+    if _named_a_place(doc, tokens.start, tokens.end):
+        return Found(mention, known, overrides=True)
     if not _place_context(doc, tokens.start, tokens.end, places):
         return None
-    return Found(mention, known, overrides=True)
+    if _big_enough(known) or _listed_near(doc, tokens, places, known, resolve):
+        return Found(mention, known, overrides=True)
+    return None
+
+
+def _named_a_place(doc: Doc, i: int, j: int) -> bool:
+    """ "the borough of X", "the town of X", or "X, a village (to the south)": the text
+    calls tokens i..j a place by the noun for its kind."""
+    nouns = _cues().place_nouns
+    if i > 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in nouns:
+        return doc[i - 3].lower_ == "the"
+    return _apposed_place_noun(doc, j)
+
+
+def _apposed_place_noun(doc: Doc, j: int) -> bool:
+    """ "Prospect, a village to the south", "Keene, a small city in New Hampshire": a comma,
+    an article and (after at most one word) a place noun that heads its phrase ("Acme, a
+    city contractor" names a firm)."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"a", "an"}:
+        return False
+    for k in (j + 2, j + 3):
+        if k < len(doc) and doc[k].lower_ in _cues().place_nouns:
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            return after is None or after.pos_ not in {"NOUN", "PROPN"}
+    return False
+
+
+def _listed_near(
+    doc: Doc, tokens: TokenSpan, places: list[Span], town: KnownPlace, resolve: Resolver
+) -> bool:
+    """The town is listed right beside a place the text names, and lies near it: "drivers
+    from Mars, Evans City and Harmony"."""
+    beside = _listed_beside(doc, tokens, places)
+    near = resolve(beside.text) if beside is not None else None
+    return (
+        near is not None
+        and {town.feature, near.feature} <= _LOCAL_FEATURES
+        and (_neighbours([near, town]))
+    )
 
 
 def _big_enough(known: KnownPlace) -> bool:
@@ -278,7 +476,7 @@ def _big_enough(known: KnownPlace) -> bool:
     return max(people, default=0) >= _BODY_TOWN
 
 
-def _cut(doc: Doc, i: int, j: int, taken: SpanSet, person_words: set[str]) -> int:
+def _cut(doc: Doc, i: int, j: int, taken: SpanSet, person_words: frozenset[str]) -> int:
     """ "the Minister of Development of Kazakhstan Arystan Kakikenov": a run that runs on into
     a person's name (or another entity) is read up to it. A run that opens with one is left
     whole, for `_Scan.read` to rule out."""
@@ -304,14 +502,15 @@ def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]:
     """Token ranges of capitalised words ("New", "Ulm") in blocks that state facts."""
+    caps = _capitalised_flags(doc)
     i = 0
     while i < len(doc):
-        if not _capitalised(doc[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i
         # "Flowery Branch Mayor Tom Ellis": a local office ends the run that names its town.
-        while j < len(doc) and _capitalised(doc[j]) and not (j > i and _local_word(doc[j])):
+        while j < len(doc) and caps[j] and not (j > i and _local_word(doc[j])):
             j += 1
         # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
@@ -345,6 +544,19 @@ def _local_words() -> frozenset[str]:
     return cues.dwellers | cues.local_bodies
 
 
+def _capitalised_flags(doc: Doc) -> list[bool]:
+    """`_capitalised` of every token, asked only of the tokens neither all in lower case
+    nor all in capitals nor punctuation (picked on spaCy's arrays): most tokens are not
+    capitalised, and making a Python object of each costs more than the answer."""
+    caps = [False] * len(doc)
+    if not caps:
+        return caps
+    flags = doc.to_array([IS_LOWER, IS_UPPER, IS_PUNCT, IS_SPACE]).astype(bool)
+    for index in np.nonzero(~flags.any(axis=1))[0]:
+        caps[int(index)] = _capitalised(doc[int(index)])
+    return caps
+
+
 def _capitalised(token: Token) -> bool:
     word = token.text.replace("-", "").replace("'", "").replace("’", "")
     return word.isalpha() and token.text[:1].isupper() and not token.text.isupper()
@@ -369,7 +581,9 @@ def _part_of_a_name(doc: Doc, j: int) -> bool:
     return (after.text.isupper() and after.is_alpha) or after.lower_ in {"'s", "’s"}
 
 
-def _unambiguous(doc: Doc, i: int, j: int, person_words: set[str], lowercase: set[str]) -> bool:
+def _unambiguous(
+    doc: Doc, i: int, j: int, person_words: frozenset[str], lowercase: frozenset[str]
+) -> bool:
     """Not a date, a person's name or an ordinary word that happens to be a town somewhere."""
     tokens = doc[i:j]
     if any(t.ent_type_ not in _NOT_PLACE_TYPES and not _misdated(t) for t in tokens):
@@ -421,6 +635,9 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
         return True  # "X residents", "X police"
     if before == "(" and after[:1] == [")"] and i > 1 and _capitalised(doc[i - 2]):
         return True  # "Blue Fern Bakery (Braselton)": a business's or a person's town
+    if _apposed_place_noun(doc, j):
+        return True  # "Prospect, a village to the south"
+
     return _listed_with_place(doc, i, j, places)
 
 
@@ -433,7 +650,7 @@ def _listed_with_place(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     return j + 1 < len(doc) and doc[j].lower_ in _CONNECTORS and doc[j + 1].idx in starts
 
 
-def _pairs(doc: Doc, analysis: Analysis, places: list[Span]) -> Iterator[Found]:
+def _pairs(doc: Doc, analysis: Analysis) -> Iterator[Found]:
     """ "Gainesville, Va.", "Paris, Texas", "London, Ontario", "Hyderabad, Pakistan": a
     capitalised name, a comma, a US state (or another country's first-order division, or a
     country): the town of that division, and the division. An existing place on the town's
@@ -571,6 +788,8 @@ def _division_after(
     "Lebanon, Pa."; after a country no, "France, Germany"). A US state first (also by
     abbreviation), then a country, then another country's first-order division by its own
     name ("Ontario")."""
+    if not doc[i].text[:1].isupper():
+        return None  # every state, abbreviation and country opens with a capital
     state = _state_tokens(doc, i)
     if state is not None:
         end, region = state
@@ -648,9 +867,3 @@ def _dateline(analysis: Analysis, taken: SpanSet, resolve: Resolver) -> list[Fou
         return []
     known = resolve(words.title())
     return [Found(analysis.article.span(start, end), known)] if known else []
-
-
-def paired_places(doc: Doc, analysis: Analysis) -> list[Found]:
-    """The "City, State" pairs and the dateline's pair alone, before anything else is read:
-    the places resolution takes as fixed, and the states they name as the article's focus."""
-    return [*_pairs(doc, analysis, []), *_dateline_pair(doc, analysis)]
