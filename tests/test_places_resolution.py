@@ -17,16 +17,11 @@ GOLD: dict[str, dict[str, list[float]]] = {
     k: v for k, v in json.loads((LOCAL / "places.json").read_text("utf-8")).items() if k != "_about"
 }
 # Names still resolved wrong, and why: the Madrid district of the name outweighs the city; a
-# "City, England" pair reads the country; a province outranks its capital of the same name; a
-# county seat named once beside its county alone loses to a bigger namesake or to a country.
+# "City, England" pair reads the country; a province outranks its capital of the same name.
 OPEN = {
     ("toledo_spain.txt", "Salamanca"),
     ("cambridge_england.txt", "England"),
     ("san_jose_costa_rica.txt", "Puntarenas"),
-    ("marion_county_kentucky.txt", "Lebanon"),
-    ("warren_county_lebanon.txt", "Lebanon"),
-    ("clark_county_springfield.txt", "Springfield"),
-    ("clark_county_springfield.txt", "Clark County"),
 }
 
 
@@ -230,3 +225,67 @@ def test_a_compass_word_before_a_country_names_the_country(analyse_text) -> None
         analyse_text("Thai officials said shelling in Western Cambodia had forced farmers to flee.")
     )
     assert found["Western Cambodia"].country == "KHM"
+
+
+def test_a_town_and_its_county_settle_each_other_among_many_namesakes(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # a dozen Springfields and a dozen Clark Counties; only in Ohio is one the other's seat
+    found = _found(
+        analyse_text(
+            "The land bank of Clark County will buy the empty mill in Springfield, its "
+            "director said on Friday."
+        )
+    )
+    assert (
+        39.5 < (found["Springfield"].lat or 0) < 40.3
+        and -84.3 < (found["Springfield"].lon or 0) < -83.3
+    )
+    assert 39.5 < (found["Clark County"].lat or 0) < 40.3
+
+
+def test_two_towns_a_drive_apart_are_no_seat_and_county(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Pennsylvania has a Boston and a Houston 40 km apart; a list of big cities is not them
+    found = _found(
+        analyse_text("Flights out of Denver, Boston and Houston were late after the storm.")
+    )
+    assert 42 < (found["Boston"].lat or 0) < 42.6 and 29.5 < (found["Houston"].lat or 0) < 30
+
+
+def test_a_seat_weight_is_one_over_the_county_s_candidates_that_hold_a_town() -> None:
+    from dateline.nlp.common.gazetteer import City
+    from dateline.nlp.places.coherence import NEARBY_KM, _km, candidates
+
+    town = City(1, "Oakdale", "USA", 40.0, -80.0, 900)
+    other_town = City(2, "Oakdale", "USA", 35.0, -90.0, 5000)
+    county = City(3, "Birch County", "USA", 40.05, -80.05, 20_000, "county")
+    counties = [
+        City(10 + n, "Birch County", "USA", 30.0 + n, -100.0, 50_000, "county") for n in range(5)
+    ]
+    pool = candidates([[town, other_town], [county, *counties]])
+    near = 1 - _km(town.lat, town.lon, county.lat, county.lon) / NEARBY_KM
+    # one of six counties holds an Oakdale: the county is sure, not a sixth sure
+    assert pool.support(town) == pytest.approx(near)
+    assert pool.support(other_town) == 0.0
+
+
+def test_a_district_of_a_big_city_draws_nothing_from_the_city() -> None:
+    from dateline.nlp.common.gazetteer import City
+    from dateline.nlp.places.coherence import candidates
+
+    district = City(1, "Almendro", "ESP", 40.43, -3.69, 140_000)
+    city = City(2, "Almendro", "ESP", 41.0, -5.6, 140_000)
+    capital = City(3, "Madrid", "ESP", 40.42, -3.70, 3_000_000)
+    pool = candidates([[district, city], [capital]])
+    assert pool.support(district) == 0.0
+
+
+def test_a_country_named_town_among_the_story_s_counties_and_towns_is_the_town(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    # no state is named: Nelson County, Bardstown and Marion County put Lebanon in Kentucky
+    found = _found(
+        analyse_text(
+            "Tour buses that stop in Bardstown, in Nelson County, now drive on to Lebanon, the "
+            "seat of Marion County, where two distilleries opened this year."
+        )
+    )
+    assert found["Lebanon"].country == "USA" and 37.3 < (found["Lebanon"].lat or 0) < 37.9

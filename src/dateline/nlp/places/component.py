@@ -116,12 +116,6 @@ class Neighbourhood:
             return city.geonameid != city.region
         return self._near(city)
 
-    def within_named(self, city: City) -> bool:
-        """The place lies in a state the article's pairs name or a division it names."""
-        if city.region is None or city.geonameid == city.region:
-            return False
-        return city.region in self.focus or self._names(city.region)
-
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
         return self.regions.get(region, 0) > own
@@ -539,17 +533,15 @@ def _focus_town(
 ) -> KnownPlace | None:
     """ "Lebanon" in a story filed from "SALEM, Ore." (or one about a town "in southwest
     Ohio") that names nothing else of Lebanon's is that state's town of the name: a town by
-    that very name in a state the article's pairs or its other names give, where the
-    country has no support of its own, and where the town's evidence outweighs the
-    country's size, weighed as a place called by its own name: "exports to China" in a story
-    filed from Augusta, Maine, stay China's, not the Maine town's."""
+    that very name in a state the article's pairs or its other names give, or among its
+    other towns and counties ("Lebanon, the county seat" of a story about Marion County and
+    Bardstown is Kentucky's), where the country has no support of its own, and where the
+    town's evidence outweighs the country's size, weighed as a place called by its own
+    name: "exports to China" in a story filed from Augusta, Maine, stay China's, not the
+    Maine town's."""
     if context.get(country, 0) > 0:
         return None
-    towns = [
-        c
-        for c in cities_named(name)
-        if c.by_name and c.feature == "city" and nearby.within_named(c)
-    ]
+    towns = [c for c in cities_named(name) if c.by_name and c.feature == "city" and nearby.holds(c)]
     if not towns:
         return None
     town = max(towns, key=lambda c: _city_score(c, context, nearby))
