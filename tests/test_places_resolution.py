@@ -289,3 +289,27 @@ def test_a_country_named_town_among_the_story_s_counties_and_towns_is_the_town(
         )
     )
     assert found["Lebanon"].country == "USA" and 37.3 < (found["Lebanon"].lat or 0) < 37.9
+
+
+def test_a_namesake_in_the_state_of_the_story_s_other_towns_outranks_a_bigger_one(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    # Illinois's Springfield lies 250 km from Naperville and Joliet, beyond any neighbour's
+    # reach, but in their state; Missouri's is bigger
+    found = _found(
+        analyse_text("Teachers from Naperville and Joliet rode buses to Springfield for the vote.")
+    )
+    assert (
+        39.5 < (found["Springfield"].lat or 0) < 40.1
+        and -90 < (found["Springfield"].lon or 0) < -89
+    )
+
+
+def test_a_state_is_the_story_s_when_two_other_places_lie_in_it() -> None:
+    from dateline.nlp.common.gazetteer import City
+
+    town = City(1, "Elmwood", "USA", 40.0, -89.0, 3000, region=77)
+    two = Neighbourhood(homes={0: 77, 1: 77}, home_counts={77: 2}, skip=2)
+    # the entity being read is one of the two: one other place is no state's story
+    one = Neighbourhood(homes={0: 77, 1: 77}, home_counts={77: 2}, skip=1)
+    assert two.in_home_state(town) and not one.in_home_state(town)

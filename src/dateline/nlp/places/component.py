@@ -68,8 +68,10 @@ _BIG_CITY = 1_000_000
 # How much a place called by its own name gains, and a national capital, in powers of ten.
 _OWN_NAME_BONUS = 2.0
 _CAPITAL_BONUS = 4.0
-# How much a town of a state the article's pairs name gains, in powers of ten of people.
+# How much a town of a state the article's pairs name gains, in powers of ten of people, and
+# how many of the article's other towns and counties make their state its focus too.
 _FOCUS = 1.0
+_HOME_PLACES = 2
 # How much a place gains for each sure name of the article with a candidate near it (see
 # `coherence`), in powers of ten of people, and the most support that counts.
 _COHERENCE = 2.0
@@ -109,12 +111,25 @@ class Neighbourhood:
     focus: frozenset[int] = frozenset()
     # every candidate of every name, for how well a place sits among the others
     candidates: Candidates = field(default_factory=Candidates)
+    # the first-order division of each entity's town or county (by entity number), and how
+    # many entities' towns and counties lie in each division
+    homes: Mapping[int, int] = field(default_factory=dict)
+    home_counts: Mapping[int, int] = field(default_factory=dict)
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
         if city.region is not None and self._names(city.region):
             return city.geonameid != city.region
         return self._near(city)
+
+    def in_home_state(self, city: City) -> bool:
+        """The place lies in a state where the article's other towns and counties lie: a
+        story about Frankfort, Bardstown and Campbellsville is a Kentucky story, and its
+        "Paris" is Kentucky's though 150 km from each of them."""
+        if city.region is None or city.geonameid == city.region:
+            return False
+        own = 1 if self.homes.get(self.skip) == city.region else 0
+        return self.home_counts.get(city.region, 0) - own >= _HOME_PLACES
 
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
@@ -355,7 +370,25 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
             ),
         ]
     )
-    return replace(pinned, regions=regions, points=tuple(points))
+    homes = {
+        number: region
+        for number, p in enumerate(found)
+        if p and p.feature in _LOCAL_FEATURES and (region := _division_of(p)) is not None
+    }
+    return replace(
+        pinned,
+        regions=regions,
+        points=tuple(points),
+        homes=homes,
+        home_counts=Counter(homes.values()),
+    )
+
+
+def _division_of(place: KnownPlace) -> int | None:
+    """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
+    return next(
+        (c.region for c in cities_named(place.name) if c.geonameid == place.geonameid), None
+    )
 
 
 def _candidates_of(names: list[str]) -> Candidates:
@@ -630,7 +663,8 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
     local = 1.5 if nearby.holds(city) else 0.0
-    focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
+    home = city.region in nearby.focus and city.geonameid != city.region
+    focus = _FOCUS if home or nearby.in_home_state(city) else 0.0
     together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
     return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus + together
 
