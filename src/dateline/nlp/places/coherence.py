@@ -90,6 +90,20 @@ class Candidates:
         self._known[city.geonameid] = found = sum(weights.values())
         return found
 
+    def quartered(self, city: City) -> bool:
+        """The place lies at the heart of a far bigger candidate of another of the article's
+        names: a district of a city the article names, near it by being part of it."""
+        own = self.owners.get(city.geonameid, frozenset())
+        band = math.degrees(_QUARTER_KM / _EARTH_KM) + 1e-9
+        first = bisect_left(self.points, (city.lat - band,))
+        for lat, lon, number, _, geonameid in self.points[first:]:
+            if lat > city.lat + band:
+                return False
+            mine = number in own or geonameid == city.geonameid
+            if not mine and self._quarter_of(city, _km(city.lat, city.lon, lat, lon), geonameid):
+                return True
+        return False
+
     def _quarter_of(self, city: City, distance: float, other: int) -> bool:
         """The place lies at the heart of a far bigger candidate: a district of that city."""
         people = self.people.get(other, 0)

@@ -72,6 +72,8 @@ _CAPITAL_BONUS = 4.0
 # how many of the article's other towns and counties make their state its focus too.
 _FOCUS = 1.0
 _HOME_PLACES = 2
+# How much less a district of a city the article names is named than its size says.
+_DISTRICT = 1.0
 # How much a place gains for each sure name of the article with a candidate near it (see
 # `coherence`), in powers of ten of people, and the most support that counts.
 _COHERENCE = 2.0
@@ -658,15 +660,20 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital. And a place
     gains up to a hundredfold for each sure name of the article with a candidate near it
     (the nearer the more, three names at most): "Paris" beside "Bonham" and "Lamar County"
-    is the Texan town. Population is the prior; each of these is text evidence that can
+    is the Texan town. A district of a city the article names (GeoNames keeps big cities'
+    districts among its places) is near it only by being part of it, and is named ten times
+    less than a town of its own: "Salamanca" beside "Madrid" is the Castilian city, not the
+    Madrid district. Population is the prior; each of these is text evidence that can
     outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
-    local = 1.5 if nearby.holds(city) else 0.0
+    quarter = nearby.candidates.quartered(city)
+    local = 1.5 if nearby.holds(city) and not quarter else 0.0
     home = city.region in nearby.focus and city.geonameid != city.region
     focus = _FOCUS if home or nearby.in_home_state(city) else 0.0
     together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
-    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus + together
+    size = math.log10(max(city.population, 1)) - (_DISTRICT if quarter else 0.0)
+    return size + 2 * share + bonus + local + focus + together
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
