@@ -21,6 +21,7 @@ GOLD: dict[str, dict[str, list[float]]] = {
 OPEN = {
     ("cambridge_england.txt", "England"),
     ("san_jose_costa_rica.txt", "Puntarenas"),
+    ("san_jose_costa_rica.txt", "Alajuela"),
 }
 
 
@@ -321,3 +322,21 @@ def test_a_district_of_a_named_big_city_yields_to_the_city_of_the_name(analyse_t
     assert (
         40.8 < (found["Salamanca"].lat or 0) < 41.1 and -5.9 < (found["Salamanca"].lon or 0) < -5.4
     )
+
+
+def test_a_division_lies_between_its_towns_mean_and_the_middle_of_their_extent() -> None:
+    from dateline.nlp.common.gazetteer import division_point
+
+    # nine towns crowd a province's southern edge, one lies far north: the mean alone would
+    # sit on the edge, the middle of the extent alone in the empty north
+    towns = [(43.0, -80.0 + n / 10) for n in range(9)] + [(53.0, -80.0)]
+    lat, lon = division_point(towns)
+    assert lat == pytest.approx(((9 * 43.0 + 53.0) / 10 + 48.0) / 2)
+    assert -80.0 < lon < -79.5
+
+
+def test_a_division_across_the_180th_meridian_lies_on_it_not_at_greenwich() -> None:
+    from dateline.nlp.common.gazetteer import division_point
+
+    lat, lon = division_point([(65.0, 179.0), (66.0, -179.0), (64.0, 177.0)])
+    assert lat == pytest.approx(65.0) and abs(lon) > 177
