@@ -340,3 +340,22 @@ def test_a_division_across_the_180th_meridian_lies_on_it_not_at_greenwich() -> N
 
     lat, lon = division_point([(65.0, 179.0), (66.0, -179.0), (64.0, 177.0)])
     assert lat == pytest.approx(65.0) and abs(lon) > 177
+
+
+def test_a_gazetteer_country_of_a_name_no_place_can_bear_is_no_evidence() -> None:
+    from dateline.model import Analysis, Article, Block, BlockKind, Entity, EntityType, Span
+    from dateline.nlp.places.component import _context_countries
+
+    text = "The MoD said troops from Austin would train near Exeter."
+    article = Article(text=text, blocks=[Block(0, len(text), BlockKind.BODY)])
+    body = Entity(
+        "e1", "MoD", EntityType.GPE, country="USA", country_source="gazetteer",
+        mentions=[Span(4, 7, "MoD")],
+    )  # fmt: skip
+    town = Entity(
+        "e2", "Austin", EntityType.GPE, country="USA", country_source="gazetteer",
+        mentions=[Span(30, 36, "Austin")],
+    )  # fmt: skip
+    counts = _context_countries(Analysis(article=article, entities=[body, town]))
+    # "MoD" is Modesto only as an airport code: a mixed-case three letters names no town
+    assert counts == Counter({"USA": 1})

@@ -486,12 +486,26 @@ def _context_countries(analysis: Analysis) -> Counter[str]:
     """How often the article names each country, directly or through its people and bodies.
     A country inferred from the article's own places (an official's, `country_source`
     "inference") is no more evidence for them: counted, a brand tagged as a town ("Zara")
-    would lend its namesake's country to a person and take it back."""
+    would lend its namesake's country to a person and take it back. Nor is a country the
+    gazetteer gave a name no place of its could bear: "MoD", the Ministry of Defence,
+    is Modesto only among airport codes, and four of them made a British soldier's story
+    American enough to send his Colchester to Vermont."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.country and entity.country_source != "inference":
+        if entity.country and entity.country_source != "inference" and _bears(entity):
             counts[entity.country] += len(entity.mentions)
     return counts
+
+
+def _bears(entity: Entity) -> bool:
+    """The entity's country stands on more than a gazetteer look-up its name cannot bear:
+    the text gave it, or the name is a country's, a region's or a plausible place's."""
+    if entity.country_source != "gazetteer":
+        return True
+    name = entity.name.strip()
+    if country_of_name(name) or region_named(name) or state_name(name):
+        return True
+    return any(_plausible(c, name) for c in cities_named(name))
 
 
 def resolve(
