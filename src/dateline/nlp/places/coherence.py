@@ -8,7 +8,12 @@ those first guesses inherits their mistakes. So every candidate of every name is
 at once: a candidate gains for each other name with a candidate nearby, by how sure that
 name is (a name with one candidate counts fully, a name with eight candidates an eighth),
 so the countless Springfields and Franklins lend little, and a town named once in the
-gazetteer anchors its neighbours. This is the "spatial minimality" of the geoparsing
+gazetteer anchors its neighbours. A town and a county that lie together are surer: of a
+county's candidates, those with a town of the other name at their heart are few, and the
+county is as sure as one over their number ("Springfield" and "Clark County" each have a
+dozen places, and only in Ohio is a Springfield the seat of a Clark County). Two towns that
+lie a drive apart are not: in a list of big cities, "Boston" and "Houston" both have
+Pennsylvania hamlets 40 km apart. This is the "spatial minimality" of the geoparsing
 literature (Leidner; Lieberman's local lexicons), in its cheapest form.
 """
 
@@ -26,7 +31,19 @@ NEARBY_KM = 150.0
 # Only the most populous candidates of a name are weighed: beyond them, a name's hamlets
 # add time and no evidence.
 _CANDIDATES = 20
+# A place this near a city of another name this big, with this many times its people, is
+# read as a quarter of that city, which lends it nothing: Madrid's Salamanca district is no
+# neighbour of Madrid (GeoNames keeps big cities' districts among its populated places),
+# while Poland, Ohio, is still Boardman's neighbour.
+_QUARTER_KM = 8.0
+_QUARTER_RATIO = 10
+_QUARTERED_CITY = 500_000
+# A town this near a county's point (the mean of its towns) is read as lying in it.
+_SEAT_KM = 40.0
 _EARTH_KM = 6371.0
+
+
+Point = tuple[float, float, int, float, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +52,14 @@ class Candidates:
     place is a candidate of (by GeoNames id)."""
 
     # (lat, lon, name number, the name's weight, GeoNames id), by latitude
-    points: tuple[tuple[float, float, int, float, int], ...] = ()
+    points: tuple[Point, ...] = ()
     owners: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    # (name, other name): how many of the name's candidates have one of the other's in
+    # them or around them (a town in a county, a county around a town)
+    seats: Mapping[tuple[int, int], int] = field(default_factory=dict)
+    # each candidate's people, and the candidates that are counties, by GeoNames id
+    people: Mapping[int, int] = field(default_factory=dict)
+    counties: frozenset[int] = frozenset()
     _known: dict[int, float] = field(default_factory=dict)
 
     def support(self, city: City) -> float:
@@ -56,13 +79,42 @@ class Candidates:
                 break
             if number in own or geonameid == city.geonameid:
                 continue
+            distance = _km(city.lat, city.lon, lat, lon)
+            if self._quarter_of(city, distance, geonameid):
+                continue
+            if distance < _SEAT_KM and (city.feature == "county") != (geonameid in self.counties):
+                weight = self._seat_weight(number, own, weight)
             # the nearer, the stronger: Ripley, W.Va., is the seat of West Virginia's Jackson
             # County, 80 km from Ohio's; a name's nearest candidate counts
-            closeness = 1.0 - _km(city.lat, city.lon, lat, lon) / NEARBY_KM
-            if closeness > weights.get(number, 0.0) / weight:
-                weights[number] = weight * closeness
+            weights[number] = max(weights.get(number, 0.0), weight * (1.0 - distance / NEARBY_KM))
         self._known[city.geonameid] = found = sum(weights.values())
         return found
+
+    def quartered(self, city: City) -> bool:
+        """The place lies at the heart of a far bigger candidate of another of the article's
+        names: a district of a city the article names, near it by being part of it."""
+        own = self.owners.get(city.geonameid, frozenset())
+        band = math.degrees(_QUARTER_KM / _EARTH_KM) + 1e-9
+        first = bisect_left(self.points, (city.lat - band,))
+        for lat, lon, number, _, geonameid in self.points[first:]:
+            if lat > city.lat + band:
+                return False
+            mine = number in own or geonameid == city.geonameid
+            if not mine and self._quarter_of(city, _km(city.lat, city.lon, lat, lon), geonameid):
+                return True
+        return False
+
+    def _quarter_of(self, city: City, distance: float, other: int) -> bool:
+        """The place lies at the heart of a far bigger candidate: a district of that city."""
+        people = self.people.get(other, 0)
+        big = people >= _QUARTERED_CITY and people >= _QUARTER_RATIO * max(city.population, 1)
+        return distance < _QUARTER_KM and big
+
+    def _seat_weight(self, other: int, own: frozenset[int], weight: float) -> float:
+        """How sure the `other` name is of a town in (or a county around) a candidate of the
+        `own` names: one over the number of its candidates that hold one of theirs."""
+        counts = [self.seats[(other, name)] for name in own if (other, name) in self.seats]
+        return max(weight, 1.0 / min(counts)) if counts else weight
 
 
 def candidates(names: Iterable[list[City]]) -> Candidates:
@@ -70,16 +122,42 @@ def candidates(names: Iterable[list[City]]) -> Candidates:
     number: a name with one candidate is sure of its place, one with twenty is not."""
     lists = [sorted(c, key=lambda c: -c.population)[:_CANDIDATES] for c in names]
     lists = [c for c in lists if c]
-    points = sorted(
-        (city.lat, city.lon, number, 1.0 / len(cities), city.geonameid)
-        for number, cities in enumerate(lists)
-        for city in cities
+    points = tuple(
+        sorted(
+            (city.lat, city.lon, number, 1.0 / len(cities), city.geonameid)
+            for number, cities in enumerate(lists)
+            for city in cities
+        )
     )
     owners: dict[int, set[int]] = {}
     for number, cities in enumerate(lists):
         for city in cities:
             owners.setdefault(city.geonameid, set()).add(number)
-    return Candidates(tuple(points), {k: frozenset(v) for k, v in owners.items()})
+    counties = frozenset(c.geonameid for cities in lists for c in cities if c.feature == "county")
+    return Candidates(
+        points,
+        {k: frozenset(v) for k, v in owners.items()},
+        _seats(points, counties),
+        {city.geonameid: city.population for cities in lists for city in cities},
+        counties,
+    )
+
+
+def _seats(points: tuple[Point, ...], counties: frozenset[int]) -> dict[tuple[int, int], int]:
+    """For each two names, how many candidates of the first lie within _SEAT_KM of a
+    candidate of the second, one a county and the other a town: one sweep by latitude."""
+    band = math.degrees(_SEAT_KM / _EARTH_KM) + 1e-9
+    near: dict[tuple[int, int], set[int]] = {}
+    for i, (lat, lon, number, _, geonameid) in enumerate(points):
+        for there, east, other, _, other_id in points[i + 1 :]:
+            if there > lat + band:
+                break
+            if other == number or (geonameid in counties) == (other_id in counties):
+                continue
+            if _km(lat, lon, there, east) < _SEAT_KM:
+                near.setdefault((number, other), set()).add(geonameid)
+                near.setdefault((other, number), set()).add(other_id)
+    return {pair: len(ids) for pair, ids in near.items()}
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

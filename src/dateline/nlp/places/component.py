@@ -68,8 +68,12 @@ _BIG_CITY = 1_000_000
 # How much a place called by its own name gains, and a national capital, in powers of ten.
 _OWN_NAME_BONUS = 2.0
 _CAPITAL_BONUS = 4.0
-# How much a town of a state the article's pairs name gains, in powers of ten of people.
+# How much a town of a state the article's pairs name gains, in powers of ten of people, and
+# how many of the article's other towns and counties make their state its focus too.
 _FOCUS = 1.0
+_HOME_PLACES = 2
+# How much less a district of a city the article names is named than its size says.
+_DISTRICT = 1.0
 # How much a place gains for each sure name of the article with a candidate near it (see
 # `coherence`), in powers of ten of people, and the most support that counts.
 _COHERENCE = 2.0
@@ -109,6 +113,10 @@ class Neighbourhood:
     focus: frozenset[int] = frozenset()
     # every candidate of every name, for how well a place sits among the others
     candidates: Candidates = field(default_factory=Candidates)
+    # the first-order division of each entity's town or county (by entity number), and how
+    # many entities' towns and counties lie in each division
+    homes: Mapping[int, int] = field(default_factory=dict)
+    home_counts: Mapping[int, int] = field(default_factory=dict)
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -116,11 +124,14 @@ class Neighbourhood:
             return city.geonameid != city.region
         return self._near(city)
 
-    def within_named(self, city: City) -> bool:
-        """The place lies in a state the article's pairs name or a division it names."""
+    def in_home_state(self, city: City) -> bool:
+        """The place lies in a state where the article's other towns and counties lie: a
+        story about Frankfort, Bardstown and Campbellsville is a Kentucky story, and its
+        "Paris" is Kentucky's though 150 km from each of them."""
         if city.region is None or city.geonameid == city.region:
             return False
-        return city.region in self.focus or self._names(city.region)
+        own = 1 if self.homes.get(self.skip) == city.region else 0
+        return self.home_counts.get(city.region, 0) - own >= _HOME_PLACES
 
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
@@ -361,7 +372,25 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
             ),
         ]
     )
-    return replace(pinned, regions=regions, points=tuple(points))
+    homes = {
+        number: region
+        for number, p in enumerate(found)
+        if p and p.feature in _LOCAL_FEATURES and (region := _division_of(p)) is not None
+    }
+    return replace(
+        pinned,
+        regions=regions,
+        points=tuple(points),
+        homes=homes,
+        home_counts=Counter(homes.values()),
+    )
+
+
+def _division_of(place: KnownPlace) -> int | None:
+    """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
+    return next(
+        (c.region for c in cities_named(place.name) if c.geonameid == place.geonameid), None
+    )
 
 
 def _candidates_of(names: list[str]) -> Candidates:
@@ -456,12 +485,26 @@ def _context_countries(analysis: Analysis) -> Counter[str]:
     """How often the article names each country, directly or through its people and bodies.
     A country inferred from the article's own places (an official's, `country_source`
     "inference") is no more evidence for them: counted, a brand tagged as a town ("Zara")
-    would lend its namesake's country to a person and take it back."""
+    would lend its namesake's country to a person and take it back. Nor is a country the
+    gazetteer gave a name no place of its could bear: "MoD", the Ministry of Defence,
+    is Modesto only among airport codes, and four of them made a British soldier's story
+    American enough to send his Colchester to Vermont."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.country and entity.country_source != "inference":
+        if entity.country and entity.country_source != "inference" and _bears(entity):
             counts[entity.country] += len(entity.mentions)
     return counts
+
+
+def _bears(entity: Entity) -> bool:
+    """The entity's country stands on more than a gazetteer look-up its name cannot bear:
+    the text gave it, or the name is a country's, a region's or a plausible place's."""
+    if entity.country_source != "gazetteer":
+        return True
+    name = entity.name.strip()
+    if country_of_name(name) or region_named(name) or state_name(name):
+        return True
+    return any(_plausible(c, name) for c in cities_named(name))
 
 
 def resolve(
@@ -538,17 +581,15 @@ def _focus_town(
 ) -> KnownPlace | None:
     """ "Lebanon" in a story filed from "SALEM, Ore." (or one about a town "in southwest
     Ohio") that names nothing else of Lebanon's is that state's town of the name: a town by
-    that very name in a state the article's pairs or its other names give, where the
-    country has no support of its own, and where the town's evidence outweighs the
-    country's size, weighed as a place called by its own name: "exports to China" in a story
-    filed from Augusta, Maine, stay China's, not the Maine town's."""
+    that very name in a state the article's pairs or its other names give, or among its
+    other towns and counties ("Lebanon, the county seat" of a story about Marion County and
+    Bardstown is Kentucky's), where the country has no support of its own, and where the
+    town's evidence outweighs the country's size, weighed as a place called by its own
+    name: "exports to China" in a story filed from Augusta, Maine, stay China's, not the
+    Maine town's."""
     if context.get(country, 0) > 0:
         return None
-    towns = [
-        c
-        for c in cities_named(name)
-        if c.by_name and c.feature == "city" and nearby.within_named(c)
-    ]
+    towns = [c for c in cities_named(name) if c.by_name and c.feature == "city" and nearby.holds(c)]
     if not towns:
         return None
     town = max(towns, key=lambda c: _city_score(c, context, nearby))
@@ -632,14 +673,20 @@ def _city_score(city: City, context: Counter[str], nearby: Neighbourhood) -> flo
     in a story filed from "MARION, Ohio" is Ohio's Lima, not Peru's capital. And a place
     gains up to a hundredfold for each sure name of the article with a candidate near it
     (the nearer the more, three names at most): "Paris" beside "Bonham" and "Lamar County"
-    is the Texan town. Population is the prior; each of these is text evidence that can
+    is the Texan town. A district of a city the article names (GeoNames keeps big cities'
+    districts among its places) is near it only by being part of it, and is named ten times
+    less than a town of its own: "Salamanca" beside "Madrid" is the Castilian city, not the
+    Madrid district. Population is the prior; each of these is text evidence that can
     outweigh it."""
     share = context.get(city.country or "", 0) / max(1, max(context.values(), default=1))
     bonus = (_CAPITAL_BONUS if city.capital else _OWN_NAME_BONUS) if city.by_name else 0.0
-    local = 1.5 if nearby.holds(city) else 0.0
-    focus = _FOCUS if city.region in nearby.focus and city.geonameid != city.region else 0.0
+    quarter = nearby.candidates.quartered(city)
+    local = 1.5 if nearby.holds(city) and not quarter else 0.0
+    home = city.region in nearby.focus and city.geonameid != city.region
+    focus = _FOCUS if home or nearby.in_home_state(city) else 0.0
     together = _COHERENCE * min(nearby.candidates.support(city), _MOST_SUPPORT)
-    return math.log10(max(city.population, 1)) + 2 * share + bonus + local + focus + together
+    size = math.log10(max(city.population, 1)) - (_DISTRICT if quarter else 0.0)
+    return size + 2 * share + bonus + local + focus + together
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
