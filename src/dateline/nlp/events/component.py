@@ -50,6 +50,7 @@ _COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_co
     "AGREE"
 }
 _VERBAL_CONFLICT = types_of_quad("verbal_conflict")
+_MATERIAL = types_of_quad("material_conflict") | types_of_quad("material_cooperation")
 # Types whose parties act together: "A and B met" is A->B and B->A.
 _RECIPROCAL = RECIPROCAL_TYPES
 # The THREATEN mode of force announced for later: a framed threat's mode, except that a
@@ -105,6 +106,9 @@ class _Found:
     actor: Actor | None
     recipient: Actor | None
     confidence: float
+    # Whether the recipient is an argument of the trigger, not the other side of the
+    # narrative found nearby: only words the act is done to name what it is done to.
+    told: bool = True
 
 
 @stage(COMPONENT)
@@ -334,15 +338,14 @@ def _events_of(
         recipients = _protest_target(trigger, actors, finder)
     recipients = [_placed(r, trigger, finder) for r in recipients]
     alone = len(actors) == 1 or event_type not in _RECIPROCAL
+    told = True
     if not recipients and actors and alone and event_type in _NEEDS_OTHER_SIDE:
         other = _other_side(trigger, actors, index, finder)
         if other is not None:
-            recipients, confidence = [other], confidence * 0.8
+            recipients, confidence, told = [other], confidence * 0.8, False
     pairs = _pairs(event_type, actors, recipients)
-    return [
-        _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
-        for a, r in pairs
-    ]
+    mode = valid_mode(event_type, mode)
+    return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
 
 
 def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -792,7 +795,13 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         actor=_party(found.actor, verb.doc),
         # help and access go to a place ("a pier off Gaza's coast" is aid to Gaza); what
         # other acts are done to may be a thing there ("attacked an Afghan army base")
-        recipient=_party(found.recipient, verb.doc, acted_on=found.type not in _FLOWS),
+        recipient=_party(
+            found.recipient,
+            verb.doc,
+            acted_on=found.type not in _FLOWS,
+            told=found.told,
+            located=found.type in _MATERIAL,
+        ),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -940,31 +949,50 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None, doc: Doc, acted_on: bool = False) -> Party | None:
+def _party(
+    actor: Actor | None,
+    doc: Doc,
+    acted_on: bool = False,
+    told: bool = True,
+    located: bool = False,
+) -> Party | None:
     """The side as the record has it, linked to its entity for its identity: the whole noun
     phrase the text uses is its name and mention, whether the words name the side itself
     ("Kenyan President William Ruto", "a court in Lisbon", "rebels who …") or a part of its
     entity ("Israeli forces", coded to Israel); a place keeps its gazetteer name and a
-    coder's name ("unidentified attackers") stays. What is acted on may be a thing in the
-    place rather than the place ("an Afghan army base", "the US decision"): named by its
-    words, coded to the place's state."""
+    coder's name ("unidentified attackers") stays. What is acted on may be a thing of the
+    entity rather than the entity ("an Afghan army base", "the US decision", "rebel
+    positions near the dam"): named by its words, coded to the entity's country. `told`
+    says the side is an argument of the trigger, not the other side of the story found
+    nearby, and `located` that a place phrase on the noun says which one was hit."""
     if actor is None:
         return None
     thing = acted_on and _a_place(actor) and _a_thing_there(actor, doc)
     if actor.naming == "coder" or (_a_place(actor) and not thing):
         return _as_party(actor, actor.mention, actor.name)
     entity = actor.entity if actor.naming == "entity" else None
-    phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
-    if phrase is None and entity is not None and _state_part(actor, entity):
-        # "Israeli forces", "a Turkish court", "the Croatian government's request": the
-        # words name an organ or a thing of a state; the text's words are its name (what a
-        # reader and an annotator of sources and targets see) and the code, linked to the
-        # entity, still says which state it is. A body's own members ("Hamas fighters")
-        # keep the body's name: it is the party, and its name is what identifies it.
-        phrase = phrase_of(doc, actor.mention)
+    located = located and acted_on and told
+    names = entity.mentions if entity is not None else None
+    phrase = phrase_of(doc, actor.mention, names, located=located)
+    if phrase is None and entity is not None and _named_by_words(actor, entity, acted_on, told):
+        phrase = phrase_of(doc, actor.mention, located=located)
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+def _named_by_words(actor: Actor, entity: Entity, acted_on: bool, told: bool) -> bool:
+    """Whether a side whose words are not its entity's name is named by them.
+
+    "Israeli forces", "a Turkish court", "the Croatian government's request": the words name
+    an organ or a thing of a state; the text's words are its name (what a reader and an
+    annotator of sources and targets see) and the code, linked to the entity, still says
+    which state it is. What an act is done to is named so too, whoever it belongs to ("the
+    ISIS-held bridge", "the UN's report", "Hamas positions"): it was hit, not its owner. A
+    body's own members acting ("Hamas fighters attacked") keep the body's name: it is the
+    party, and its name is what identifies it; so does the other side of a story found
+    nearby, since no words of the clause name it."""
+    return _state_part(actor, entity) or (acted_on and told)
 
 
 _NAMED_BODIES = frozenset({EntityType.ORG, EntityType.PERSON})
