@@ -7,6 +7,8 @@ from. Each test names the convention it follows, not an evaluation sentence.
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.model import Analysis, Event
 
 
@@ -39,3 +41,39 @@ def test_people_spoken_to_keep_their_name_without_where_they_are(analyse_text) -
     text = "Kenyan police urged residents in the north of Mandera to stay indoors."
     request = _one(analyse_text(text), "REQUEST")
     assert request.recipient is not None and request.recipient.name == "residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # a measure lifted is aimed at whom it was imposed on (CAMEO 081-085's targets)
+        ("Canada lifted its sanctions against Peru on Monday.", "RETREAT", "PER"),
+        ("Norway eased the travel ban imposed on Chilean citizens.", "RETREAT", "CHL"),
+        # a withdrawal's recipient is the place left, not the troops withdrawn
+        ("Ghana withdrew some of its troops from Mali.", "RETREAT", "MLI"),
+    ],
+)
+def test_whom_a_measure_is_aimed_at_and_what_is_left_are_the_recipient(  # type: ignore[no-untyped-def]
+    analyse_text, text: str, event_type: str, recipient: str
+) -> None:
+    event = _one(analyse_text(text), event_type)
+    assert event.recipient is not None and event.recipient.code == recipient
+
+
+def test_what_is_acted_on_with_no_code_is_kept_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # an inquiry into people no dictionary knows: they are still its target, uncoded
+    text = "Dutch prosecutors opened an investigation into twelve managers of Vanterra."
+    inquiry = _one(analyse_text(text), "ACCUSE")
+    assert inquiry.recipient is not None
+    assert inquiry.recipient.name == "twelve managers of Vanterra"
+    assert inquiry.recipient.code is None
+    refusal = _one(analyse_text("The army rejected the draft resolution."), "REJECT")
+    assert refusal.recipient is not None and refusal.recipient.name == "the draft resolution"
+
+
+def test_a_date_is_not_whom_and_a_mutual_agreement_keeps_its_two_sides(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    attack = _one(analyse_text("Rebels launched an attack on Monday."), "ASSAULT")
+    assert attack.recipient is None
+    deal = analyse_text("Chile and Peru agreed the new fishing plan.")
+    pairs = {(e.actor.code, e.recipient.code) for e in deal.events if e.actor and e.recipient}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}

@@ -94,6 +94,9 @@ _LOCATIVE = frozenset(
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
 _MAX_HOPS = 5
+# The prepositions that say whom a measure, an inquiry or an attack is aimed at.
+_AIMED = ("against", "on", "upon", "into")
+_WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
 
 
 @dataclass(slots=True)
@@ -343,6 +346,8 @@ def _events_of(
         other = _other_side(trigger, actors, index, finder)
         if other is not None:
             recipients, confidence, told = [other], confidence * 0.8, False
+    if not recipients and actors and alone:  # a side to name, never an event to make
+        recipients = _acted_on_in_words(trigger, event_type, finder)
     pairs = _pairs(event_type, actors, recipients)
     mode = valid_mode(event_type, mode)
     return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
@@ -575,6 +580,30 @@ def _recipients(trigger: Trigger, finder: ActorFinder, earlier: list[_Found]) ->
     return []
 
 
+def _acted_on_in_words(trigger: Trigger, event_type: str, finder: ActorFinder) -> list[Actor]:
+    """ "freed two former ministers", "opened an inquiry into twelve managers", "rejected
+    the draft resolution": what the act is done to names no entity, dictionary actor or
+    party noun. It is still what the clause says was acted on, kept by its words with no
+    code, as a doer no dictionary codes is (`_doer_in_words`), rather than left out. What
+    is given, moved or deployed ("sent troops", "donated tents") is no side."""
+    verb = trigger.framed if trigger.framed is not None else trigger.verb
+    noun = trigger.noun if trigger.framed is None else None
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT | {"nsubjpass"}
+        and (noun is None or c.i != noun.i)
+        and not _own_thing(c)
+    ]
+    if event_type in _FLOWS | {"MOBILIZE"}:
+        objects = []
+    things = [t for t in [*objects, noun] if t is not None]
+    for token in objects + _aimed_at(verb, noun, things):
+        if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in _WHEN:
+            return [Actor(None, token.text, finder.mention_of(token), None, None, naming="words")]
+    return []
+
+
 def _located(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     """ "exploded bombs in the capital Kabul": force used in a place is used against it."""
     place = _clause_place(trigger, finder)
@@ -652,6 +681,8 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
     tokens: list[Token] = []
     if verb.dep_ != "acl" and sense.type in {"RETREAT", "AID"}:
         tokens += _flow_destinations(verb)
+    if sense.type == "RETREAT":  # "withdrew troops from Mali": what is left, not who left
+        tokens += _prep_objects(verb, ("from",))
     if noun is None or noun.dep_ != "nsubjpass":
         tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (noun is None or noun.i != verb.head.i):
@@ -673,12 +704,29 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += objects + _prep_objects(verb, sense.recipient_preps)
     if noun is not None:
         tokens += _prep_objects(noun, sense.recipient_preps)
-    for thing in [*objects, *([noun] if noun is not None else [])]:
+    things = [*objects, *([noun] if noun is not None else [])]
+    for thing in things:
         tokens += [c for c in thing.children if c.dep_ == "poss"]
         tokens += _prep_objects(thing, ("of", "from", "by", "with"))
         for clause in thing.children:  # "the demonstration staged by students"
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
+    return tokens + _aimed_at(verb, noun, things)
+
+
+def _aimed_at(verb: Token, noun: Token | None, things: list[Token]) -> list[Token]:
+    """ "lifted its sanctions against Peru", "eased the ban imposed on Chilean citizens",
+    "opened an inquiry into two firms": whom a measure or an inquiry is aimed at is its
+    recipient, whatever the verb's own prepositions; asked after them, so a side the verb
+    names goes first."""
+    tokens = []
+    if noun is not None and noun.head.i == verb.i:  # "opened an inquiry into …": the noun's
+        tokens += _prep_objects(verb, _AIMED)
+    for thing in things:
+        tokens += _prep_objects(thing, _AIMED)
+        for clause in thing.children:
+            if clause.dep_ == "acl" and clause.i != verb.i:
+                tokens += _prep_objects(clause, _AIMED)
     return tokens
 
 
