@@ -77,3 +77,24 @@ def test_a_date_is_not_whom_and_a_mutual_agreement_keeps_its_two_sides(analyse_t
     deal = analyse_text("Chile and Peru agreed the new fishing plan.")
     pairs = {(e.actor.code, e.recipient.code) for e in deal.events if e.actor and e.recipient}
     assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_pronoun_acted_on_is_named_by_whom_it_stands_for(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's president Gabriel Boric called Peru's new leader Ana Ruiz to congratulate her."
+    praise = _one(analyse_text(text), "SUPPORT")
+    assert praise.recipient is not None and praise.recipient.name == "Ana Ruiz"
+
+
+def test_whom_aid_is_given_to_help_is_its_recipient(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the purpose names the helped state before a "to" deeper in it names the crisis
+    text = "Canada has donated forty ventilators to help Ghana with its response to the virus."
+    aid = _one(analyse_text(text), "AID")
+    assert aid.recipient is not None and aid.recipient.code == "GHA"
+
+
+def test_words_said_at_a_summons_are_said_to_the_one_summoned(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the meeting is the means (one event, the complaint), and its other side is the envoy
+    text = "Pakistan summoned the Danish ambassador on Monday to complain about the cartoons."
+    complaint = _one(analyse_text(text), "ACCUSE")
+    assert complaint.recipient is not None and complaint.recipient.code == "DNK"
+    assert complaint.recipient.name == "the Danish ambassador"

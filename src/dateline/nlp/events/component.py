@@ -97,6 +97,8 @@ _MAX_HOPS = 5
 # The prepositions that say whom a measure, an inquiry or an attack is aimed at.
 _AIMED = ("against", "on", "upon", "into")
 _WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
+# Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
+_HELPING = frozenset({"help", "assist", "aid", "support"})
 
 
 @dataclass(slots=True)
@@ -663,7 +665,8 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
     """Candidates for the side acted on, most direct first."""
     verb, sense = trigger.verb, trigger.sense
     if trigger.framed is None:
-        return _argument_tokens(verb, sense, trigger.noun)
+        addressed = _addressed(verb) if sense.type in _VERBAL_CONFLICT else []
+        return addressed + _argument_tokens(verb, sense, trigger.noun)
     own = [c for c in verb.children if c.dep_ in _OBJECT | _DATIVE]
     own += _prep_objects(verb, ("on", "upon", "to"))
     if sense.type == "REQUEST":
@@ -679,6 +682,8 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
 
 def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Token]:
     tokens: list[Token] = []
+    if verb.dep_ != "acl" and sense.type == "AID":
+        tokens += _prep_objects(verb, ("to", "into")) + _helped(verb)
     if verb.dep_ != "acl" and sense.type in {"RETREAT", "AID"}:
         tokens += _flow_destinations(verb)
     if sense.type == "RETREAT":  # "withdrew troops from Mali": what is left, not who left
@@ -728,6 +733,30 @@ def _aimed_at(verb: Token, noun: Token | None, things: list[Token]) -> list[Toke
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += _prep_objects(clause, _AIMED)
     return tokens
+
+
+def _helped(verb: Token) -> list[Token]:
+    """ "donated ventilators to help Ghana with its response to the virus": whom aid is given
+    to help is its recipient, before a "to" deeper in the purpose clause."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in {"xcomp", "advcl"} and clause.lemma_.lower() in _HELPING
+        for obj in clause.children
+        if obj.dep_ in _OBJECT
+    ]
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """ "summoned the envoy to complain about the rally": words said at a meeting held to say
+    them are said to whom the meeting was held with."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or not _infinitive(verb) or head.i == verb.i:
+        return []
+    meeting = read_trigger(head)
+    if meeting is None or meeting.sense.type != "CONSULT":
+        return []
+    return [c for c in head.children if c.dep_ in _OBJECT]
 
 
 def _own_thing(noun: Token) -> bool:
@@ -1023,10 +1052,18 @@ def _party(
     names = entity.mentions if entity is not None else None
     phrase = phrase_of(doc, actor.mention, names, located=located)
     if phrase is None and entity is not None and _named_by_words(actor, entity, acted_on, told):
-        phrase = phrase_of(doc, actor.mention, located=located)
+        phrase = (
+            None if _pronoun(doc, actor.mention) else phrase_of(doc, actor.mention, located=located)
+        )
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+def _pronoun(doc: Doc, mention: Span) -> bool:
+    """ "congratulated her": a pronoun stands for the entity it refers to, named by its name."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].pos_ == "PRON"
 
 
 def _named_by_words(actor: Actor, entity: Entity, acted_on: bool, told: bool) -> bool:
