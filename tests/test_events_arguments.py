@@ -98,3 +98,55 @@ def test_words_said_at_a_summons_are_said_to_the_one_summoned(analyse_text) -> N
     complaint = _one(analyse_text(text), "ACCUSE")
     assert complaint.recipient is not None and complaint.recipient.code == "DNK"
     assert complaint.recipient.name == "the Danish ambassador"
+
+
+# A story about one country quoting a foreign analyst, and an official the text gives no
+# nationality (issue 14, item 3: actors with provenance).
+_TARIFF_STORY = """Colombia raises steel tariffs
+
+BOGOTA — Colombia's trade minister Laura Pardo announced new tariffs on steel imports on \
+Tuesday, days after Colombian steelworkers protested in Medellin.
+
+"These tariffs will hurt small builders more than anyone," said Mark Ellison, an analyst at \
+a research group in London. Ellison criticised the ministry for the timing of the decision.
+
+Deputy Minister Andres Villa praised the steelworkers for their patience.
+"""
+
+
+def test_a_foreign_analyst_keeps_no_country_and_an_inferred_one_codes_no_event(  # type: ignore[no-untyped-def]
+    analyse_text,
+) -> None:
+    analysis = analyse_text(_TARIFF_STORY)
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    # the analyst works in London and the story is about Colombia: neither is his country
+    assert people["Mark Ellison"].country is None
+    criticism = _one(analysis, "ACCUSE")
+    assert criticism.actor is not None and criticism.actor.entity == people["Mark Ellison"].id
+    assert criticism.actor.code is None and criticism.actor.code_source is None
+    # an official's country guessed from the story says so, and does not code the event
+    villa = people["Andres Villa"]
+    assert villa.country_source == "inference"
+    praise = _one(analysis, "SUPPORT")
+    assert praise.actor is not None and praise.actor.entity == villa.id
+    assert praise.actor.code is None and praise.actor.code_source == "inference"
+    # a country the text states codes, and says it came from the text
+    protest = _one(analysis, "PROTEST")
+    assert protest.actor is not None
+    assert (protest.actor.code, protest.actor.code_source) == ("COL", "text")
+    for event in analysis.events:
+        for side in (event.actor, event.recipient):
+            assert side is None or side.code is None or side.code_source is not None
+
+
+def test_every_sector_and_body_code_says_where_it_came_from(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    arrest = _one(analyse_text("Kenyan police arrested five smugglers in Mombasa."), "COERCE")
+    assert arrest.actor is not None and arrest.recipient is not None
+    # "police" is Dateline's own party noun read in the text; "smugglers" a Phoenix agent
+    assert (arrest.actor.sector, arrest.actor.sector_source) == ("COP", "text")
+    assert (arrest.recipient.sector, arrest.recipient.sector_source) == ("CRM", "dictionary")
+    # a body above states is coded by its sector, which a known organisation gives
+    text = "The United Nations condemned the attack on the clinic."
+    condemned = _one(analyse_text(text), "ACCUSE")
+    assert condemned.actor is not None and condemned.actor.code == "IGO"
+    assert condemned.actor.code_source == "dictionary"

@@ -460,7 +460,8 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     stand_in = _weapon_words(trigger.verb)
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
-    return [Actor(entity, name, mention, place.country, sector, naming="coder")]
+    source = "inference" if sector is not None else None  # the coder's, not the text's
+    return [Actor(entity, name, mention, place.country, sector, "coder", source)]
 
 
 def _doer_in_words(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -1115,4 +1116,6 @@ def _a_place(actor: Actor) -> bool:
 
 def _as_party(actor: Actor, mention: Span, name: str | None) -> Party:
     entity = actor.entity.id if actor.entity is not None else None
-    return Party(entity, name, mention, actor.code, actor.sector, actor.country_source)
+    return Party(
+        entity, name, mention, actor.code, actor.sector, actor.code_source, actor.sector_source
+    )
