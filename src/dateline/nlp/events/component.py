@@ -133,8 +133,9 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
-    if learned.wiring() != "off":  # the classifier's second opinion, off by default
-        found = _second_opinion(doc, analysis, finder, index, found)
+    choice = learned.choice_for(doc)
+    if choice.wiring != "off":  # the classifier's second opinion, off by default
+        found = _second_opinion(doc, analysis, finder, index, found, choice)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
@@ -142,15 +143,20 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
 
 
 def _second_opinion(
-    doc: Doc, analysis: Analysis, finder: ActorFinder, index: MentionIndex, found: list[_Found]
+    doc: Doc,
+    analysis: Analysis,
+    finder: ActorFinder,
+    index: MentionIndex,
+    found: list[_Found],
+    choice: learned.Choice,
 ) -> list[_Found]:
     """The learned classifier's events where the rules coded none, or its veto of theirs
     (`learned.py` says which, and why neither is on by default)."""
     sentences = learned.fact_sentences(doc, analysis, index)
     coded = {sentence_of(f.trigger.verb).start for f in found}
-    vetoed = learned.no_event_sentences(sentences, coded)
+    vetoed = learned.no_event_sentences(sentences, coded, choice)
     found = [f for f in found if sentence_of(f.trigger.verb).start not in vetoed]
-    for trigger in learned.fallback_triggers(sentences, coded):
+    for trigger in learned.fallback_triggers(sentences, coded, choice):
         found.extend(_events_of(trigger, finder, index, found))
     return found
 
