@@ -150,3 +150,16 @@ def test_every_sector_and_body_code_says_where_it_came_from(analyse_text) -> Non
     condemned = _one(analyse_text(text), "ACCUSE")
     assert condemned.actor is not None and condemned.actor.code == "IGO"
     assert condemned.actor.code_source == "dictionary"
+
+
+def test_a_place_called_by_another_name_keeps_the_texts_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # "US" and "Burma" are other names of the gazetteer's United States and Myanmar: the
+    # code says which state, the name is what the text says
+    easing = _one(analyse_text("The US lifted its sanctions against Burma."), "RETREAT")
+    assert easing.actor is not None and easing.recipient is not None
+    assert (easing.actor.name, easing.actor.code) == ("US", "USA")
+    assert (easing.recipient.name, easing.recipient.code) == ("Burma", "MMR")
+    # where the gazetteer's name only completes the text's words, it is kept
+    aid = _one(analyse_text("Britain sent aid to northern Gaza."), "AID")
+    assert aid.recipient is not None and aid.recipient.name == "Gaza Strip"
+    assert aid.actor is not None and aid.actor.name == "Britain"

@@ -18,6 +18,7 @@ events are read only from body and standfirst text, never from a headline or cap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -94,6 +95,7 @@ _LOCATIVE = frozenset(
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
 _MAX_HOPS = 5
+_WORD = re.compile(r"\w+")
 # The prepositions that say whom a measure, an inquiry or an attack is aimed at.
 _AIMED = ("against", "on", "upon", "into")
 _WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
@@ -1052,8 +1054,10 @@ def _party(
     if actor is None:
         return None
     thing = acted_on and _a_place(actor) and _a_thing_there(actor, doc)
-    if actor.naming == "coder" or (_a_place(actor) and not thing):
+    if actor.naming == "coder":
         return _as_party(actor, actor.mention, actor.name)
+    if _a_place(actor) and not thing:
+        return _as_party(actor, actor.mention, _place_name(actor))
     entity = actor.entity if actor.naming == "entity" else None
     located = located and acted_on and told
     names = entity.mentions if entity is not None else None
@@ -1065,6 +1069,21 @@ def _party(
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+def _place_name(actor: Actor) -> str | None:
+    """A place by its gazetteer name where that completes the text's words ("Gaza" is the
+    Gaza Strip: one name for one place across articles), but by the text's own name where
+    the gazetteer's is another name altogether ("U.S.", "Britain", "Burma" beside United
+    States, United Kingdom, Myanmar): the code and the entity say which place it is, and
+    the name is what the text says (what a reader, and an annotator of sides, sees)."""
+    entity, name, mention = actor.entity, actor.name, actor.mention
+    if entity is None or name is None:
+        return name
+    if not any(m.start == mention.start and m.end == mention.end for m in entity.mentions):
+        return name  # "Israeli" stands for Israel: the words are not the place's name
+    said = set(_WORD.findall(mention.text.lower()))
+    return mention.text if said and not said & set(_WORD.findall(name.lower())) else name
 
 
 def _pronoun(doc: Doc, mention: Span) -> bool:
