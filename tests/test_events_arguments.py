@@ -163,3 +163,15 @@ def test_a_place_called_by_another_name_keeps_the_texts_name(analyse_text) -> No
     aid = _one(analyse_text("Britain sent aid to northern Gaza."), "AID")
     assert aid.recipient is not None and aid.recipient.name == "Gaza Strip"
     assert aid.actor is not None and aid.actor.name == "Britain"
+
+
+def test_a_demand_for_a_measure_is_aimed_at_the_measures_target(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway has called for sanctions against the cartel and its bankers."
+    demand = _one(analyse_text(text), "REQUEST")
+    assert demand.recipient is not None and demand.recipient.name == "the cartel"
+
+
+def test_who_is_released_is_the_recipient_even_uncoded(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    release = _one(analyse_text("The junta released two detained engineers."), "RETREAT")
+    assert release.recipient is not None
+    assert release.recipient.name == "two detained engineers"

@@ -596,7 +596,8 @@ def _acted_on_in_words(trigger: Trigger, event_type: str, finder: ActorFinder) -
     the draft resolution": what the act is done to names no entity, dictionary actor or
     party noun. It is still what the clause says was acted on, kept by its words with no
     code, as a doer no dictionary codes is (`_doer_in_words`), rather than left out. What
-    is given, moved or deployed ("sent troops", "donated tents") is no side."""
+    is given or deployed ("donated tents", "sent troops") is no side; who is released is.
+    """
     verb = trigger.framed if trigger.framed is not None else trigger.verb
     noun = trigger.noun if trigger.framed is None else None
     objects = [
@@ -606,9 +607,9 @@ def _acted_on_in_words(trigger: Trigger, event_type: str, finder: ActorFinder) -
         and (noun is None or c.i != noun.i)
         and not _own_thing(c)
     ]
-    if event_type in _FLOWS | {"MOBILIZE"}:
+    if event_type in {"AID", "MOBILIZE"}:
         objects = []
-    things = [t for t in [*objects, noun] if t is not None]
+    things = [t for t in [*objects, noun] if t is not None] + _called_for(verb, trigger.sense)
     for token in objects + _aimed_at(verb, noun, things):
         if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in _WHEN:
             return [Actor(None, token.text, finder.mention_of(token), None, None, naming="words")]
@@ -725,7 +726,13 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         for clause in thing.children:  # "the demonstration staged by students"
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
-    return tokens + _aimed_at(verb, noun, things)
+    return tokens + _aimed_at(verb, noun, things + _called_for(verb, sense))
+
+
+def _called_for(verb: Token, sense: Sense) -> list[Token]:
+    """ "called for sanctions against the cartel": what a demand asks for, whose target is
+    the demand's when no one is named as asked."""
+    return _prep_objects(verb, ("for",)) if sense.type == "REQUEST" else []
 
 
 def _aimed_at(verb: Token, noun: Token | None, things: list[Token]) -> list[Token]:
