@@ -175,3 +175,12 @@ def test_who_is_released_is_the_recipient_even_uncoded(analyse_text) -> None:  #
     release = _one(analyse_text("The junta released two detained engineers."), "RETREAT")
     assert release.recipient is not None
     assert release.recipient.name == "two detained engineers"
+
+
+def test_a_leaders_government_is_named_by_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the government is the state's organ, not the person who leads it
+    text = "Prime Minister Ana Ruiz's government released the detained leaders of the opposition."
+    release = _one(analyse_text(text), "RETREAT")
+    assert release.actor is not None
+    assert release.actor.name == "Prime Minister Ana Ruiz's government"
+    assert release.actor.sector == "GOV"
