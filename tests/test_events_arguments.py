@@ -184,3 +184,13 @@ def test_a_leaders_government_is_named_by_its_words(analyse_text) -> None:  # ty
     assert release.actor is not None
     assert release.actor.name == "Prime Minister Ana Ruiz's government"
     assert release.actor.sector == "GOV"
+
+
+def test_a_counted_group_keeps_its_count_in_its_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    march = _one(analyse_text("Thousands of Kenyan teachers marched in Nairobi."), "PROTEST")
+    assert march.actor is not None
+    assert (march.actor.name, march.actor.code) == ("Thousands of Kenyan teachers", "KEN")
+    text = "Georgian police detained dozens of students in Tbilisi on Monday."
+    arrest = _one(analyse_text(text), "COERCE")
+    assert arrest.recipient is not None and arrest.recipient.name is not None
+    assert arrest.recipient.name.startswith("dozens of students")

@@ -123,7 +123,7 @@ class ActorFinder:
         if token.lower_ in _PRONOUNS:
             found = self._person_before(token)
             return [found] if found is not None else []
-        token = _counted(token)
+        whole, token = token, _counted(token)
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
             return [self.named(named[1], self.mention_of(token))]
@@ -141,9 +141,11 @@ class ActorFinder:
             # "the Indian proposal", "Palestinian homes", "an organisation in Northern
             # Ireland": what belongs to a state or lies in it stands for it.
             return [self.named(owner, self.mention_of(token)) for owner, _ in owners[:2]]
-        if not owners:
-            return [self._group(token, sector, None)]
-        return [self._group(token, sector, owner) for owner, _ in owners]
+        whose: list[Entity | None] = [owner for owner, _ in owners] or [None]
+        groups = [self._group(token, sector, owner) for owner in whose]
+        if whole.i != token.i:  # "dozens of demonstrators": the group's words keep their count
+            return [replace(g, mention=self.mention_of(whole)) for g in groups]
+        return groups
 
     @staticmethod
     def _sourced(actor: Actor, token: Token) -> Actor:
