@@ -194,3 +194,12 @@ def test_a_counted_group_keeps_its_count_in_its_words(analyse_text) -> None:  # 
     arrest = _one(analyse_text(text), "COERCE")
     assert arrest.recipient is not None and arrest.recipient.name is not None
     assert arrest.recipient.name.startswith("dozens of students")
+
+
+def test_a_bodys_officials_are_named_by_their_words_and_its_fighters_by_its_name(  # type: ignore[no-untyped-def]
+    analyse_text,
+) -> None:
+    refusal = _one(analyse_text("Hezbollah officials rejected the French plan."), "REJECT")
+    assert refusal.actor is not None and refusal.actor.name == "Hezbollah officials"
+    attack = _one(analyse_text("Hezbollah fighters attacked an Israeli patrol."), "ASSAULT")
+    assert attack.actor is not None and attack.actor.name == "Hezbollah"

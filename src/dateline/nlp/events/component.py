@@ -1131,9 +1131,12 @@ def _a_thing_there(actor: Actor, doc: Doc) -> bool:
 def _state_part(actor: Actor, entity: Entity) -> bool:
     """An organ of a state ("Turkish court", "Iraqi forces", "the Biden administration",
     "Prime Minister Ruiz's government") or a thing that stands for it ("the Swedish
-    proposal"), not the members of a named body ("Boko Haram fighters")."""
+    proposal"), and the officials who speak for a named body ("Hezbollah officials"), not
+    its rank-and-file members ("Boko Haram fighters"), who are the body acting."""
     if entity.type is EntityType.PERSON:  # a leader's government is the state's organ
         return actor.sector in STATE_SECTORS
+    if entity.type is EntityType.ORG and actor.sector == "GOV":
+        return True  # "Hezbollah officials", "the union's negotiators": who speak for it
     organ = actor.sector is None or actor.sector in STATE_SECTORS
     return organ and entity.type not in _NAMED_BODIES
 
