@@ -203,3 +203,16 @@ def test_a_bodys_officials_are_named_by_their_words_and_its_fighters_by_its_name
     assert refusal.actor is not None and refusal.actor.name == "Hezbollah officials"
     attack = _one(analyse_text("Hezbollah fighters attacked an Israeli patrol."), "ASSAULT")
     assert attack.actor is not None and attack.actor.name == "Hezbollah"
+
+
+def test_what_force_hits_near_a_place_is_the_thing_not_the_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian jets attacked the last rebel-held town near Homs on Friday."
+    attack = _one(analyse_text(text), "ASSAULT")
+    assert attack.recipient is not None
+    assert (attack.recipient.name, attack.recipient.code) == (
+        "the last rebel-held town near Homs",
+        "SYR",
+    )
+    # a place the act is done in, beside what is used, stays the place
+    bombing = _one(analyse_text("Rebels exploded two bombs in Gao."), "ASSAULT")
+    assert bombing.recipient is not None and bombing.recipient.name == "Gao"

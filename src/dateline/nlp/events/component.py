@@ -617,9 +617,27 @@ def _acted_on_in_words(trigger: Trigger, event_type: str, finder: ActorFinder) -
 
 
 def _located(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
-    """ "exploded bombs in the capital Kabul": force used in a place is used against it."""
+    """ "exploded bombs in the capital Kabul": force used in a place is used against it;
+    "attacked the last town near Homs": where the place is in the phrase of what force hit,
+    that thing is the side, coded to the place."""
     place = _clause_place(trigger, finder)
-    return [place] if place is not None else []
+    if place is None:
+        return []
+    struck = _struck_around(trigger, place) if trigger.sense.type in _FORCE else None
+    return [replace(place, mention=finder.mention_of(struck)) if struck is not None else place]
+
+
+def _struck_around(trigger: Trigger, place: Actor) -> Token | None:
+    """The verb's object whose phrase holds the place ("the town near Homs"), not an object
+    beside a place the verb is done in ("exploded two bombs in Gao")."""
+    noun = trigger.noun.i if trigger.noun is not None else None
+    for thing in trigger.verb.children:
+        if thing.dep_ not in _OBJECT or thing.pos_ != "NOUN" or thing.i == noun:
+            continue
+        start, end = thing.left_edge.idx, thing.right_edge.idx + len(thing.right_edge.text)
+        if start <= place.mention.start and place.mention.end <= end and not _own_thing(thing):
+            return thing
+    return None
 
 
 def _placed(recipient: Actor, trigger: Trigger, finder: ActorFinder) -> Actor:
