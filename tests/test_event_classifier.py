@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from dateline.cli import app
 from dateline.nlp.events import learned
 from dateline.nlp.events.classifier import NONE, model_dir, scores
 from dateline.nlp.language import load_plain_language
 from dateline.ontology import EVENT_TYPES
+from dateline.settings import Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "src/dateline/nlp/events/data/training/sentences.jsonl"
@@ -132,3 +135,46 @@ def test_the_filter_drops_the_events_of_a_sentence_reporting_none(
     assert analyse_text(text).events == []
     learned.use("filter", 1.01)  # no sentence is
     assert analyse_text(text).events
+
+
+# The switch: a Settings field, an environment variable and a CLI option (issue 14).
+_UNCODED = "Volunteers from the charity brought tents and water to the flooded villages."
+
+
+def _event_types(tmp_path: Path, *options: str, env: dict[str, str] | None = None) -> list[str]:
+    story = tmp_path / "story.txt"
+    story.write_text(_UNCODED + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["analyze", str(story), "--format", "jsonl", *options], env=env
+    )
+    assert result.exit_code == 0, result.output
+    return [e["type"] for e in json.loads(result.stdout)["events"]]
+
+
+def test_the_classifier_switch_is_off_by_default_and_turned_on_per_run(tmp_path: Path) -> None:
+    assert _event_types(tmp_path) == []
+    assert _event_types(tmp_path, "--event-classifier", "off") == []
+    assert _event_types(tmp_path, "--event-classifier", "fallback", "--event-threshold", "0.5")
+    env = {"DATELINE_EVENT_CLASSIFIER": "fallback", "DATELINE_EVENT_CLASSIFIER_THRESHOLD": "0.5"}
+    assert _event_types(tmp_path, env=env)
+    assert learned.wiring() == "off"  # a run's setting leaves the process's wiring alone
+
+
+def test_a_bad_classifier_setting_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="fallback"):
+        Settings(event_classifier="sometimes")
+    with pytest.raises(SettingsError, match="between 0 and 1"):
+        Settings(event_classifier="filter", event_classifier_threshold=1.5)
+    with pytest.raises(SettingsError, match="not a number"):
+        Settings.from_env({"DATELINE_EVENT_CLASSIFIER_THRESHOLD": "high"})
+    assert Settings(event_classifier=" Filter ").event_classifier == "filter"
+
+
+def test_the_run_setting_picks_the_wirings_measured_threshold() -> None:
+    doc = load_plain_language()("Rebels attacked the border post on Sunday.")
+    doc._.event_classifier = ("filter", None)
+    assert learned.choice_for(doc) == learned.Choice("filter", 0.9)
+    doc._.event_classifier = ("fallback", 0.3)
+    assert learned.choice_for(doc) == learned.Choice("fallback", 0.3)
+    doc._.event_classifier = None
+    assert learned.choice_for(doc).wiring == learned.wiring()

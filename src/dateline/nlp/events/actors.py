@@ -13,7 +13,7 @@ A noun that names no party ("a proposal", "the convoy") is not an actor.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -65,6 +65,19 @@ class Actor:
     # words, "a roadside bomb", are no party). The record names a side by the words of
     # the text where they name it (events.phrases), and never renames a coder's name.
     naming: Naming = "entity"
+    # Where the sector came from: a word of the text ("police", a "minister" title),
+    # a dictionary entry (the Phoenix agents, a known organisation), or the coder's
+    # inference ("authorities" for an arrest no one is named as making).
+    sector_source: str | None = None
+
+    @property
+    def code_source(self) -> str | None:
+        """Where the code came from: the country's provenance, or the sector's where the
+        code is a body above states (IGO, NGO …); the provenance of an inferred country
+        that codes nothing stays, so a reader sees why the side has no code."""
+        if self.country is not None:
+            return self.country_source
+        return self.sector_source if self.code is not None else None
 
     @property
     def country_source(self) -> str | None:
@@ -110,7 +123,7 @@ class ActorFinder:
         if token.lower_ in _PRONOUNS:
             found = self._person_before(token)
             return [found] if found is not None else []
-        token = _counted(token)
+        whole, token = token, _counted(token)
         named = self.index.at(token.idx, token.idx + len(token.text))
         if named is not None:
             return [self.named(named[1], self.mention_of(token))]
@@ -128,9 +141,19 @@ class ActorFinder:
             # "the Indian proposal", "Palestinian homes", "an organisation in Northern
             # Ireland": what belongs to a state or lies in it stands for it.
             return [self.named(owner, self.mention_of(token)) for owner, _ in owners[:2]]
-        if not owners:
-            return [self._group(token, sector, None)]
-        return [self._group(token, sector, owner) for owner, _ in owners]
+        whose: list[Entity | None] = [owner for owner, _ in owners] or [None]
+        groups = [self._group(token, sector, owner) for owner in whose]
+        if whole.i != token.i:  # "dozens of demonstrators": the group's words keep their count
+            return [replace(g, mention=self.mention_of(whole)) for g in groups]
+        return groups
+
+    @staticmethod
+    def _sourced(actor: Actor, token: Token) -> Actor:
+        """The group's sector with where it came from: Dateline's own party nouns read in
+        the text, else the Phoenix agent dictionary."""
+        words = [token, *(c for c in token.lefts if c.dep_ == "compound")]
+        own = any(w.lower_ in SECTOR_NOUNS or w.lemma_.lower() in SECTOR_NOUNS for w in words)
+        return replace(actor, sector_source="text" if own else "dictionary")
 
     def _named_apposition(self, token: Token) -> list[Actor]:
         """ "Poland's interior minister, Agata Wozniak,": the title is said of the parties
@@ -171,11 +194,14 @@ class ActorFinder:
     def named(self, entity: Entity, mention: Span) -> Actor:
         """An actor the text names: a person, an organisation, a state or a people."""
         if entity.type is EntityType.PERSON:
-            return Actor(entity, entity.name, mention, entity.country, _role_sector(entity.role))
+            sector = _role_sector(entity.role)  # "Defence Minister …": the text's title
+            source = "text" if sector is not None else None
+            return Actor(entity, entity.name, mention, entity.country, sector, sector_source=source)
         if entity.type is EntityType.ORG:
             known = organisation(entity.name)
             sector = known.sector if known is not None else None
-            return Actor(entity, entity.name, mention, entity.country, sector)
+            source = "dictionary" if sector is not None else None
+            return Actor(entity, entity.name, mention, entity.country, sector, sector_source=source)
         if entity.type is EntityType.NORP and entity.country is not None:
             state = self.state(entity.country)
             if state is not None:
@@ -185,6 +211,9 @@ class ActorFinder:
     def _group(self, token: Token, sector: str, owner: Entity | None) -> Actor:
         """ "Israeli forces" stands for Israel; "residents in the Gaza Strip" stay residents,
         of the Gaza Strip's country."""
+        return self._sourced(self._grouped(token, sector, owner), token)
+
+    def _grouped(self, token: Token, sector: str, owner: Entity | None) -> Actor:
         mention = self.mention_of(token)
         country = owner.country if owner is not None else None
         if owner is not None and owner.type is EntityType.ORG:

@@ -18,6 +18,7 @@ events are read only from body and standfirst text, never from a headline or cap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -50,6 +51,7 @@ _COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_co
     "AGREE"
 }
 _VERBAL_CONFLICT = types_of_quad("verbal_conflict")
+_MATERIAL = types_of_quad("material_conflict") | types_of_quad("material_cooperation")
 # Types whose parties act together: "A and B met" is A->B and B->A.
 _RECIPROCAL = RECIPROCAL_TYPES
 # The THREATEN mode of force announced for later: a framed threat's mode, except that a
@@ -93,6 +95,12 @@ _LOCATIVE = frozenset(
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _STATE_LEVEL = frozenset({"country", "region", "territory", "admin1"})
 _MAX_HOPS = 5
+_WORD = re.compile(r"\w+")
+# The prepositions that say whom a measure, an inquiry or an attack is aimed at.
+_AIMED = ("against", "on", "upon", "into")
+_WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
+# Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
+_HELPING = frozenset({"help", "assist", "aid", "support"})
 
 
 @dataclass(slots=True)
@@ -105,6 +113,9 @@ class _Found:
     actor: Actor | None
     recipient: Actor | None
     confidence: float
+    # Whether the recipient is an argument of the trigger, not the other side of the
+    # narrative found nearby: only words the act is done to name what it is done to.
+    told: bool = True
 
 
 @stage(COMPONENT)
@@ -124,8 +135,9 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
-    if learned.wiring() != "off":  # the classifier's second opinion, off by default
-        found = _second_opinion(doc, analysis, finder, index, found)
+    choice = learned.choice_for(doc)
+    if choice.wiring != "off":  # the classifier's second opinion, off by default
+        found = _second_opinion(doc, analysis, finder, index, found, choice)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
@@ -133,15 +145,20 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
 
 
 def _second_opinion(
-    doc: Doc, analysis: Analysis, finder: ActorFinder, index: MentionIndex, found: list[_Found]
+    doc: Doc,
+    analysis: Analysis,
+    finder: ActorFinder,
+    index: MentionIndex,
+    found: list[_Found],
+    choice: learned.Choice,
 ) -> list[_Found]:
     """The learned classifier's events where the rules coded none, or its veto of theirs
     (`learned.py` says which, and why neither is on by default)."""
     sentences = learned.fact_sentences(doc, analysis, index)
     coded = {sentence_of(f.trigger.verb).start for f in found}
-    vetoed = learned.no_event_sentences(sentences, coded)
+    vetoed = learned.no_event_sentences(sentences, coded, choice)
     found = [f for f in found if sentence_of(f.trigger.verb).start not in vetoed]
-    for trigger in learned.fallback_triggers(sentences, coded):
+    for trigger in learned.fallback_triggers(sentences, coded, choice):
         found.extend(_events_of(trigger, finder, index, found))
     return found
 
@@ -334,15 +351,16 @@ def _events_of(
         recipients = _protest_target(trigger, actors, finder)
     recipients = [_placed(r, trigger, finder) for r in recipients]
     alone = len(actors) == 1 or event_type not in _RECIPROCAL
+    told = True
     if not recipients and actors and alone and event_type in _NEEDS_OTHER_SIDE:
         other = _other_side(trigger, actors, index, finder)
         if other is not None:
-            recipients, confidence = [other], confidence * 0.8
+            recipients, confidence, told = [other], confidence * 0.8, False
+    if not recipients and actors and alone:  # a side to name, never an event to make
+        recipients = _acted_on_in_words(trigger, event_type, finder)
     pairs = _pairs(event_type, actors, recipients)
-    return [
-        _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
-        for a, r in pairs
-    ]
+    mode = valid_mode(event_type, mode)
+    return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
 
 
 def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -450,7 +468,8 @@ def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
     stand_in = _weapon_words(trigger.verb)
     mention = finder.mention_of(stand_in) if stand_in is not None else place.mention
     entity = (finder.state(place.country) if sector == "GOV" else None) or place.entity
-    return [Actor(entity, name, mention, place.country, sector, naming="coder")]
+    source = "inference" if sector is not None else None  # the coder's, not the text's
+    return [Actor(entity, name, mention, place.country, sector, "coder", source)]
 
 
 def _doer_in_words(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -572,10 +591,53 @@ def _recipients(trigger: Trigger, finder: ActorFinder, earlier: list[_Found]) ->
     return []
 
 
+def _acted_on_in_words(trigger: Trigger, event_type: str, finder: ActorFinder) -> list[Actor]:
+    """ "freed two former ministers", "opened an inquiry into twelve managers", "rejected
+    the draft resolution": what the act is done to names no entity, dictionary actor or
+    party noun. It is still what the clause says was acted on, kept by its words with no
+    code, as a doer no dictionary codes is (`_doer_in_words`), rather than left out. What
+    is given or deployed ("donated tents", "sent troops") is no side; who is released is.
+    """
+    verb = trigger.framed if trigger.framed is not None else trigger.verb
+    noun = trigger.noun if trigger.framed is None else None
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT | {"nsubjpass"}
+        and (noun is None or c.i != noun.i)
+        and not _own_thing(c)
+    ]
+    if event_type in {"AID", "MOBILIZE"}:
+        objects = []
+    things = [t for t in [*objects, noun] if t is not None] + _called_for(verb, trigger.sense)
+    for token in objects + _aimed_at(verb, noun, things):
+        if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in _WHEN:
+            return [Actor(None, token.text, finder.mention_of(token), None, None, naming="words")]
+    return []
+
+
 def _located(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
-    """ "exploded bombs in the capital Kabul": force used in a place is used against it."""
+    """ "exploded bombs in the capital Kabul": force used in a place is used against it;
+    "attacked the last town near Homs": where the place is in the phrase of what force hit,
+    that thing is the side, coded to the place."""
     place = _clause_place(trigger, finder)
-    return [place] if place is not None else []
+    if place is None:
+        return []
+    struck = _struck_around(trigger, place) if trigger.sense.type in _FORCE else None
+    return [replace(place, mention=finder.mention_of(struck)) if struck is not None else place]
+
+
+def _struck_around(trigger: Trigger, place: Actor) -> Token | None:
+    """The verb's object whose phrase holds the place ("the town near Homs"), not an object
+    beside a place the verb is done in ("exploded two bombs in Gao")."""
+    noun = trigger.noun.i if trigger.noun is not None else None
+    for thing in trigger.verb.children:
+        if thing.dep_ not in _OBJECT or thing.pos_ != "NOUN" or thing.i == noun:
+            continue
+        start, end = thing.left_edge.idx, thing.right_edge.idx + len(thing.right_edge.text)
+        if start <= place.mention.start and place.mention.end <= end and not _own_thing(thing):
+            return thing
+    return None
 
 
 def _placed(recipient: Actor, trigger: Trigger, finder: ActorFinder) -> Actor:
@@ -631,7 +693,8 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
     """Candidates for the side acted on, most direct first."""
     verb, sense = trigger.verb, trigger.sense
     if trigger.framed is None:
-        return _argument_tokens(verb, sense, trigger.noun)
+        addressed = _addressed(verb) if sense.type in _VERBAL_CONFLICT else []
+        return addressed + _argument_tokens(verb, sense, trigger.noun)
     own = [c for c in verb.children if c.dep_ in _OBJECT | _DATIVE]
     own += _prep_objects(verb, ("on", "upon", "to"))
     if sense.type == "REQUEST":
@@ -647,8 +710,12 @@ def _recipient_tokens(trigger: Trigger) -> list[Token]:
 
 def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Token]:
     tokens: list[Token] = []
+    if verb.dep_ != "acl" and sense.type == "AID":
+        tokens += _prep_objects(verb, ("to", "into")) + _helped(verb)
     if verb.dep_ != "acl" and sense.type in {"RETREAT", "AID"}:
         tokens += _flow_destinations(verb)
+    if sense.type == "RETREAT":  # "withdrew troops from Mali": what is left, not who left
+        tokens += _prep_objects(verb, ("from",))
     if noun is None or noun.dep_ != "nsubjpass":
         tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (noun is None or noun.i != verb.head.i):
@@ -670,13 +737,60 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += objects + _prep_objects(verb, sense.recipient_preps)
     if noun is not None:
         tokens += _prep_objects(noun, sense.recipient_preps)
-    for thing in [*objects, *([noun] if noun is not None else [])]:
+    things = [*objects, *([noun] if noun is not None else [])]
+    for thing in things:
         tokens += [c for c in thing.children if c.dep_ == "poss"]
         tokens += _prep_objects(thing, ("of", "from", "by", "with"))
         for clause in thing.children:  # "the demonstration staged by students"
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
+    return tokens + _aimed_at(verb, noun, things + _called_for(verb, sense))
+
+
+def _called_for(verb: Token, sense: Sense) -> list[Token]:
+    """ "called for sanctions against the cartel": what a demand asks for, whose target is
+    the demand's when no one is named as asked."""
+    return _prep_objects(verb, ("for",)) if sense.type == "REQUEST" else []
+
+
+def _aimed_at(verb: Token, noun: Token | None, things: list[Token]) -> list[Token]:
+    """ "lifted its sanctions against Peru", "eased the ban imposed on Chilean citizens",
+    "opened an inquiry into two firms": whom a measure or an inquiry is aimed at is its
+    recipient, whatever the verb's own prepositions; asked after them, so a side the verb
+    names goes first."""
+    tokens = []
+    if noun is not None and noun.head.i == verb.i:  # "opened an inquiry into …": the noun's
+        tokens += _prep_objects(verb, _AIMED)
+    for thing in things:
+        tokens += _prep_objects(thing, _AIMED)
+        for clause in thing.children:
+            if clause.dep_ == "acl" and clause.i != verb.i:
+                tokens += _prep_objects(clause, _AIMED)
     return tokens
+
+
+def _helped(verb: Token) -> list[Token]:
+    """ "donated ventilators to help Ghana with its response to the virus": whom aid is given
+    to help is its recipient, before a "to" deeper in the purpose clause."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in {"xcomp", "advcl"} and clause.lemma_.lower() in _HELPING
+        for obj in clause.children
+        if obj.dep_ in _OBJECT
+    ]
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """ "summoned the envoy to complain about the rally": words said at a meeting held to say
+    them are said to whom the meeting was held with."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or not _infinitive(verb) or head.i == verb.i:
+        return []
+    meeting = read_trigger(head)
+    if meeting is None or meeting.sense.type != "CONSULT":
+        return []
+    return [c for c in head.children if c.dep_ in _OBJECT]
 
 
 def _own_thing(noun: Token) -> bool:
@@ -792,7 +906,13 @@ def _to_event(number: int, found: _Found, analysis: Analysis, facts: _Facts) -> 
         actor=_party(found.actor, verb.doc),
         # help and access go to a place ("a pier off Gaza's coast" is aid to Gaza); what
         # other acts are done to may be a thing there ("attacked an Afghan army base")
-        recipient=_party(found.recipient, verb.doc, acted_on=found.type not in _FLOWS),
+        recipient=_party(
+            found.recipient,
+            verb.doc,
+            acted_on=found.type not in _FLOWS,
+            told=found.told,
+            located=found.type in _MATERIAL,
+        ),
         aux_mode=trigger.aux_mode,
         date=_date(trigger, sentence, analysis, facts),
         place=_place(trigger, sentence, found, facts),
@@ -940,31 +1060,75 @@ def _quote_of(trigger: Trigger, facts: _Facts) -> Quote | None:
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _party(actor: Actor | None, doc: Doc, acted_on: bool = False) -> Party | None:
+def _party(
+    actor: Actor | None,
+    doc: Doc,
+    acted_on: bool = False,
+    told: bool = True,
+    located: bool = False,
+) -> Party | None:
     """The side as the record has it, linked to its entity for its identity: the whole noun
     phrase the text uses is its name and mention, whether the words name the side itself
     ("Kenyan President William Ruto", "a court in Lisbon", "rebels who …") or a part of its
     entity ("Israeli forces", coded to Israel); a place keeps its gazetteer name and a
-    coder's name ("unidentified attackers") stays. What is acted on may be a thing in the
-    place rather than the place ("an Afghan army base", "the US decision"): named by its
-    words, coded to the place's state."""
+    coder's name ("unidentified attackers") stays. What is acted on may be a thing of the
+    entity rather than the entity ("an Afghan army base", "the US decision", "rebel
+    positions near the dam"): named by its words, coded to the entity's country. `told`
+    says the side is an argument of the trigger, not the other side of the story found
+    nearby, and `located` that a place phrase on the noun says which one was hit."""
     if actor is None:
         return None
     thing = acted_on and _a_place(actor) and _a_thing_there(actor, doc)
-    if actor.naming == "coder" or (_a_place(actor) and not thing):
+    if actor.naming == "coder":
         return _as_party(actor, actor.mention, actor.name)
+    if _a_place(actor) and not thing:
+        return _as_party(actor, actor.mention, _place_name(actor))
     entity = actor.entity if actor.naming == "entity" else None
-    phrase = phrase_of(doc, actor.mention, entity.mentions if entity is not None else None)
-    if phrase is None and entity is not None and _state_part(actor, entity):
-        # "Israeli forces", "a Turkish court", "the Croatian government's request": the
-        # words name an organ or a thing of a state; the text's words are its name (what a
-        # reader and an annotator of sources and targets see) and the code, linked to the
-        # entity, still says which state it is. A body's own members ("Hamas fighters")
-        # keep the body's name: it is the party, and its name is what identifies it.
-        phrase = phrase_of(doc, actor.mention)
+    located = located and acted_on and told
+    names = entity.mentions if entity is not None else None
+    phrase = phrase_of(doc, actor.mention, names, located=located)
+    if phrase is None and entity is not None and _named_by_words(actor, entity, acted_on, told):
+        phrase = (
+            None if _pronoun(doc, actor.mention) else phrase_of(doc, actor.mention, located=located)
+        )
     if phrase is None or not phrase.text:
         return _as_party(actor, actor.mention, actor.name)
     return _as_party(actor, phrase, phrase.text)
+
+
+def _place_name(actor: Actor) -> str | None:
+    """A place by its gazetteer name where that completes the text's words ("Gaza" is the
+    Gaza Strip: one name for one place across articles), but by the text's own name where
+    the gazetteer's is another name altogether ("U.S.", "Britain", "Burma" beside United
+    States, United Kingdom, Myanmar): the code and the entity say which place it is, and
+    the name is what the text says (what a reader, and an annotator of sides, sees)."""
+    entity, name, mention = actor.entity, actor.name, actor.mention
+    if entity is None or name is None:
+        return name
+    if not any(m.start == mention.start and m.end == mention.end for m in entity.mentions):
+        return name  # "Israeli" stands for Israel: the words are not the place's name
+    said = set(_WORD.findall(mention.text.lower()))
+    return mention.text if said and not said & set(_WORD.findall(name.lower())) else name
+
+
+def _pronoun(doc: Doc, mention: Span) -> bool:
+    """ "congratulated her": a pronoun stands for the entity it refers to, named by its name."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].pos_ == "PRON"
+
+
+def _named_by_words(actor: Actor, entity: Entity, acted_on: bool, told: bool) -> bool:
+    """Whether a side whose words are not its entity's name is named by them.
+
+    "Israeli forces", "a Turkish court", "the Croatian government's request": the words name
+    an organ or a thing of a state; the text's words are its name (what a reader and an
+    annotator of sources and targets see) and the code, linked to the entity, still says
+    which state it is. What an act is done to is named so too, whoever it belongs to ("the
+    ISIS-held bridge", "the UN's report", "Hamas positions"): it was hit, not its owner. A
+    body's own members acting ("Hamas fighters attacked") keep the body's name: it is the
+    party, and its name is what identifies it; so does the other side of a story found
+    nearby, since no words of the clause name it."""
+    return _state_part(actor, entity) or (acted_on and told)
 
 
 _NAMED_BODIES = frozenset({EntityType.ORG, EntityType.PERSON})
@@ -983,8 +1147,14 @@ def _a_thing_there(actor: Actor, doc: Doc) -> bool:
 
 
 def _state_part(actor: Actor, entity: Entity) -> bool:
-    """An organ of a state ("Turkish court", "Iraqi forces") or a thing that stands for it
-    ("the Swedish proposal"), not the members of a named body ("Boko Haram fighters")."""
+    """An organ of a state ("Turkish court", "Iraqi forces", "the Biden administration",
+    "Prime Minister Ruiz's government") or a thing that stands for it ("the Swedish
+    proposal"), and the officials who speak for a named body ("Hezbollah officials"), not
+    its rank-and-file members ("Boko Haram fighters"), who are the body acting."""
+    if entity.type is EntityType.PERSON:  # a leader's government is the state's organ
+        return actor.sector in STATE_SECTORS
+    if entity.type is EntityType.ORG and actor.sector == "GOV":
+        return True  # "Hezbollah officials", "the union's negotiators": who speak for it
     organ = actor.sector is None or actor.sector in STATE_SECTORS
     return organ and entity.type not in _NAMED_BODIES
 
@@ -1002,4 +1172,6 @@ def _a_place(actor: Actor) -> bool:
 
 def _as_party(actor: Actor, mention: Span, name: str | None) -> Party:
     entity = actor.entity.id if actor.entity is not None else None
-    return Party(entity, name, mention, actor.code, actor.sector, actor.country_source)
+    return Party(
+        entity, name, mention, actor.code, actor.sector, actor.code_source, actor.sector_source
+    )

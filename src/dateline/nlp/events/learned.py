@@ -11,13 +11,15 @@ Two wirings were built and measured by five-fold CV on both events dev sets
 
 Neither raised the held-fold figures on both sets (the rules are better than a classifier
 trained on a thousand of our own sentences, and the two mostly fail on the same sentences),
-so the wiring is `off` by default: `use("fallback", 0.1)` turns one on for a process, which
-the benchmark and the tests do. Off, the classifier is never loaded.
+so the wiring is `off` by default. A run turns one on with `Settings.event_classifier`
+(`dateline analyze --event-classifier fallback`, `DATELINE_EVENT_CLASSIFIER`), which the
+pipeline puts on each Doc; in-process callers (the tests) may set the process's wiring with
+`use("fallback", 0.1)`, which a run's setting overrides. Off, the classifier is never loaded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -27,8 +29,12 @@ from dateline.nlp.common.speakers import MentionIndex
 from dateline.nlp.events.classifier import NONE, scores
 from dateline.nlp.events.lexicon import Sense
 from dateline.nlp.events.triggers import Trigger
+from dateline.settings import EVENT_CLASSIFIER_WIRINGS
 
-WIRINGS = ("off", "fallback", "filter")
+WIRINGS = EVENT_CLASSIFIER_WIRINGS
+# The thresholds measured on held folds (README "Events"): the fallback codes a sentence
+# whose P(NONE) is below 0.1, the filter vetoes one whose P(NONE) is 0.9 or more.
+DEFAULT_THRESHOLDS = {"off": 0.1, "fallback": 0.1, "filter": 0.9}
 # What a main verb's modality makes of a sentence the classifier types: an act announced
 # for later keeps PLOVER's future coding, one that is negated or only possible is no event.
 _MODAL_POSSIBLE = frozenset({"could", "might", "may", "would", "should", "must"})
@@ -36,27 +42,48 @@ _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _CONFIDENCE = 0.5  # below every rule trigger's (0.8): the classifier's guess, not a reading
 
 
-@dataclass(slots=True)
-class _Choice:
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A wiring and the classifier's P(NONE) threshold it decides by."""
+
     wiring: str = "off"
     threshold: float = 0.1
 
 
-_CHOICE = _Choice()
+@dataclass(slots=True)
+class _Process:
+    choice: Choice
+
+
+_PROCESS = _Process(Choice())
+
+# What the pipeline puts on each Doc from the run's Settings: (wiring, threshold or None).
+if not Doc.has_extension("event_classifier"):
+    Doc.set_extension("event_classifier", default=None)
 
 
 def use(wiring: str, threshold: float | None = None) -> None:
-    """Switch the learned wiring for this process ("off", "fallback" or "filter")."""
+    """Switch the learned wiring for this process ("off", "fallback" or "filter"); without a
+    threshold, the wiring's measured one."""
     if wiring not in WIRINGS:
         raise ValueError(f"event classifier wiring {wiring!r}: use one of {', '.join(WIRINGS)}")
-    _CHOICE.wiring = wiring
-    if threshold is not None:
-        _CHOICE.threshold = threshold
+    chosen = DEFAULT_THRESHOLDS[wiring] if threshold is None else threshold
+    _PROCESS.choice = Choice(wiring, chosen)
 
 
 def wiring() -> str:
-    """The wiring in use ("off" unless `use` changed it)."""
-    return _CHOICE.wiring
+    """The process's wiring ("off" unless `use` changed it)."""
+    return _PROCESS.choice.wiring
+
+
+def choice_for(doc: Doc) -> Choice:
+    """The wiring for one Doc: the run's setting where it turned one on, else the process's."""
+    chosen: tuple[str, float | None] | None = doc._.event_classifier
+    if chosen is None or chosen[0] == "off":
+        return _PROCESS.choice
+    name, threshold = chosen
+    default = Choice(name, DEFAULT_THRESHOLDS[name])
+    return default if threshold is None else replace(default, threshold=threshold)
 
 
 def fact_sentences(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[TokenSpan]:
@@ -71,16 +98,16 @@ def fact_sentences(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[To
     return out
 
 
-def fallback_triggers(sentences: list[TokenSpan], coded: set[int]) -> list[Trigger]:
+def fallback_triggers(sentences: list[TokenSpan], coded: set[int], choice: Choice) -> list[Trigger]:
     """Triggers for the sentences the rules coded nothing in (start tokens in `coded`) that
     the classifier is sure report an event."""
-    if _CHOICE.wiring != "fallback":
+    if choice.wiring != "fallback":
         return []
     todo = [s for s in sentences if s.start not in coded and _main_verb(s) is not None]
     triggers = []
     for sentence, cats in zip(todo, scores(todo), strict=True):
         verb = _main_verb(sentence)
-        if verb is None or cats.get(NONE, 1.0) >= _CHOICE.threshold:
+        if verb is None or cats.get(NONE, 1.0) >= choice.threshold:
             continue
         if _negated_or_possible(verb):
             continue
@@ -90,15 +117,15 @@ def fallback_triggers(sentences: list[TokenSpan], coded: set[int]) -> list[Trigg
     return triggers
 
 
-def no_event_sentences(sentences: list[TokenSpan], coded: set[int]) -> set[int]:
+def no_event_sentences(sentences: list[TokenSpan], coded: set[int], choice: Choice) -> set[int]:
     """Start tokens of coded sentences the classifier is sure report no event."""
-    if _CHOICE.wiring != "filter":
+    if choice.wiring != "filter":
         return set()
     todo = [s for s in sentences if s.start in coded]
     return {
         s.start
         for s, cats in zip(todo, scores(todo), strict=True)
-        if cats.get(NONE, 0.0) >= _CHOICE.threshold
+        if cats.get(NONE, 0.0) >= choice.threshold
     }
 
 

@@ -27,20 +27,27 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "President Ruto of Kenya"); "in", "at" and "from" phrases are as often where the act was
 # done ("met Ruto in Nairobi", "residents advised in the north") as part of the name.
 _IDENTIFYING = frozenset({"of"})
+# What an act is done to is also told by where it is ("a convoy near Homs", "positions in the
+# hills"): the caller asks for those phrases when the side is the one acted on.
+_LOCATING = frozenset({"in", "at", "near", "along", "across", "inside", "outside", "around"})
 _MAX_CLIMB = 3
 
 
-def phrase_of(doc: Doc, mention: Span, names: Sequence[Span] | None = None) -> Span | None:
+def phrase_of(
+    doc: Doc, mention: Span, names: Sequence[Span] | None = None, located: bool = False
+) -> Span | None:
     """The noun phrase the words of a mention stand in, as a span of the article's text.
     With `names` (an entity's mentions), only a phrase whose head is one of them: "Kenyan
-    President William Ruto" names Ruto, while "Israeli forces" names a part of Israel."""
+    President William Ruto" names Ruto, while "Israeli forces" names a part of Israel.
+    `located` keeps the phrases of place the parser hung on the noun ("a base near Homs")."""
     tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
     head = _noun_head(tokens.root)
     if names is not None and not any(n.start <= head.idx < n.end for n in names):
         return None
-    first, last = _left_end(head), _right_end(head)
+    preps = _IDENTIFYING | _LOCATING if located else _IDENTIFYING
+    first, last = _left_end(head), _right_end(head, preps)
     words = [t for t in doc[first : last + 1]]
     while words and words[-1].is_punct:
         words.pop()
@@ -74,14 +81,14 @@ def _left_end(head: Token) -> int:
     return joins[-1] + 1 if joins else first
 
 
-def _right_end(head: Token) -> int:
+def _right_end(head: Token, preps: frozenset[str]) -> int:
     """The last word of the phrase: through the identifying prepositional phrases and
     appositions right after the noun, up to the first word that is not one of them."""
     last = head.i
     for child in head.rights:
         if child.dep_ == "punct" and child.text == ",":
             continue  # the comma before an apposition; trailing ones are trimmed
-        identifying = child.dep_ == "prep" and child.lower_ in _IDENTIFYING
+        identifying = child.dep_ == "prep" and child.lower_ in preps
         if not (identifying or child.dep_ == "appos"):
             break
         last = child.right_edge.i
