@@ -37,6 +37,8 @@ from dateline.nlp.events.triggers import (
     candidate_lemmas,
     declared_refusal,
     inflections,
+    nominal_lemmas,
+    read_nominal,
     read_trigger,
     with_mode,
 )
@@ -83,6 +85,9 @@ _AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
 # Groups of people who belong where they are when nothing else says whose they are.
 _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL", "OPP", "PTY", "REB"})
 _SUBJECT = frozenset({"nsubj"})
+# Cooperation that is words only: it needs someone saying it, or a passive that leaves them out.
+_SAID_COOPERATION = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
+_ASSERTED_CLAUSES = frozenset({"ROOT", "ccomp", "conj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -124,6 +129,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
+    found += _nominal_events(doc, analysis, index, finder, found)
     if learned.wiring() != "off":  # the classifier's second opinion, off by default
         found = _second_opinion(doc, analysis, finder, index, found)
     facts = _Facts(analysis)
@@ -159,6 +165,25 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _nominal_events(
+    doc: Doc, analysis: Analysis, index: MentionIndex, finder: ActorFinder, found: list[_Found]
+) -> list[_Found]:
+    """Events told by a noun ("clashes between rival militias left ten dead") in the
+    sentences where no verb told one: a fallback, so a verb's reading always comes first."""
+    coded = {sentence_of(f.trigger.verb).start for f in found}
+    events: list[_Found] = []
+    for noun in sorted(tokens_with(doc, "LEMMA", nominal_lemmas()), key=lambda t: t.i):
+        block = analysis.article.block_at(noun.idx)
+        if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(noun.idx):
+            continue
+        sentence = sentence_of(noun).start
+        trigger = read_nominal(noun) if sentence not in coded else None
+        if trigger is not None:
+            coded.add(sentence)
+            events.extend(_events_of(trigger, finder, index, [*found, *events]))
+    return events
 
 
 def _foreground(found: list[_Found]) -> list[_Found]:
@@ -325,7 +350,10 @@ def _events_of(
         actors = [speaker]
     if trigger.aux_mode == "hypothetical":
         return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
-    if not actors and event_type in _VERBAL_CONFLICT | {"AGREE", "SUPPORT", "CONCEDE"}:
+    # an act told by an agentless passive or by a noun happened, whoever did it
+    unnamed = not actors and (_agentless_passive(trigger.verb) or trigger.verb.pos_ == "NOUN")
+    unnamed = unnamed and event_type != "REQUEST"  # "a clear aim is needed" asks no one
+    if not actors and not unnamed and event_type in _VERBAL_CONFLICT | _SAID_COOPERATION:
         return []  # words with no one saying them ("refugees ordered out") are no event
     confidence = trigger.confidence
     if not recipients and event_type in _LOCATED_AGAINST:
@@ -339,6 +367,8 @@ def _events_of(
         if other is not None:
             recipients, confidence = [other], confidence * 0.8
     pairs = _pairs(event_type, actors, recipients)
+    if not pairs and unnamed:
+        pairs = [(None, None)]  # "a curfew was imposed": it happened, by someone unsaid
     return [
         _Found(trigger, event_type, valid_mode(event_type, mode), a, r, round(confidence, 2))
         for a, r in pairs
@@ -503,6 +533,18 @@ def _owners(noun: Token) -> list[Token]:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "Sanctions were lifted", "an agreement was signed in Doha": a finite passive with a
+    subject and no "by" phrase reports an act whose doer the text leaves out, as wire copy
+    often does; the act still happened. A participle describing a noun ("refugees ordered
+    out") or a passive of a framed or purpose clause is not such a report."""
+    children = list(verb.children)
+    finite = any(c.dep_ == "auxpass" and c.tag_ in _FINITE for c in children)
+    told = any(c.dep_ == "nsubjpass" for c in children)
+    named = any(c.dep_ == "agent" for c in children)
+    return finite and told and not named and verb.dep_ in _ASSERTED_CLAUSES
 
 
 def _with_conjuncts(token: Token | None) -> list[Token]:

@@ -1,0 +1,74 @@
+"""Events: detection and types of issue 14's fourth stop, each with a sentence of our own.
+
+The rules follow the styles the held-out judges hold (wire copy, one-line incident summaries,
+passive reports): a passive that leaves its doer out, an event told by a noun, a call made
+to talk. Each test names the PLOVER convention it follows; none is a dev sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Analysis
+
+
+def _types(analysis: Analysis) -> list[str]:
+    return [e.type for e in analysis.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # PLOVER COERCE/curfew: imposed, whoever imposed it
+        ("A night curfew was imposed on the port town after the looting.", "COERCE"),
+        # PLOVER AGREE: a deal signed is agreed, though the sentence names no signatory
+        ("A power-sharing deal was signed in Arusha on Thursday.", "AGREE"),
+        # PLOVER CONSULT: talks held are a consultation
+        ("Fresh talks were held in Geneva last week, diplomats said.", "CONSULT"),
+        # an easing carried out is a RETREAT (the lexicon's reading of lifted curbs)
+        ("Curbs on grain exports were lifted on Monday.", "RETREAT"),
+    ],
+)
+def test_an_agentless_passive_reports_an_act(analyse_text, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(analyse_text(text)) == [event_type]
+
+
+def test_a_participle_describing_a_noun_is_still_no_report(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # "a pact signed in 2019" describes the pact: nobody is said to sign anything now
+    assert not analyse_text("A fishing pact signed in 2019 expires next year.").events
+
+
+def test_setting_fire_is_an_attack(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER ASSAULT/primitive: fire as a weapon
+    passive = analyse_text("Two granaries were set on fire by raiders near Wau.")
+    assert _types(passive) == ["ASSAULT"] and passive.events[0].mode == "primitive"
+    assert _types(analyse_text("Raiders set fire to a granary near Wau.")) == ["ASSAULT"]
+
+
+def test_calling_someone_to_discuss_is_a_phone_consultation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER CONSULT/phone; "called on X to" asks, and stays REQUEST
+    call = analyse_text("Chile's president called his Peruvian counterpart to discuss fishing.")
+    assert _types(call) == ["CONSULT"] and call.events[0].mode == "phone"
+    dated = analyse_text("Ruto called Museveni on Friday to talk about the pipeline.")
+    assert _types(dated) == ["CONSULT"]
+    asked = analyse_text("Norway called on Sudan to discuss a truce.")
+    assert _types(asked) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # PLOVER ASSAULT: two-sided fighting told by its noun
+        ("Clashes between herders and farmers left nine dead in Benue.", "ASSAULT"),
+        ("The rebels' offensive on the capital entered its second month.", "ASSAULT"),
+        # PLOVER PROTEST/demo
+        ("A rally against the fuel tax brought traffic in Kampala to a halt.", "PROTEST"),
+    ],
+)
+def test_an_event_noun_as_subject_tells_the_event(analyse_text, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(analyse_text(text)) == [event_type]
+
+
+def test_an_event_noun_in_an_unasserted_clause_tells_none(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    assert not analyse_text("Talks could resume in the spring.").events
+    assert not analyse_text("The protest did not go ahead because of the storm.").events
