@@ -27,7 +27,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events import learned
+from dateline.nlp.events import headlines, learned
 from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
@@ -85,6 +85,10 @@ _AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
 # Groups of people who belong where they are when nothing else says whose they are.
 _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL", "OPP", "PTY", "REB"})
 _SUBJECT = frozenset({"nsubj"})
+# Words whose clause holds what they are about (refused, agreed, threatened, asked, backed).
+_FRAMING_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "SUPPORT"})
+# Links that start a clause telling its own event.
+_OWN_CLAUSES = frozenset({"conj", "parataxis", "advcl", "ROOT"})
 # Cooperation that is words only: it needs someone saying it, or a passive that leaves them out.
 _SAID_COOPERATION = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 _ASSERTED_CLAUSES = frozenset({"ROOT", "ccomp", "conj"})
@@ -115,6 +119,7 @@ class _Found:
 @stage(COMPONENT)
 def find_events(doc: Doc, analysis: Analysis) -> None:
     """PLOVER events of the article's body and standfirst."""
+    doc = headlines.mended(doc, analysis)  # title-case lines, read in sentence case
     quoted = [(q.span.start, q.span.end) for q in analysis.quotes if q.kind != "indirect"]
     index = MentionIndex(analysis.entities, quoted)
     finder = ActorFinder(analysis, index)
@@ -123,7 +128,7 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
     skipped = framed | alleged | _purposes(triggers) | _means(triggers) | _results(triggers)
-    skipped |= _repeated(triggers)
+    skipped |= _repeated(triggers) | _contents(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
@@ -274,6 +279,26 @@ def _results(triggers: list[Trigger]) -> set[int]:
         and t.verb.head.i in force
         and not any(c.dep_ in _SUBJECT | {"mark"} for c in t.verb.children)
     }
+
+
+def _contents(triggers: list[Trigger]) -> set[int]:
+    """ "failed to reach agreement", "rejected a plan to send troops", "agreed to a deal
+    that gives aid": what is refused, agreed, threatened, asked or backed is the content of
+    those words, not an event of its own, however deep in their clause it is read. A clause
+    joined beside them ("rejected the plan and attacked") or of its own time or cause tells
+    its own event."""
+    framing = {t.verb.i for t in triggers if t.sense.type in _FRAMING_TYPES}
+    contents = set()
+    for trigger in triggers:
+        current = trigger.verb
+        for _ in range(_MAX_HOPS):
+            if current.dep_ in _OWN_CLAUSES or current.head.i == current.i:
+                break
+            current = current.head
+            if current.i in framing:
+                contents.add(trigger.verb.i)
+                break
+    return contents
 
 
 def _repeated(triggers: list[Trigger]) -> set[int]:
