@@ -327,7 +327,7 @@ def _dictionary_sense(
         sense = cameo_verb_sense(f"{lemma} {child.lower_}")
         if sense is not None:
             return sense, None, 0.6
-    if obj is not None:
+    if obj is not None and obj.dep_ != "nsubj":  # "refugees returned" gives nothing back
         sense = next((s for k in _noun_keys(obj) if (s := cameo_object_sense(lemma, k))), None)
         if sense is not None:
             return sense, obj, 0.6
