@@ -114,3 +114,28 @@ def test_what_is_refused_or_agreed_is_no_event_of_its_own(analyse_text) -> None:
     # a clause beside the refusal tells its own event
     both = analyse_text("Chile rejected the plan and shelled a rebel post near the border.")
     assert _types(both) == ["REJECT", "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # PLOVER COERCE/seize: "search, raid or confiscate"
+        ("Customs officers raided a warehouse in Mombasa on Friday.", "COERCE"),
+        # a protest lodged with a government is a diplomatic protest: PLOVER ACCUSE/disapprove
+        ("Japan protested to Russia over the detention of its fishermen.", "ACCUSE"),
+        # PLOVER PROTEST/strike: workers leave their work
+        ("Miners downed tools at two copper pits near Kitwe.", "PROTEST"),
+        # PLOVER MOBILIZE/troops: forces moved, not used
+        ("Azerbaijan moved troops to the edge of the disputed valley.", "MOBILIZE"),
+        # taking a town by force is an attack (PLOVER ASSAULT), seizing goods a coercion
+        ("Insurgents seized the town of Palma after a three-day siege.", "ASSAULT"),
+        ("Police seized two tonnes of cannabis at the port.", "COERCE"),
+    ],
+)
+def test_lexicon_entries_of_the_fourth_stop(analyse_text, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(analyse_text(text)) == [event_type]
+
+
+def test_a_gathering_held_to_protest_is_the_protest(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    crowd = analyse_text("Fishermen gathered outside the ministry to protest against the quota.")
+    assert _types(crowd) == ["PROTEST"]

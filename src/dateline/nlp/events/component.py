@@ -254,8 +254,9 @@ def _alleged(verb: Token) -> list[Token]:
 
 def _means(triggers: list[Trigger]) -> set[int]:
     """ "summoned the ambassador to complain about the raid": a meeting held to accuse,
-    demand or warn is the way the words were said; the words are the one event."""
-    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT}
+    demand or warn is the way the words were said; the words are the one event. Likewise a
+    crowd that "gathered to protest" is the protest."""
+    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT | {"PROTEST"}}
     return {
         t.verb.i
         for t in triggers
