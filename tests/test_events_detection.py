@@ -139,3 +139,17 @@ def test_lexicon_entries_of_the_fourth_stop(analyse_text, text: str, event_type:
 def test_a_gathering_held_to_protest_is_the_protest(analyse_text) -> None:  # type: ignore[no-untyped-def]
     crowd = analyse_text("Fishermen gathered outside the ministry to protest against the quota.")
     assert _types(crowd) == ["PROTEST"]
+
+
+def test_working_people_who_strike_protest(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER PROTEST/strike for a strike with nothing struck; an armed group striking a
+    # target attacks it (ASSAULT)
+    nurses = analyse_text("Nurses struck for a second day at the main hospital in Lagos.")
+    assert _types(nurses) == ["PROTEST"] and nurses.events[0].mode == "strike"
+    assert _types(analyse_text("Rebels struck a convoy near Gao.")) == ["ASSAULT"]
+
+
+def test_a_sit_in_split_by_the_tokeniser_is_still_a_sit_in(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER PROTEST/obstruct; the tokeniser cuts "sit-in" into "sit", "-", "in"
+    sit_in = analyse_text("Students staged a sit-in outside the ministry.")
+    assert _types(sit_in) == ["PROTEST"] and sit_in.events[0].mode == "obstruct"

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from dateline.nlp.common.speakers import CHARACTERISING as SPEECH_CHARACTERISING
 from dateline.nlp.common.speakers import NAMING
 from dateline.nlp.events.dictionaries import (
+    agent_sector,
     cameo_object_sense,
     cameo_statement,
     cameo_verb_sense,
@@ -59,6 +60,8 @@ _NOMINAL_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
 # Of those, the deeds: what a fight or a protest "did" is its result, while talks that
 # "failed" or "broke down" tell something of their own.
 _DEEDS = frozenset({"ASSAULT", "PROTEST"})
+# Sectors of working people (Phoenix agents: "workers" LAB, "teachers" EDU, "nurses" MED).
+_WORKING_SECTORS = frozenset({"LAB", "EDU", "MED", "AGR", "JRN"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
 _FORCE_NOUNS = word_set("force_nouns")
 # Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
@@ -216,6 +219,8 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
         return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
+    if _workers_strike(verb, lemma):
+        return Sense("PROTEST", "strike", ("against",)), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
     phrasal = _phrasal_object_sense(verb, lemma, particles)
     if phrasal is not None:
@@ -388,6 +393,16 @@ def _forces() -> frozenset[str]:
     """Nouns for forces: the lexicon's armed, police and rebel sector nouns, and a few more."""
     listed = lexicon()["sector_nouns"]
     return frozenset(noun for sector in _FORCE_SECTORS for noun in listed[sector]) | _FORCE_NOUNS
+
+
+def _workers_strike(verb: Token, lemma: str) -> bool:
+    """ "nurses struck for a second day", "teachers strike at state schools": working
+    people who strike, with nothing struck, stop work (PLOVER PROTEST/strike); "rebels
+    struck the convoy" is an attack."""
+    if lemma != "strike" or any(c.dep_ in _OBJECTS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and agent_sector(subject.lower_) in _WORKING_SECTORS
 
 
 def _weapons_test(verb: Token, lemma: str) -> bool:
