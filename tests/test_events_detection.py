@@ -27,6 +27,9 @@ def _types(analysis: Analysis) -> list[str]:
         ("Fresh talks were held in Geneva last week, diplomats said.", "CONSULT"),
         # an easing carried out is a RETREAT (the lexicon's reading of lifted curbs)
         ("Curbs on grain exports were lifted on Monday.", "RETREAT"),
+        # the tense may sit on another auxiliary of the group
+        ("Curbs on grain exports have been lifted.", "RETREAT"),
+        ("A night curfew is being imposed on the port town.", "COERCE"),
     ],
 )
 def test_an_agentless_passive_reports_an_act(analyse_text, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
@@ -153,3 +156,10 @@ def test_a_sit_in_split_by_the_tokeniser_is_still_a_sit_in(analyse_text) -> None
     # PLOVER PROTEST/obstruct; the tokeniser cuts "sit-in" into "sit", "-", "in"
     sit_in = analyse_text("Students staged a sit-in outside the ministry.")
     assert _types(sit_in) == ["PROTEST"] and sit_in.events[0].mode == "obstruct"
+
+
+def test_an_event_noun_joined_to_a_light_verbs_object_is_read(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER ASSAULT: "launched air and artillery strikes", the parse hangs "strikes" as a
+    # conjunct of "air"
+    raids = analyse_text("The army launched drone and artillery strikes on the rebel camp.")
+    assert _types(raids) == ["ASSAULT"]

@@ -567,7 +567,9 @@ def _agentless_passive(verb: Token) -> bool:
     often does; the act still happened. A participle describing a noun ("refugees ordered
     out") or a passive of a framed or purpose clause is not such a report."""
     children = list(verb.children)
-    finite = any(c.dep_ == "auxpass" and c.tag_ in _FINITE for c in children)
+    # "were lifted", "are being deployed", "has been signed": a tensed auxiliary in the group
+    finite = any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in children)
+    finite = finite and any(c.dep_ == "auxpass" for c in children)
     told = any(c.dep_ == "nsubjpass" for c in children)
     named = any(c.dep_ == "agent" for c in children)
     return finite and told and not named and verb.dep_ in _ASSERTED_CLAUSES

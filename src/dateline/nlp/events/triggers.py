@@ -252,7 +252,9 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
             for c in verb.children
         )
         if lemma in word_set("light_verbs") and not raised:
-            sense = next((s for k in noun_key if (s := noun_sense(k))), None)
+            # "launched air and artillery strikes": the event noun may be the conjunct
+            keys = noun_key + [k for c in obj.conjuncts for k in _head_keys(c)]
+            sense = next((s for k in keys if (s := noun_sense(k))), None)
             if sense is not None:
                 preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
                 if control_type(lemma) == "THREATEN":
@@ -605,6 +607,14 @@ def _noun_keys(noun: Token) -> list[str]:
     if noun.ent_type_ == "MONEY":
         keys.append("money")  # "gave $40 million to …": a sum given is aid
     return keys
+
+
+def _head_keys(noun: Token) -> list[str]:
+    """The keys naming what a noun itself is ("artillery strike", "strike"), not what a
+    modifier of it is ("attack helicopters" are helicopters, "a strike team" a team)."""
+    lemma = noun.lemma_.lower()
+    keys = [f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    return [*keys, lemma]
 
 
 def _amount(noun: Token) -> bool:
