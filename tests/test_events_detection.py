@@ -77,36 +77,6 @@ def test_an_event_noun_in_an_unasserted_clause_tells_none(analyse_text) -> None:
     assert not analyse_text("The protest did not go ahead because of the storm.").events
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        # a headline's capitalised verb, read in sentence case: PLOVER COERCE/arrest, /seize
-        ("Riot Police Detain Dozens Of Students In Dhaka After Exam Protest", "COERCE"),
-        ("Navy Seizes Two Fishing Boats Off The Coast Of Senegal", "COERCE"),
-    ],
-)
-def test_a_title_case_line_is_read_in_sentence_case(
-    analyse_text, text: str, event_type: str
-) -> None:  # type: ignore[no-untyped-def]
-    analysis = analyse_text(text)
-    assert _types(analysis) == [event_type]
-    # the trigger and the parties still point at the article's own words, capitals and all
-    event = analysis.events[0]
-    assert event.trigger.text == text[event.trigger.start : event.trigger.end]
-    assert event.trigger.text[0].isupper()
-
-
-def test_prose_with_names_is_not_taken_for_a_headline(analyse_text) -> None:  # type: ignore[no-untyped-def]
-    from dateline.nlp.events.headlines import is_title_case
-    from dateline.nlp.language import load_plain_language
-
-    nlp = load_plain_language()
-    prose = nlp("President Ruto of Kenya met Ugandan Foreign Minister Odongo in Kampala.")
-    assert not any(is_title_case(s) for s in prose.sents)
-    headline = nlp("Kenya And Uganda Sign Pipeline Deal In Kampala")
-    assert all(is_title_case(s) for s in headline.sents)
-
-
 def test_what_is_refused_or_agreed_is_no_event_of_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
     # PLOVER REJECT: the deal not reached is the refusal's content, not an AGREE
     failed = analyse_text("The two unions failed to reach a deal on wages.")

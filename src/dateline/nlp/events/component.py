@@ -27,7 +27,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events import headlines, learned
+from dateline.nlp.events import learned
 from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
@@ -119,7 +119,6 @@ class _Found:
 @stage(COMPONENT)
 def find_events(doc: Doc, analysis: Analysis) -> None:
     """PLOVER events of the article's body and standfirst."""
-    doc = headlines.mended(doc, analysis)  # title-case lines, read in sentence case
     quoted = [(q.span.start, q.span.end) for q in analysis.quotes if q.kind != "indirect"]
     index = MentionIndex(analysis.entities, quoted)
     finder = ActorFinder(analysis, index)
