@@ -249,11 +249,54 @@ def plover_of(code: str, table: dict[str, str]) -> str | None:
     return None
 
 
+# A code as the dictionary writes it: "[040]", or "[042:043]", the code of the event and of
+# its mirror ("visited" 042, "hosted" 043), of which the first is the verb's own.
+_CODE = r"\[(\d+)(?::\d+)?\]"
+# Words that follow a verb as its particle in a pattern ("- * UP [154]": "build up").
+PARTICLES = frozenset({"up", "down", "off", "out", "in", "away", "back", "over", "on"})
+
+
+def synonym_sets(text: str) -> dict[str, list[str]]:
+    """ "&CEASEFIRE" -> ["truce", "armistice", ...]: the noun sets patterns write as "&NAME"
+    (a "&NAME" line followed by its "+WORD" lines), in words of one or two tokens."""
+    sets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = strip_comment(raw).strip()
+        if re.fullmatch(r"&[A-Z_]+", line):
+            current = sets.setdefault(line, [])
+        elif current is not None and line.startswith("+"):
+            word = phrase(line[1:].strip("_"))
+            if word and len(word.split()) <= 2:
+                current.append(word)
+        else:
+            current = None
+    return sets
+
+
+def pattern_objects(body: str, sets: dict[str, list[str]]) -> list[str]:
+    """The object nouns a pattern's body ("* AID", "* {ARMS SHIPMENT}", "* &FOOD") names:
+    one word, a compound of two, or a noun set by its name ("&food"). Longer or
+    prepositional bodies give none (the events stage reads a verb's object by its head and
+    one modifier)."""
+    single = re.fullmatch(r"\*\s+([A-Z][A-Z-]*)", body)
+    if single:
+        return [single.group(1).lower()]
+    compound = re.fullmatch(r"\*\s+\{([A-Z-]+ [A-Z-]+)\}", body)
+    if compound:
+        return [phrase(compound.group(1))]
+    synonyms = re.fullmatch(r"\*\s+(&[A-Z_]+)", body)
+    if synonyms and synonyms.group(1) in sets:
+        return [synonyms.group(1).lower()]  # the set's name: `noun_sets` lists its words
+    return []
+
+
 def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, object]]:
     """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
     verbs: dict[str, str] = {}
     objects: dict[str, dict[str, str]] = {}
     statements: dict[str, set[str]] = {}
+    sets = synonym_sets(text)
     block: list[str] = []
     block_code: str | None = None
     for raw in text.splitlines():
@@ -264,27 +307,35 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
             continue
         if not line or line.startswith(("&", "!")):
             continue
-        pattern = re.match(r"^-\s+\*\s+([A-Z][A-Z-]*)\s+\[(\d+)\]$", line)
+        pattern = re.match(r"^-\s+(.+?)\s+" + _CODE + r"$", line)
         if pattern:
-            sense = plover_of(pattern.group(2), table)
+            body, sense = pattern.group(1).strip(), plover_of(pattern.group(2), table)
+            particle = re.fullmatch(r"\*\s+([A-Z]+)", body)
             for verb in block:
-                if sense:
-                    objects.setdefault(verb, {})[pattern.group(1).lower()] = sense
-                elif pattern.group(2).startswith("01"):
-                    statements.setdefault(verb, set()).add(pattern.group(1).lower())
+                if sense and particle and particle.group(1).lower() in PARTICLES:
+                    verbs.setdefault(f"{verb} {particle.group(1).lower()}", sense)
+                    continue  # "- * UP": the phrasal verb "build up", not an object "up"
+                for noun in pattern_objects(body, sets):
+                    if sense:
+                        objects.setdefault(verb, {}).setdefault(noun, sense)
+                    elif pattern.group(2).startswith("01"):
+                        statements.setdefault(verb, set()).add(noun)
             continue
         if line.startswith("-"):
             continue
-        entry = re.match(r"^\+?([A-Z][A-Z_]*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9-]+)\])?", line)
+        entry = re.match(r"^\+?([A-Z][A-Z_]*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9:-]+)\])?", line)
         if not entry:
             continue
         verb = phrase(entry.group(1))
         block.append(verb)
-        code = entry.group(2) if entry.group(2) and entry.group(2) != "---" else block_code
+        own = (entry.group(2) or "").split(":")[0]
+        code = own if own and own != "---" else block_code
         sense = plover_of(code, table) if code else None
         if sense and verb not in verbs:
             verbs[verb] = sense
+    used = {noun for nouns in objects.values() for noun in nouns if noun.startswith("&")}
     return {
+        "noun_sets": {name.lower(): sets[name] for name in sorted(sets) if name.lower() in used},
         "verbs": dict(sorted(verbs.items())),
         "object_senses": dict(sorted(objects.items())),
         "statements": {verb: sorted(nouns) for verb, nouns in sorted(statements.items())},

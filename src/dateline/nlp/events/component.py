@@ -38,6 +38,8 @@ from dateline.nlp.events.triggers import (
     candidate_lemmas,
     declared_refusal,
     inflections,
+    nominal_lemmas,
+    read_nominal,
     read_trigger,
     with_mode,
 )
@@ -85,6 +87,13 @@ _AUTHORITIES: tuple[str, str | None] = ("authorities", "GOV")
 # Groups of people who belong where they are when nothing else says whose they are.
 _PEOPLE = frozenset({"CVL", "REF", "MED", "JRN", "EDU", "LAB", "AGR", "REL", "OPP", "PTY", "REB"})
 _SUBJECT = frozenset({"nsubj"})
+# Words whose clause holds what they are about (refused, agreed, threatened, asked, backed).
+_FRAMING_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "SUPPORT"})
+# Links that start a clause telling its own event.
+_OWN_CLAUSES = frozenset({"conj", "parataxis", "advcl", "ROOT"})
+# Cooperation that is words only: it needs someone saying it, or a passive that leaves them out.
+_SAID_COOPERATION = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
+_ASSERTED_CLAUSES = frozenset({"ROOT", "ccomp", "conj"})
 _OBJECT = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -129,12 +138,13 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
     skipped = framed | alleged | _purposes(triggers) | _means(triggers) | _results(triggers)
-    skipped |= _repeated(triggers)
+    skipped |= _repeated(triggers) | _contents(triggers)
     found: list[_Found] = []
     for trigger in triggers:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
+    found += _nominal_events(doc, analysis, index, finder, found)
     choice = learned.choice_for(doc)
     if choice.wiring != "off":  # the classifier's second opinion, off by default
         found = _second_opinion(doc, analysis, finder, index, found, choice)
@@ -176,6 +186,25 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _nominal_events(
+    doc: Doc, analysis: Analysis, index: MentionIndex, finder: ActorFinder, found: list[_Found]
+) -> list[_Found]:
+    """Events told by a noun ("clashes between rival militias left ten dead") in the
+    sentences where no verb told one: a fallback, so a verb's reading always comes first."""
+    coded = {sentence_of(f.trigger.verb).start for f in found}
+    events: list[_Found] = []
+    for noun in sorted(tokens_with(doc, "LEMMA", nominal_lemmas()), key=lambda t: t.i):
+        block = analysis.article.block_at(noun.idx)
+        if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(noun.idx):
+            continue
+        sentence = sentence_of(noun).start
+        trigger = read_nominal(noun) if sentence not in coded else None
+        if trigger is not None:
+            coded.add(sentence)
+            events.extend(_events_of(trigger, finder, index, [*found, *events]))
+    return events
 
 
 def _foreground(found: list[_Found]) -> list[_Found]:
@@ -241,8 +270,9 @@ def _alleged(verb: Token) -> list[Token]:
 
 def _means(triggers: list[Trigger]) -> set[int]:
     """ "summoned the ambassador to complain about the raid": a meeting held to accuse,
-    demand or warn is the way the words were said; the words are the one event."""
-    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT}
+    demand or warn is the way the words were said; the words are the one event. Likewise a
+    crowd that "gathered to protest" is the protest."""
+    said = {t.verb.i for t in triggers if t.sense.type in _VERBAL_CONFLICT | {"PROTEST"}}
     return {
         t.verb.i
         for t in triggers
@@ -266,6 +296,26 @@ def _results(triggers: list[Trigger]) -> set[int]:
         and t.verb.head.i in force
         and not any(c.dep_ in _SUBJECT | {"mark"} for c in t.verb.children)
     }
+
+
+def _contents(triggers: list[Trigger]) -> set[int]:
+    """ "failed to reach agreement", "rejected a plan to send troops", "agreed to a deal
+    that gives aid": what is refused, agreed, threatened, asked or backed is the content of
+    those words, not an event of its own, however deep in their clause it is read. A clause
+    joined beside them ("rejected the plan and attacked") or of its own time or cause tells
+    its own event."""
+    framing = {t.verb.i for t in triggers if t.sense.type in _FRAMING_TYPES}
+    contents = set()
+    for trigger in triggers:
+        current = trigger.verb
+        for _ in range(_MAX_HOPS):
+            if current.dep_ in _OWN_CLAUSES or current.head.i == current.i:
+                break
+            current = current.head
+            if current.i in framing:
+                contents.add(trigger.verb.i)
+                break
+    return contents
 
 
 def _repeated(triggers: list[Trigger]) -> set[int]:
@@ -342,7 +392,10 @@ def _events_of(
         actors = [speaker]
     if trigger.aux_mode == "hypothetical":
         return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
-    if not actors and event_type in _VERBAL_CONFLICT | {"AGREE", "SUPPORT", "CONCEDE"}:
+    # an act told by an agentless passive or by a noun happened, whoever did it
+    unnamed = not actors and (_agentless_passive(trigger.verb) or trigger.verb.pos_ == "NOUN")
+    unnamed = unnamed and event_type != "REQUEST"  # "a clear aim is needed" asks no one
+    if not actors and not unnamed and event_type in _VERBAL_CONFLICT | _SAID_COOPERATION:
         return []  # words with no one saying them ("refugees ordered out") are no event
     confidence = trigger.confidence
     if not recipients and event_type in _LOCATED_AGAINST:
@@ -359,6 +412,8 @@ def _events_of(
     if not recipients and actors and alone:  # a side to name, never an event to make
         recipients = _acted_on_in_words(trigger, event_type, finder)
     pairs = _pairs(event_type, actors, recipients)
+    if not pairs and unnamed:
+        pairs = [(None, None)]  # "a curfew was imposed": it happened, by someone unsaid
     mode = valid_mode(event_type, mode)
     return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
 
@@ -522,6 +577,20 @@ def _owners(noun: Token) -> list[Token]:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "Sanctions were lifted", "an agreement was signed in Doha": a finite passive with a
+    subject and no "by" phrase reports an act whose doer the text leaves out, as wire copy
+    often does; the act still happened. A participle describing a noun ("refugees ordered
+    out") or a passive of a framed or purpose clause is not such a report."""
+    children = list(verb.children)
+    # "were lifted", "are being deployed", "has been signed": a tensed auxiliary in the group
+    finite = any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in children)
+    finite = finite and any(c.dep_ == "auxpass" for c in children)
+    told = any(c.dep_ == "nsubjpass" for c in children)
+    named = any(c.dep_ == "agent" for c in children)
+    return finite and told and not named and verb.dep_ in _ASSERTED_CLAUSES
 
 
 def _with_conjuncts(token: Token | None) -> list[Token]:

@@ -48,9 +48,25 @@ def cameo_verb_sense(lemma: str) -> Sense | None:
     return _verb_senses().get(lemma)
 
 
+@cache
+def _sets_of() -> dict[str, tuple[str, ...]]:
+    """Noun -> the names of the CAMEO noun sets it is in ("truce" -> ("&ceasefire",))."""
+    found: dict[str, list[str]] = {}
+    for name, nouns in _verbs()["noun_sets"].items():
+        for noun in nouns:
+            found.setdefault(noun, []).append(name)
+    return {noun: tuple(names) for noun, names in found.items()}
+
+
 def cameo_object_sense(verb: str, noun: str) -> Sense | None:
-    """What the CAMEO dictionary codes a verb with this object ("add" + "sanctions")."""
-    entry = _verbs()["object_senses"].get(verb, {}).get(noun)
+    """What the CAMEO dictionary codes a verb with this object ("add" + "sanctions"), the
+    noun by itself or as a word of a set a pattern names ("send" + "&food": "rice")."""
+    patterns = _verbs()["object_senses"].get(verb)
+    if not patterns:
+        return None
+    entry = patterns.get(noun)
+    if entry is None:
+        entry = next((patterns[s] for s in _sets_of().get(noun, ()) if s in patterns), None)
     return parse_sense(entry) if entry is not None else None
 
 
@@ -65,7 +81,8 @@ def cameo_statement(verb: str, word: str) -> bool:
     responsibility", "denied the accusations", "expressed condolences", "declined to
     comment". This outranks the verb's own code and Dateline's lexicon alike, since it is
     the dictionary's judgement of the whole pattern."""
-    return word in _statements().get(verb, frozenset())
+    nouns = _statements().get(verb, frozenset())
+    return word in nouns or any(s in nouns for s in _sets_of().get(word, ()))
 
 
 @cache

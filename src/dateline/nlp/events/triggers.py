@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from dateline.nlp.common.speakers import CHARACTERISING as SPEECH_CHARACTERISING
 from dateline.nlp.common.speakers import NAMING
 from dateline.nlp.events.dictionaries import (
+    agent_sector,
     cameo_object_sense,
     cameo_statement,
     cameo_verb_sense,
@@ -36,6 +37,7 @@ from dateline.nlp.events.lexicon import (
     lexicon,
     noun_sense,
     object_sense,
+    parse_sense,
     valid_mode,
     verb_sense,
     word_set,
@@ -52,6 +54,14 @@ _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "coul
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping"})
 _MAX_HOPS = 6
+# Types whose event nouns tell an event as a subject: violence, protest and talks are done,
+# while a plan, deal or threat as a subject is often only talked about.
+_NOMINAL_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
+# Of those, the deeds: what a fight or a protest "did" is its result, while talks that
+# "failed" or "broke down" tell something of their own.
+_DEEDS = frozenset({"ASSAULT", "PROTEST"})
+# Sectors of working people (Phoenix agents: "workers" LAB, "teachers" EDU, "nurses" MED).
+_WORKING_SECTORS = frozenset({"LAB", "EDU", "MED", "AGR", "JRN"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
 _FORCE_NOUNS = word_set("force_nouns")
 # Nouns of asking, offering, planning and refusing: what they are "to" do is not done.
@@ -124,6 +134,9 @@ def read_trigger(verb: Token) -> Trigger | None:
         return None
     if verb.dep_ in {"amod", "compound"}:
         return None
+    if _called_to_discuss(verb):
+        # "called his counterpart to discuss the deal": a call made, not one for action
+        return Trigger(verb, Sense("CONSULT", "phone", ("with",)), aux_mode=_aux_mode(verb))
     framed = _framed(verb)
     if framed is not None:
         return framed
@@ -132,6 +145,32 @@ def read_trigger(verb: Token) -> Trigger | None:
         return None
     sense, noun, confidence = found
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
+
+
+@cache
+def nominal_lemmas() -> frozenset[str]:
+    """Event nouns that tell an event when they are a clause's subject: "clashes between
+    the militias left ten dead", "a protest against the tax drew thousands"."""
+    return frozenset(
+        noun
+        for noun, entry in lexicon()["nouns"].items()
+        if " " not in noun and parse_sense(entry).type in _NOMINAL_TYPES
+    )
+
+
+def read_nominal(noun: Token) -> Trigger | None:
+    """An event noun as the subject of its sentence's main verb, where that verb says no
+    event itself ("the offensive entered its third week"): the noun is the trigger, its
+    "against", "on" or "between" phrase the other side. A noun of a clause not asserted
+    ("talks could resume", "did not take place") tells none."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ROOT" or noun.pos_ != "NOUN":
+        return None
+    sense = noun_sense(noun.lemma_.lower())
+    if sense is None or sense.type not in _NOMINAL_TYPES or _aux_mode(verb) is not None:
+        return None
+    preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
+    return Trigger(noun, replace(sense, recipient_preps=preps), confidence=0.5)
 
 
 def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
@@ -180,6 +219,8 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
         return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
+    if _workers_strike(verb, lemma):
+        return Sense("PROTEST", "strike", ("against",)), None, 0.8
     particles = [c for c in verb.children if c.dep_ in _PARTICLES]
     phrasal = _phrasal_object_sense(verb, lemma, particles)
     if phrasal is not None:
@@ -205,8 +246,15 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
             )
             if sense is not None:
                 return sense, obj, 0.8
-        if lemma in word_set("light_verbs"):
-            sense = next((s for k in noun_key if (s := noun_sense(k))), None)
+        # "the strike is set to last": a subject with a verb it goes on to is not carried
+        raised = obj.dep_ == "nsubj" and any(
+            c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        if lemma in word_set("light_verbs") and not raised:
+            # "launched air and artillery strikes": the event noun may be the conjunct
+            keys = noun_key + [k for c in obj.conjuncts for k in _head_keys(c)]
+            sense = next((s for k in keys if (s := noun_sense(k))), None)
             if sense is not None:
                 preps = sense.recipient_preps or _NOUN_PREPS.get(sense.type, ())
                 if control_type(lemma) == "THREATEN":
@@ -280,13 +328,13 @@ def _dictionary_sense(
     asserts something: the dictionary's verbs are broad ("help", "allow"), and in an aim or a
     purpose ("aims to help") they are not what happened; nor a verb the lexicon knows as one
     that says little by itself ("take", "hold")."""
-    if not _asserted(verb) or lemma in word_set("light_verbs"):
+    if not _asserted(verb) or lemma in word_set("light_verbs") or _event_subject(verb):
         return None
     for child in particles:
         sense = cameo_verb_sense(f"{lemma} {child.lower_}")
         if sense is not None:
             return sense, None, 0.6
-    if obj is not None:
+    if obj is not None and obj.dep_ != "nsubj":  # "refugees returned" gives nothing back
         sense = next((s for k in _noun_keys(obj) if (s := cameo_object_sense(lemma, k))), None)
         if sense is not None:
             return sense, obj, 0.6
@@ -296,6 +344,19 @@ def _dictionary_sense(
         # framing rules read ("sought refuge", "signaled interest"), no one agreed to anything
         return None
     return sense, None, 0.6
+
+
+def _event_subject(verb: Token) -> bool:
+    """ "clashes left ten dead", "the protest drew thousands": a verb whose subject is an
+    event noun tells what the event did, and a broad dictionary verb ("leave" is a visit in
+    CAMEO) must not code it as another event; the noun tells the event."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and (sense := noun_sense(c.lemma_.lower())) is not None
+        and sense.type in _DEEDS
+        for c in verb.children
+    )
 
 
 def _statement(verb: Token, lemma: str) -> bool:
@@ -334,6 +395,16 @@ def _forces() -> frozenset[str]:
     """Nouns for forces: the lexicon's armed, police and rebel sector nouns, and a few more."""
     listed = lexicon()["sector_nouns"]
     return frozenset(noun for sector in _FORCE_SECTORS for noun in listed[sector]) | _FORCE_NOUNS
+
+
+def _workers_strike(verb: Token, lemma: str) -> bool:
+    """ "nurses struck for a second day", "teachers strike at state schools": working
+    people who strike, with nothing struck, stop work (PLOVER PROTEST/strike); "rebels
+    struck the convoy" is an attack."""
+    if lemma != "strike" or any(c.dep_ in _OBJECTS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and agent_sector(subject.lower_) in _WORKING_SECTORS
 
 
 def _weapons_test(verb: Token, lemma: str) -> bool:
@@ -398,6 +469,24 @@ def _framed(verb: Token) -> Trigger | None:
         sense = Sense("MOBILIZE", None, sense.recipient_preps)  # readying force, not words
     aux = _aux_mode(verb)
     return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
+
+
+def _called_to_discuss(verb: Token) -> bool:
+    """ "phoned the president to discuss trade", "called his counterpart to talk about the
+    crisis": a call to someone whose purpose is talking is the talk itself (CONSULT over the
+    phone); "called on X to discuss" asks for talks, and stays a request."""
+    if lemma_of(verb) not in word_set("calling_verbs"):
+        return False
+    children = list(verb.children)
+    talking = any(
+        c.dep_ in {"xcomp", "advcl"}
+        and lemma_of(c) in word_set("discussion_verbs")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    )
+    # "called on Iran": the particle right after the verb ("called Iran on Sunday" is a date)
+    asked = any(c.lower_ in {"on", "upon"} and c.i == verb.i + 1 for c in children)
+    return talking and not asked and any(c.dep_ in _OBJECTS for c in children)
 
 
 def _for_clause(verb: Token) -> Token | None:
@@ -518,6 +607,14 @@ def _noun_keys(noun: Token) -> list[str]:
     if noun.ent_type_ == "MONEY":
         keys.append("money")  # "gave $40 million to …": a sum given is aid
     return keys
+
+
+def _head_keys(noun: Token) -> list[str]:
+    """The keys naming what a noun itself is ("artillery strike", "strike"), not what a
+    modifier of it is ("attack helicopters" are helicopters, "a strike team" a team)."""
+    lemma = noun.lemma_.lower()
+    keys = [f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    return [*keys, lemma]
 
 
 def _amount(noun: Token) -> bool:
