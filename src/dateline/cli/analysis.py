@@ -159,12 +159,8 @@ def analyze(
     standard error with the reason; in a JSONL corpus it becomes a record with an "error"
     field and the rest goes on. The exit status is 2 when any input was bad.
     """
-    settings = _settings(
-        encoding=encoding,
-        max_text_bytes=max_bytes,
-        model=model,
-        event_classifier=event_classifier.value if event_classifier is not None else None,
-        event_classifier_threshold=event_classifier_threshold,
+    settings = _analysis_settings(
+        encoding, max_bytes, model, event_classifier, event_classifier_threshold
     )
     printed = 0
 
@@ -334,12 +330,8 @@ def events(
     if not files:
         _stored_events(db, output_format, filters, limit, merge=merge)
         return
-    settings = _settings(
-        encoding=encoding,
-        max_text_bytes=max_bytes,
-        model=model,
-        event_classifier=event_classifier.value if event_classifier is not None else None,
-        event_classifier_threshold=event_classifier_threshold,
+    settings = _analysis_settings(
+        encoding, max_bytes, model, event_classifier, event_classifier_threshold
     )
     _refuse_csv(output_format.value, "events")
     if merge:
@@ -477,6 +469,24 @@ def _stored_events(
         return
     rows = STORE_LIMIT if limit is None else limit
     show_stored_events(db, QueryFormat(output_format.value), filters, limit=rows, merge=merge)
+
+
+def _analysis_settings(
+    encoding: str | None,
+    max_bytes: int | None,
+    model: str | None,
+    event_classifier: EventClassifier | None,
+    event_classifier_threshold: float | None,
+) -> Settings:
+    """The settings of a command that analyses text (`analyze`, `events`): both take the same
+    reading, model and event-classifier flags."""
+    return _settings(
+        encoding=encoding,
+        max_text_bytes=max_bytes,
+        model=model,
+        event_classifier=event_classifier.value if event_classifier is not None else None,
+        event_classifier_threshold=event_classifier_threshold,
+    )
 
 
 def _settings(**flags: Any) -> Settings:

@@ -19,6 +19,7 @@ events are read only from body and standfirst text, never from a headline or cap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -305,17 +306,11 @@ def _contents(triggers: list[Trigger]) -> set[int]:
     joined beside them ("rejected the plan and attacked") or of its own time or cause tells
     its own event."""
     framing = {t.verb.i for t in triggers if t.sense.type in _FRAMING_TYPES}
-    contents = set()
-    for trigger in triggers:
-        current = trigger.verb
-        for _ in range(_MAX_HOPS):
-            if current.dep_ in _OWN_CLAUSES or current.head.i == current.i:
-                break
-            current = current.head
-            if current.i in framing:
-                contents.add(trigger.verb.i)
-                break
-    return contents
+    return {
+        t.verb.i
+        for t in triggers
+        if _climbs_to(t.verb, framing, lambda token: token.dep_ not in _OWN_CLAUSES)
+    }
 
 
 def _repeated(triggers: list[Trigger]) -> set[int]:
@@ -352,19 +347,27 @@ def _purposes(triggers: list[Trigger]) -> set[int]:
     the demand a protest or a use of force is made for is what that event is about, not an
     event of its own."""
     actions = {t.verb.i for t in triggers if t.sense.type in _PRESSING}
-    purposes = set()
-    for trigger in triggers:
-        if trigger.sense.type not in _PURPOSE_TYPES or trigger.framed is not None:
-            continue
-        current = trigger.verb
-        for _ in range(_MAX_HOPS):
-            if current.dep_ not in _PURPOSE_LINKS or current.head.i == current.i:
-                break
-            current = current.head
-            if current.i in actions:
-                purposes.add(trigger.verb.i)
-                break
-    return purposes
+    return {
+        t.verb.i
+        for t in triggers
+        if t.sense.type in _PURPOSE_TYPES
+        and t.framed is None
+        and _climbs_to(t.verb, actions, lambda token: token.dep_ in _PURPOSE_LINKS)
+    }
+
+
+def _climbs_to(verb: Token, targets: set[int], climbs: Callable[[Token], bool]) -> bool:
+    """Whether one of `targets` governs `verb` within a few heads, climbing only through
+    tokens `climbs` lets pass: how a clause is found to be the content or the purpose of
+    another trigger's words."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if not climbs(current) or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in targets:
+            return True
+    return False
 
 
 def _events_of(
