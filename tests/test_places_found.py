@@ -581,3 +581,67 @@ def _span_of(text: str, name: str) -> Any:
     from dateline.model import Span
 
     return Span(text.index(name), text.index(name) + len(name), name)
+
+
+# Issue 15's fifth stop: finding what US local and international news names.
+
+
+def test_counties_listed_without_the_word_are_the_counties_of_the_story_s_state(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "AMARILLO, Texas — Hail flattened wheat in Deaf Smith and Oldham on Sunday, and "
+        "the two counties asked the state for help."
+    )
+    found = _places(analysis)
+    assert found["Deaf Smith"] == ("county", "USA") and found["Oldham"] == ("county", "USA")
+
+
+def test_bare_names_stay_towns_or_unread_without_county_talk_or_near_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # no word of counties: "Garfield and Pitkin" could be anything
+    plain = analyse_text("CARBONDALE, Colo. — Crews from Garfield and Pitkin cleared the road.")
+    assert all(f != "county" for f, _ in _places(plain).values())
+    # towns the article places near its others stay towns
+    towns = analyse_text(
+        "VALDOSTA, Ga. — Lowndes County crews were busy, and across the line in Florida the "
+        "wind toppled trees in Madison and Jasper, the two counties' sheriffs said."
+    )
+    found = {p.span.text: p for p in towns.places}
+    assert found["Madison"].feature == "city" and found["Jasper"].feature == "city"
+
+
+def test_a_name_before_region_or_province_is_that_division(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Shelling hit farms in the Kharkiv region on Friday, and the governor of the Diffa "
+        "region in Niger asked for tents."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Kharkiv"].feature == "region" and found["Kharkiv"].country == "UKR"
+    assert found["Diffa"].feature == "region" and found["Diffa"].country == "NER"
+
+
+def test_other_countries_provinces_are_found_by_their_kind_s_word(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "MANILA, Philippines — Floods cut roads in Albay and Camarines Sur provinces, and a "
+        "bridge fell in Quezon province on Monday."
+    )
+    found = {p.span.text: p for p in analysis.places}
+    assert {"Albay", "Camarines Sur", "Quezon"} <= set(found)
+    assert all(found[n].country == "PHL" for n in ("Albay", "Camarines Sur", "Quezon"))
+    assert found["Quezon"].feature == "county"  # the province, its span without the word
+
+
+def test_a_province_s_bare_name_is_no_new_namesake() -> None:
+    from dateline.nlp.common.gazetteer import cities_named
+
+    # "Grau" or "Albay" alone would be one more namesake for towns and people
+    assert not [c for c in cities_named("Albay") if c.feature == "county"]
+    assert [c.country for c in cities_named("Albay Province")] == ["PHL"]
+    assert [c.country for c in cities_named("Kodagu District")] == ["IND"]
+
+
+def test_a_saint_county_is_found_as_st(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("DULUTH, Minn. — St. Louis County will plow the lake road first.")
+    found = {p.span.text: p for p in analysis.places}
+    assert found["St. Louis County"].feature == "county"
+    assert found["St. Louis County"].lat > 46  # Minnesota's, not Missouri's

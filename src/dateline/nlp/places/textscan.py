@@ -35,6 +35,7 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    division_named,
     km,
     us_state,
 )
@@ -150,6 +151,8 @@ class TextScan:
         occupied += [(p.start, p.end) for p in places]
         found: list[Found] = list(self.pairs)
         found.extend(_plural_divisions(doc, analysis, resolve))
+        anchors = _Anchors([*self.pairs, *self.dateline_pair], places, resolve)
+        found.extend(_bare_counties(doc, analysis, self.lowercase, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         found.extend(self.dateline_pair)
@@ -217,6 +220,12 @@ class _Scan:
         # A run cut before a person's name must be a place sure enough to stand alone
         # ("Kazakhstan Arystan Kakikenov", not "Lombard" of "Lombard Odier").
         known: KnownPlace | None = None
+        division = _division_word(doc, j)
+        if division and j - i <= _MAX_WORDS and (named := division_named(span.text, division)):
+            # "the Kharkiv region": the division, not the city whose name it shares
+            return Found(
+                self.text.analysis.article.span(span.start_char, span.end_char), _known(named)
+            )
         if j - i <= _MAX_WORDS:
             known = standalone_place(span.text, self.resolve) if cut else self.resolve(span.text)
         if known is None:
@@ -680,7 +689,158 @@ def _pairs(doc: Doc, analysis: Analysis) -> Iterator[Found]:
         yield Found(analysis.article.span(second, end), state, overrides=True)
 
 
-_PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
+_PLURAL_DIVISIONS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "provinces": "Province",
+    "districts": "District",
+}
+# The lower-case words after a name that make it a division ("the Donetsk region", "Quezon
+# province", "Washington state"): what the division is called by, for `division_named`.
+_DIVISION_NOUNS = frozenset(
+    {"region", "province", "oblast", "governorate", "district", "department", "prefecture", "state"}
+)
+_COUNTY_TALK = frozenset({"county", "counties"})
+_LIST_WORDS = frozenset({"and", "or"})
+
+
+def _division_word(doc: Doc, j: int) -> str | None:
+    """The division noun right after tokens ..j, in lower case as a noun of the text (not
+    "Ohio State", a body's name)."""
+    if j >= len(doc) or doc[j].text not in _DIVISION_NOUNS:
+        return None
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is not None and _capitalised(after):
+        return None  # "the Kharkiv region Governor ..."
+    return doc[j].text
+
+
+@dataclass
+class _Anchors:
+    """The article's towns and counties as far as the entity reading and the pairs place
+    them, resolved only when a rule asks (most articles never do)."""
+
+    pairs: list[Found]
+    places: list[Span]
+    resolve: Resolver
+    _points: list[tuple[Span, KnownPlace]] | None = None
+
+    def near(self, place: KnownPlace, own: list[Span]) -> bool:
+        """Whether a place other than the `own` spans lies within a list's drive of it."""
+        if self._points is None:
+            read = [(f.span, f.place) for f in self.pairs]
+            read += [(s, k) for s in self.places if (k := self.resolve(s.text)) is not None]
+            self._points = [(s, k) for s, k in read if k.feature in _LOCAL_FEATURES]
+        return any(
+            km(place, k) <= _LIST_KM
+            for s, k in self._points
+            if not any(s.start < o.end and o.start < s.end for o in own)
+        )
+
+
+def _bare_counties(
+    doc: Doc,
+    analysis: Analysis,
+    lowercase: frozenset[str],
+    taken: list[Span],
+    anchors: _Anchors,
+) -> Iterator[Found]:
+    """ "officials in Latah and Nez Perce", "Deaf Smith and Oldham": local news names its
+    counties without the word where the story is about counties. Names listed together are
+    the counties of one state the article names (its dateline's, a pair's, or a state it
+    writes out), where every name is one of its counties, the article speaks of counties,
+    and another of its towns lies near them: otherwise "Jackson and Lincoln" would be
+    counties in any story of a state that has both. Names that are towns among the
+    article's places stay towns ("Madison and Jasper", across the line from Valdosta)."""
+    if not _COUNTY_TALK & lowercase:
+        return
+    states = _article_states(doc, analysis)
+    if not states:
+        return
+    people = [m for e in analysis.entities if e.type.value == "PERSON" for m in e.mentions]
+    for token in tokens_with(doc, "LOWER", _LIST_WORDS):
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= _MAX_WORDS and _capitalised(doc[end]):
+            end += 1
+        if end == token.i + 1 or (end < len(doc) and doc[end].lower_ in _COUNTY_WORDS_AFTER):
+            continue
+        names = [_without_opening_stop_word(doc, a, b) for a, b in _listed_names(doc, end)]
+        counties = _counties_in_one_state(doc, names, states, people)
+        spans = [_token_span(doc, analysis, a, b) for a, b in names]
+        if not counties or not all(anchors.near(_known(c), spans) for c in counties):
+            continue
+        if any(_local_town(anchors, s, spans) for s in spans):
+            continue  # "in Madison and Jasper" across the line from Valdosta: two towns
+        for (start, stop), county in zip(names, counties, strict=True):
+            span = doc[start:stop]
+            block = analysis.article.block_at(span.start_char)
+            if block is None or block.kind not in _BLOCKS:
+                continue
+            if _overlaps(span.start_char, span.end_char, _ranges(taken)):
+                continue
+            yield Found(analysis.article.span(span.start_char, span.end_char), _known(county), True)
+
+
+def _local_town(anchors: _Anchors, span: Span, own: list[Span]) -> bool:
+    """The name is a town the resolver places among the article's other places."""
+    known = anchors.resolve(span.text)
+    return known is not None and known.feature == "city" and anchors.near(known, own)
+
+
+def _token_span(doc: Doc, analysis: Analysis, start: int, stop: int) -> Span:
+    return analysis.article.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1]))
+
+
+_COUNTY_WORDS_AFTER = frozenset({"county", "counties", "parish", "parishes", "'s", "’s"})
+
+
+def _without_opening_stop_word(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+    """ "In Deaf Smith and Oldham": a stop word opening a sentence is no part of the name."""
+    if stop - start > 1 and doc[start].lower_ in STOP_WORDS:
+        return start + 1, stop
+    return start, stop
+
+
+def _counties_in_one_state(
+    doc: Doc, names: list[tuple[int, int]], states: set[int], people: list[Span]
+) -> list[City]:
+    """Each listed name's county in one of `states` that holds a county of every name, or
+    nothing: a person, a state's or a country's name is no bare county."""
+    if not names:
+        return []
+    per_name: list[dict[int, City]] = []
+    for start, stop in names:
+        text = doc[start:stop].text
+        first, last = doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1])
+        if _overlaps(first, last, _ranges(people)):
+            return []  # the entity reading's person, not the tagger's first guess
+        if us_state(text) is not None or country_of_name(text):
+            return []
+        counties = {
+            c.region: c
+            for c in reversed(cities_named(f"{text} County"))
+            if c.feature == "county" and c.region in states
+        }
+        if not counties:
+            return []
+        per_name.append(counties)
+    common = set.intersection(*(set(c) for c in per_name))
+    if not common:
+        return []
+    state = min(common)  # one state holds them all in practice; any pick is stable
+    return [counties[state] for counties in per_name]
+
+
+def _article_states(doc: Doc, analysis: Analysis) -> set[int]:
+    """The GeoNames ids of the US states the article names: by an entity's name or by a
+    state's name or abbreviation after a comma ("Carbondale, Colo.")."""
+    states = {s.geonameid for e in analysis.entities if (s := us_state(e.name)) is not None}
+    for token in tokens_with(doc, "LOWER", _COMMA):
+        if token.i + 1 < len(doc) and (found := _state_tokens(doc, token.i + 1)) is not None:
+            states.add(found[1].geonameid)
+    return states
+
+
 _COMMA = frozenset({","})
 
 
