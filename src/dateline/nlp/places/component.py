@@ -307,6 +307,9 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
         taken.append((span.start, span.end))
 
 
+_NATURAL = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal"})
+
+
 def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
     """ "DUBLIN, Ohio —", "Paris, Texas": a name read in a town-and-state pair is a place,
     whatever the tagger called it, and its country is the pair's (not France's, nor the
@@ -315,8 +318,11 @@ def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
         pairs = [_pair_over(m, paired) for m in entity.mentions]
         if not pairs or any(p is None for p in pairs):
             continue
-        if entity.type is not EntityType.GPE:
-            entity.type, entity.type_from = EntityType.GPE, "gazetteer"
+        # a river, lake or mountain is a place that is no political unit
+        natural = all(p is not None and p.place.feature in _NATURAL for p in pairs)
+        kind = EntityType.OTHER if natural else EntityType.GPE
+        if entity.type is not kind:
+            entity.type, entity.type_from = kind, "gazetteer"
         country = next((p.place.country for p in pairs if p is not None), None)
         if country is not None:
             entity.country, entity.country_source = country, "gazetteer"

@@ -37,6 +37,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     division_named,
     km,
+    region_named,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -151,6 +152,7 @@ class TextScan:
         occupied += [(p.start, p.end) for p in places]
         found: list[Found] = list(self.pairs)
         found.extend(_plural_divisions(doc, analysis, resolve))
+        found.extend(_mistyped_features(analysis))
         anchors = _Anchors([*self.pairs, *self.dateline_pair], places, resolve)
         found.extend(_bare_counties(doc, analysis, self.lowercase, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
@@ -210,6 +212,8 @@ class _Scan:
         span = doc[i:j]
         if j == i or taken.overlaps(span.start_char, span.end_char):
             return None
+        if not cut and (feature := self._feature(i, j)) is not None:
+            return feature
         if not self._unambiguous(i, j):
             return None
         dated = any(t.ent_type_ == "DATE" for t in doc[i:j])
@@ -237,6 +241,22 @@ class _Scan:
             return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
         return None
 
+    def _feature(self, i: int, j: int) -> Found | None:
+        """ "across the Rio Grande", "The Zambezi fell": a run the project's list of
+        features names (after a sentence's "The") is that feature wherever it stands and
+        whatever type the tagger's tokens took, unless a person of the article bears one of
+        its words."""
+        doc = self.text.doc
+        if doc[i].lower_ == "the" and j - i > 1:
+            i += 1
+        if j - i > _MAX_WORDS or any(t.lower_ in self.text.person_words for t in doc[i:j]):
+            return None
+        known = _listed_feature(doc[i:j].text)
+        if known is None:
+            return None
+        span = doc[i:j]
+        return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
+
     def _unambiguous(self, i: int, j: int) -> bool:
         """`_unambiguous`, once a token range: each run is read in every pass of every
         reading, and its words do not change."""
@@ -246,6 +266,32 @@ class _Scan:
             known = _unambiguous(text.doc, i, j, text.person_words, text.lowercase)
             text.unambiguous[(i, j)] = known
         return known
+
+
+# The kinds of the project's own list (data/places.json) that no person or body is named
+# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said.
+_FEATURES = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"})
+
+
+def _listed_feature(text: str) -> KnownPlace | None:
+    """The river, lake, mountain, sea or region of the project's list called `text`."""
+    known = region_named(text)
+    return known if known is not None and known.feature in _FEATURES else None
+
+
+def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
+    """ "sailed up the Danube" (a person to the tagger), "the Urals" (a body): a mention the
+    tagger guessed a person, body or nationality that is wholly a feature of the project's
+    list is that feature; the entity reading's own evidence for its type is left alone."""
+    for entity in analysis.entities:
+        if entity.type.value not in ("ORG", "PERSON", "NORP") or entity.type_from not in _GUESSED:
+            continue
+        if _listed_feature(entity.name) is None:
+            continue  # "Ray Everest" is a person also where the text says "Everest"
+        for mention in entity.mentions:
+            known = _listed_feature(mention.text)
+            if known is not None:  # replaces a place its name opens with ("Ohio")
+                yield Found(mention, known, overrides=True)
 
 
 def _mistyped_bodies(
