@@ -755,3 +755,11 @@ def test_a_listed_feature_the_tagger_called_a_person_is_an_unnamed_political_pla
 def test_a_listed_feature_s_word_borne_by_a_person_stays_the_person_s(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Coach Ray Everest said the team would train indoors; Everest smiled.")
     assert not [p for p in analysis.places if p.span.text == "Everest"]
+
+
+def test_a_dateline_town_too_small_for_the_gazetteer_still_names_its_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("TOWER, Minn. — The bait shop opened a month early this spring.")
+    found = {p.span.text: p for p in analysis.places}
+    assert found["Minn."].name == "Minnesota"
+    # the dateline's capitals are not read alone for Ireland's Tower
+    assert all(p.country == "USA" for p in analysis.places)

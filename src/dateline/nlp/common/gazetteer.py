@@ -498,6 +498,11 @@ def _regions() -> dict[str, KnownPlace]:
     return regions
 
 
+def regions_by_name() -> dict[str, KnownPlace]:
+    """The project's list and the continents by every folded name (read, never changed)."""
+    return _regions()
+
+
 def region_named(name: str) -> KnownPlace | None:
     """A territory, region, sea, strait or crossing from the project's list."""
     return _regions().get(fold(name).removeprefix("the "))

@@ -38,6 +38,7 @@ from dateline.nlp.common.gazetteer import (
     division_named,
     km,
     region_named,
+    regions_by_name,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -182,7 +183,9 @@ class TextScan:
                 taken.add(item.span.start, item.span.end)
             if len(found) == before:
                 break
-        if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
+        if not self.dateline_pair and not any(
+            f.overrides and f.span.start == _dateline_start(analysis) for f in found
+        ):
             found.extend(_dateline(analysis, taken, resolve))
         return found
 
@@ -249,7 +252,9 @@ class _Scan:
         doc = self.text.doc
         if doc[i].lower_ == "the" and j - i > 1:
             i += 1
-        if j - i > _MAX_WORDS or any(t.lower_ in self.text.person_words for t in doc[i:j]):
+        if doc[i].lower_ not in _feature_heads() or j - i > _MAX_WORDS:
+            return None  # most runs: no listed feature opens with their word
+        if any(t.lower_ in self.text.person_words for t in doc[i:j]):
             return None
         known = _listed_feature(doc[i:j].text)
         if known is None:
@@ -273,6 +278,17 @@ class _Scan:
 _FEATURES = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"})
 
 
+@cache
+def _feature_heads() -> frozenset[str]:
+    """The first words, in lower case, of the listed features' names: a cheap test that
+    spares every other run the look-up."""
+    return frozenset(
+        name.split()[0].lower()
+        for name, known in regions_by_name().items()
+        if known.feature in _FEATURES and name
+    )
+
+
 def _listed_feature(text: str) -> KnownPlace | None:
     """The river, lake, mountain, sea or region of the project's list called `text`."""
     known = region_named(text)
@@ -286,7 +302,8 @@ def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
     for entity in analysis.entities:
         if entity.type.value not in ("ORG", "PERSON", "NORP") or entity.type_from not in _GUESSED:
             continue
-        if _listed_feature(entity.name) is None:
+        head = entity.name.split()[0].lower() if entity.name.split() else ""
+        if head not in _feature_heads() or _listed_feature(entity.name) is None:
             continue  # "Ray Everest" is a person also where the text says "Everest"
         for mention in entity.mentions:
             known = _listed_feature(mention.text)
@@ -1045,17 +1062,17 @@ def _dateline_pair(doc: Doc, analysis: Analysis) -> list[Found]:
         return []
     state_end, state = state_tokens
     town = _town_in(analysis.article.text[start:end].title(), state)
-    if town is None:
-        return []
     last = doc[state_end - 1]
-    return [
-        Found(analysis.article.span(start, end), _known(town), overrides=True),
-        Found(
-            analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
-            _known(state),
-            overrides=True,
-        ),
-    ]
+    named = Found(
+        analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
+        _known(state),
+        overrides=True,
+    )
+    if town is None:
+        # "TOWER, Minn. —", a town too small for the gazetteer: still the state (with its
+        # full stop), and the capitals are not read alone for a namesake abroad
+        return [named]
+    return [Found(analysis.article.span(start, end), _known(town), overrides=True), named]
 
 
 def _dateline(analysis: Analysis, taken: SpanSet, resolve: Resolver) -> list[Found]:
