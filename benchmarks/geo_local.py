@@ -38,10 +38,13 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(show: bool) -> dict[str, float]:
-    """The figures over every article, printing each wrong or missing name with `show`."""
+def score(show: bool, only: list[str] | None = None) -> dict[str, float]:
+    """The figures over every article (or those named in `only`, so a new batch can be scored
+    on its own before and after a change), printing each wrong or missing name with `show`."""
     gold = {k: v for k, v in json.loads((LOCAL / "places.json").read_text("utf-8")).items()}
     gold.pop("_about", None)
+    if only:
+        gold = {k: v for k, v in gold.items() if k in only}
     found_names = gold_names = matched = 0
     errors: list[float] = []
     for name, places in sorted(gold.items()):
@@ -80,7 +83,9 @@ def score(show: bool) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print each wrong or missed name")
-    figures = score(parser.parse_args().show)
+    parser.add_argument("articles", nargs="*", help="score only these fixtures (file names)")
+    args = parser.parse_args()
+    figures = score(args.show, args.articles)
     print(
         f"local fixtures: {figures['articles']} articles, {figures['names']} names  "
         f"P {figures['p']:.3f}  R {figures['r']:.3f}  F1 {figures['f1']:.3f}  "

