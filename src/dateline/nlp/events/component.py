@@ -13,7 +13,9 @@ before it in the same paragraph ("submitted a proposal" — to the enemy just na
 that refers back to an event ("the strikes") stands for whoever carried it out.
 
 Quotes' own words are left to the quote stage: plain statements are quotes, not events, and
-events are read only from body and standfirst text, never from a headline or caption.
+events are read only from body and standfirst text, never from a headline or caption. A
+title-case line of the body ("Navy Seizes Two Boats") is read from a parse of its own in
+sentence case (`headlines.py`), where its capitalised verbs are verbs.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events import learned
+from dateline.nlp.events import headlines, learned
 from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
@@ -134,7 +136,32 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     quoted = [(q.span.start, q.span.end) for q in analysis.quotes if q.kind != "indirect"]
     index = MentionIndex(analysis.entities, quoted)
     finder = ActorFinder(analysis, index)
-    triggers = _triggers(doc, analysis, index)
+    titles = headlines.title_case_lines(doc, analysis)
+    aside = [(s.start_char, s.end_char) for s in titles]
+    found = _read(doc, analysis, index, finder, aside)
+    choice = learned.choice_for(doc)
+    if choice.wiring != "off":  # the classifier's second opinion, off by default
+        found = _second_opinion(doc, analysis, finder, index, found, choice)
+    for title in titles:  # each read from its own sentence-cased parse (headlines.py)
+        # an index of its own: the index keeps what it finds per Doc
+        alone = MentionIndex(analysis.entities, quoted)
+        copy = headlines.reparsed(title, analysis)
+        found += _read(copy, analysis, alone, ActorFinder(analysis, alone), [])
+    facts = _Facts(analysis)
+    analysis.events = [
+        _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
+    ]
+
+
+def _read(
+    doc: Doc,
+    analysis: Analysis,
+    index: MentionIndex,
+    finder: ActorFinder,
+    aside: list[tuple[int, int]],
+) -> list[_Found]:
+    """The events a Doc's triggers tell, outside the stretches `aside` (read elsewhere)."""
+    triggers = [t for t in _triggers(doc, analysis, index) if not _within(t.verb, aside)]
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
@@ -145,14 +172,11 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
-    found += _nominal_events(doc, analysis, index, finder, found)
-    choice = learned.choice_for(doc)
-    if choice.wiring != "off":  # the classifier's second opinion, off by default
-        found = _second_opinion(doc, analysis, finder, index, found, choice)
-    facts = _Facts(analysis)
-    analysis.events = [
-        _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
-    ]
+    return found + _nominal_events(doc, analysis, index, finder, found, aside)
+
+
+def _within(token: Token, stretches: list[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in stretches)
 
 
 def _second_opinion(
@@ -190,7 +214,12 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
 
 
 def _nominal_events(
-    doc: Doc, analysis: Analysis, index: MentionIndex, finder: ActorFinder, found: list[_Found]
+    doc: Doc,
+    analysis: Analysis,
+    index: MentionIndex,
+    finder: ActorFinder,
+    found: list[_Found],
+    aside: list[tuple[int, int]],
 ) -> list[_Found]:
     """Events told by a noun ("clashes between rival militias left ten dead") in the
     sentences where no verb told one: a fallback, so a verb's reading always comes first."""
@@ -199,6 +228,8 @@ def _nominal_events(
     for noun in sorted(tokens_with(doc, "LEMMA", nominal_lemmas()), key=lambda t: t.i):
         block = analysis.article.block_at(noun.idx)
         if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(noun.idx):
+            continue
+        if _within(noun, aside):
             continue
         sentence = sentence_of(noun).start
         trigger = read_nominal(noun) if sentence not in coded else None
@@ -942,7 +973,8 @@ def _previous_sentence(sentence: TokenSpan) -> TokenSpan | None:
     before = sentence_of(doc[sentence.start - 1])
     if "\n" in article_text(doc)[before.start_char : sentence.start_char]:
         return None
-    return before
+    # a title-case line's own parse has only blanks before it (headlines.py)
+    return None if before.text.isspace() else before
 
 
 # Output ---------------------------------------------------------------------------------
