@@ -6,10 +6,13 @@ the recipient the object, the passive subject, or the object of the preposition 
 takes ("met with", "an attack on"). Arguments are resolved to PLOVER actors by `actors.py`.
 
 An event has one actor and one recipient, as the record has: "met with A, B and C" gives three
-events that share their trigger, and "A and B agreed" with no one else gives A->B and B->A
-(PLOVER's reciprocal coding). Where the sentence names no recipient, the other side of the
-narrative is taken: the nearest party of another country in the sentence, then in the one
-before it in the same paragraph ("submitted a proposal" — to the enemy just named). A noun
+events that share their trigger, and "A and B agreed" with no one else gives A and B as two
+actors of the one trigger with no recipient: PLOVER's joint act (every party an actor), which
+ConfliBERT's annotation shares (it marks "A and B" as one actor); coding it A->B and B->A
+scored lower on the ConfliBERT held folds (quad_arg 0.544 against 0.553, PLOVER's unchanged:
+its scorer merges both codings into one). Where the sentence names no recipient, the other
+side of the narrative is taken: the nearest party of another country in the sentence, then in
+the one before it in the same paragraph ("submitted a proposal" — to the enemy just named). A noun
 that refers back to an event ("the strikes") stands for whoever carried it out.
 
 Quotes' own words are left to the quote stage: plain statements are quotes, not events, and
@@ -57,7 +60,7 @@ _COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_co
 }
 _VERBAL_CONFLICT = types_of_quad("verbal_conflict")
 _MATERIAL = types_of_quad("material_conflict") | types_of_quad("material_cooperation")
-# Types whose parties act together: "A and B met" is A->B and B->A.
+# Types whose parties act together: "A and B met" looks for no other side.
 _RECIPROCAL = RECIPROCAL_TYPES
 # The THREATEN mode of force announced for later: a framed threat's mode, except that a
 # restriction to come ("will prohibit", "will tighten the blockade") has kept none, unlike a
@@ -479,8 +482,6 @@ def _pairs(
             (a, r) for a in sides for r in recipients if a is None or _key(a) != _key(r)
         ]
         return pairs or [(a, None) for a in actors]  # acting on itself: no other side named
-    if len(actors) > 1 and event_type in _RECIPROCAL:
-        return [(a, b) for a in actors for b in actors if _key(a) != _key(b)]
     return [(a, None) for a in actors]
 
 
