@@ -82,3 +82,20 @@ def test_a_headline_verb_is_put_in_the_past(word: str, past: str) -> None:
     from dateline.nlp.pipeline import load_pipeline
 
     assert headlines._past(word, load_pipeline()) == past
+
+
+def test_a_second_act_of_one_type_by_the_same_side_is_the_same_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER ASSAULT, one per sentence: "they also shelled" is the rebels' one attack told on
+    analysis = analyse_text(
+        "The rebels attacked the base at dawn; they also shelled a nearby village."
+    )
+    assert _types(analysis) == ["ASSAULT"]
+    assert analysis.events[0].trigger.text == "attacked"
+
+
+def test_acts_of_one_type_by_two_sides_are_two_events(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER COERCE/arrest twice: the police and the soldiers each detained someone
+    analysis = analyse_text(
+        "Police arrested twelve protesters in Accra, and soldiers detained two reporters in Tema."
+    )
+    assert _types(analysis) == ["COERCE", "COERCE"]

@@ -150,10 +150,36 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         alone = MentionIndex(analysis.entities, quoted)
         copy = headlines.reparsed(title, analysis)
         found += _read(copy, analysis, alone, ActorFinder(analysis, alone), [])
+    found = _once_per_sentence(found)
     facts = _Facts(analysis)
     analysis.events = [
         _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
     ]
+
+
+def _once_per_sentence(found: list[_Found]) -> list[_Found]:
+    """ "stormed the base …, killing five", "were killed when gunmen attacked": a second
+    trigger of the same type in one sentence, by the same side or where either names none,
+    tells the one act again (both dev sets annotate one event there); the first reading is
+    kept. Sides of one trigger ("met with A, B and C", a joint act) are all kept, and so is
+    an act of another side ("troops shelled the town and rebels attacked a post")."""
+    kept: list[_Found] = []
+    for event in found:
+        sentence = sentence_of(event.trigger.verb).start_char
+        if not any(
+            k.type == event.type
+            and sentence_of(k.trigger.verb).start_char == sentence
+            and k.trigger.verb.idx != event.trigger.verb.idx
+            and (k.actor is None or event.actor is None or _who(k.actor) == _who(event.actor))
+            for k in kept
+        ):
+            kept.append(event)
+    return kept
+
+
+def _who(actor: Actor) -> str:
+    """Who a side is across its mentions: its entity, else its words."""
+    return actor.entity.id if actor.entity is not None else (actor.name or "").lower()
 
 
 def _read(
