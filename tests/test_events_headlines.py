@@ -99,3 +99,9 @@ def test_acts_of_one_type_by_two_sides_are_two_events(analyse_text) -> None:  # 
         "Police arrested twelve protesters in Accra, and soldiers detained two reporters in Tema."
     )
     assert _types(analysis) == ["COERCE", "COERCE"]
+
+
+def test_what_an_appeal_refused_asks_for_is_no_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER REJECT alone: the release asked for did not happen, wherever the parse hangs it
+    analysis = analyse_text("Ankara rejected loud appeals to release the jailed reporters.")
+    assert _types(analysis) == ["REJECT"]

@@ -364,13 +364,27 @@ def _contents(triggers: list[Trigger]) -> set[int]:
     that gives aid": what is refused, agreed, threatened, asked or backed is the content of
     those words, not an event of its own, however deep in their clause it is read. A clause
     joined beside them ("rejected the plan and attacked") or of its own time or cause tells
-    its own event."""
+    its own event. An infinitive with no subject of its own is content wherever the parser
+    hung it ("rejected appeals to release the reporters", read as the verb's adverbial)."""
     framing = {t.verb.i for t in triggers if t.sense.type in _FRAMING_TYPES}
     return {
         t.verb.i
         for t in triggers
-        if _climbs_to(t.verb, framing, lambda token: token.dep_ not in _OWN_CLAUSES)
+        if _climbs_to(
+            t.verb,
+            framing,
+            lambda token: token.dep_ not in _OWN_CLAUSES or _bare_infinitive(token),
+        )
     }
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "to release …" hung on a verb as its adverbial, with no subject or mark of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and _infinitive(verb)
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in verb.children)
+    )
 
 
 def _repeated(triggers: list[Trigger]) -> set[int]:
