@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dateline.ingest.dates import find_dates
 from dateline.model import Article, Block, BlockKind, Caption, Span
-from dateline.vocabulary import NEWS_AGENCIES, TITLE_SMALL_WORDS, alternation
+from dateline.vocabulary import MONTHS, NEWS_AGENCIES, TITLE_SMALL_WORDS, alternation
 
 # Lines a media page leaves behind that are never part of the story.
 _BOILERPLATE = re.compile(
@@ -70,6 +70,8 @@ _CONTRIBUTORS = re.compile(
 )
 _CONTRIBUTOR_NAME = re.compile(r"\bby\s+([^;()]+)", re.IGNORECASE)
 
+# A lead's sentence after a dateline has at least this many words (a byline's outlet fewer).
+_LEAD_MIN_WORDS = 4
 _BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by)\s+", re.IGNORECASE)
 _PERSON_NAME = re.compile(
     r"^[A-Z][a-zA-Z'’.-]+(?:\s+(?:[A-Z][a-zA-Z'’.-]+|de|da|van|von|bin|al|el|la|le|del|der))"
@@ -193,9 +195,24 @@ def _furniture_kind(line: _Line, title: str | None, bare_names: bool = True) -> 
         return BlockKind.CREDITS
     if caption_credit(line):
         return BlockKind.CAPTION
-    if byline_names(line.text) and (bare_names or _BYLINE_PREFIX.match(line.text)):
+    if (
+        byline_names(line.text)
+        and (bare_names or _BYLINE_PREFIX.match(line.text))
+        and not _opens_story(line.text)
+    ):
         return BlockKind.BYLINE
     return None
+
+
+def _opens_story(text: str) -> bool:
+    """ "ADDIS ABABA - Ethiopia and Eritrea signed a deal.": a wire dateline and the lead's
+    sentence, not a name and its outlet ("JANE ROE - Reuters"): what follows the dash is a
+    sentence of several words."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return False
+    rest = text[match.end() :].strip()
+    return len(rest.split()) >= _LEAD_MIN_WORDS and rest.endswith(_TERMINAL)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -233,12 +250,25 @@ def read_layout(article: Article) -> Article:
     return article
 
 
+# A hyphen glued to both words is a compound ("NATO-member Norway"), not a dateline's dash.
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)
         (?:,\s*[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*)?
         (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?))?
         \s*(?:\([A-Za-z .]+\))?
-        \s*(?:—|–|--|-)\s*""",
+        (?:\s*(?:—|–|--)\s*|\s+-\s*|-\s+)""",
+    re.VERBOSE,
+)
+
+
+# "Seoul, July 9 (AFP) -": a place in ordinary capitals is a dateline only with the day
+# after it, which no name and no sentence's opening words carry before a dash.
+_DAY_DATELINE = re.compile(
+    rf"""[A-Z][a-z'’.]+(?:[ -][A-Z][a-z'’.]+){{0,3}}
+        (?:,\s*[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*)?
+        ,\s*(?:{alternation(tuple(m.capitalize() for m in MONTHS))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?
+        \s*(?:\([A-Za-z .]+\))?
+        (?:\s*(?:—|–|--)\s*|\s+-\s*|-\s+)""",
     re.VERBOSE,
 )
 
@@ -256,6 +286,8 @@ def find_dateline(article: Article) -> Span | None:
             continue
         match = _DATELINE.match(article.text, block.start, block.end)
         if match is None or len(match["place"]) < 3:
+            match = _DAY_DATELINE.match(article.text, block.start, block.end)
+        if match is None:
             return None
         return article.span(block.start, match.end())
     return None
@@ -291,6 +323,8 @@ def _header_end(lines: list[_Line], kinds: list[BlockKind | None], title: str | 
     header_end = start
     prose_run = 0
     for index in range(start, min(len(lines), start + _HEADER_WINDOW)):
+        if index == len(lines) - 1 and header_end == start:
+            break  # a text's one line ("Ghana Recalls Envoy") heads nothing: it is the story
         kind = _furniture_kind(lines[index], title, bare_names=prose_run == 0)
         if kind is None:
             prose_run += 1

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from dateline.model import Analysis, Article
 from dateline.nlp.entities import component as entities
 from dateline.nlp.events import component as events
+from dateline.nlp.events import headlines
 from dateline.nlp.language import read_spacy_pipeline
 from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
@@ -62,6 +63,7 @@ def add_dateline_stages(nlp: Language) -> None:
     for name, position in STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, **position)  # type: ignore[arg-type]
+    headlines.attach(nlp)  # the event stage parses title-case lines with its components
 
 
 @cache

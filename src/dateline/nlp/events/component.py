@@ -6,14 +6,19 @@ the recipient the object, the passive subject, or the object of the preposition 
 takes ("met with", "an attack on"). Arguments are resolved to PLOVER actors by `actors.py`.
 
 An event has one actor and one recipient, as the record has: "met with A, B and C" gives three
-events that share their trigger, and "A and B agreed" with no one else gives A->B and B->A
-(PLOVER's reciprocal coding). Where the sentence names no recipient, the other side of the
-narrative is taken: the nearest party of another country in the sentence, then in the one
-before it in the same paragraph ("submitted a proposal" — to the enemy just named). A noun
+events that share their trigger, and "A and B agreed" with no one else gives A and B as two
+actors of the one trigger with no recipient: PLOVER's joint act (every party an actor), which
+ConfliBERT's annotation shares (it marks "A and B" as one actor); coding it A->B and B->A
+scored lower on the ConfliBERT held folds (quad_arg 0.544 against 0.553, PLOVER's unchanged:
+its scorer merges both codings into one). Where the sentence names no recipient, the other
+side of the narrative is taken: the nearest party of another country in the sentence, then in
+the one before it in the same paragraph ("submitted a proposal" — to the enemy just named). A noun
 that refers back to an event ("the strikes") stands for whoever carried it out.
 
 Quotes' own words are left to the quote stage: plain statements are quotes, not events, and
-events are read only from body and standfirst text, never from a headline or caption.
+events are read only from body and standfirst text, never from a headline or caption. A
+title-case line of the body ("Navy Seizes Two Boats") is read from a parse of its own in
+sentence case (`headlines.py`), where its capitalised verbs are verbs.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from dateline.model import FACT_BLOCKS, Analysis, Entity, EntityType, Event, Par
 from dateline.nlp.common.intervals import ByStart
 from dateline.nlp.common.sentences import sentence_of, tokens_with
 from dateline.nlp.common.speakers import MentionIndex, is_speech_cue
-from dateline.nlp.events import learned
+from dateline.nlp.events import headlines, learned
 from dateline.nlp.events.actors import STATE_SECTORS, Actor, ActorFinder
 from dateline.nlp.events.lexicon import Sense, is_conflict, noun_sense, valid_mode, word_set
 from dateline.nlp.events.phrases import phrase_of
@@ -55,7 +60,7 @@ _COOPERATION = (types_of_quad("verbal_cooperation") | types_of_quad("material_co
 }
 _VERBAL_CONFLICT = types_of_quad("verbal_conflict")
 _MATERIAL = types_of_quad("material_conflict") | types_of_quad("material_cooperation")
-# Types whose parties act together: "A and B met" is A->B and B->A.
+# Types whose parties act together: "A and B met" looks for no other side.
 _RECIPROCAL = RECIPROCAL_TYPES
 # The THREATEN mode of force announced for later: a framed threat's mode, except that a
 # restriction to come ("will prohibit", "will tighten the blockade") has kept none, unlike a
@@ -134,7 +139,58 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
     quoted = [(q.span.start, q.span.end) for q in analysis.quotes if q.kind != "indirect"]
     index = MentionIndex(analysis.entities, quoted)
     finder = ActorFinder(analysis, index)
-    triggers = _triggers(doc, analysis, index)
+    titles = headlines.title_case_lines(doc, analysis)
+    aside = [(s.start_char, s.end_char) for s in titles]
+    found = _read(doc, analysis, index, finder, aside)
+    choice = learned.choice_for(doc)
+    if choice.wiring != "off":  # the classifier's second opinion, off by default
+        found = _second_opinion(doc, analysis, finder, index, found, choice)
+    for title in titles:  # each read from its own sentence-cased parse (headlines.py)
+        # an index of its own: the index keeps what it finds per Doc
+        alone = MentionIndex(analysis.entities, quoted)
+        copy = headlines.reparsed(title, analysis)
+        found += _read(copy, analysis, alone, ActorFinder(analysis, alone), [])
+    found = _once_per_sentence(found)
+    facts = _Facts(analysis)
+    analysis.events = [
+        _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
+    ]
+
+
+def _once_per_sentence(found: list[_Found]) -> list[_Found]:
+    """ "stormed the base …, killing five", "were killed when gunmen attacked": a second
+    trigger of the same type in one sentence, by the same side or where either names none,
+    tells the one act again (both dev sets annotate one event there); the first reading is
+    kept. Sides of one trigger ("met with A, B and C", a joint act) are all kept, and so is
+    an act of another side ("troops shelled the town and rebels attacked a post")."""
+    kept: list[_Found] = []
+    for event in found:
+        sentence = sentence_of(event.trigger.verb).start_char
+        if not any(
+            k.type == event.type
+            and sentence_of(k.trigger.verb).start_char == sentence
+            and k.trigger.verb.idx != event.trigger.verb.idx
+            and (k.actor is None or event.actor is None or _who(k.actor) == _who(event.actor))
+            for k in kept
+        ):
+            kept.append(event)
+    return kept
+
+
+def _who(actor: Actor) -> str:
+    """Who a side is across its mentions: its entity, else its words."""
+    return actor.entity.id if actor.entity is not None else (actor.name or "").lower()
+
+
+def _read(
+    doc: Doc,
+    analysis: Analysis,
+    index: MentionIndex,
+    finder: ActorFinder,
+    aside: list[tuple[int, int]],
+) -> list[_Found]:
+    """The events a Doc's triggers tell, outside the stretches `aside` (read elsewhere)."""
+    triggers = [t for t in _triggers(doc, analysis, index) if not _within(t.verb, aside)]
     framed = {act.i for t in triggers for act in _framed_acts(t)}
     alleged = {act.i for t in triggers if t.sense.type == "ACCUSE" for act in _alleged(t.verb)}
     alleged |= {t.verb.i for t in triggers if _content_of_allegation(t.verb)}
@@ -145,14 +201,11 @@ def find_events(doc: Doc, analysis: Analysis) -> None:
         if trigger.verb.i not in skipped:
             found.extend(_events_of(with_mode(trigger), finder, index, found))
     found = _foreground(found)
-    found += _nominal_events(doc, analysis, index, finder, found)
-    choice = learned.choice_for(doc)
-    if choice.wiring != "off":  # the classifier's second opinion, off by default
-        found = _second_opinion(doc, analysis, finder, index, found, choice)
-    facts = _Facts(analysis)
-    analysis.events = [
-        _to_event(number, event, analysis, facts) for number, event in enumerate(found, start=1)
-    ]
+    return found + _nominal_events(doc, analysis, index, finder, found, aside)
+
+
+def _within(token: Token, stretches: list[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in stretches)
 
 
 def _second_opinion(
@@ -190,7 +243,12 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
 
 
 def _nominal_events(
-    doc: Doc, analysis: Analysis, index: MentionIndex, finder: ActorFinder, found: list[_Found]
+    doc: Doc,
+    analysis: Analysis,
+    index: MentionIndex,
+    finder: ActorFinder,
+    found: list[_Found],
+    aside: list[tuple[int, int]],
 ) -> list[_Found]:
     """Events told by a noun ("clashes between rival militias left ten dead") in the
     sentences where no verb told one: a fallback, so a verb's reading always comes first."""
@@ -199,6 +257,8 @@ def _nominal_events(
     for noun in sorted(tokens_with(doc, "LEMMA", nominal_lemmas()), key=lambda t: t.i):
         block = analysis.article.block_at(noun.idx)
         if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(noun.idx):
+            continue
+        if _within(noun, aside):
             continue
         sentence = sentence_of(noun).start
         trigger = read_nominal(noun) if sentence not in coded else None
@@ -304,13 +364,27 @@ def _contents(triggers: list[Trigger]) -> set[int]:
     that gives aid": what is refused, agreed, threatened, asked or backed is the content of
     those words, not an event of its own, however deep in their clause it is read. A clause
     joined beside them ("rejected the plan and attacked") or of its own time or cause tells
-    its own event."""
+    its own event. An infinitive with no subject of its own is content wherever the parser
+    hung it ("rejected appeals to release the reporters", read as the verb's adverbial)."""
     framing = {t.verb.i for t in triggers if t.sense.type in _FRAMING_TYPES}
     return {
         t.verb.i
         for t in triggers
-        if _climbs_to(t.verb, framing, lambda token: token.dep_ not in _OWN_CLAUSES)
+        if _climbs_to(
+            t.verb,
+            framing,
+            lambda token: token.dep_ not in _OWN_CLAUSES or _bare_infinitive(token),
+        )
     }
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "to release …" hung on a verb as its adverbial, with no subject or mark of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and _infinitive(verb)
+        and not any(c.dep_ in _SUBJECT | {"nsubjpass", "mark"} for c in verb.children)
+    )
 
 
 def _repeated(triggers: list[Trigger]) -> set[int]:
@@ -448,8 +522,6 @@ def _pairs(
             (a, r) for a in sides for r in recipients if a is None or _key(a) != _key(r)
         ]
         return pairs or [(a, None) for a in actors]  # acting on itself: no other side named
-    if len(actors) > 1 and event_type in _RECIPROCAL:
-        return [(a, b) for a in actors for b in actors if _key(a) != _key(b)]
     return [(a, None) for a in actors]
 
 
@@ -942,7 +1014,8 @@ def _previous_sentence(sentence: TokenSpan) -> TokenSpan | None:
     before = sentence_of(doc[sentence.start - 1])
     if "\n" in article_text(doc)[before.start_char : sentence.start_char]:
         return None
-    return before
+    # a title-case line's own parse has only blanks before it (headlines.py)
+    return None if before.text.isspace() else before
 
 
 # Output ---------------------------------------------------------------------------------

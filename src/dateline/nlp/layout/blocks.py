@@ -4,7 +4,8 @@ A headline, a byline and a caption are separate lines with no full stop between 
 alone, spaCy runs them into one sentence and its NER joins a credit to the byline below it
 ("Getty Images\\nRyan Morgan"). Each block starts a sentence, and no entity may cross a line
 break. A wire dateline ("GENEVA, March 3 (Reuters) —") is a sentence of its own: joined to
-the lead, the parser makes the town the subject of the lead's verb.
+the lead, the parser makes the town the subject of the lead's verb; cut from it, the lead's
+first words are still one sentence with the rest ("Vietnam protested …").
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from dateline.model import Analysis
 from dateline.nlp.stage import stage
 
 COMPONENT = "dateline_blocks"  # the spaCy component name (nlp.pipeline.STAGES)
+# How many words open a lead that cannot be a sentence by themselves, and what ends one.
+_LEAD_WORDS = 4
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 @stage(COMPONENT)
@@ -24,6 +28,7 @@ def mark_blocks(doc: Doc, analysis: Analysis) -> None:
     if analysis.article.dateline is not None:
         starts.add(analysis.article.dateline.end)
     line_breaks: list[Span] = []
+    lead = analysis.article.dateline.end if analysis.article.dateline is not None else None
     for token in doc:
         if token.is_space and "\n" in token.text:
             line_breaks.append(doc[token.i : token.i + 1])
@@ -32,5 +37,18 @@ def mark_blocks(doc: Doc, analysis: Analysis) -> None:
         elif token.i > 0 and token.idx in starts:
             # Only boundaries are set: inside a block the parser still finds the sentences.
             token.is_sent_start = True
+            if token.idx == lead:
+                _keep_lead_whole(doc, token.i)
     if line_breaks:
         doc.set_ents([], blocked=line_breaks)
+
+
+def _keep_lead_whole(doc: Doc, first: int) -> None:
+    """ "HANOI, Oct 14 - Vietnam protested …": cut from its dateline, the lead's first words
+    may be taken for a sentence of their own ("Vietnam"), and the event loses its actor. No
+    sentence of a lead ends within its first words unless a full stop or a line ends it."""
+    for token in doc[first + 1 : first + 1 + _LEAD_WORDS]:
+        before = doc[token.i - 1]
+        if before.text in _SENTENCE_ENDS or (before.is_space and "\n" in before.text):
+            return
+        token.is_sent_start = False
