@@ -1019,6 +1019,13 @@ def _labelled_wins(
     first = labelled is not None and labelled.original
     if labelled is not None and first and (published is None or labelled.day < published[:10]):
         return labelled.day
+    if (
+        labelled is not None
+        and published is not None
+        and not shown.same_day(labelled.day, published)
+        and not shown.shows_day(tree, published[:10])
+    ):
+        return labelled.day
     if published is not None:
         return published
     if labelled is not None:
@@ -1046,13 +1053,14 @@ def _header_time(tree: etree._Element) -> str | None:
 
 def _dates_something_else(element: etree._Element) -> bool:
     """Whether a <time> sits in a link to another page (a teaser: "Next: … 3 May"), in a
-    card of other stories, or in an element named for the last edit ("field--changed")."""
-    if element.get("itemprop") == "datePublished":
-        return False
+    card of other stories, or in an element named for the last edit ("field--changed").
+    A date marked as the published one (itemprop) may sit in a link (to the day's
+    archive), but not in a card of other stories, which mark their own dates so too."""
+    marked = element.get("itemprop") == "datePublished"
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html", "article", "main"):
             return False
-        if node.tag == "a" and node.get("href"):
+        if node.tag == "a" and node.get("href") and not marked:
             return True
         tokens = f"{node.get('class') or ''} {node.get('id') or ''}".split()
         if any(_OTHER_STORY_HINT.search(t) or _EDIT_HINT.search(t) for t in tokens):
