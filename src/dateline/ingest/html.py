@@ -76,8 +76,10 @@ FURNITURE_XPATH = [
     f"//*[@role='navigation'][{_PROSE}]",
     f"//*[@role='contentinfo'][{_PROSE}]",
     *(
-        f"//*[self::div or self::section or self::ul or self::aside][{_PROSE}][not(.//h1)]"
+        # the name is tested first: it is cheap, and the prose test reads the whole box
+        f"//*[self::div or self::section or self::ul or self::aside]"
         f"[contains(concat(' ', @class), ' {hint}') or starts-with(@id, '{hint}')]"
+        f"[{_PROSE}][not(.//h1)]"
         for hint in _BOILERPLATE_HINTS
     ),
 ]
