@@ -197,3 +197,43 @@ def test_a_page_without_metadata_takes_its_only_date_even_labelled_as_an_edit() 
 def test_linked_data_a_template_wrapped_or_left_loose_still_dates_the_page(script: str) -> None:
     head = f'<script type="application/ld+json">{script}</script>'
     assert read_metadata(page(STORY, head), None).published == "2022-04-05T08:00:00+00:00"
+
+
+# ---------------------------------------------------------------- issue 17's fifth stop
+
+
+def test_a_marked_date_in_a_card_of_suggested_stories_is_another_storys() -> None:
+    card = (
+        '<div class="suggested-stories"><a class="suggested__link" href="/regatta">'
+        '<div class="card"><span itemprop="datePublished" content="2024-03-13T12:00:00Z">'
+        "Mar 13, 2024</span></div></a></div>"
+    )
+    html = dated_page(None, "<p>By Ros Penna · 2 May 2023</p>", STORY + card)
+    assert read_metadata(html, None).published == "2023-05-02"
+
+
+def test_a_published_label_wins_over_a_metadata_date_the_page_never_shows() -> None:
+    # under the story, too far from the headline to be its header's date
+    story = f"{STORY}{STORY}<p>Published 13 August 2023</p>"
+    html = dated_page("2023-11-29T12:00:00-05:00", "", story)
+    assert read_metadata(html, None).published == "2023-08-13"
+
+
+def test_a_published_label_leaves_a_metadata_date_the_page_shows() -> None:
+    story = f"{STORY}{STORY}<p>Published 13 August 2023</p><p>Filed 29 November 2023</p>"
+    html = dated_page("2023-11-29T12:00:00-05:00", "", story)
+    assert read_metadata(html, None).published == "2023-11-29T12:00:00-05:00"
+
+
+def test_share_links_between_headline_and_date_do_not_use_up_the_header() -> None:
+    shares = "".join(
+        f'<li><a href="/share/{n}"><span class="sr-only">Share this story on {n}</span></a></li>'
+        for n in ("Mastodon", "Bluesky", "email", "the forum", "a postcard", "the noticeboard")
+    )
+    standfirst = (
+        "<p>Two kayakers blown past the breakwater were brought back to the slipway within "
+        "the hour by a crew that had launched once already that morning.</p>"
+    )
+    meta = f'{standfirst}<ul class="links">{shares}</ul><span>Updated 9 June 2023</span>'
+    html = dated_page(None, meta)
+    assert read_metadata(html, None).published == "2023-06-09"

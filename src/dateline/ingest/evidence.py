@@ -193,15 +193,51 @@ def _furniture_token(token: str) -> bool:
 
 
 def headlines(tree: etree._Element) -> list[str]:
-    """The texts of the page's <h1> elements outside furniture, in page order."""
+    """The texts of the page's <h1> elements outside furniture, in page order, the lines
+    of a headline set in two (`headline_lines`) joined by a space."""
+    return [" ".join(lines) for lines in headline_lines(tree)]
+
+
+def headline_lines(tree: etree._Element) -> list[list[str]]:
+    """The lines of each <h1> outside furniture, in page order: most headlines are one
+    line; one set in two holds a subtitle ("Best ferries of 2025<br>Our guide to …")."""
     found = []
     for heading in tree.iter("h1"):
         if in_furniture(heading):
             continue
-        words = text_of(heading, _UNREAD_IN_HEADINGS)
-        if words:
-            found.append(words)
+        lines = [_WS.sub(" ", line).strip() for line in _heading_lines(heading)]
+        lines = [line for line in lines if line]
+        if lines:
+            found.append(lines)
     return found
+
+
+# Where a child element's words start a new line although no space divides them from the
+# words before: "…of 2025<span class=sub>Our guide…" reads "of 2025" / "Our guide", set
+# apart by the stylesheet. A lower-case letter, a digit or a closing mark, then a capital.
+_GLUED_LINE = re.compile(r"[a-z0-9)\]?!.:]$")
+
+
+def _heading_lines(heading: etree._Element) -> list[str]:
+    """A heading's text split at <br> and where a child's words are glued, as a new line,
+    to the words before (`_GLUED_LINE`)."""
+    lines = [heading.text or ""]
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else _COMMENT
+            if tag == "br":
+                lines.append("")
+            elif tag not in _UNREAD_IN_HEADINGS:
+                own = child.text or ""
+                if own[:1].isupper() and _GLUED_LINE.search(lines[-1]):
+                    lines.append("")
+                lines[-1] += own
+                walk(child)
+            lines[-1] += child.tail or ""
+
+    walk(heading)
+    return lines
 
 
 def page_title(tree: etree._Element) -> str | None:

@@ -63,6 +63,11 @@ EXTRACT_OPTIONS = ExtractOptions()
 # a paragraph of prose is kept: an unclosed tag before a <nav> makes the parser nest the
 # rest of the page, article and all, inside it (6 WCXB dev pages lost their text so).
 _PROSE = "not(.//p[string-length(normalize-space()) > 200])"
+# Boxes that sit inside the article's container but are not the story: other stories'
+# teasers, newsletter and cookie prompts. Named by a class or id that opens with the hint
+# ("related-posts", "newsletter_section"; not "map-and-related", a page's main column),
+# pruned like the furniture above when they hold no prose and no headline.
+_BOILERPLATE_HINTS = ("related", "newsletter", "cookie", "subscribe", "read-next", "readnext")
 FURNITURE_XPATH = [
     f"//nav[{_PROSE}]",
     f"//footer[{_PROSE}]",
@@ -70,6 +75,13 @@ FURNITURE_XPATH = [
     f"//menu[{_PROSE}]",
     f"//*[@role='navigation'][{_PROSE}]",
     f"//*[@role='contentinfo'][{_PROSE}]",
+    *(
+        # the name is tested first: it is cheap, and the prose test reads the whole box
+        f"//*[self::div or self::section or self::ul or self::aside]"
+        f"[contains(concat(' ', @class), ' {hint}') or starts-with(@id, '{hint}')]"
+        f"[{_PROSE}][not(.//h1)]"
+        for hint in _BOILERPLATE_HINTS
+    ),
 ]
 
 BLOCK_SEPARATOR = "\n\n"

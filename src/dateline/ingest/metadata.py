@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -51,16 +52,26 @@ def _key(text: str | None) -> str:
 
 def site_names(tree: etree._Element, url: str | None, publisher: str | None) -> set[str]:
     """Comparison keys of the names the site goes by: og:site_name, the JSON-LD publisher,
-    application-name, and the domain ("coastal-ledger.example.com" -> "coastalledger")."""
-    names = {_key(name) for name in evidence.meta_values(tree, "og:site_name", "application-name")}
-    if publisher:
-        names.add(_key(publisher))
+    application-name, and the domain ("coastal-ledger.example.com" -> "coastalledger"); a
+    name of three words or more by its initials too ("Lowmarsh Rowing Club" -> "lrc"), as
+    titles often sign it ("Regatta results | LRC")."""
+    given = evidence.meta_values(tree, "og:site_name", "application-name")
+    given += [publisher] if publisher else []
+    names = {_key(name) for name in given}
+    names.update(_initials(name) for name in given)
     host = urlsplit(url or "").hostname or ""
     labels = [label for label in host.split(".") if label not in {"www", "m", "amp"}]
     if len(labels) >= 2:
         names.add(_key(labels[-2]))
         names.add(_key("".join(labels[:-1])))
     return {name for name in names if len(name) >= 3}
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of three words or more ("World Ferry Awards" -> "wfa"), else
+    "" (two letters stand for too many things)."""
+    words = _WORDS.findall(name)
+    return "".join(w[0] for w in words).casefold() if len(words) >= 3 else ""
 
 
 def section_names(tree: etree._Element, url: str | None) -> set[str]:
@@ -193,12 +204,51 @@ def choose_title(
     # A site that names itself by the headline (og:site_name copied from og:title) has no
     # usable site name.
     sites -= {_key(m) for m in meta}
-    heads = [_readable(h) for h in evidence.headlines(tree) if not _is_site(h, sites)]
+    lines = [[_readable(line) for line in h] for h in evidence.headline_lines(tree)]
+    lines = [h for h in lines if not _is_site(" ".join(h), sites)]
+    heads = [" ".join(h) for h in lines]
     sections = frozenset(section_names(tree, url))
     address_words = host_words(url)
     cleaned = [strip_site(m, sites, heads, sections, address_words) for m in meta]
     cleaned = [c for c in cleaned if c and not _is_site(c, sites)]
-    return _weigh_titles(heads, [_uncut(c, cleaned) for c in cleaned], story_slug(url))
+    two_lines = frozenset(_key(" ".join(h)) for h in lines if len(h) > 1)
+    cleaned = [_uncut(c, cleaned) for c in cleaned]
+    chosen = _weigh_titles(heads, cleaned, story_slug(url), two_lines)
+    # a headline printed twice (the page's and its sticky bar's) is one source
+    return _common_spelling(chosen, [*dict.fromkeys(heads), *cleaned]) if chosen else None
+
+
+# Typography that sources of one title set differently: curly or straight quotes, a
+# no-break space, an ellipsis in one character or three. Dashes are left out: where the
+# sources differ in them, the gold of the dev pages kept the headline's own.
+_TYPESET = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
+
+
+def _typeset(text: str) -> str:
+    """`text` as compared for typography alone (never output): marks made plain."""
+    return " ".join(text.translate(_TYPESET).split())
+
+
+def _common_spelling(chosen: str, sources: list[str]) -> str:
+    """The chosen title as most of the page's sources spell it, when they differ in
+    typography alone ("Beginner’s" in the <h1>, "Beginner's" in og:title and <title>);
+    on a tie, as chosen. Only a source's own spelling is ever returned."""
+    same = [s for s in sources if s != chosen and _typeset(s) == _typeset(chosen)]
+    if not same:
+        return chosen
+    votes = Counter(same)
+    votes[chosen] = sum(1 for s in sources if s == chosen)
+    best = max(votes, key=lambda s: (votes[s], s == chosen))
+    return best
 
 
 # A metadata title at least this long that another source goes on from was cut off by its
@@ -278,12 +328,19 @@ def _shouted(head: str) -> bool:
     return len(letters) >= 8 and all(ch.isupper() for ch in letters)
 
 
-def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) -> str | None:
+def _weigh_titles(
+    heads: list[str],
+    cleaned: list[str],
+    slug: frozenset[str],
+    two_lines: frozenset[str] = frozenset(),
+) -> str | None:
     """The headline element when the metadata agrees or says nothing better, else the
     metadata's title. The metadata wins when the headline holds it and more (a date or a
-    section glued on: "Mar 4 2025 Ferry timetable agreed"), when the page has several
-    headline elements but its metadata titles agree with one another, and when the page's
-    address spells the metadata's title clearly better than the headline's (`_slug_prefers`)."""
+    section glued on: "Mar 4 2025 Ferry timetable agreed"), when the headline is set in two
+    lines (`two_lines`: a title and its subtitle, which the metadata names in one) or is
+    prose rather than a headline (`_described`), when the page has several headline
+    elements but its metadata titles agree with one another, and when the page's address
+    spells the metadata's title clearly better than the headline's (`_slug_prefers`)."""
     for head in heads:
         if any(_key(head) == _key(c) or _credited(c, head) for c in cleaned):
             return head
@@ -291,6 +348,8 @@ def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) ->
         if lost is not None:
             return lost
     if heads and cleaned and (_unrelated(heads[0], cleaned[0]) or _shouted(heads[0])):
+        return cleaned[0]
+    if heads and cleaned and (_key(heads[0]) in two_lines or _described(heads[0])):
         return cleaned[0]
     if heads and cleaned and _head_holds_more(heads[0], cleaned[0]):
         return cleaned[0]
@@ -305,6 +364,17 @@ def _weigh_titles(heads: list[str], cleaned: list[str], slug: frozenset[str]) ->
     if heads and len(heads[0].split()) >= _MIN_HEADLINE_WORDS:
         return heads[0]
     return cleaned[0] if cleaned else (heads[0] if heads else None)
+
+
+# A headline element this long (words) with a full stop inside is a page's description
+# set in the heading's place, not a headline.
+_DESCRIPTION_WORDS = 25
+
+
+def _described(head: str) -> bool:
+    """Whether the headline element holds prose: long, with more than one sentence."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", head) if s]
+    return len(head.split()) >= _DESCRIPTION_WORDS and len(sentences) > 1
 
 
 # How much closer (Jaccard overlap of words) the metadata title must be to the address's
@@ -949,6 +1019,13 @@ def _labelled_wins(
     first = labelled is not None and labelled.original
     if labelled is not None and first and (published is None or labelled.day < published[:10]):
         return labelled.day
+    if (
+        labelled is not None
+        and published is not None
+        and not shown.same_day(labelled.day, published)
+        and not shown.shows_day(tree, published[:10])
+    ):
+        return labelled.day
     if published is not None:
         return published
     if labelled is not None:
@@ -976,13 +1053,14 @@ def _header_time(tree: etree._Element) -> str | None:
 
 def _dates_something_else(element: etree._Element) -> bool:
     """Whether a <time> sits in a link to another page (a teaser: "Next: … 3 May"), in a
-    card of other stories, or in an element named for the last edit ("field--changed")."""
-    if element.get("itemprop") == "datePublished":
-        return False
+    card of other stories, or in an element named for the last edit ("field--changed").
+    A date marked as the published one (itemprop) may sit in a link (to the day's
+    archive), but not in a card of other stories, which mark their own dates so too."""
+    marked = element.get("itemprop") == "datePublished"
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html", "article", "main"):
             return False
-        if node.tag == "a" and node.get("href"):
+        if node.tag == "a" and node.get("href") and not marked:
             return True
         tokens = f"{node.get('class') or ''} {node.get('id') or ''}".split()
         if any(_OTHER_STORY_HINT.search(t) or _EDIT_HINT.search(t) for t in tokens):

@@ -55,7 +55,7 @@ def header_date(tree: etree._Element) -> ShownDate | None:
     read = 0
     for index in range(start, len(chunks)):
         element, text = chunks[index]
-        if index > head:
+        if index > head and not _in_control(element):
             read += len(text)
             if read > _AFTER_HEADLINE:
                 return None
@@ -115,6 +115,24 @@ def labelled_date(tree: etree._Element) -> LabelledDate | None:
             if original or len(text) <= _HEADER_LINE:
                 return LabelledDate(found.iso(), original)
     return None
+
+
+# How far up a link or a button may wrap the words it labels ("<a><span>Share</span></a>").
+_CONTROL_DEPTH = 3
+
+
+def _in_control(element: etree._Element) -> bool:
+    """Whether the words are a link's or a button's: the share bar and the author links
+    between a headline and its date are labels, not the story's prose, so they do not use
+    up the header's reach."""
+    node: etree._Element | None = element
+    for _ in range(_CONTROL_DEPTH):
+        if node is None:
+            return False
+        if node.tag in ("a", "button"):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _in_headline(element: etree._Element) -> bool:
