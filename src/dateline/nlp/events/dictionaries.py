@@ -75,6 +75,11 @@ def _statements() -> dict[str, frozenset[str]]:
     return {verb: frozenset(nouns) for verb, nouns in _verbs()["statements"].items()}
 
 
+def has_statements(verb: str) -> bool:
+    """Whether the CAMEO dictionary has any statement pattern for this verb at all."""
+    return verb in _statements()
+
+
 def cameo_statement(verb: str, word: str) -> bool:
     """True when the CAMEO dictionary codes this verb with this object (or the verb it
     frames) as a public statement, CAMEO 01, which PLOVER codes as no event: "claimed
