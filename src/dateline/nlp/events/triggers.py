@@ -24,7 +24,9 @@ from dateline.nlp.common.speakers import NAMING
 from dateline.nlp.events.dictionaries import (
     agent_sector,
     cameo_object_sense,
+    cameo_prep_sense,
     cameo_statement,
+    cameo_subject_sense,
     cameo_verb_sense,
     cameo_verbs,
     has_statements,
@@ -61,6 +63,9 @@ _NOMINAL_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
 # Of those, the deeds: what a fight or a protest "did" is its result, while talks that
 # "failed" or "broke down" tell something of their own.
 _DEEDS = frozenset({"ASSAULT", "PROTEST"})
+# The acts a subject-side CAMEO pattern tells by what its subject is (troops, gunmen, shells,
+# aid convoys): a subject that is a state of affairs ("tensions eased") names no one acting.
+_SUBJECT_TOLD = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"})
 # Sectors of working people (Phoenix agents: "workers" LAB, "teachers" EDU, "nurses" MED).
 _WORKING_SECTORS = frozenset({"LAB", "EDU", "MED", "AGR", "JRN"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
@@ -347,11 +352,44 @@ def _dictionary_sense(
         sense = next((s for k in _noun_keys(obj) if (s := cameo_object_sense(lemma, k))), None)
         if sense is not None:
             return sense, obj, 0.6
+    found = _prep_pattern(lemma, children) or _subject_pattern(verb, lemma, children)
+    if found is not None:
+        return found
     sense = cameo_verb_sense(lemma)
     if sense is None or sense.type == "AGREE":
         # CAMEO 03 is intent ("seek", "aim", "signal"): with nothing intended that the
         # framing rules read ("sought refuge", "signaled interest"), no one agreed to anything
         return None
+    return sense, None, 0.6
+
+
+def _prep_pattern(lemma: str, children: list[Token]) -> tuple[Sense, Token | None, float] | None:
+    """A CAMEO pattern of the verb with a prepositional object: "appealed for forgiveness",
+    "agreed to a truce", "abstain from violence"; the noun is what the event is read from."""
+    for prep in children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            keys = _noun_keys(noun)
+            sense = next((s for k in keys if (s := cameo_prep_sense(lemma, prep.lower_, k))), None)
+            if sense is not None:
+                return sense, noun, 0.6
+    return None
+
+
+def _subject_pattern(
+    verb: Token, lemma: str, children: list[Token]
+) -> tuple[Sense, Token | None, float] | None:
+    """A CAMEO pattern of the verb with its subject or an adverb before it: "gunmen killed",
+    "troops seized" (a word of "&military"), "verbally attacked". The word before the verb
+    is not enough: in "peacekeepers who joined the troops arrived" it ends another clause."""
+    words = [k for c in children if c.dep_ == "nsubj" for k in [*_head_keys(c), c.lower_]]
+    words += [c.lower_ for c in children if c.dep_ == "advmod" and c.i < verb.i]
+    sense = next((s for w in words if (s := cameo_subject_sense(lemma, w))), None)
+    if sense is None or sense.type not in _SUBJECT_TOLD:
+        return None  # "conditions improved", "relations eased": no party acted
     return sense, None, 0.6
 
 
