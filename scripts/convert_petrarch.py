@@ -22,7 +22,10 @@ patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, 
 map to no PLOVER type and are left out, as the mapping does, except that a verb + object
 pattern coded 01 (a public statement: "claim responsibility", "deny accusations", "express
 condolences", "decline comment") is kept under `statements`, since it says that the verb,
-whatever its block's code, reports no event with that object.
+whatever its block's code, reports no event with that object. Prepositional bodies of one
+preposition ("- * (WITH)") or a preposition and one object ("- * (FOR HELP)") and subject-side
+bodies of one word ("- GUNMEN *") are kept for the verb each pattern's comment names (see
+`written_for`), subject-side ones not when coded with a mirror.
 """
 
 from __future__ import annotations
