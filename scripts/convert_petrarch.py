@@ -22,7 +22,10 @@ patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, 
 map to no PLOVER type and are left out, as the mapping does, except that a verb + object
 pattern coded 01 (a public statement: "claim responsibility", "deny accusations", "express
 condolences", "decline comment") is kept under `statements`, since it says that the verb,
-whatever its block's code, reports no event with that object.
+whatever its block's code, reports no event with that object. Prepositional bodies of one
+preposition ("- * (WITH)") or a preposition and one object ("- * (FOR HELP)") and subject-side
+bodies of one word ("- GUNMEN *") are kept for the verb each pattern's comment names (see
+`written_for`), subject-side ones not when coded with a mirror.
 """
 
 from __future__ import annotations
@@ -291,11 +294,111 @@ def pattern_objects(body: str, sets: dict[str, list[str]]) -> list[str]:
     return []
 
 
+# A prepositional body of one preposition ("* (TO)"), or of one preposition and its object
+# ("* (FOR HELP)", "* (WITH {ARMS DEAL})", "* (TO &CEASEFIRE)"); a subject-side body of one
+# subject word or noun set before the verb ("GUNMEN *", "&MILITARY *").
+_PREP_ONLY = re.compile(r"\*\s+\(([A-Z]+)\)")
+_PREP_OBJECT = re.compile(r"\*\s+\(([A-Z]+)\s+([A-Z][A-Z-]*|\{[A-Z-]+ [A-Z-]+\}|&[A-Z_]+)\)")
+_SUBJECT = re.compile(r"([A-Z][A-Z-]*|&[A-Z_]+)\s+\*")
+
+
+def written_for(raw: str, block: list[str]) -> list[str]:
+    """The verbs of a block a pattern is read for: the one its comment names ("# RUSH"),
+    when that is a verb of the block, else all of them. PETRARCH2 shares a pattern with the
+    whole block, but its coders wrote each for one verb ("* (TO)" [visit] for "head", in a
+    block with "order" and "lead"): the newer families are read for that verb only."""
+    _, _, comment = raw.partition("#")
+    named = phrase(comment.split(",")[0].strip().split(" ")[0]) if comment.strip() else ""
+    return [named] if named in block else block
+
+
+def _noun_of(raw: str, sets: dict[str, list[str]]) -> str | None:
+    """A pattern's noun as the data keeps it: "help", "arms deal", "&ceasefire"."""
+    if raw.startswith("&"):
+        return raw.lower() if raw in sets else None
+    return phrase(raw.strip("{}"))
+
+
+# The prepositions a prepositional body starts with ("* (GUNFIRE)" is a noun in brackets).
+PREPOSITIONS = frozenset(
+    [
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "among",
+        "around",
+        "as",
+        "at",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "by",
+        "despite",
+        "during",
+        "for",
+        "from",
+        "in",
+        "inside",
+        "into",
+        "near",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "outside",
+        "over",
+        "past",
+        "since",
+        "through",
+        "throughout",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+    ]
+)
+
+
+def prepositional(body: str, sets: dict[str, list[str]]) -> tuple[str, str | None] | None:
+    """ "* (TO)" -> ("to", None); "* (FOR HELP)" -> ("for", "help"); None for other bodies."""
+    only = _PREP_ONLY.fullmatch(body)
+    if only:
+        prep = only.group(1).lower()
+        return (prep, None) if prep in PREPOSITIONS else None
+    with_object = _PREP_OBJECT.fullmatch(body)
+    if with_object and with_object.group(1).lower() in PREPOSITIONS:
+        noun = _noun_of(with_object.group(2), sets)
+        return (with_object.group(1).lower(), noun) if noun else None
+    return None
+
+
+def subject_side(body: str, sets: dict[str, list[str]]) -> str | None:
+    """ "&MILITARY *" -> "&military", "GUNMEN *" -> "gunmen"; None for other bodies."""
+    found = _SUBJECT.fullmatch(body)
+    return _noun_of(found.group(1), sets) if found else None
+
+
 def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, object]]:
     """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
     verbs: dict[str, str] = {}
     objects: dict[str, dict[str, str]] = {}
     statements: dict[str, set[str]] = {}
+    by_prep: dict[str, dict[str, str]] = {}
+    by_subject: dict[str, dict[str, str]] = {}
     sets = synonym_sets(text)
     block: list[str] = []
     block_code: str | None = None
@@ -311,6 +414,18 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         if pattern:
             body, sense = pattern.group(1).strip(), plover_of(pattern.group(2), table)
             particle = re.fullmatch(r"\*\s+([A-Z]+)", body)
+            prep, subject = prepositional(body, sets), subject_side(body, sets)
+            if ":" in line.rsplit("[", 1)[-1]:
+                # a code with its mirror ("&PKO * [0861:074]"): which side's act the first
+                # half is depends on whose subject the pattern names, so it is not read
+                subject = None
+            for verb in written_for(raw, block) if sense and (prep or subject) else ():
+                if prep and prep[1] is None:
+                    verbs.setdefault(f"{verb} {prep[0]}", sense)  # "talk with"
+                elif prep:
+                    by_prep.setdefault(verb, {}).setdefault(f"{prep[0]} {prep[1]}", sense)
+                elif subject:
+                    by_subject.setdefault(verb, {}).setdefault(subject, sense)
             for verb in block:
                 if sense and particle and particle.group(1).lower() in PARTICLES:
                     verbs.setdefault(f"{verb} {particle.group(1).lower()}", sense)
@@ -334,11 +449,15 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         if sense and verb not in verbs:
             verbs[verb] = sense
     used = {noun for nouns in objects.values() for noun in nouns if noun.startswith("&")}
+    used |= {n.split(" ", 1)[1] for nouns in by_prep.values() for n in nouns if " &" in n}
+    used |= {noun for nouns in by_subject.values() for noun in nouns if noun.startswith("&")}
     return {
         "noun_sets": {name.lower(): sets[name] for name in sorted(sets) if name.lower() in used},
         "verbs": dict(sorted(verbs.items())),
         "object_senses": dict(sorted(objects.items())),
         "statements": {verb: sorted(nouns) for verb, nouns in sorted(statements.items())},
+        "prep_senses": dict(sorted(by_prep.items())),
+        "subject_senses": dict(sorted(by_subject.items())),
     }
 
 
@@ -382,6 +501,8 @@ def main(argv: list[str]) -> int:
     counts = Counter({"agents": len(agents), "actors": len(actors)})
     counts.update(verbs=len(verbs["verbs"]), verb_objects=len(verbs["object_senses"]))
     counts.update(verb_statements=len(verbs["statements"]))
+    counts.update(verb_preps=sum(len(v) for v in verbs["prep_senses"].values()))  # type: ignore[attr-defined]
+    counts.update(verb_subjects=sum(len(v) for v in verbs["subject_senses"].values()))  # type: ignore[attr-defined]
     print(dict(counts))
     return 0
 

@@ -92,3 +92,45 @@ def test_an_official_s_inferred_country_says_so_and_codes_no_event(analyse_text)
     accuse = [e for e in analysis.events if e.actor is not None and e.actor.entity == banda.id]
     assert accuse and all(e.actor is not None and e.actor.code is None for e in accuse)
     assert all(e.actor is not None and e.actor.code_source == "inference" for e in accuse)
+
+
+def test_prepositional_patterns_are_read_for_the_verb_they_were_written_for() -> None:
+    from dateline.nlp.events.dictionaries import cameo_prep_sense
+
+    # "* (TO)" [visit] was written for "head" in a block that also holds "order": only "head"
+    assert cameo_verb_sense("head to") is not None
+    assert cameo_verb_sense("order to") is None
+    abstain = cameo_prep_sense("abstain", "from", "violence")
+    assert abstain is not None and abstain.type == "RETREAT"
+    assert cameo_prep_sense("abstain", "from", "comment") is None
+
+
+def test_a_subject_side_pattern_with_a_mirrored_code_is_not_read() -> None:
+    from dateline.nlp.events.dictionaries import cameo_subject_sense
+
+    entered = cameo_subject_sense("enter", "tanks")
+    assert entered is not None and entered.type == "COERCE"
+    # "&PKO * [0861:074]": whose act an arrival of peacekeepers is depends on the mirror
+    assert cameo_subject_sense("arrive", "peacekeepers") is None
+
+
+def test_a_verb_with_its_prepositional_object_codes_the_dictionary_s_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The militia used farmers as human shields outside Beni.")
+    assert "ASSAULT" in {e.type for e in analysis.events}
+
+
+def test_a_verb_with_a_subject_the_pattern_names_codes_its_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Armenian tanks entered the village of Talish at dawn.")
+    assert "COERCE" in {e.type for e in analysis.events}
+    plain = analyse_text("Armenian delegates entered the hall of the palace at dawn.")
+    assert "COERCE" not in {e.type for e in plain.events}
+
+
+def test_a_preposition_gives_a_dictionary_verb_its_sense(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Kenya's foreign minister headed to Addis Ababa on Monday.")
+    assert "CONSULT" in {e.type for e in analysis.events}
+
+
+def test_a_subject_pattern_whose_subject_is_a_state_of_affairs_codes_nothing(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Aid workers in Tigray said conditions improved over the winter.")
+    assert "CONCEDE" not in {e.type for e in analysis.events}

@@ -70,9 +70,40 @@ def cameo_object_sense(verb: str, noun: str) -> Sense | None:
     return parse_sense(entry) if entry is not None else None
 
 
+def _in_table(table: dict[str, str], noun: str, prefix: str = "") -> str | None:
+    """A table's entry for a noun, by itself or as a word of a set the table names."""
+    entry = table.get(prefix + noun)
+    if entry is None:
+        entry = next(
+            (table[k] for s in _sets_of().get(noun, ()) if (k := prefix + s) in table), None
+        )
+    return entry
+
+
+def cameo_prep_sense(verb: str, prep: str, noun: str) -> Sense | None:
+    """What the CAMEO dictionary codes a verb with this prepositional object ("appeal" +
+    "for forgiveness", "agree" + "to" a word of "&ceasefire")."""
+    table = _verbs()["prep_senses"].get(verb)
+    entry = _in_table(table, noun, f"{prep} ") if table else None
+    return parse_sense(entry) if entry is not None else None
+
+
+def cameo_subject_sense(verb: str, noun: str) -> Sense | None:
+    """What the CAMEO dictionary codes a verb with this subject, or this word before it
+    ("gunmen" + "kill", a word of "&military" + "seize")."""
+    table = _verbs()["subject_senses"].get(verb)
+    entry = _in_table(table, noun) if table else None
+    return parse_sense(entry) if entry is not None else None
+
+
 @cache
 def _statements() -> dict[str, frozenset[str]]:
     return {verb: frozenset(nouns) for verb, nouns in _verbs()["statements"].items()}
+
+
+def has_statements(verb: str) -> bool:
+    """Whether the CAMEO dictionary has any statement pattern for this verb at all."""
+    return verb in _statements()
 
 
 def cameo_statement(verb: str, word: str) -> bool:
@@ -89,7 +120,8 @@ def cameo_statement(verb: str, word: str) -> bool:
 def cameo_verbs() -> frozenset[str]:
     """Every first word of a dictionary verb: the tokens the stage must look at."""
     words = {verb.split()[0] for verb in _verb_senses()}
-    return frozenset(words | set(_verbs()["object_senses"]))
+    data = _verbs()
+    return frozenset(words | set(data["object_senses"]) | set(data["prep_senses"]))
 
 
 @cache

@@ -24,9 +24,12 @@ from dateline.nlp.common.speakers import NAMING
 from dateline.nlp.events.dictionaries import (
     agent_sector,
     cameo_object_sense,
+    cameo_prep_sense,
     cameo_statement,
+    cameo_subject_sense,
     cameo_verb_sense,
     cameo_verbs,
+    has_statements,
 )
 from dateline.nlp.events.lexicon import (
     Sense,
@@ -60,6 +63,9 @@ _NOMINAL_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
 # Of those, the deeds: what a fight or a protest "did" is its result, while talks that
 # "failed" or "broke down" tell something of their own.
 _DEEDS = frozenset({"ASSAULT", "PROTEST"})
+# The acts a subject-side CAMEO pattern tells by what its subject is (troops, gunmen, shells,
+# aid convoys): a subject that is a state of affairs ("tensions eased") names no one acting.
+_SUBJECT_TOLD = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"})
 # Sectors of working people (Phoenix agents: "workers" LAB, "teachers" EDU, "nurses" MED).
 _WORKING_SECTORS = frozenset({"LAB", "EDU", "MED", "AGR", "JRN"})
 _FORCE_SECTORS = ("MIL", "COP", "UAF", "REB")
@@ -137,10 +143,11 @@ def read_trigger(verb: Token) -> Trigger | None:
     if _called_to_discuss(verb):
         # "called his counterpart to discuss the deal": a call made, not one for action
         return Trigger(verb, Sense("CONSULT", "phone", ("with",)), aux_mode=_aux_mode(verb))
-    framed = _framed(verb)
+    children = list(verb.children)  # walked once for every rule below
+    framed = _framed(verb, children)
     if framed is not None:
         return framed
-    found = own_sense(verb)
+    found = own_sense(verb, children)
     if found is None:
         return None
     sense, noun, confidence = found
@@ -173,9 +180,12 @@ def read_nominal(noun: Token) -> Trigger | None:
     return Trigger(noun, replace(sense, recipient_preps=preps), confidence=0.5)
 
 
-def own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
-    """A verb's sense by itself (without a framed action): (sense, event noun, confidence)."""
-    found = _own_sense(verb)
+def own_sense(
+    verb: Token, children: list[Token] | None = None
+) -> tuple[Sense, Token | None, float] | None:
+    """A verb's sense by itself (without a framed action): (sense, event noun, confidence).
+    `children`, when the caller has walked them already, saves walking the parse again."""
+    found = _own_sense(verb, list(verb.children) if children is None else children)
     if found is not None and _peacekeepers_moved(verb, found[0]) and _peacekeeping(verb):
         # "sent troops to the UN peacekeeping mission": CAMEO 074 (provide peacekeeping),
         # which PLOVER maps to AID, not a show of force
@@ -213,16 +223,19 @@ def _peacekeeping(verb: Token) -> bool:
     return False
 
 
-def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
+def _own_sense(verb: Token, children: list[Token]) -> tuple[Sense, Token | None, float] | None:
     lemma = lemma_of(verb)
-    if _statement(verb, lemma):
+    # The verb's children and object, read once: spaCy makes a new Token object for every
+    # child on every walk, which was most of the stage's time.
+    obj = _object(verb, children)
+    if _statement(lemma, children, obj):
         return None
     if _weapons_test(verb, lemma):
         return Sense("MOBILIZE", "weapons"), None, 0.8
     if _workers_strike(verb, lemma):
         return Sense("PROTEST", "strike", ("against",)), None, 0.8
-    particles = [c for c in verb.children if c.dep_ in _PARTICLES]
-    phrasal = _phrasal_object_sense(verb, lemma, particles)
+    particles = [c for c in children if c.dep_ in _PARTICLES]
+    phrasal = _phrasal_object_sense(lemma, particles, obj)
     if phrasal is not None:
         return phrasal
     for child in particles:  # "sat down with": the particle and the preposition together
@@ -236,7 +249,6 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
         sense = verb_sense(f"{lemma} {child.lower_}")
         if sense is not None:
             return sense, None, 0.8
-    obj = _object(verb)
     if obj is not None:
         noun_key = _noun_keys(obj)
         if has_object_senses(lemma):
@@ -272,7 +284,7 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
     sense = verb_sense(lemma)
     confidence = 0.8
     if sense is None:
-        found = _dictionary_sense(verb, lemma, particles, obj)
+        found = _dictionary_sense(verb, lemma, (children, particles), obj)
         if found is None:
             return None
         sense, noun, confidence = found
@@ -284,12 +296,11 @@ def _own_sense(verb: Token) -> tuple[Sense, Token | None, float] | None:
 
 
 def _phrasal_object_sense(
-    verb: Token, lemma: str, particles: list[Token]
+    lemma: str, particles: list[Token], obj: Token | None
 ) -> tuple[Sense, Token | None, float] | None:
     """ "called off the strike", "built up its forces": a phrasal verb whose sense depends
     on its object, which neither the verb nor its object says alone ("called off the
     talks" is not a retreat)."""
-    obj = _object(verb)
     if obj is None:
         return None
     for child in particles:
@@ -320,7 +331,7 @@ def _supplied_thing(verb: Token, lemma: str) -> tuple[Sense, Token | None, float
 
 
 def _dictionary_sense(
-    verb: Token, lemma: str, particles: list[Token], obj: Token | None
+    verb: Token, lemma: str, words: tuple[list[Token], list[Token]], obj: Token | None
 ) -> tuple[Sense, Token | None, float] | None:
     """The CAMEO dictionary's sense of a verb Dateline's own lexicon does not know: its
     phrasal form ("wipe out"), its form with this object, else the verb alone. Less sure
@@ -328,7 +339,10 @@ def _dictionary_sense(
     asserts something: the dictionary's verbs are broad ("help", "allow"), and in an aim or a
     purpose ("aims to help") they are not what happened; nor a verb the lexicon knows as one
     that says little by itself ("take", "hold")."""
-    if not _asserted(verb) or lemma in word_set("light_verbs") or _event_subject(verb):
+    children, particles = words  # the verb's children, and its particles among them
+    if lemma in word_set("light_verbs") or not _asserted(verb, children):
+        return None
+    if _event_subject(children):
         return None
     for child in particles:
         sense = cameo_verb_sense(f"{lemma} {child.lower_}")
@@ -338,6 +352,9 @@ def _dictionary_sense(
         sense = next((s for k in _noun_keys(obj) if (s := cameo_object_sense(lemma, k))), None)
         if sense is not None:
             return sense, obj, 0.6
+    found = _prep_pattern(lemma, children) or _subject_pattern(verb, lemma, children)
+    if found is not None:
+        return found
     sense = cameo_verb_sense(lemma)
     if sense is None or sense.type == "AGREE":
         # CAMEO 03 is intent ("seek", "aim", "signal"): with nothing intended that the
@@ -346,7 +363,37 @@ def _dictionary_sense(
     return sense, None, 0.6
 
 
-def _event_subject(verb: Token) -> bool:
+def _prep_pattern(lemma: str, children: list[Token]) -> tuple[Sense, Token | None, float] | None:
+    """A CAMEO pattern of the verb with a prepositional object: "appealed for forgiveness",
+    "agreed to a truce", "abstain from violence"; the noun is what the event is read from."""
+    for prep in children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            keys = _noun_keys(noun)
+            sense = next((s for k in keys if (s := cameo_prep_sense(lemma, prep.lower_, k))), None)
+            if sense is not None:
+                return sense, noun, 0.6
+    return None
+
+
+def _subject_pattern(
+    verb: Token, lemma: str, children: list[Token]
+) -> tuple[Sense, Token | None, float] | None:
+    """A CAMEO pattern of the verb with its subject or an adverb before it: "gunmen killed",
+    "troops seized" (a word of "&military"), "verbally attacked". The word before the verb
+    is not enough: in "peacekeepers who joined the troops arrived" it ends another clause."""
+    words = [k for c in children if c.dep_ == "nsubj" for k in [*_head_keys(c), c.lower_]]
+    words += [c.lower_ for c in children if c.dep_ == "advmod" and c.i < verb.i]
+    sense = next((s for w in words if (s := cameo_subject_sense(lemma, w))), None)
+    if sense is None or sense.type not in _SUBJECT_TOLD:
+        return None  # "conditions improved", "relations eased": no party acted
+    return sense, None, 0.6
+
+
+def _event_subject(children: list[Token]) -> bool:
     """ "clashes left ten dead", "the protest drew thousands": a verb whose subject is an
     event noun tells what the event did, and a broad dictionary verb ("leave" is a visit in
     CAMEO) must not code it as another event; the noun tells the event."""
@@ -355,15 +402,16 @@ def _event_subject(verb: Token) -> bool:
         and c.pos_ == "NOUN"
         and (sense := noun_sense(c.lemma_.lower())) is not None
         and sense.type in _DEEDS
-        for c in verb.children
+        for c in children
     )
 
 
-def _statement(verb: Token, lemma: str) -> bool:
+def _statement(lemma: str, children: list[Token], obj: Token | None) -> bool:
     """ "denied the accusations", "claimed responsibility for", "declined to comment": the
     verb with its object, or with the verb it frames, is a statement (CAMEO 01), no event."""
-    words = [child.lemma_.lower() for child in verb.children if child.dep_ == "xcomp"]
-    obj = _object(verb)
+    if not has_statements(lemma):
+        return False  # most verbs have no statement pattern: no need to read their words
+    words = [child.lemma_.lower() for child in children if child.dep_ == "xcomp"]
     if obj is not None:
         words += [obj.lemma_.lower(), obj.lower_]
     if any(cameo_statement(lemma, word) for word in words):
@@ -373,15 +421,15 @@ def _statement(verb: Token, lemma: str) -> bool:
     return cameo_statement(lemma, "responsibility") and any(
         clause.dep_ == "ccomp"
         and any(s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in _OWN for s in clause.children)
-        for clause in verb.children
+        for clause in children
     )
 
 
-def _asserted(verb: Token) -> bool:
+def _asserted(verb: Token, children: list[Token]) -> bool:
     """A finite verb of a main or reported clause, not an infinitive, purpose or modifier."""
     if verb.dep_ not in _ASSERTING or verb.tag_ in {"VB", "VBG"}:
         return False
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
 def _moves_force(verb: Token) -> bool:
@@ -442,11 +490,11 @@ def _taking_part(verb: Token, lemma: str) -> bool:
     return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
-def _framed(verb: Token) -> Trigger | None:
+def _framed(verb: Token, children: list[Token]) -> Trigger | None:
     """ "agreed to hold talks", "threatened to cut ties", "urged Israel to allow aid in",
     "refused to deploy troops": one event, typed by the framing verb and the framed act."""
     lemma = lemma_of(verb)
-    frame = control_type(lemma) or ("AGREE" if _readiness(verb) is not None else None)
+    frame = control_type(lemma) or ("AGREE" if _readiness(children) is not None else None)
     if frame is None and lemma in _OBLIGATION_FRAMES and _obligation(verb) is not None:
         frame = "REQUEST"  # "the forum concluded that rich nations must pay": a demand
     for_clause = _for_clause(verb)
@@ -454,7 +502,7 @@ def _framed(verb: Token) -> Trigger | None:
         frame = "REQUEST"  # "called for Israel to withdraw": a demand, not a withdrawal
     if frame is None:
         return None
-    action = for_clause or _framed_action(verb, lemma)
+    action = for_clause or _framed_action(verb, lemma, children)
     if action is None:
         return None
     inner = own_sense(action)
@@ -512,23 +560,23 @@ def _obligation(verb: Token) -> Token | None:
     return None
 
 
-def _framed_action(verb: Token, lemma: str) -> Token | None:
+def _framed_action(verb: Token, lemma: str, children: list[Token]) -> Token | None:
     if lemma in _OBLIGATION_FRAMES:
         return _obligation(verb)
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
             return child
     if lemma in _SUBJUNCTIVE_CONTROL:
-        for child in verb.children:
+        for child in children:
             if child.dep_ == "ccomp" and _subjunctive(child, lemma in _DEMANDING):
                 return child
-    return _readiness(verb)
+    return _readiness(children)
 
 
-def _readiness(verb: Token) -> Token | None:
+def _readiness(children: list[Token]) -> Token | None:
     """ "is ready to send troops", "was willing to talks": the action a readiness adjective
     frames."""
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "acomp" and child.lower_ in word_set("readiness_adjectives"):
             return next((c for c in child.children if c.dep_ == "xcomp"), None)
     return None
@@ -568,18 +616,20 @@ def _characterisation(verb: Token) -> tuple[Sense, Token | None, float] | None:
     return None
 
 
-def _object(verb: Token) -> Token | None:
+def _object(verb: Token, children: list[Token] | None = None) -> Token | None:
     """The thing a verb acts on: its object, a passive subject, the noun a participle
-    describes ("hostages taken by …"), or an intransitive subject ("corridors opened")."""
-    for child in verb.children:
+    describes ("hostages taken by …"), or an intransitive subject ("corridors opened").
+    `children`, when the caller has them, saves walking the parse again."""
+    children = list(verb.children) if children is None else children
+    for child in children:
         if child.dep_ in _OBJECTS:
             return child
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "nsubjpass":
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "nsubj" and child.pos_ == "NOUN" and has_object_senses(lemma_of(verb)):
             return child
     return None
@@ -588,17 +638,20 @@ def _object(verb: Token) -> Token | None:
 def _noun_keys(noun: Token) -> list[str]:
     """The lexicon keys a noun can match, most specific first: "air strike", "strike"."""
     lemma = noun.lemma_.lower()
-    keys = [f"{child.lower_} {lemma}" for child in noun.lefts if child.dep_ in {"compound", "amod"}]
-    keys += [f"{child.lemma_.lower()} {lemma}" for child in noun.lefts if child.dep_ == "compound"]
+    lefts = list(noun.lefts)  # walked once: each walk makes new Token objects
+    compounds = [child for child in lefts if child.dep_ == "compound"]
+    keys = [f"{child.lower_} {lemma}" for child in lefts if child.dep_ in {"compound", "amod"}]
+    keys += [f"{child.lemma_.lower()} {lemma}" for child in compounds]
     keys += [lemma, noun.lower_]
     # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
-    keys += [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
+    keys += [child.lemma_.lower() for child in compounds]
     # "tons of food aid", "a series of bombs", "worth of goods"; and what an amount is in
     # or for ("$5 million in food aid", "€2 billion for relief").
-    preps = {"of", "in", "for"} if _amount(noun) else {"of"}
+    children = list(noun.children)
+    preps = {"of", "in", "for"} if _amount(noun, children) else {"of"}
     for prep in [
-        *noun.children,
-        *(w for c in noun.children if c.lower_ == "worth" for w in c.children),
+        *children,
+        *(w for c in children if c.lower_ == "worth" for w in c.children),
     ]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for inner in prep.children:
@@ -617,10 +670,10 @@ def _head_keys(noun: Token) -> list[str]:
     return [*keys, lemma]
 
 
-def _amount(noun: Token) -> bool:
+def _amount(noun: Token, children: list[Token]) -> bool:
     """A sum or a quantity ("$5 million", "200 tonnes"), whose "in"/"for" phrase says of what."""
     return noun.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or any(
-        c.dep_ == "nummod" for c in noun.children
+        c.dep_ == "nummod" for c in children
     )
 
 
