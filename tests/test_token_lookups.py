@@ -6,6 +6,8 @@ from __future__ import annotations
 import spacy
 
 from dateline.nlp.common.sentences import tokens_with
+from dateline.nlp.common.speakers import cue_candidates, is_according_to, is_speech_cue
+from dateline.nlp.language import load_plain_language
 
 NLP = spacy.blank("en")
 TEXT = "The Harbour Board met at dawn; the board's chair, Ines Marr, said the pier stays shut."
@@ -30,3 +32,16 @@ def test_tokens_with_finds_what_a_scan_of_every_token_finds() -> None:
 
 def test_tokens_with_an_empty_word_list_finds_nothing() -> None:
     assert tokens_with(NLP(TEXT), "LOWER", frozenset()) == []
+
+
+def test_cue_candidates_hold_every_cue_a_scan_of_every_token_finds() -> None:
+    nlp = load_plain_language()
+    doc = nlp(
+        "According to the ferry operator, the crossing reopens Monday. “We are ready,” "
+        "Ines Marr told reporters, and she pointed out that the pier had been repaired. "
+        "The harbour board, which stated its goal in March, was said to be relieved."
+    )
+    cues = [t.i for t in doc if is_speech_cue(t) or is_according_to(t)]
+    assert cues  # the paragraph has cues to find
+    assert set(cues) <= set(cue_candidates(doc))
+    assert len(cue_candidates(doc)) < len(doc)
