@@ -113,9 +113,10 @@ class TokenMemoMatcher:
     """The attribute ruler's Matcher, giving the same matches, with its one-token patterns
     matched once per kind of token: which of them match a token depends only on the token's
     attributes the patterns read (its tag, lower-case form, dependency, whether it is a
-    space), so their matches are kept by those values, and only the ruler's few longer
-    patterns ("gon na") are matched over each Doc. spaCy's attribute ruler otherwise tries
-    its 179 patterns at every token, about a tenth of the whole pipeline's time."""
+    space), so their matches are kept by those values; the ruler's few longer patterns
+    ("gon na") are tried only where a token of a kind that may start one stands. spaCy's
+    attribute ruler otherwise tries its 179 patterns at every token, about a tenth of the
+    whole pipeline's time."""
 
     _MAX_KINDS = 500_000  # kinds of token kept; the table starts afresh past it
 
@@ -123,13 +124,22 @@ class TokenMemoMatcher:
         self._matcher = matcher
         self._attributes = attributes
         vocab = matcher.vocab  # type: ignore[attr-defined]  # a Cython attribute the stub lacks
-        self._single = Matcher(vocab)
-        self._longer = Matcher(vocab)
+        self._single = Matcher(vocab)  # the one-token patterns
+        self._longer = Matcher(vocab)  # the others, tried only where their first token fits
+        self._first = Matcher(vocab)  # the first token of each longer pattern
+        self._length = 1
         for key in keys:
             _, patterns = matcher.get(key)
             for pattern in patterns:
-                (self._single if len(pattern) == 1 else self._longer).add(key, [pattern])
-        self._kinds: dict[tuple[int, ...], list[int]] = {}
+                if len(pattern) == 1:
+                    self._single.add(key, [pattern])
+                else:
+                    self._longer.add(key, [pattern])
+                    self._first.add(key, [pattern[:1]])
+                    self._length = max(self._length, len(pattern))
+        # by kind of token: the keys of the one-token patterns it matches, and whether a
+        # longer pattern may start at it
+        self._kinds: dict[tuple[int, ...], tuple[list[int], bool]] = {}
 
     def __call__(self, doclike: Any, **options: Any) -> Any:
         if (
@@ -143,17 +153,31 @@ class TokenMemoMatcher:
         if len(self._kinds) > self._MAX_KINDS:
             self._kinds.clear()
         matches: list[tuple[int, int, int]] = []
+        starts: list[int] = []
         rows = doc.to_array(self._attributes).tolist() if len(doc) else []
         for i, row in enumerate(rows):
             kind = tuple(row)
-            found = self._kinds.get(kind)
-            if found is None:
-                span = doc[i : i + 1]
-                found = [key for key, _, _ in self._single(span, allow_missing=allow_missing)]
-                self._kinds[kind] = found
+            known = self._kinds.get(kind)
+            if known is None:
+                known = self._kind(doc[i : i + 1], allow_missing)
+                self._kinds[kind] = known
+            found, starts_longer = known
             matches.extend((key, i, i + 1) for key in found)
-        matches.extend(self._longer(doc, allow_missing=allow_missing))
+            if starts_longer:
+                starts.append(i)
+        for i in starts:
+            window = doc[i : i + self._length]
+            matches.extend(
+                (key, i + start, i + end)
+                for key, start, end in self._longer(window, allow_missing=allow_missing)
+                if start == 0  # those starting further on are tried from their own start
+            )
         return matches
+
+    def _kind(self, token: Any, allow_missing: bool) -> tuple[list[int], bool]:
+        """What the patterns make of one kind of token, from one token of it (a Span)."""
+        found = [key for key, _, _ in self._single(token, allow_missing=allow_missing)]
+        return found, bool(self._first(token, allow_missing=allow_missing))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._matcher, name)  # adding, reading, saving patterns: spaCy's own
@@ -167,7 +191,8 @@ class TokenMemoMatcher:
 
 def memoise_attribute_ruler(nlp: Language) -> None:
     """Give the pipeline's attribute ruler a `TokenMemoMatcher` (the same annotations,
-    faster), when every one-token pattern reads only attributes of the token itself."""
+    faster), when every pattern is a fixed row of tokens, each read only by attributes of
+    its own (so the table's kinds are read off the first tokens' attributes)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
@@ -178,9 +203,10 @@ def memoise_attribute_ruler(nlp: Language) -> None:
     read: set[str] = set()
     for key in keys:
         for pattern in matcher.get(key)[1]:
-            if len(pattern) == 1:
-                read.update(pattern[0])
-    if not read or not read <= _ARRAY_ATTRIBUTES:
+            if not pattern or any(not set(token) <= _ARRAY_ATTRIBUTES for token in pattern):
+                return  # a pattern of some other kind (repeated tokens, custom attributes)
+            read.update(pattern[0])
+    if not read:
         return
     attributes: list[int | str] = sorted(read)
     ruler.matcher = TokenMemoMatcher(matcher, keys, attributes)  # type: ignore[assignment]
