@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import dateline
+from dateline.nlp.timex import finder
 from dateline.nlp.timex.context import DateOrder, TimeValue
 from dateline.nlp.timex.finder import find_time_expressions
 from dateline.nlp.timex.normaliser import normalise
@@ -380,3 +381,47 @@ def test_an_earnings_story_anchors_its_periods_on_the_quarter_it_reports(analyse
     assert values["the year"] == ("DURATION", "P1Y")
     assert values["Tuesday"] == ("DATE", "2023-10-31")  # "as soon as": still to come
     assert values["April"] == ("DATE", "2023-04")  # "introduced in April": a past participle
+
+
+def _every_grammar_match(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The grammar tried at every position, as `re.finditer` does: what the finder's
+    candidate positions must reproduce."""
+    found = []
+    for match in finder._FINDER.finditer(text, start, end):
+        first, last = match.span()
+        lead = finder._LEADING_PREPOSITION.match(text[first:last])
+        first += lead.end() if lead else 0
+        if not finder._is_false_alarm(text, first, last):
+            found.append((first, last))
+    return found
+
+
+_PIECES = [
+    "the", "of", "in", "late", "March", "may", "Ftuesday", "ſunday", "Über", "prior-year",
+    "year-earlier", "quarter", "'90s", "'til", "Jo's", "3", "2019", "10:30", "p.m.", "a.m.",
+    "ago", "harbour", "reopened", ",", ".", "-", "\n", "  ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_the_finder_tries_the_grammar_only_where_it_can_match(
+    pieces: list[str], cut_start: int, cut_end: int
+) -> None:
+    text = " ".join(pieces)
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    start = min(start, end)
+    assert list(finder._grammar_matches(text, start, end)) == _every_grammar_match(text, start, end)
+
+
+def test_the_finder_finds_the_same_expressions_in_a_written_paragraph() -> None:
+    text = (
+        "The ferry reopened in late March, two weeks after the storm of '98 was recalled; "
+        "on ſunday at 10 p.m. the harbour master, Über-careful, said the prior-year "
+        "figures of the year-earlier quarter may not hold until 2027."
+    )
+    assert list(finder._grammar_matches(text, 0, len(text))) == _every_grammar_match(
+        text, 0, len(text)
+    )
+    assert (text.index("late March"), text.index("late March") + 10) in _every_grammar_match(
+        text, 0, len(text)
+    )

@@ -30,9 +30,16 @@ def sentence_of(token: Token) -> Span:
 
 def tokens_with(doc: Doc, attribute: str, words: frozenset[str]) -> list[Token]:
     """The tokens whose LOWER or LEMMA is one of `words`, found on the array of hashes rather
-    than by making a Python object of every token."""
+    than by making a Python object of every token. Each hash is looked up in the sorted
+    hashes of the words by binary search: `np.isin` would sort the word list (thousands of
+    trigger lemmas) again on every call."""
+    hashes = _hashes(words)
+    if not len(hashes):
+        return []
     values = doc.to_array(attribute)
-    return [doc[int(i)] for i in np.nonzero(np.isin(values, _hashes(words)))[0]]
+    at = np.searchsorted(hashes, values)
+    at[at == len(hashes)] = 0  # past the largest hash: no word, and a valid index to compare
+    return [doc[int(i)] for i in np.nonzero(hashes[at] == values)[0]]
 
 
 @lru_cache(maxsize=64)

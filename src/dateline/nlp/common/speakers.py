@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from dateline.model import Entity, EntityType, Span
@@ -37,10 +38,16 @@ _RELATIVE = {"who", "that", "which"}
 _GROUP_NOUNS = word_set("dateline.nlp.common", "group_nouns.txt")
 
 
+# What a verb of saying is tagged: its part of speech, or its verb tag when the part of
+# speech is wrong.
+_CUE_POS = frozenset({"VERB", "AUX"})
+_CUE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN"})
+
+
 def is_speech_cue(token: Token) -> bool:
     """A verb of saying (not of thinking), as used in this sentence: "pledged delegates"
     and "a stated goal" use the verb as an adjective, and report nothing."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
+    if token.pos_ not in _CUE_POS and token.tag_ not in _CUE_TAGS:
         return False
     if token.dep_ in {"amod", "compound", "nmod"}:
         return False
@@ -57,6 +64,20 @@ def _has_particle(verb: Token, particle: str) -> bool:
 
 def is_according_to(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def cue_candidates(doc: Doc) -> list[int]:
+    """The positions of the tokens that may be speech cues or "according to" (tagged as a
+    verb, or "according"), read off the Doc's arrays: a scan testing every token as a cue
+    makes a Python object of each, and most are no verb."""
+    pos, tags, lowers = doc.to_array(["POS", "TAG", "LOWER"]).T
+    strings = doc.vocab.strings
+    wanted = (
+        np.isin(pos, [strings[name] for name in _CUE_POS])
+        | np.isin(tags, [strings[tag] for tag in _CUE_TAGS])
+        | (lowers == strings["according"])
+    )
+    return [int(i) for i in np.nonzero(wanted)[0]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Article
+from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.entities.mentions import Mention
 from dateline.vocabulary import word_set
 
 _RESULT_VERBS = word_set("dateline.nlp.entities", "result_verbs.txt")
-_DASHES = {"-", "–", "—"}
+_DASHES = frozenset({"-", "–", "—"})
 _OPPONENT_WORDS = {"with", "to", "against", "over"}
 _MAX_SCORE = 99  # a side's goals, runs or points fit two digits; "2019-2020" is no score
 _MAX_SIDE_WORDS = 4
@@ -48,11 +49,14 @@ def with_match_sides(doc: Doc, article: Article, mentions: list[Mention]) -> lis
 
 
 def _scores(doc: Doc) -> list[int]:
-    """The first token of each "3-1" in the text (three tokens: number, dash, number)."""
+    """The first token of each "3-1" in the text (three tokens: number, dash, number),
+    found from the dashes (`tokens_with`) rather than by a Python object of every token."""
     return [
-        i
-        for i in range(len(doc) - 2)
-        if _small_number(doc[i]) and doc[i + 1].text in _DASHES and _small_number(doc[i + 2])
+        dash.i - 1
+        for dash in tokens_with(doc, "ORTH", _DASHES)
+        if 0 < dash.i < len(doc) - 1
+        and _small_number(doc[dash.i - 1])
+        and _small_number(doc[dash.i + 1])
     ]
 
 

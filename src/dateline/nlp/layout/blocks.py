@@ -10,6 +10,7 @@ first words are still one sentence with the rest ("Vietnam protested …").
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from dateline.model import Analysis
@@ -29,16 +30,20 @@ def mark_blocks(doc: Doc, analysis: Analysis) -> None:
         starts.add(analysis.article.dateline.end)
     line_breaks: list[Span] = []
     lead = analysis.article.dateline.end if analysis.article.dateline is not None else None
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            line_breaks.append(doc[token.i : token.i + 1])
-            if token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
-        elif token.i > 0 and token.idx in starts:
+    # Read off the Doc's arrays: a Python object of every token costs more than the rest.
+    spaces, offsets = doc.to_array(["IS_SPACE", "IDX"]).T
+    breaks = [int(i) for i in np.nonzero(spaces)[0] if "\n" in doc[int(i)].text]
+    for i in breaks:
+        line_breaks.append(doc[i : i + 1])
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+    broken = set(breaks)
+    for i in np.nonzero(np.isin(offsets, sorted(starts)))[0].tolist():
+        if i > 0 and i not in broken:
             # Only boundaries are set: inside a block the parser still finds the sentences.
-            token.is_sent_start = True
-            if token.idx == lead:
-                _keep_lead_whole(doc, token.i)
+            doc[i].is_sent_start = True
+            if int(offsets[i]) == lead:
+                _keep_lead_whole(doc, i)
     if line_breaks:
         doc.set_ents([], blocked=line_breaks)
 

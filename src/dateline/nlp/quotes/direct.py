@@ -28,6 +28,7 @@ from dateline.nlp.common.speakers import (
     NAMING,
     MentionIndex,
     Speaker,
+    cue_candidates,
     is_according_to,
     is_speech_cue,
     speaker_of_cue,
@@ -350,7 +351,7 @@ def _cues(doc: Doc) -> list[int]:
     cue nearest it, and a scan of its sentence per quote is quadratic in a long sentence."""
     positions: list[int] | None = doc.user_data.get(_CUES_KEY)
     if positions is None:
-        positions = [t.i for t in doc if _is_cue(t)]
+        positions = [i for i in cue_candidates(doc) if _is_cue(doc[i])]
         doc.user_data[_CUES_KEY] = positions
     return positions
 

@@ -183,14 +183,49 @@ def find_time_expressions(
 
 
 def _grammar_matches(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The grammar's matches, without a leading preposition, less the false alarms."""
-    for match in _FINDER.finditer(text, start, end):
+    """The grammar's matches, without a leading preposition, less the false alarms.
+
+    The same matches as `_FINDER.finditer`, found faster: the grammar is tried only where
+    an expression can start (`_candidates`), each time from where the last match ended, as
+    `finditer` goes on, rather than at every word boundary of the text, where a failed
+    attempt still tries the 200 first words one by one."""
+    resume = start
+    for position in _candidates(text, start, end):
+        if position < resume:
+            continue
+        match = _FINDER.match(text, position, end)
+        if match is None:
+            continue
         first, last = match.span()
+        resume = last
         lead = _LEADING_PREPOSITION.match(text[first:last])
         if lead:
             first += lead.end()
         if not _is_false_alarm(text, first, last):
             yield first, last
+
+
+# Where a match may start: a word, a digit or an apostrophe (the grammar's lookahead). A
+# word counts when it (before any hyphen) is a first word; one with letters past ASCII is
+# always tried, since the grammar's case-blind matching folds some ("ſ" is "s") that
+# `str.lower` keeps.
+_RUN = re.compile(r"\w+")
+_APOSTROPHE = re.compile("'")
+_FIRST_HEADS = frozenset(word.split("-")[0] for word in _FIRST_WORDS)
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """Every position in [start, end) where the grammar could match, in order (a few more:
+    `_FINDER` still decides)."""
+    words = [
+        run.start()
+        for run in _RUN.finditer(text, start, end)
+        if run.group()[0] in "0123456789"
+        or not run.group().isascii()
+        or run.group().lower() in _FIRST_HEADS
+    ]
+    marks = [mark.start() for mark in _APOSTROPHE.finditer(text, start, end)]
+    return sorted(words + marks) if marks else words
 
 
 def _is_false_alarm(text: str, first: int, last: int) -> bool:
