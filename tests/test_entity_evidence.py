@@ -200,3 +200,79 @@ def test_the_town_opening_an_office_s_title_is_a_place_a_portfolio_is_not(analys
     assert types["Dahlonega"][0] == "GPE"
     assert "State" not in types
     assert types["Ruth Kemp"][0] == "PERSON"
+
+
+def test_a_storm_is_named_by_its_kind_and_its_given_name_repeats_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Typhoon Mirela crossed the coast near Tacloban on Sunday. Forecasters said Mirela "
+        "would weaken over the hills, and the National Hurricane Center had nothing to add. "
+        "Tropical Storm Orwin stayed far out at sea."
+    )
+    types = _types(analysis)
+    assert types["Typhoon Mirela"] == ("OTHER", "storm")
+    assert types["Tropical Storm Orwin"] == ("OTHER", "storm")
+    assert "Mirela" not in types  # the repeat is a mention of the storm
+    storm = {e.name: e for e in analysis.entities}["Typhoon Mirela"]
+    assert len(storm.mentions) == 2
+    assert types["National Hurricane Center"][0] == "ORG"
+    assert not any(p.name == "Mirela" for p in analysis.places)
+
+
+def test_a_ship_is_named_by_its_prefix_or_its_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Coast guards boarded the tanker Silver Heron off the coast on Monday. The frigate "
+        "HMS Carlow followed another vessel, the Blue Tern, into port."
+    )
+    types = _types(analysis)
+    for ship in ("Silver Heron", "HMS Carlow", "Blue Tern"):
+        assert types[ship] == ("OTHER", "vessel"), ship
+
+
+def test_the_place_a_dateline_opens_with_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "TULSA — Voters approved a bond for new bridges on Tuesday, county officials said."
+    )
+    assert _types(analysis)["TULSA"] == ("GPE", "dateline")
+
+
+def test_a_title_inside_the_tagger_s_span_is_the_title(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The navy's commander, Rear Admiral Tomas Ekberg, said the patrols would go on."
+    )
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    assert "Tomas Ekberg" in people
+
+
+def test_a_body_the_organisation_list_knows_is_no_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Soldiers drove al-Shabaab out of two villages on Friday. Elders said al-Shabaab had "
+        "taxed the farmers for years, and al-Shabaab fighters left before dawn."
+    )
+    entity = {e.name.lower(): e for e in analysis.entities}["al-shabaab"]
+    assert entity.type.value == "ORG"
+
+
+def test_a_body_s_short_name_is_the_body_not_its_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Shares of Molde Robotics rose on Monday after the firm won a contract. Analysts said "
+        "Molde had priced the deal well."
+    )
+    types = _types(analysis)
+    assert types["Molde Robotics"][0] == "ORG"
+    assert "Molde" not in types
+    assert not any(p.span.text == "Molde" for p in analysis.places)
+
+
+def test_an_office_in_apposition_after_the_makes_a_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Salif Keita Traore, the president of the commission, spoke first. "
+        "The club said the defender Ruben Castell would leave on loan."
+    )
+    types = _types(analysis)
+    assert types["Salif Keita Traore"][0] == "PERSON"
+    assert types["Ruben Castell"][0] == "PERSON"
+
+
+def test_a_body_named_after_a_country_and_its_kind_is_a_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The United States Space Command said the launch had failed.")
+    assert _types(analysis)["United States Space Command"][0] == "ORG"

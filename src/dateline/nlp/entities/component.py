@@ -21,11 +21,13 @@ from dateline.nlp.common.actor_dictionary import dictionary_actor
 from dateline.nlp.common.gazetteer import largest_city
 from dateline.nlp.common.intervals import Intervals, SpanSet
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
+from dateline.nlp.entities.cues import with_cued_mentions
 from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
 from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.entities.roles import read_roles
+from dateline.nlp.entities.short_forms import join_short_forms
 from dateline.nlp.entities.sides import with_match_sides
 from dateline.nlp.stage import stage
 
@@ -36,9 +38,10 @@ COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES
 def find_entities(doc: Doc, analysis: Analysis) -> None:
     """Corrected mentions, their roles, resolved into the article's entities."""
     mentions = with_match_sides(doc, analysis.article, collect_mentions(doc, analysis.article))
+    mentions = with_cued_mentions(doc, analysis.article, mentions)
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
-    clusters = _retyped(doc, _resolve(mentions))
+    clusters = join_short_forms(doc, analysis.article, _retyped(doc, _resolve(mentions)))
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)

@@ -22,10 +22,17 @@ from spacy.tokens import Doc
 
 from dateline.nlp.common.gazetteer import largest_city, spelled_like
 from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
-from dateline.nlp.entities.mentions import Mention, in_place_context, is_titled
+from dateline.nlp.entities.mentions import (
+    Mention,
+    in_place_context,
+    is_organisation_word,
+    is_titled,
+)
 from dateline.nlp.stage import article_text
 
-_ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "movement", "forces"}
+_ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "movement", "forces",
+                "command", "agency", "ministry", "party", "commission", "fleet", "navy",
+                "guards", "corps"}  # fmt: skip
 _ORG_BEFORE = {"group", "militia", "faction", "movement", "coalition"}
 _PLACE_ENDINGS = {"camp", "crossing", "base", "berm", "checkpoint", "border", "airbase"}
 # A town this big is a place wherever the text puts it in place context; a smaller one also
@@ -51,6 +58,11 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     words = name.split()
     if cluster.label == "PERSON" and words and all(_title_word(w) for w in words):
         return Verdict(None, "title")
+    cued = [m for m in cluster.mentions if m.cue is not None]
+    if cued:
+        return Verdict(cued[0].label, cued[0].cue or "")
+    if _known_body(doc, name, cluster):
+        return Verdict("ORG", "organisation list")
     if any(m.team for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if words and words[0] == "Operation" and len(words) > 1:
@@ -61,6 +73,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "organisation context")
     if cluster.label != "ORG" and len(words) > 1 and words[-1].lower() in _ORG_ENDINGS:
         return Verdict("ORG", "organisation context")
+    if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
+        return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if cluster.label in {"PERSON", "ORG", "NORP"} and words[-1].lower() in _PLACE_ENDINGS:
@@ -68,6 +82,14 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     if cluster.label in {"PERSON", "ORG"} and _place_by_evidence(doc, name, cluster, given):
         return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
+
+
+def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "al-Shabaab pushed ...", tagged a person twice: a body the organisation list knows by
+    the whole name is that body, unless a title makes someone of it ("Mr. Wagner")."""
+    if cluster.label not in {"PERSON", "NORP"} or organisation(name) is None:
+        return False
+    return not any(is_titled(doc, m) for m in cluster.mentions)
 
 
 def _title_word(word: str) -> bool:
