@@ -261,6 +261,11 @@ def test_a_body_s_short_name_is_the_body_not_its_town(analyse_text) -> None:  # 
     assert types["Molde Robotics"][0] == "ORG"
     assert "Molde" not in types
     assert not any(p.span.text == "Molde" for p in analysis.places)
+    # A big city's name for its team stays the city (GeoWebNews counts it a place).
+    analysis = analyse_text(
+        "The Denver Nuggets won on Sunday, and the series with Denver resumes on Tuesday."
+    )
+    assert any(p.span.text == "Denver" for p in analysis.places)
 
 
 def test_an_office_in_apposition_after_the_makes_a_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -276,3 +281,15 @@ def test_an_office_in_apposition_after_the_makes_a_person(analyse_text) -> None:
 def test_a_body_named_after_a_country_and_its_kind_is_a_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("The United States Space Command said the launch had failed.")
     assert _types(analysis)["United States Space Command"][0] == "ORG"
+
+
+def test_a_body_the_list_knows_is_found_where_the_tagger_cut_or_missed_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Envoys of ECOWAS met the junta on Monday. Fighters loyal to Islamic State attacked a "
+        "checkpoint, and the Southern African Development Community sent observers."
+    )
+    types = _types(analysis)
+    assert types["ECOWAS"] == ("ORG", "organisation list")
+    assert types["Islamic State"][0] == "ORG"
+    assert types["Southern African Development Community"][0] == "ORG"
+    assert "Islamic" not in types

@@ -9,18 +9,25 @@ entity's `type_from`:
 - "vessel": a ship's prefix ("USS", "HMS", "MV") or its kind right before it ("the tanker
   Marlin Star", "another tanker, the Sea Lark,");
 - "dateline": the place a wire dateline opens with;
-- "title": a title inside the tagger's span ("Rear Admiral X" is the person X).
+- "title": a title inside the tagger's span ("Rear Admiral X" is the person X);
+- "organisation list": a body the project's list knows, where the tagger cut it or missed it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from dateline.model import FACT_BLOCKS, Article
 from dateline.nlp.common.gazetteer import largest_city
-from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
+from dateline.nlp.common.lexicon import (
+    country_of_name,
+    is_role_noun,
+    organisation,
+    organisation_names,
+)
 from dateline.nlp.entities.mentions import Mention, person_shaped
 
 _STORM = re.compile(
@@ -61,10 +68,36 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
                 start = match.start() if pattern is _VESSEL_PREFIX else match.start("name")
                 if pattern is _VESSEL_PREFIX or _could_be_vessel(match["name"]):
                     _mark(doc, article, found, start, match.end("name"), "OTHER", "vessel")
+        _mark_known_bodies(doc, article, found, block.start, block.end)
     _mark_dateline(doc, article, found)
     for mention in found:
         _cut_leading_title(doc, article, mention)
     return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _known_body_pattern() -> re.Pattern[str]:
+    """The organisation list's names as written ("Islamic State", "UNHCR"), longest first;
+    case counts ("WHO" is the body, "who" is not)."""
+    names = sorted(organisation_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _mark_known_bodies(
+    doc: Doc, article: Article, mentions: list[Mention], start: int, end: int
+) -> None:
+    """ "Islamic State" tagged as the people "Islamic", "ECOWAS" not tagged at all: a body
+    the organisation list knows, where the tagger's span lies inside it or, for a name of
+    two words or an acronym, where the tagger saw nothing (a lone capitalised word such as
+    "Parliament" opens sentences too)."""
+    for match in _known_body_pattern().finditer(article.text, start, end):
+        name = match.group()
+        inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
+        if not inside and " " not in name and not (name.isupper() and len(name) >= 3):
+            continue
+        if inside and all((m.start, m.end) == match.span() and m.label == "ORG" for m in inside):
+            continue
+        _mark(doc, article, mentions, match.start(), match.end(), "ORG", "organisation list")
 
 
 def _could_be_vessel(name: str) -> bool:

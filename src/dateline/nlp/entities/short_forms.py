@@ -21,6 +21,8 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name, organisation
 from dateline.nlp.entities.mentions import Mention, in_place_context
 
+_CITY = 100_000
+
 
 class _Cluster(Protocol):
     label: str
@@ -73,7 +75,7 @@ def _opens_body(words: list[str]) -> bool:
 def _may_join(doc: Doc, short: _Cluster, owner: _Cluster) -> bool:
     """A storm's given name joins its storm unless a title makes it a person ("Mr. Ida");
     a body's first word joins it where no mention is used as a place ("in Halden") and the
-    word names no state or province, whatever the tagger read."""
+    word names no state, province or big city, whatever the tagger read."""
     if any(m.cue is not None for m in short.mentions):
         return False
     if any(m.cue == "storm" for m in owner.mentions):
@@ -83,7 +85,11 @@ def _may_join(doc: Doc, short: _Cluster, owner: _Cluster) -> bool:
     if any(in_place_context(doc, m) for m in short.mentions):
         return False
     city = largest_city(short.mentions[0].text)
-    return city is None or city.feature == "city"
+    if city is None:
+        return True
+    # A city's name for its team stays the city (GeoWebNews counts "lost to Portland" as a
+    # place): only a town smaller than a city that size joins the body named after it.
+    return city.feature == "city" and not (city.by_name and city.population >= _CITY)
 
 
 def _add_storm_repeats(
