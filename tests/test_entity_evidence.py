@@ -293,3 +293,26 @@ def test_a_body_the_list_knows_is_found_where_the_tagger_cut_or_missed_it(analys
     assert types["Islamic State"][0] == "ORG"
     assert types["Southern African Development Community"][0] == "ORG"
     assert "Islamic" not in types
+
+
+def test_a_town_s_name_and_a_club_s_word_is_the_club(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Scouts from Leicester City and Newcastle United watched the striker in Accra, and "
+        "he later flew to Mexico City."
+    )
+    types = _types(analysis)
+    assert types["Leicester City"] == ("ORG", "organisation context")
+    assert types["Newcastle United"] == ("ORG", "organisation context")
+    assert types["Mexico City"][0] == "GPE"
+
+
+def test_a_town_the_tagger_called_a_facility_is_the_town_a_river_is_not(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Tobacco farmers near Pinar del Rio lost their crops, and barges on the Mississippi "
+        "waited for the water to fall. Clan elders in the Hiiraan region met on Friday."
+    )
+    types = _types(analysis)
+    if "Pinar del Rio" in types:  # the small model does not always tag it
+        assert types["Pinar del Rio"][0] == "GPE"
+    assert types.get("Mississippi", ("OTHER", ""))[0] == "OTHER"
+    assert types.get("Hiiraan", ("GPE", ""))[0] == "GPE"

@@ -28,6 +28,7 @@ from dateline.nlp.common.lexicon import (
     organisation,
     organisation_names,
 )
+from dateline.nlp.entities.evidence import CLUB_WORDS
 from dateline.nlp.entities.mentions import Mention, person_shaped
 
 _STORM = re.compile(
@@ -70,6 +71,8 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
                     _mark(doc, article, found, start, match.end("name"), "OTHER", "vessel")
         _mark_known_bodies(doc, article, found, block.start, block.end)
     _mark_dateline(doc, article, found)
+    for mention in list(found):
+        _take_club_word(doc, article, found, mention)
     for mention in found:
         _cut_leading_title(doc, article, mention)
     return sorted(found, key=lambda m: m.start)
@@ -110,6 +113,19 @@ def _could_be_vessel(name: str) -> bool:
         return False
     city = largest_city(name)
     return city is None or not city.by_name
+
+
+def _take_club_word(doc: Doc, article: Article, mentions: list[Mention], mention: Mention) -> None:
+    """ "Newcastle United", of which the tagger kept the town: a town's name right before a
+    club's word is the club, where the whole names no place."""
+    after = mention.token_end
+    if mention.label != "GPE" or after >= len(doc) or doc[after].text not in CLUB_WORDS:
+        return
+    words = [*mention.text.split(), doc[after].text]
+    if largest_city(" ".join(words)) is not None:
+        return
+    end = doc[after].idx + len(doc[after])
+    _mark(doc, article, mentions, mention.start, end, "ORG", "organisation context")
 
 
 def _mark_dateline(doc: Doc, article: Article, mentions: list[Mention]) -> None:

@@ -73,6 +73,10 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "organisation context")
     if cluster.label != "ORG" and len(words) > 1 and words[-1].lower() in _ORG_ENDINGS:
         return Verdict("ORG", "organisation context")
+    if cluster.label in {"GPE", "PERSON"} and _club(words):
+        return Verdict("ORG", "organisation context")
+    if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
+        return Verdict("GPE", "gazetteer")
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
         return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
@@ -90,6 +94,40 @@ def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:
     if cluster.label not in {"PERSON", "NORP"} or organisation(name) is None:
         return False
     return not any(is_titled(doc, m) for m in cluster.mentions)
+
+
+# The last words of clubs' names after their town's: "Leicester City", "Bolton Wanderers".
+CLUB_WORDS = frozenset(
+    {"City", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "FC", "Rangers"}
+)
+
+
+def _club(words: list[str]) -> bool:
+    """ "Leicester City": a town's name and a club's word, where the whole names no place
+    ("Mexico City", "Kansas City" do)."""
+    if len(words) < 2 or words[-1] not in CLUB_WORDS:
+        return False
+    town = largest_city(" ".join(words[:-1]))
+    return town is not None and town.by_name and largest_city(" ".join(words)) is None
+
+
+def _town_by_its_name(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "Pinar del Rio" tagged a facility: a town or division the gazetteer knows by this
+    very name is that place, unless a mention takes "the" as rivers and seas do ("the
+    Mississippi", but "the Hiiraan region") or the name ends in a place word ("Rukban camp")."""
+    if name.split()[-1].lower() in _PLACE_ENDINGS or organisation(name) is not None:
+        return False
+    city = largest_city(name)
+    if city is None or not city.by_name or city.population < _TOWN:
+        return False
+    if not spelled_like(city, name) or city.feature not in {"city", "region"}:
+        return False
+    return not any(
+        m.token_start > 0
+        and doc[m.token_start - 1].lower_ == "the"
+        and not in_place_context(doc, m)  # "the Hiiraan region" is the region
+        for m in cluster.mentions
+    )
 
 
 def _title_word(word: str) -> bool:
