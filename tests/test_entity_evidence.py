@@ -301,9 +301,10 @@ def test_a_town_s_name_and_a_club_s_word_is_the_club(analyse_text) -> None:  # t
         "he later flew to Mexico City."
     )
     types = _types(analysis)
-    assert types["Leicester City"] == ("ORG", "organisation context")
-    assert types["Newcastle United"] == ("ORG", "organisation context")
+    assert types["Leicester City"] == ("ORG", "club")
+    assert types["Newcastle United"] == ("ORG", "club")
     assert types["Mexico City"][0] == "GPE"
+    assert {p.span.text for p in analysis.places} == {"Accra", "Mexico City"}
 
 
 def test_a_town_the_tagger_called_a_facility_is_the_town_a_river_is_not(analyse_text) -> None:  # type: ignore[no-untyped-def]
@@ -316,3 +317,10 @@ def test_a_town_the_tagger_called_a_facility_is_the_town_a_river_is_not(analyse_
         assert types["Pinar del Rio"][0] == "GPE"
     assert types.get("Mississippi", ("OTHER", ""))[0] == "OTHER"
     assert types.get("Hiiraan", ("GPE", ""))[0] == "GPE"
+
+
+def test_a_listed_body_in_place_context_is_no_namesake_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # "Hamas" is also one of the other names of Hamm, in Germany.
+    analysis = analyse_text("Many in Hamas, and in Fatah, opposed the deal on Monday.")
+    assert _types(analysis)["Hamas"] == ("ORG", "organisation list")
+    assert not any(p.country == "DEU" for p in analysis.places)

@@ -125,7 +125,7 @@ def _take_club_word(doc: Doc, article: Article, mentions: list[Mention], mention
     if largest_city(" ".join(words)) is not None:
         return
     end = doc[after].idx + len(doc[after])
-    _mark(doc, article, mentions, mention.start, end, "ORG", "organisation context")
+    _mark(doc, article, mentions, mention.start, end, "ORG", "club")
 
 
 def _mark_dateline(doc: Doc, article: Article, mentions: list[Mention]) -> None:

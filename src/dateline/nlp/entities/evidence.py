@@ -10,7 +10,8 @@ name is retyped where the article says more:
   never with a person's title, is a place; a name that ends in a place word ("camp",
   "crossing", "base", "berm") is a location.
 `type_from` says which evidence decided: "ner" (the tagger, settled by the majority of an
-article's mentions), "title", "organisation context", "gazetteer", "place word".
+article's mentions), "title", "organisation context", "gazetteer", "place word", and from
+the cues of `cues.py` "storm", "vessel", "dateline", "organisation list", "club".
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     if cluster.label != "ORG" and len(words) > 1 and words[-1].lower() in _ORG_ENDINGS:
         return Verdict("ORG", "organisation context")
     if cluster.label in {"GPE", "PERSON"} and _club(words):
-        return Verdict("ORG", "organisation context")
+        return Verdict("ORG", "club")
     if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
@@ -90,8 +91,10 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
 
 def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:
     """ "al-Shabaab pushed ...", tagged a person twice: a body the organisation list knows by
-    the whole name is that body, unless a title makes someone of it ("Mr. Wagner")."""
-    if cluster.label not in {"PERSON", "NORP"} or organisation(name) is None:
+    the whole name is that body, unless a title makes someone of it ("Mr. Wagner"). Where
+    the tagger said so too, the list is the firmer evidence: "leaders in Hamas" stays the
+    movement, not the German town one of whose other names it is."""
+    if cluster.label not in {"PERSON", "NORP", "ORG"} or organisation(name) is None:
         return False
     return not any(is_titled(doc, m) for m in cluster.mentions)
 

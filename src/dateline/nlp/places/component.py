@@ -224,7 +224,10 @@ def _embedded(
 ) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context, nearby)):
+    # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
+    # as for the sides of a match result.
+    bodies = [e for e in analysis.entities if e.type_from != "club"]
+    for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
