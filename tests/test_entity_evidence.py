@@ -324,3 +324,22 @@ def test_a_listed_body_in_place_context_is_no_namesake_town(analyse_text) -> Non
     analysis = analyse_text("Many in Hamas, and in Fatah, opposed the deal on Monday.")
     assert _types(analysis)["Hamas"] == ("ORG", "organisation list")
     assert not any(p.country == "DEU" for p in analysis.places)
+
+
+def test_a_rank_or_a_sports_position_lends_no_home_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Iran's navy seized a cargo ship in the Gulf on Monday, Iranian media said. A "
+        "spokesman, Captain Lena Morrow, said American ships had watched. Minister Reza Tavana "
+        "said the crew was safe. The club said the defender Joe Pratt would stay."
+    )
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    assert people["Lena Morrow"].country is None
+    assert people["Joe Pratt"].country is None
+    assert people["Reza Tavana"].country == "IRN"
+
+
+def test_a_body_s_word_alone_is_no_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Members of the Synod voted on Saturday, and the Synod will meet again."
+    )
+    assert all(e.type.value != "PERSON" for e in analysis.entities)

@@ -78,6 +78,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "club")
     if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
+    if cluster.label == "PERSON" and words and all(is_organisation_word(w) for w in words):
+        return Verdict("ORG", "organisation context")  # "the General Synod": no one's name
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
         return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
