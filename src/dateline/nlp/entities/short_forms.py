@@ -11,7 +11,8 @@ could be its town's too).
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -31,9 +32,12 @@ class _Cluster(Protocol):
     type_from: str
 
 
-def join_short_forms(doc: Doc, article: Article, clusters: list[_Cluster]) -> list[_Cluster]:
+C = TypeVar("C", bound=_Cluster)
+
+
+def join_short_forms(doc: Doc, article: Article, clusters: list[C]) -> list[C]:
     """`clusters` with each storm's and each body's short name joined to its whole name."""
-    whole: dict[str, _Cluster] = {}
+    whole: dict[str, C] = {}
     for cluster in clusters:
         words = _longest(cluster).split()
         if any(m.cue == "storm" for m in cluster.mentions):
@@ -93,7 +97,7 @@ def _may_join(doc: Doc, short: _Cluster, owner: _Cluster) -> bool:
 
 
 def _add_storm_repeats(
-    article: Article, clusters: list[_Cluster], whole: dict[str, _Cluster]
+    article: Article, clusters: Sequence[_Cluster], whole: Mapping[str, _Cluster]
 ) -> None:
     """A storm's given name wherever the story repeats it, also where the tagger missed it."""
     storms = {n: c for n, c in whole.items() if any(m.cue == "storm" for m in c.mentions)}
