@@ -163,7 +163,8 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
         label = "NORP"  # "Gazan" is a nationality word, not a place
     if label in {"PERSON", "ORG"} and all(_nationality(word) for word in text.split()):
-        label = "NORP"  # "Bosnian Croats" is a people, whatever the tagger thought
+        # "Bosnian Croats" is a people, whatever the tagger thought; "Niger" is a country
+        label = "GPE" if country_of_name(text) else "NORP"
     if label == "GPE" and not country_of_name(text) and _leader_of(doc, span.end):
         label = "PERSON"  # "the Obama administration": a leader's name, not the town
     return Mention(start, end, text, label, block.kind, span.start, span.end)
