@@ -200,3 +200,161 @@ def test_the_town_opening_an_office_s_title_is_a_place_a_portfolio_is_not(analys
     assert types["Dahlonega"][0] == "GPE"
     assert "State" not in types
     assert types["Ruth Kemp"][0] == "PERSON"
+
+
+def test_a_storm_is_named_by_its_kind_and_its_given_name_repeats_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Typhoon Mirela crossed the coast near Tacloban on Sunday. Forecasters said Mirela "
+        "would weaken over the hills, and the National Hurricane Center had nothing to add. "
+        "Tropical Storm Orwin stayed far out at sea."
+    )
+    types = _types(analysis)
+    assert types["Typhoon Mirela"] == ("OTHER", "storm")
+    assert types["Tropical Storm Orwin"] == ("OTHER", "storm")
+    assert "Mirela" not in types  # the repeat is a mention of the storm
+    storm = {e.name: e for e in analysis.entities}["Typhoon Mirela"]
+    assert len(storm.mentions) == 2
+    assert types["National Hurricane Center"][0] == "ORG"
+    assert not any(p.name == "Mirela" for p in analysis.places)
+
+
+def test_a_ship_is_named_by_its_prefix_or_its_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Coast guards boarded the tanker Silver Heron off the coast on Monday. The frigate "
+        "HMS Carlow followed another vessel, the Blue Tern, into port."
+    )
+    types = _types(analysis)
+    for ship in ("Silver Heron", "HMS Carlow", "Blue Tern"):
+        assert types[ship] == ("OTHER", "vessel"), ship
+
+
+def test_the_place_a_dateline_opens_with_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "TULSA — Voters approved a bond for new bridges on Tuesday, county officials said."
+    )
+    assert _types(analysis)["TULSA"] == ("GPE", "dateline")
+
+
+def test_a_title_inside_the_tagger_s_span_is_the_title(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The navy's commander, Rear Admiral Tomas Ekberg, said the patrols would go on."
+    )
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    assert "Tomas Ekberg" in people
+
+
+def test_a_body_the_organisation_list_knows_is_no_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Soldiers drove al-Shabaab out of two villages on Friday. Elders said al-Shabaab had "
+        "taxed the farmers for years, and al-Shabaab fighters left before dawn."
+    )
+    entity = {e.name.lower(): e for e in analysis.entities}["al-shabaab"]
+    assert entity.type.value == "ORG"
+
+
+def test_a_body_s_short_name_is_the_body_not_its_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Shares of Molde Robotics rose on Monday after the firm won a contract. Analysts said "
+        "Molde had priced the deal well."
+    )
+    types = _types(analysis)
+    assert types["Molde Robotics"][0] == "ORG"
+    assert "Molde" not in types
+    assert not any(p.span.text == "Molde" for p in analysis.places)
+    # A big city's name for its team stays the city (GeoWebNews counts it a place).
+    analysis = analyse_text(
+        "The Denver Nuggets won on Sunday, and the series with Denver resumes on Tuesday."
+    )
+    assert any(p.span.text == "Denver" for p in analysis.places)
+
+
+def test_an_office_in_apposition_after_the_makes_a_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Salif Keita Traore, the president of the commission, spoke first. "
+        "The club said the defender Ruben Castell would leave on loan."
+    )
+    types = _types(analysis)
+    assert types["Salif Keita Traore"][0] == "PERSON"
+    assert types["Ruben Castell"][0] == "PERSON"
+
+
+def test_a_body_named_after_a_country_and_its_kind_is_a_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The United States Space Command said the launch had failed.")
+    assert _types(analysis)["United States Space Command"][0] == "ORG"
+
+
+def test_a_body_the_list_knows_is_found_where_the_tagger_cut_or_missed_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Envoys of ECOWAS met the junta on Monday. Fighters loyal to Islamic State attacked a "
+        "checkpoint, and the Southern African Development Community sent observers."
+    )
+    types = _types(analysis)
+    assert types["ECOWAS"] == ("ORG", "organisation list")
+    assert types["Islamic State"][0] == "ORG"
+    assert types["Southern African Development Community"][0] == "ORG"
+    assert "Islamic" not in types
+
+
+def test_a_town_s_name_and_a_club_s_word_is_the_club(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Scouts from Leicester City and Newcastle United watched the striker in Accra, and "
+        "he later flew to Mexico City."
+    )
+    types = _types(analysis)
+    assert types["Leicester City"] == ("ORG", "club")
+    assert types["Newcastle United"] == ("ORG", "club")
+    assert types["Mexico City"][0] == "GPE"
+    assert {p.span.text for p in analysis.places} == {"Accra", "Mexico City"}
+
+
+def test_a_town_the_tagger_called_a_facility_is_the_town_a_river_is_not(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Tobacco farmers near Pinar del Rio lost their crops, and barges on the Mississippi "
+        "waited for the water to fall. Clan elders in the Hiiraan region met on Friday."
+    )
+    types = _types(analysis)
+    if "Pinar del Rio" in types:  # the small model does not always tag it
+        assert types["Pinar del Rio"][0] == "GPE"
+    assert types.get("Mississippi", ("OTHER", ""))[0] == "OTHER"
+    assert types.get("Hiiraan", ("GPE", ""))[0] == "GPE"
+
+
+def test_a_listed_body_in_place_context_is_no_namesake_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # "Hamas" is also one of the other names of Hamm, in Germany.
+    analysis = analyse_text("Many in Hamas, and in Fatah, opposed the deal on Monday.")
+    assert _types(analysis)["Hamas"] == ("ORG", "organisation list")
+    assert not any(p.country == "DEU" for p in analysis.places)
+
+
+def test_a_rank_or_a_sports_position_lends_no_home_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Iran's navy seized a cargo ship in the Gulf on Monday, Iranian media said. A "
+        "spokesman, Captain Lena Morrow, said American ships had watched. Minister Reza Tavana "
+        "said the crew was safe. The club said the defender Joe Pratt would stay."
+    )
+    people = {e.name: e for e in analysis.entities if e.type.value == "PERSON"}
+    assert people["Lena Morrow"].country is None
+    assert people["Joe Pratt"].country is None
+    assert people["Reza Tavana"].country == "IRN"
+
+
+def test_a_body_s_word_alone_is_no_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Members of the Synod voted on Saturday, and the Synod will meet again."
+    )
+    assert all(e.type.value != "PERSON" for e in analysis.entities)
+
+
+def test_the_types_test_bed_keeps_its_floor() -> None:
+    """The 12 articles of tests/fixtures/entity_types/ (benchmarks/entity_types.py): 0.815
+    before issue 15's fifth stop, 0.904 after it."""
+    from benchmarks.entity_types import score
+
+    figures = score(show=False)
+    assert figures["accuracy"] >= 0.89
+    assert figures["PERSON_p"] >= 0.9 and figures["ORG_p"] >= 0.95
+
+
+def test_a_country_the_tagger_called_a_person_is_the_country_not_its_people(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The juntas of Mali, Burkina Faso and Niger left the bloc in January.")
+    assert _types(analysis)["Niger"][0] == "GPE"

@@ -116,6 +116,16 @@ def test_byline_forms() -> None:
     assert byline_names("The talks collapsed, officials said") == []
 
 
+def test_a_two_word_dateline_before_prose_is_no_byline() -> None:
+    text = (
+        "PORT LOUIS — The ferry strike ended on Friday after the union and the owners "
+        "agreed on pay.\n\nSailors went back to work."
+    )
+    article = article_from_text(text, "x")
+    assert article.blocks[0].kind is BlockKind.BODY and not article.byline
+    assert article.dateline is not None and article.dateline.text.startswith("PORT LOUIS")
+
+
 def test_a_single_paragraph_is_body_not_title() -> None:
     article = article_from_text("The talks collapsed on Monday, officials said.", "x")
     assert [b.kind for b in article.blocks] == [BlockKind.BODY]

@@ -80,6 +80,8 @@ _PERSON_NAME = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
 _OUTLET_SPLIT = re.compile(r"\s+(?:\||—|–|-)\s+|\s*,\s*(?=[A-Z][\w ]*$)")
 
+# An outlet after a byline's dash is a name ("The Daily Ledger"), never a sentence.
+_MAX_OUTLET_WORDS = 8
 _TERMINAL = tuple(".!?:;\"”’)'")
 _MAX_TITLE_CHARS = 220
 _MAX_HEADING_WORDS = 14
@@ -157,6 +159,8 @@ def byline_names(line: str) -> list[tuple[int, str]]:
     names_part = parts[0]
     if not prefix and len(parts) == 1 and "," in names_part:
         return []
+    if len(parts) == 2 and len(parts[1].split()) > _MAX_OUTLET_WORDS:
+        return []  # "GAZA CITY — Hamas said ...": a dateline before prose, no outlet
     names: list[tuple[int, str]] = []
     cursor = body_start
     for piece in _NAME_SPLIT.split(names_part):

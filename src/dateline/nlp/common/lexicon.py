@@ -140,6 +140,11 @@ def _organisations() -> dict[str, Organisation]:
     return {_key(name): Organisation(name, code, sector) for name, (code, sector) in table.items()}
 
 
+def organisation_names() -> list[str]:
+    """Every name the organisation list holds, as written there ("Al-Shabaab", "UNHCR")."""
+    return [known.name for known in _organisations().values()]
+
+
 def organisation(text: str) -> Organisation | None:
     """A known organisation named by `text` ("the State Department", "Hamas"), or None."""
     key = _key(text).removeprefix("the ")

@@ -21,11 +21,13 @@ from dateline.nlp.common.actor_dictionary import dictionary_actor
 from dateline.nlp.common.gazetteer import largest_city
 from dateline.nlp.common.intervals import Intervals, SpanSet
 from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, organisation
+from dateline.nlp.entities.cues import with_cued_mentions
 from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
 from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.entities.roles import read_roles
+from dateline.nlp.entities.short_forms import join_short_forms
 from dateline.nlp.entities.sides import with_match_sides
 from dateline.nlp.stage import stage
 
@@ -36,9 +38,10 @@ COMPONENT = "dateline_entities"  # the spaCy component name (nlp.pipeline.STAGES
 def find_entities(doc: Doc, analysis: Analysis) -> None:
     """Corrected mentions, their roles, resolved into the article's entities."""
     mentions = with_match_sides(doc, analysis.article, collect_mentions(doc, analysis.article))
+    mentions = with_cued_mentions(doc, analysis.article, mentions)
     read_roles(doc, mentions)
     mentions = with_title_mentions(doc, _without_portfolios(mentions))
-    clusters = _retyped(doc, _resolve(mentions))
+    clusters = join_short_forms(doc, analysis.article, _retyped(doc, _resolve(mentions)))
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
@@ -379,7 +382,17 @@ _TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "toward", "towards", "a
 _PROFESSIONS = frozenset(
     {"correspondent", "reporter", "editor", "analyst", "economist", "researcher", "professor",
      "prof.", "doctor", "dr.", "surgeon", "nurse", "lawyer", "activist", "writer", "author",
-     "fellow", "strategist", "expert", "scholar", "academic", "scientist", "consultant"}
+     "fellow", "strategist", "expert", "scholar", "academic", "scientist", "consultant",
+     "midfielder", "defender", "striker", "goalkeeper", "winger", "coach", "player"}
+)  # fmt: skip
+# Military ranks: in a story naming two or more states an officer serves either side as
+# often as the country the lead is about ("Commander Tim Hawkins, a spokesman for the
+# fleet" is no Iranian for a story of Iran's seizure of a tanker watched by the US Navy),
+# so there a rank lends no country; in a story of one state it does.
+_RANKS = frozenset(
+    {"general", "gen.", "colonel", "col.", "commander", "cmdr.", "admiral", "adm.", "major",
+     "maj.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "brigadier",
+     "marshal", "commodore"}
 )  # fmt: skip
 
 
@@ -411,6 +424,7 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
     if not votes:
         return
     home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
+    lent = _PROFESSIONS | (_RANKS if len(_states_named(clusters)) > 1 else frozenset())
     for cluster in clusters:
         role = _role(cluster)
         if (
@@ -419,10 +433,21 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
             or _country(cluster)
             or cluster.international
             or _international(role)
-            or _PROFESSIONS & set(role.lower().split())
+            or lent & set(role.lower().split())
         ):
             continue
         cluster.hinted_country, cluster.hinted_source = home, "inference"
+
+
+def _states_named(clusters: list[_Cluster]) -> set[str]:
+    """The countries the article's places, peoples and bodies name."""
+    return {
+        country
+        for cluster in clusters
+        if cluster.label != "PERSON"
+        for mention in cluster.mentions
+        if (country := mention_country(mention))
+    }
 
 
 def _home_weight(doc: Doc, mention: Mention) -> int:

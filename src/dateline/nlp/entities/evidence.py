@@ -10,7 +10,8 @@ name is retyped where the article says more:
   never with a person's title, is a place; a name that ends in a place word ("camp",
   "crossing", "base", "berm") is a location.
 `type_from` says which evidence decided: "ner" (the tagger, settled by the majority of an
-article's mentions), "title", "organisation context", "gazetteer", "place word".
+article's mentions), "title", "organisation context", "gazetteer", "place word", and from
+the cues of `cues.py` "storm", "vessel", "dateline", "organisation list", "club".
 """
 
 from __future__ import annotations
@@ -22,10 +23,17 @@ from spacy.tokens import Doc
 
 from dateline.nlp.common.gazetteer import largest_city, spelled_like
 from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
-from dateline.nlp.entities.mentions import Mention, in_place_context, is_titled
+from dateline.nlp.entities.mentions import (
+    Mention,
+    in_place_context,
+    is_organisation_word,
+    is_titled,
+)
 from dateline.nlp.stage import article_text
 
-_ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "movement", "forces"}
+_ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "movement", "forces",
+                "command", "agency", "ministry", "party", "commission", "fleet", "navy",
+                "guards", "corps"}  # fmt: skip
 _ORG_BEFORE = {"group", "militia", "faction", "movement", "coalition"}
 _PLACE_ENDINGS = {"camp", "crossing", "base", "berm", "checkpoint", "border", "airbase"}
 # A town this big is a place wherever the text puts it in place context; a smaller one also
@@ -51,6 +59,11 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     words = name.split()
     if cluster.label == "PERSON" and words and all(_title_word(w) for w in words):
         return Verdict(None, "title")
+    cued = [m for m in cluster.mentions if m.cue is not None]
+    if cued:
+        return Verdict(cued[0].label, cued[0].cue or "")
+    if _known_body(doc, name, cluster):
+        return Verdict("ORG", "organisation list")
     if any(m.team for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if words and words[0] == "Operation" and len(words) > 1:
@@ -61,6 +74,14 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "organisation context")
     if cluster.label != "ORG" and len(words) > 1 and words[-1].lower() in _ORG_ENDINGS:
         return Verdict("ORG", "organisation context")
+    if cluster.label in {"GPE", "PERSON"} and _club(words):
+        return Verdict("ORG", "club")
+    if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
+        return Verdict("GPE", "gazetteer")
+    if cluster.label == "PERSON" and words and all(is_organisation_word(w) for w in words):
+        return Verdict("ORG", "organisation context")  # "the General Synod": no one's name
+    if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
+        return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if cluster.label in {"PERSON", "ORG", "NORP"} and words[-1].lower() in _PLACE_ENDINGS:
@@ -68,6 +89,50 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     if cluster.label in {"PERSON", "ORG"} and _place_by_evidence(doc, name, cluster, given):
         return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
+
+
+def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "al-Shabaab pushed ...", tagged a person twice: a body the organisation list knows by
+    the whole name is that body, unless a title makes someone of it ("Mr. Wagner"). Where
+    the tagger said so too, the list is the firmer evidence: "leaders in Hamas" stays the
+    movement, not the German town one of whose other names it is."""
+    if cluster.label not in {"PERSON", "NORP", "ORG"} or organisation(name) is None:
+        return False
+    return not any(is_titled(doc, m) for m in cluster.mentions)
+
+
+# The last words of clubs' names after their town's: "Leicester City", "Bolton Wanderers".
+CLUB_WORDS = frozenset(
+    {"City", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "FC", "Rangers"}
+)
+
+
+def _club(words: list[str]) -> bool:
+    """ "Leicester City": a town's name and a club's word, where the whole names no place
+    ("Mexico City", "Kansas City" do)."""
+    if len(words) < 2 or words[-1] not in CLUB_WORDS:
+        return False
+    town = largest_city(" ".join(words[:-1]))
+    return town is not None and town.by_name and largest_city(" ".join(words)) is None
+
+
+def _town_by_its_name(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "Pinar del Rio" tagged a facility: a town or division the gazetteer knows by this
+    very name is that place, unless a mention takes "the" as rivers and seas do ("the
+    Mississippi", but "the Hiiraan region") or the name ends in a place word ("Rukban camp")."""
+    if name.split()[-1].lower() in _PLACE_ENDINGS or organisation(name) is not None:
+        return False
+    city = largest_city(name)
+    if city is None or not city.by_name or city.population < _TOWN:
+        return False
+    if not spelled_like(city, name) or city.feature not in {"city", "region"}:
+        return False
+    return not any(
+        m.token_start > 0
+        and doc[m.token_start - 1].lower_ == "the"
+        and not in_place_context(doc, m)  # "the Hiiraan region" is the region
+        for m in cluster.mentions
+    )
 
 
 def _title_word(word: str) -> bool:

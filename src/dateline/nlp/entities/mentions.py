@@ -78,6 +78,7 @@ class Mention:
     role_end: int | None = None
     country: str | None = None
     team: bool = False  # a side of a match result (see sides.py)
+    cue: str | None = None  # the words that typed it, if any (see cues.py): its type_from
 
     @property
     def key(self) -> str:
@@ -162,7 +163,8 @@ def _from_span(doc: Doc, article: Article, ent: object) -> Mention | None:
     if label == "GPE" and country_of_demonym(text) and not country_of_name(text):
         label = "NORP"  # "Gazan" is a nationality word, not a place
     if label in {"PERSON", "ORG"} and all(_nationality(word) for word in text.split()):
-        label = "NORP"  # "Bosnian Croats" is a people, whatever the tagger thought
+        # "Bosnian Croats" is a people, whatever the tagger thought; "Niger" is a country
+        label = "GPE" if country_of_name(text) else "NORP"
     if label == "GPE" and not country_of_name(text) and _leader_of(doc, span.end):
         label = "PERSON"  # "the Obama administration": a leader's name, not the town
     return Mention(start, end, text, label, block.kind, span.start, span.end)
@@ -265,7 +267,12 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 _ORG_WORDS = word_set("dateline.nlp.entities", "organisation_words.txt")
 
 
-def _person_shaped(tokens: list[str]) -> bool:
+def is_organisation_word(word: str) -> bool:
+    """ "Holdings", "Council": a word that makes a capitalised run a body's name."""
+    return word.lower() in _ORG_WORDS
+
+
+def person_shaped(tokens: list[str]) -> bool:
     """Two to four capitalised words, none of them an organisation word."""
     return 2 <= len(tokens) <= 4 and all(
         t[:1].isupper()
@@ -288,7 +295,7 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
             and mention.token_start > 0
             and is_role_noun(doc[mention.token_start - 1].text)
             and organisation(mention.text) is None
-            and (_person_shaped(words) or _surname_after_title(doc, mention, words))
+            and (person_shaped(words) or _surname_after_title(doc, mention, words))
         ):
             mention.label = "PERSON"
     for mention in mentions:
@@ -311,7 +318,7 @@ def _titled_names(doc: Doc, article: Article, mentions: list[Mention]) -> list[M
         if (
             block is not None
             and block.kind in FACT_BLOCKS | {BlockKind.CAPTION}
-            and _person_shaped([t.text for t in names])
+            and person_shaped([t.text for t in names])
         ):
             found.append(
                 Mention(
@@ -350,9 +357,23 @@ def _has_role_apposition(doc: Doc, mention: Mention) -> bool:
             child.dep_ == "appos"
             and child.i > head.i
             and is_role_noun(child.text)
-            and any(t.lower_ in {"a", "an"} for t in child.lefts)
+            and _a_role(child, len(mention.text.split()))
             for child in head.children
         )
+    )
+
+
+def _a_role(noun: Token, name_words: int) -> bool:
+    """ "X, a doctor at the hospital": a role by its article; "X, the chairperson of the
+    commission": by "the" and the office's "of", for a name of two to four words (a place
+    stands so too: "Goma, the capital of the province", one word)."""
+    lefts = {t.lower_ for t in noun.lefts}
+    if lefts & {"a", "an"}:
+        return True
+    return (
+        "the" in lefts
+        and 2 <= name_words <= 4
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights)
     )
 
 

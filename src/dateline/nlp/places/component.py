@@ -23,7 +23,17 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.model import FACT_BLOCKS, Analysis, BlockKind, Entity, EntityType, Place, Quote, Span
+from dateline.model import (
+    FACT_BLOCKS,
+    Analysis,
+    Article,
+    BlockKind,
+    Entity,
+    EntityType,
+    Place,
+    Quote,
+    Span,
+)
 from dateline.names import fold
 from dateline.nlp.common.gazetteer import (
     City,
@@ -118,6 +128,8 @@ class Neighbourhood:
     # many entities' towns and counties lie in each division
     homes: Mapping[int, int] = field(default_factory=dict)
     home_counts: Mapping[int, int] = field(default_factory=dict)
+    # the names (folded) the text calls a division: "the province of X", "X province"
+    divisions: frozenset[str] = frozenset()
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -161,7 +173,11 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     entities = [e for e in analysis.entities if _may_be_place(e)]
     names = [e.name for e in entities if e.type is not EntityType.NORP]
     scan = TextScan.of(doc, analysis)  # read once; resolved in the preview and at the end
-    pinned = replace(_pinned(scan.paired()), candidates=_candidates_of(names))
+    pinned = replace(
+        _pinned(scan.paired()),
+        candidates=_candidates_of(names),
+        divisions=_named_divisions(analysis.article),
+    )
     first = [_resolve_entity(e, context, pinned) for e in entities]
     pinned = _with_preview(scan, entities, first, context, pinned, names)
     everything = _neighbourhood(first, pinned)
@@ -209,7 +225,10 @@ def _embedded(
 ) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    for span, known in embedded_places(analysis.entities, lambda n: resolve(n, context, nearby)):
+    # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
+    # as for the sides of a match result.
+    bodies = [e for e in analysis.entities if e.type_from != "club"]
+    for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
@@ -593,9 +612,47 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
     cities = [c for c in cities_named(name) if _plausible(c, name)]
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
+        named = (
+            [c for c in cities if c.feature == "region"] if fold(name) in nearby.divisions else []
+        )
+        if named:  # "the province of Limón": the province, near its towns or not
+            best = max(named, key=lambda c: _city_score(c, context, nearby))
+        elif best.feature == "region":
+            best = _town_of_division(best, cities) or best
         return _known(best) if _grounded(best, context, nearby) else None
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
+
+
+def _town_of_division(division: City, cities: list[City]) -> City | None:
+    """ "buses from Alajuela and Heredia": a division named like a town in it (its
+    capital, mostly) is the town, unless the text calls the name a division ("the province
+    of Alajuela", "Puntarenas province"): a town is named more often than its province, and
+    the province's people mostly by the province's word."""
+    towns = [
+        c for c in cities if c.feature == "city" and c.by_name and c.region == division.geonameid
+    ]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
+_DIVISION_WORDS = r"(?:[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Pp]refecture|[Oo]blast)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_DIVISION_CUE = re.compile(
+    rf"\b{_DIVISION_WORDS}s?\s+of\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+{_DIVISION_WORDS}\b"
+)
+
+
+def _named_divisions(article: Article) -> frozenset[str]:
+    """The names the text calls a division ("the province of X", "X State"), folded, with
+    every tail of a run caught with the word before it ("In Puntarenas province")."""
+    names: set[str] = set()
+    for block in article.blocks:
+        if block.kind not in _PLACE_BLOCKS:
+            continue
+        for match in _DIVISION_CUE.finditer(article.text, block.start, block.end):
+            words = (match["after"] or match["before"]).rstrip(".").split()
+            names.update(fold(" ".join(words[k:])) for k in range(len(words)))
+    return frozenset(names)
 
 
 def _namesake_division(name: str, country: str, context: Counter[str]) -> KnownPlace | None:

@@ -42,7 +42,7 @@ from dateline.nlp.common.gazetteer import (
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
-from dateline.nlp.common.lexicon import country_of_name
+from dateline.nlp.common.lexicon import country_of_name, country_of_territory
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
 from dateline.vocabulary import MONTHS, WEEKDAYS
@@ -1022,6 +1022,9 @@ def _division_after(
         if len(words) < size or not all(_capitalised(t) for t in words):
             continue
         code = country_of_name(words.text)
+        home = _nation_division(words.text) if code else None
+        if home is not None:  # "CAMBRIDGE, England —": England's town, at England's point
+            return i + size, lambda c, r=home.geonameid: c.region == r, _known(home), False
         country = country_place(code) if code else None
         if country is not None:
             return i + size, lambda c, code=code: c.country == code, country, False
@@ -1030,6 +1033,14 @@ def _division_after(
             region_id = regions[0].geonameid
             return i + size, lambda c, r=region_id: c.region == r, _known(regions[0]), True
     return None
+
+
+def _nation_division(name: str) -> City | None:
+    """A nation GeoNames keeps as its country's first-order division ("England",
+    "Scotland"), which the word lists treat as the country."""
+    territory = country_of_territory(name)
+    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
+    return regions[0] if territory and regions else None
 
 
 def _known(city: City) -> KnownPlace:
