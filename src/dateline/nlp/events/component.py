@@ -43,7 +43,7 @@ from dateline.nlp.events.triggers import (
     Trigger,
     candidate_lemmas,
     declared_refusal,
-    inflections,
+    inflected_forms,
     nominal_lemmas,
     read_nominal,
     read_trigger,
@@ -231,7 +231,7 @@ def _triggers(doc: Doc, analysis: Analysis, index: MentionIndex) -> list[Trigger
     article = analysis.article
     triggers = []
     found = tokens_with(doc, "LEMMA", candidate_lemmas())
-    found += tokens_with(doc, "LOWER", frozenset(inflections()))  # lemmas spaCy got wrong
+    found += tokens_with(doc, "LOWER", inflected_forms())  # lemmas spaCy got wrong
     for token in sorted({t.i: t for t in found}.values(), key=lambda t: t.i):
         block = article.block_at(token.idx)
         if block is None or block.kind not in FACT_BLOCKS or index.inside_quote(token.idx):

@@ -116,6 +116,13 @@ def inflections() -> dict[str, str]:
     return forms
 
 
+@cache
+def inflected_forms() -> frozenset[str]:
+    """The surface forms of `inflections` as one set, made once: a set built per document
+    costs a hash of thousands of words before every look-up."""
+    return frozenset(inflections())
+
+
 def lemma_of(token: Token) -> str:
     """The token's lemma, mended from its surface form when spaCy's is not a known one."""
     lemma = token.lemma_.lower()
