@@ -114,6 +114,11 @@ _WORD = re.compile(r"\w+")
 # The prepositions that say whom a measure, an inquiry or an attack is aimed at.
 _AIMED = ("against", "on", "upon", "into")
 _WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
+# Nouns for the holder of the same office on the other side: "his Sudanese counterpart".
+_PEERS = frozenset({"counterpart", "counterparts", "opposite number"})
+# Types whose place is a venue the parties came to, not where they belong: rebels who sign
+# a deal in Havana are not Cuban.
+_AT_A_VENUE = frozenset({"AGREE", "CONSULT"})
 # Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
 _HELPING = frozenset({"help", "assist", "aid", "support"})
 
@@ -452,7 +457,8 @@ def _events_of(
     for tokens in _actor_candidates(trigger):
         actors = actors or _resolve(tokens, finder)
     actors = actors or _flow_origin(trigger, finder)
-    actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
+    if trigger.sense.type not in _AT_A_VENUE:
+        actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
     if not actors:
         actors = _unnamed_doer(trigger, finder) or _doer_in_words(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
@@ -548,6 +554,7 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
         if agent is not None:
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             candidates.append(_with_conjuncts(by))
+            candidates += [_with_conjuncts(t) for t in _carried_out_by(by)]
         subject = next((c for c in current.children if c.dep_ in _SUBJECT), None)
         if subject is not None and subject.lower_ in _GROUP_PRONOUNS:
             # "The rebels said they will release …": they are the ones who said it.
@@ -577,6 +584,18 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
             return candidates
         current = current.head
     return candidates
+
+
+def _carried_out_by(noun: Token | None) -> list[Token]:
+    """ "hit by air strikes carried out by Russian jets", "by attacks by rebels": where the
+    agent of a passive is a deed, its own agent is who did it (asked after the deed)."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    found = _prep_objects(noun, ("by",))
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            found += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
+    return [t for t in found if t.dep_ == "pobj"]
 
 
 def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -881,7 +900,10 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += objects + _prep_objects(verb, sense.recipient_preps)
     if noun is not None:
         tokens += _prep_objects(noun, sense.recipient_preps)
-    things = [*objects, *([noun] if noun is not None else [])]
+    # "a proposal put forward by Egypt was rejected": the passive's subject is a thing
+    # acted on too, whose owner is the side, as an object's is
+    told = [c for c in verb.children if c.dep_ == "nsubjpass" and (noun is None or c.i != noun.i)]
+    things = [*objects, *([noun] if noun is not None else []), *told]
     for thing in things:
         tokens += [c for c in thing.children if c.dep_ == "poss"]
         tokens += _prep_objects(thing, ("of", "from", "by", "with"))
@@ -938,7 +960,10 @@ def _addressed(verb: Token) -> list[Token]:
 
 
 def _own_thing(noun: Token) -> bool:
-    """ "its troops", "their homes": what belongs to the actor is not the other side."""
+    """ "its troops", "their homes": what belongs to the actor is not the other side; "his
+    Sudanese counterpart" is the other side's holder of the same office."""
+    if noun.lemma_.lower() in _PEERS:
+        return False
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
