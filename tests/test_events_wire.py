@@ -74,3 +74,9 @@ def test_whose_passive_subject_it_is_is_the_recipient(analyse_text) -> None:  # 
     rejections = _all(analysis, "REJECT")
     assert {_country(analysis, e.recipient) for e in rejections} == {"KEN", "ETH"}
     assert {_country(analysis, e.actor) for e in rejections} == {"SDN"}
+
+
+def test_an_act_put_as_an_open_question_is_no_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # nothing was done yet: whether to close the embassy is still being decided
+    text = "The Dutch cabinet has not decided whether to close its embassy in Caracas."
+    assert analyse_text(text).events == []

@@ -473,7 +473,7 @@ def _events_of(
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
         actors = [speaker]
-    if trigger.aux_mode == "hypothetical":
+    if trigger.aux_mode == "hypothetical" or _open_question(trigger):
         return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
     # an act told by an agentless passive or by a noun happened, whoever did it
     unnamed = not actors and (_agentless_passive(trigger.verb) or trigger.verb.pos_ == "NOUN")
@@ -499,6 +499,13 @@ def _events_of(
         pairs = [(None, None)]  # "a curfew was imposed": it happened, by someone unsaid
     mode = valid_mode(event_type, mode)
     return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
+
+
+def _open_question(trigger: Trigger) -> bool:
+    """ "has not decided whether to expel the diplomats": an act put as a question still
+    open is no act, nor is the deciding that frames it."""
+    verbs = [trigger.verb] if trigger.framed is None else [trigger.verb, trigger.framed]
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for v in verbs for c in v.children)
 
 
 def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
