@@ -80,3 +80,11 @@ def test_an_act_put_as_an_open_question_is_no_event(analyse_text) -> None:  # ty
     # nothing was done yet: whether to close the embassy is still being decided
     text = "The Dutch cabinet has not decided whether to close its embassy in Caracas."
     assert analyse_text(text).events == []
+
+
+def test_whom_a_place_is_taken_from_is_the_side_hit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the rebels lost the town: they, not the town, are what the force was used on
+    text = "Malian soldiers recaptured the town of Kidal from Tuareg rebels on Tuesday."
+    attack = _all(analyse_text(text), "ASSAULT")[0]
+    assert attack.recipient is not None and attack.recipient.name is not None
+    assert "rebels" in attack.recipient.name

@@ -119,6 +119,8 @@ _PEERS = frozenset({"counterpart", "counterparts", "opposite number"})
 # Types whose place is a venue the parties came to, not where they belong: rebels who sign
 # a deal in Havana are not Cuban.
 _AT_A_VENUE = frozenset({"AGREE", "CONSULT"})
+# Verbs of taking by force: what is taken "from" someone is taken from the side hit.
+_TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take"})
 # Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
 _HELPING = frozenset({"help", "assist", "aid", "support"})
 
@@ -886,6 +888,8 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += _flow_destinations(verb)
     if sense.type == "RETREAT":  # "withdrew troops from Mali": what is left, not who left
         tokens += _prep_objects(verb, ("from",))
+    if sense.type in _FORCE and verb.lemma_.lower() in _TAKING:
+        tokens += _taken_from(verb)
     if noun is None or noun.dep_ != "nsubjpass":
         tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (noun is None or noun.i != verb.head.i):
@@ -918,6 +922,13 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
     return tokens + _aimed_at(verb, noun, things + _called_for(verb, sense))
+
+
+def _taken_from(verb: Token) -> list[Token]:
+    """ "recaptured the town from the rebels": force is used on whom a thing is taken from,
+    before the thing taken, wherever the parse hung the "from"."""
+    things = [c for c in verb.children if c.dep_ in _OBJECT]
+    return [t for head in [verb, *things] for t in _prep_objects(head, ("from",))]
 
 
 def _called_for(verb: Token, sense: Sense) -> list[Token]:
