@@ -88,3 +88,23 @@ def test_whom_a_place_is_taken_from_is_the_side_hit(analyse_text) -> None:  # ty
     attack = _all(analyse_text(text), "ASSAULT")[0]
     assert attack.recipient is not None and attack.recipient.name is not None
     assert "rebels" in attack.recipient.name
+
+
+def test_officials_from_several_states_all_act(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the envoys of all three states met the Sudanese side
+    text = "Envoys from Kenya, Uganda and Tanzania met Sudanese mediators in Juba on Monday."
+    analysis = analyse_text(text)
+    meetings = _all(analysis, "CONSULT")
+    assert {_country(analysis, e.actor) for e in meetings} == {"KEN", "UGA", "TZA"}
+
+
+def test_what_could_happen_if_something_else_did_is_no_event(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # a guess about a possibility: no deployment, no threat
+    text = "Chad might close its border with Sudan if the fighting spreads, an analyst said."
+    assert analyse_text(text).events == []
+
+
+def test_what_will_be_done_if_a_condition_holds_stays_a_threat(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # intent stated with a condition is what a threat is
+    text = "Chad will close its border with Sudan if the fighting spreads, its president said."
+    assert [e.type for e in analyse_text(text).events] == ["THREATEN"]

@@ -268,9 +268,10 @@ class ActorFinder:
         return []
 
     def _conjoined(self, prep: Token, first: Entity) -> list[tuple[Entity, bool]]:
-        """ "the foreign ministers of Greece and Turkey": every state the phrase after "of"
-        coordinates owns the group, not only the first, so the two act together."""
-        if prep.lower_ != "of":
+        """ "the foreign ministers of Greece and Turkey", "officials from Egypt and Qatar":
+        every state the phrase after "of" or "from" coordinates owns the group, not only
+        the first, so they act together."""
+        if prep.lower_ not in {"of", "from"}:
             return []
         found: list[tuple[Entity, bool]] = []
         for noun in (c for c in prep.children if c.dep_ == "pobj"):

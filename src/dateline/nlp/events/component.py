@@ -119,6 +119,9 @@ _PEERS = frozenset({"counterpart", "counterparts", "opposite number"})
 # Types whose place is a venue the parties came to, not where they belong: rebels who sign
 # a deal in Havana are not Cuban.
 _AT_A_VENUE = frozenset({"AGREE", "CONSULT"})
+# Modals of a mere possibility, and the words of a condition.
+_POSSIBLE = frozenset({"could", "might", "may"})
+_IF = frozenset({"if", "unless"})
 # Verbs of taking by force: what is taken "from" someone is taken from the side hit.
 _TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take"})
 # Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
@@ -475,7 +478,7 @@ def _events_of(
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
         actors = [speaker]
-    if trigger.aux_mode == "hypothetical" or _open_question(trigger):
+    if trigger.aux_mode == "hypothetical" or _open_question(trigger) or _speculated(trigger):
         return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
     # an act told by an agentless passive or by a noun happened, whoever did it
     unnamed = not actors and (_agentless_passive(trigger.verb) or trigger.verb.pos_ == "NOUN")
@@ -508,6 +511,18 @@ def _open_question(trigger: Trigger) -> bool:
     open is no act, nor is the deciding that frames it."""
     verbs = [trigger.verb] if trigger.framed is None else [trigger.verb, trigger.framed]
     return any(c.dep_ == "mark" and c.lower_ == "whether" for v in verbs for c in v.children)
+
+
+def _speculated(trigger: Trigger) -> bool:
+    """ "If the talks collapse, Ethiopia could deploy more troops": what may happen should
+    something else happen first is someone's guess, not an act nor a threat ("will deploy
+    troops if" stays a threat: "will" states intent, "could" only a possibility)."""
+    verb = trigger.verb
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children)
+    return possible and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        for c in verb.children
+    )
 
 
 def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
