@@ -19,7 +19,12 @@ from typing import Literal
 from spacy.tokens import Token
 
 from dateline.model import Analysis, Entity, EntityType, Place, Span
-from dateline.nlp.common.lexicon import country_name, country_of_name, organisation
+from dateline.nlp.common.lexicon import (
+    country_name,
+    country_of_demonym,
+    country_of_name,
+    organisation,
+)
 from dateline.nlp.common.speakers import MentionIndex, subject_of
 from dateline.nlp.events.dictionaries import agent_sector
 from dateline.nlp.events.lexicon import lexicon
@@ -87,6 +92,8 @@ class Actor:
             return None
         entity = self.entity
         if entity is not None and entity.country == self.country and entity.country_source:
+            if entity.type is EntityType.GPE and _says_nationality(self.mention.text, self.country):
+                return "text"  # "Bangladeshi police" linked to Dhaka: the word said whose
             return entity.country_source
         if entity is None or entity.type in {EntityType.GPE, EntityType.OTHER}:
             return "gazetteer"
@@ -244,7 +251,7 @@ class ActorFinder:
                 continue
             found: list[tuple[Entity, bool]] = []
             for word in [child, *child.conjuncts]:
-                entity = self._entity_in(word.subtree)
+                entity = self._demonym_owner(word, self._entity_in(word.subtree))
                 if entity is not None and all(entity.id != f.id for f, _ in found):
                     found.append((entity, True))
             if found:
@@ -257,8 +264,49 @@ class ActorFinder:
                     or self._entity_in(prep.subtree, with_country=True)
                 )
                 if entity is not None:
-                    return [(entity, False)]
+                    return [(entity, False), *self._conjoined(prep, entity)]
         return []
+
+    def _conjoined(self, prep: Token, first: Entity) -> list[tuple[Entity, bool]]:
+        """ "the foreign ministers of Greece and Turkey", "officials from Egypt and Qatar":
+        every state the phrase after "of" or "from" coordinates owns the group, not only
+        the first, so they act together."""
+        if prep.lower_ not in {"of", "from"}:
+            return []
+        found: list[tuple[Entity, bool]] = []
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for word in noun.conjuncts:
+                hit = self.index.at(word.idx, word.idx + len(word.text))
+                if hit is None or hit[1].id == first.id or not hit[1].country:
+                    continue
+                if all(hit[1].id != f.id for f, _ in found):
+                    found.append((hit[1], False))
+        return found
+
+    def _demonym_owner(self, word: Token, entity: Entity | None) -> Entity | None:
+        """ "Bangladeshi police", "Somali troops": a nationality word before a party noun
+        says whose the party is, even where the entities stage left the word out or read
+        it as a namesake place ("Somali" as a region of Ethiopia). The party is then linked
+        to the article's entity of that country (the state, else a people or place of it)."""
+        if word.dep_ not in {"amod", "compound"} or word.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+            return entity
+        country = country_of_demonym(word.text) if not country_of_name(word.text) else None
+        if country is None or (entity is not None and entity.country == country):
+            return entity
+        return self._of_country(country) or entity
+
+    def _of_country(self, country: str) -> Entity | None:
+        """The article's entity that stands best for a country: the state, else its people,
+        else a place in it."""
+        state = self.state(country)
+        if state is not None:
+            return state
+        ranked = (EntityType.NORP, EntityType.GPE)
+        for kind in ranked:
+            for entity in self.analysis.entities:
+                if entity.type is kind and entity.country == country:
+                    return entity
+        return None
 
     def _inner_owner(self, prep: Token, depth: int) -> Entity | None:
         """ "the commander of Israel's ally in Lebanon": the phrase after "of" is read as a
@@ -353,6 +401,11 @@ def _entity_places(analysis: Analysis) -> dict[str, Place]:
                 places[entity.id] = place
                 break
     return places
+
+
+def _says_nationality(words: str, country: str) -> bool:
+    """Whether a nationality word of `country` is among `words` ("Somali troops")."""
+    return any(country_of_demonym(word) == country for word in words.split())
 
 
 def _against(modifier: Token) -> bool:

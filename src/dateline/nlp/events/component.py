@@ -114,6 +114,16 @@ _WORD = re.compile(r"\w+")
 # The prepositions that say whom a measure, an inquiry or an attack is aimed at.
 _AIMED = ("against", "on", "upon", "into")
 _WHEN = frozenset({"DATE", "TIME"})  # "on Monday" is when, not whom
+# Nouns for the holder of the same office on the other side: "his Sudanese counterpart".
+_PEERS = frozenset({"counterpart", "counterparts", "opposite number"})
+# Types whose place is a venue the parties came to, not where they belong: rebels who sign
+# a deal in Havana are not Cuban.
+_AT_A_VENUE = frozenset({"AGREE", "CONSULT"})
+# Modals of a mere possibility, and the words of a condition.
+_POSSIBLE = frozenset({"could", "might", "may"})
+_IF = frozenset({"if", "unless"})
+# Verbs of taking by force: what is taken "from" someone is taken from the side hit.
+_TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take"})
 # Verbs of a purpose whose object is whom aid helps ("sent food to help the flood victims").
 _HELPING = frozenset({"help", "assist", "aid", "support"})
 
@@ -452,7 +462,8 @@ def _events_of(
     for tokens in _actor_candidates(trigger):
         actors = actors or _resolve(tokens, finder)
     actors = actors or _flow_origin(trigger, finder)
-    actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
+    if trigger.sense.type not in _AT_A_VENUE:
+        actors = [_placed(a, trigger, finder) if a.sector in _PEOPLE else a for a in actors]
     if not actors:
         actors = _unnamed_doer(trigger, finder) or _doer_in_words(trigger, finder)
     recipients = _recipients(trigger, finder, earlier)
@@ -467,7 +478,7 @@ def _events_of(
         event_type, mode = _future_type(event_type, mode)
     if speaker is not None and event_type == "THREATEN" and _same_side(speaker, actors):
         actors = [speaker]
-    if trigger.aux_mode == "hypothetical":
+    if trigger.aux_mode == "hypothetical" or _open_question(trigger) or _speculated(trigger):
         return []  # "if a deal is reached": nothing happened, and PLOVER may drop it
     # an act told by an agentless passive or by a noun happened, whoever did it
     unnamed = not actors and (_agentless_passive(trigger.verb) or trigger.verb.pos_ == "NOUN")
@@ -493,6 +504,25 @@ def _events_of(
         pairs = [(None, None)]  # "a curfew was imposed": it happened, by someone unsaid
     mode = valid_mode(event_type, mode)
     return [_Found(trigger, event_type, mode, a, r, round(confidence, 2), told) for a, r in pairs]
+
+
+def _open_question(trigger: Trigger) -> bool:
+    """ "has not decided whether to expel the diplomats": an act put as a question still
+    open is no act, nor is the deciding that frames it."""
+    verbs = [trigger.verb] if trigger.framed is None else [trigger.verb, trigger.framed]
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for v in verbs for c in v.children)
+
+
+def _speculated(trigger: Trigger) -> bool:
+    """ "If the talks collapse, Ethiopia could deploy more troops": what may happen should
+    something else happen first is someone's guess, not an act nor a threat ("will deploy
+    troops if" stays a threat: "will" states intent, "could" only a possibility)."""
+    verb = trigger.verb
+    possible = any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in verb.children)
+    return possible and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        for c in verb.children
+    )
 
 
 def _held_together(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -548,6 +578,7 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
         if agent is not None:
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             candidates.append(_with_conjuncts(by))
+            candidates += [_with_conjuncts(t) for t in _carried_out_by(by)]
         subject = next((c for c in current.children if c.dep_ in _SUBJECT), None)
         if subject is not None and subject.lower_ in _GROUP_PRONOUNS:
             # "The rebels said they will release …": they are the ones who said it.
@@ -577,6 +608,18 @@ def _actor_candidates(trigger: Trigger) -> list[list[Token]]:
             return candidates
         current = current.head
     return candidates
+
+
+def _carried_out_by(noun: Token | None) -> list[Token]:
+    """ "hit by air strikes carried out by Russian jets", "by attacks by rebels": where the
+    agent of a passive is a deed, its own agent is who did it (asked after the deed)."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    found = _prep_objects(noun, ("by",))
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            found += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
+    return [t for t in found if t.dep_ == "pobj"]
 
 
 def _unnamed_doer(trigger: Trigger, finder: ActorFinder) -> list[Actor]:
@@ -860,6 +903,8 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += _flow_destinations(verb)
     if sense.type == "RETREAT":  # "withdrew troops from Mali": what is left, not who left
         tokens += _prep_objects(verb, ("from",))
+    if sense.type in _FORCE and verb.lemma_.lower() in _TAKING:
+        tokens += _taken_from(verb)
     if noun is None or noun.dep_ != "nsubjpass":
         tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (noun is None or noun.i != verb.head.i):
@@ -881,7 +926,10 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
         tokens += objects + _prep_objects(verb, sense.recipient_preps)
     if noun is not None:
         tokens += _prep_objects(noun, sense.recipient_preps)
-    things = [*objects, *([noun] if noun is not None else [])]
+    # "a proposal put forward by Egypt was rejected": the passive's subject is a thing
+    # acted on too, whose owner is the side, as an object's is
+    told = [c for c in verb.children if c.dep_ == "nsubjpass" and (noun is None or c.i != noun.i)]
+    things = [*objects, *([noun] if noun is not None else []), *told]
     for thing in things:
         tokens += [c for c in thing.children if c.dep_ == "poss"]
         tokens += _prep_objects(thing, ("of", "from", "by", "with"))
@@ -889,6 +937,13 @@ def _argument_tokens(verb: Token, sense: Sense, noun: Token | None) -> list[Toke
             if clause.dep_ == "acl" and clause.i != verb.i:
                 tokens += [p for a in clause.children if a.dep_ == "agent" for p in a.children]
     return tokens + _aimed_at(verb, noun, things + _called_for(verb, sense))
+
+
+def _taken_from(verb: Token) -> list[Token]:
+    """ "recaptured the town from the rebels": force is used on whom a thing is taken from,
+    before the thing taken, wherever the parse hung the "from"."""
+    things = [c for c in verb.children if c.dep_ in _OBJECT]
+    return [t for head in [verb, *things] for t in _prep_objects(head, ("from",))]
 
 
 def _called_for(verb: Token, sense: Sense) -> list[Token]:
@@ -938,7 +993,10 @@ def _addressed(verb: Token) -> list[Token]:
 
 
 def _own_thing(noun: Token) -> bool:
-    """ "its troops", "their homes": what belongs to the actor is not the other side."""
+    """ "its troops", "their homes": what belongs to the actor is not the other side; "his
+    Sudanese counterpart" is the other side's holder of the same office."""
+    if noun.lemma_.lower() in _PEERS:
+        return False
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
