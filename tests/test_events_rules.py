@@ -159,3 +159,15 @@ def test_aid_flown_in_is_aid_and_a_suspended_tax_an_easing(analyse_text) -> None
     assert _types(flown) == ["AID"]
     taxed = analyse_text("India suspended its tax on Nepali rice in June.")
     assert _types(taxed) == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel command declared a truce for the harvest season in Kachin.",
+        "The army announced a three-day cease-fire in the eastern provinces.",
+    ],
+)
+def test_a_declared_ceasefire_is_a_military_retreat(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0871 (declare truce, ceasefire), which PLOVER's mapping codes RETREAT/ceasefire
+    assert [(e.type, e.mode) for e in analyse_text(text).events] == [("RETREAT", "ceasefire")]

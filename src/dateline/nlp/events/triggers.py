@@ -647,7 +647,9 @@ def _noun_keys(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     lefts = list(noun.lefts)  # walked once: each walk makes new Token objects
     compounds = [child for child in lefts if child.dep_ == "compound"]
-    keys = [f"{child.lower_} {lemma}" for child in lefts if child.dep_ in {"compound", "amod"}]
+    # "cease-fire", split by the tokenizer: the word as it is also written, "ceasefire"
+    keys = [f"{c.lower_}{lemma}" for c in compounds if c.i == noun.i - 2 and c.nbor().text == "-"]
+    keys += [f"{child.lower_} {lemma}" for child in lefts if child.dep_ in {"compound", "amod"}]
     keys += [f"{child.lemma_.lower()} {lemma}" for child in compounds]
     keys += [lemma, noun.lower_]
     # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
