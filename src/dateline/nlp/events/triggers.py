@@ -150,6 +150,8 @@ def read_trigger(verb: Token) -> Trigger | None:
     if _called_to_discuss(verb):
         # "called his counterpart to discuss the deal": a call made, not one for action
         return Trigger(verb, Sense("CONSULT", "phone", ("with",)), aux_mode=_aux_mode(verb))
+    if _told_by_statement(verb):
+        return None
     children = list(verb.children)  # walked once for every rule below
     framed = _framed(verb, children)
     if framed is not None:
@@ -159,6 +161,25 @@ def read_trigger(verb: Token) -> Trigger | None:
         return None
     sense, noun, confidence = found
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
+
+
+def _told_by_statement(verb: Token) -> bool:
+    """ "claimed that they had attacked the base", "claimed responsibility for the blast that
+    killed six", "offered condolences over a fire that killed ten": what a public statement
+    (CAMEO 01, no event in PLOVER) reports or names is its subject matter, not a deed the
+    text tells; the deed is told by the clause that asserts it ("gunmen killed six"). A
+    conjunct is a clause of its own ("denied the charges and attacked the press")."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ in {"conj", "ROOT"} or current.head.i == current.i:
+            return False
+        current = current.head
+        lemma = lemma_of(current)
+        if current.pos_ in {"VERB", "AUX"} and has_statements(lemma):
+            children = list(current.children)
+            if _statement(lemma, children, _object(current, children)):
+                return True
+    return False
 
 
 @cache
@@ -698,12 +719,20 @@ def _aux_mode(verb: Token) -> str | None:
             return "hypothetical"
     if _noun_complement(verb):
         return "hypothetical"  # "a request to extradite him": asked for, not done
+    if any(_deliberated(token) for token in chain):
+        return "hypothetical"  # "is considering sending aid": weighed, not done
     for token in chain[:2]:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in token.children):
             return "future"
         if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
             return "future"
     return None
+
+
+def _deliberated(verb: Token) -> bool:
+    """ "is weighing sending troops", "considered imposing a curfew": an act a verb of
+    deliberation frames is one thought about, not one done (or announced)."""
+    return verb.dep_ == "xcomp" and lemma_of(verb.head) in word_set("deliberation_verbs")
 
 
 def declared_refusal(verb: Token) -> bool:
