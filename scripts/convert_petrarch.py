@@ -255,6 +255,11 @@ def plover_of(code: str, table: dict[str, str]) -> str | None:
 # A code as the dictionary writes it: "[040]", or "[042:043]", the code of the event and of
 # its mirror ("visited" 042, "hosted" 043), of which the first is the verb's own.
 _CODE = r"\[(\d+)(?::\d+)?\]"
+# Block codes that say nothing of the block's other verbs: CAMEO's 040 "consult" heads the
+# blocks of going somewhere ("leave", "walk out"), thinking ("consider", "weigh"),
+# gathering ("join") and facing ("face", "confront"), and only a verb coded 040 itself
+# consults; a block's specific code ("[190]" fight) is shared by its verbs.
+NON_SPECIFIC = frozenset({"040"})
 # Words that follow a verb as its particle in a pattern ("- * UP [154]": "build up").
 PARTICLES = frozenset({"up", "down", "off", "out", "in", "away", "back", "over", "on"})
 
@@ -444,7 +449,8 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         verb = phrase(entry.group(1))
         block.append(verb)
         own = (entry.group(2) or "").split(":")[0]
-        code = own if own and own != "---" else block_code
+        inherited = block_code if block_code not in NON_SPECIFIC else None
+        code = own if own and own != "---" else inherited
         sense = plover_of(code, table) if code else None
         if sense and verb not in verbs:
             verbs[verb] = sense

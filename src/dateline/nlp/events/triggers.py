@@ -137,7 +137,7 @@ def candidate_lemmas() -> frozenset[str]:
     table = lexicon()
     words = {key.split()[0] for key in table["verbs"]}
     words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
-    words |= set(table["prepositional_light_verbs"]) | cameo_verbs()
+    words |= set(table["prepositional_light_verbs"]) | set(table["arrival_verbs"]) | cameo_verbs()
     return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
 
 
@@ -214,21 +214,24 @@ def own_sense(
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence).
     `children`, when the caller has walked them already, saves walking the parse again."""
     found = _own_sense(verb, list(verb.children) if children is None else children)
-    if found is not None and _peacekeepers_moved(verb, found[0]) and _peacekeeping(verb):
+    if _peacekeepers_moved(verb, found[0] if found else None) and _peacekeeping(verb):
         # "sent troops to the UN peacekeeping mission": CAMEO 074 (provide peacekeeping),
         # which PLOVER maps to AID, not a show of force
-        return Sense("AID", None, ("to", "in", "into")), found[1], found[2]
+        noun, confidence = (found[1], found[2]) if found else (None, 0.6)
+        return Sense("AID", None, ("to", "in", "into")), noun, confidence
     return found
 
 
-def _peacekeepers_moved(verb: Token, sense: Sense) -> bool:
-    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba", which the
-    lexicon reads as a visit when the arrivals are envoys)."""
-    if sense.type == "MOBILIZE":
+def _peacekeepers_moved(verb: Token, sense: Sense | None) -> bool:
+    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba"); an arrival
+    codes no event by itself (CAMEO's "arrive" has only its block's non-specific 040),
+    so the verb is what says it."""
+    if sense is not None and sense.type == "MOBILIZE":
         return True
+    if lemma_of(verb) not in word_set("arrival_verbs") or sense not in {None, Sense("CONSULT")}:
+        return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    forces = subject is not None and any(k in _forces() for k in _noun_keys(subject))
-    return sense.type == "CONSULT" and lemma_of(verb) == "arrive" and forces
+    return subject is not None and any(k in _forces() for k in _noun_keys(subject))
 
 
 def _peacekeeping(verb: Token) -> bool:
