@@ -171,3 +171,11 @@ def test_aid_flown_in_is_aid_and_a_suspended_tax_an_easing(analyse_text) -> None
 def test_a_declared_ceasefire_is_a_military_retreat(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
     # CAMEO 0871 (declare truce, ceasefire), which PLOVER's mapping codes RETREAT/ceasefire
     assert [(e.type, e.mode) for e in analyse_text(text).events] == [("RETREAT", "ceasefire")]
+
+
+def test_forces_offered_to_someone_are_help_offered(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0332 (intent to provide military aid) maps to PLOVER AGREE, not THREATEN
+    offered = analyse_text("Ghana has offered to send troops to Mali to help the army.")
+    assert _types(offered) == ["AGREE"]
+    threatened = analyse_text("Ghana threatened to send troops to the disputed island.")
+    assert _types(threatened) == ["THREATEN"]

@@ -546,6 +546,10 @@ def _framed(verb: Token, children: list[Token]) -> Trigger | None:
     sense = _framed_sense(frame, inner_sense)
     if lemma == "prepare" and sense.type == "THREATEN":
         sense = Sense("MOBILIZE", None, sense.recipient_preps)  # readying force, not words
+    if lemma in word_set("offering_verbs") and inner_sense and inner_sense.type == "MOBILIZE":
+        # "offered to send troops to help Mali": forces offered to someone are help offered
+        # (CAMEO 0332, intent to give military aid: PLOVER AGREE), not a threat of force
+        sense = Sense("AGREE", None, inner_sense.recipient_preps)
     aux = _aux_mode(verb)
     return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
 
