@@ -179,3 +179,15 @@ def test_forces_offered_to_someone_are_help_offered(analyse_text) -> None:  # ty
     assert _types(offered) == ["AGREE"]
     threatened = analyse_text("Ghana threatened to send troops to the disputed island.")
     assert _types(threatened) == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters backed by Turkish drones shelled the town of Afrin on Monday.",
+        "Malian soldiers, supported by French helicopters, attacked a camp near Gao.",
+    ],
+)
+def test_a_side_described_as_backed_by_another_tells_no_support(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER SUPPORT is an act of endorsement; "backed by X" describes the side that acts
+    assert _types(analyse_text(text)) == ["ASSAULT"]

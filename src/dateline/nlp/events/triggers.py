@@ -160,6 +160,10 @@ def read_trigger(verb: Token) -> Trigger | None:
     if found is None:
         return None
     sense, noun, confidence = found
+    if sense.type == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "rebels backed by Turkey shelled the town": who stands behind a side describes
+        # the side (as "Turkish-backed" does), it tells no act of support
+        return None
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
 
 
