@@ -401,6 +401,7 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
     """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
     verbs: dict[str, str] = {}
     objects: dict[str, dict[str, str]] = {}
+    written: dict[str, dict[str, str]] = {}  # object patterns whose comment names their verb
     statements: dict[str, set[str]] = {}
     by_prep: dict[str, dict[str, str]] = {}
     by_subject: dict[str, dict[str, str]] = {}
@@ -431,13 +432,16 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
                     by_prep.setdefault(verb, {}).setdefault(f"{prep[0]} {prep[1]}", sense)
                 elif subject:
                     by_subject.setdefault(verb, {}).setdefault(subject, sense)
+            named = written_for(raw, block)
             for verb in block:
                 if sense and particle and particle.group(1).lower() in PARTICLES:
                     verbs.setdefault(f"{verb} {particle.group(1).lower()}", sense)
                     continue  # "- * UP": the phrasal verb "build up", not an object "up"
                 for noun in pattern_objects(body, sets):
                     if sense:
-                        objects.setdefault(verb, {}).setdefault(noun, sense)
+                        # the pattern written for this verb, else the first of its block's
+                        into = written if named == [verb] and len(block) > 1 else objects
+                        into.setdefault(verb, {}).setdefault(noun, sense)
                     elif pattern.group(2).startswith("01"):
                         statements.setdefault(verb, set()).add(noun)
             continue
@@ -454,6 +458,8 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         sense = plover_of(code, table) if code else None
         if sense and verb not in verbs:
             verbs[verb] = sense
+    for verb, nouns in written.items():
+        objects[verb] = {**objects.get(verb, {}), **nouns}
     used = {noun for nouns in objects.values() for noun in nouns if noun.startswith("&")}
     used |= {n.split(" ", 1)[1] for nouns in by_prep.values() for n in nouns if " &" in n}
     used |= {noun for nouns in by_subject.values() for noun in nouns if noun.startswith("&")}

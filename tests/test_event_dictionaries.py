@@ -149,3 +149,12 @@ def test_forces_arriving_on_a_peacekeeping_mission_are_aid(analyse_text) -> None
     assert [e.type for e in landed.events] == ["AID"]
     plane = analyse_text("The cargo plane landed in Bangui after a delay.")
     assert plane.events == []
+
+
+def test_a_verb_s_own_object_pattern_outranks_one_its_block_shares() -> None:
+    # PETRARCH2 shares a block's patterns with all its verbs, but "- * &CEASEFIRE" written
+    # for "order" (a demand) comes after one written for another verb of its block
+    ordered = cameo_object_sense("order", "truce")
+    assert ordered is not None and ordered.type == "REQUEST"
+    granted = cameo_object_sense("grant", "access")
+    assert granted is not None and (granted.type, granted.mode) == ("RETREAT", "access")
