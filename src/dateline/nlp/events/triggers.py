@@ -150,12 +150,10 @@ def read_trigger(verb: Token) -> Trigger | None:
     if _called_to_discuss(verb):
         # "called his counterpart to discuss the deal": a call made, not one for action
         return Trigger(verb, Sense("CONSULT", "phone", ("with",)), aux_mode=_aux_mode(verb))
-    if _told_by_statement(verb):
-        return None
     children = list(verb.children)  # walked once for every rule below
     framed = _framed(verb, children)
     if framed is not None:
-        return framed
+        return None if _told_by_statement(verb) else framed
     found = own_sense(verb, children)
     if found is None:
         return None
@@ -163,6 +161,8 @@ def read_trigger(verb: Token) -> Trigger | None:
     if sense.type == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "rebels backed by Turkey shelled the town": who stands behind a side describes
         # the side (as "Turkish-backed" does), it tells no act of support
+        return None
+    if _told_by_statement(verb):  # asked last: most verbs have no sense to drop
         return None
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
 
