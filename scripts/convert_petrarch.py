@@ -16,12 +16,11 @@ Writes into `src/dateline/nlp/events/data/`:
 - `SOURCES.json`: origin repository, commit, paths and licence of each file.
 
 Subsetting rules (stated so the data can be rebuilt and checked): agents keep single phrases
-(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to
-PLOVER's sectors, others left out); verbs keep only the verb's own or its block's code (not
-the non-specific 040, see NON_SPECIFIC) and patterns of one plain object word ("- * NOUN
-[code]"), a verb's own pattern for a noun before one its block shares; CAMEO 01/02
-(statements, appeals) map to no PLOVER type and are left out, as the mapping does, except
-that a verb + object
+(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to PLOVER's
+sectors, others left out); verbs keep only the verb's own or its block's code (not the
+non-specific 040, see NON_SPECIFIC) and patterns of one plain object word ("- * NOUN [code]"),
+a verb's own pattern for a noun before one its block shares; CAMEO 01/02 (statements, appeals)
+map to no PLOVER type and are left out, as the mapping does, except that a verb + object
 pattern coded 01 (a public statement: "claim responsibility", "deny accusations", "express
 condolences", "decline comment") is kept under `statements`, since it says that the verb,
 whatever its block's code, reports no event with that object. Prepositional bodies of one
