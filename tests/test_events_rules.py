@@ -191,3 +191,12 @@ def test_forces_offered_to_someone_are_help_offered(analyse_text) -> None:  # ty
 def test_a_side_described_as_backed_by_another_tells_no_support(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
     # PLOVER SUPPORT is an act of endorsement; "backed by X" describes the side that acts
     assert _types(analyse_text(text)) == ["ASSAULT"]
+
+
+
+def test_a_dictionary_verb_in_a_plain_future_is_coded_by_intent(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # talks to come are an agreement (PLOVER codes announced cooperation by intent)
+    coming = analyse_text("The Peruvian foreign minister will attend the summit in Quito.")
+    assert _types(coming) == ["AGREE"]
+    maybe = analyse_text("The Peruvian foreign minister may attend the summit in Quito.")
+    assert _types(maybe) == []

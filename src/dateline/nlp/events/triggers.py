@@ -52,6 +52,7 @@ _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_DEFINITE_FUTURE = frozenset({"will", "shall", "'ll"})
 _OWN = frozenset({"they", "we", "it", "he", "she", "i"})  # the claimant, told as a pronoun
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -461,9 +462,13 @@ def _statement(lemma: str, children: list[Token], obj: Token | None) -> bool:
 
 
 def _asserted(verb: Token, children: list[Token]) -> bool:
-    """A finite verb of a main or reported clause, not an infinitive, purpose or modifier."""
-    if verb.dep_ not in _ASSERTING or verb.tag_ in {"VB", "VBG"}:
+    """A finite verb of a main or reported clause, not an infinitive, purpose or modifier;
+    or the bare verb of a plain future ("will attend the summit"), which the stage codes by
+    intent (talks to come are an agreement, force to come a threat)."""
+    if verb.dep_ not in _ASSERTING or verb.tag_ == "VBG":
         return False
+    if verb.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ in _DEFINITE_FUTURE for c in children)
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
