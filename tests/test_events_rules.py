@@ -200,3 +200,10 @@ def test_a_dictionary_verb_in_a_plain_future_is_coded_by_intent(analyse_text) ->
     assert _types(coming) == ["AGREE"]
     maybe = analyse_text("The Peruvian foreign minister may attend the summit in Quito.")
     assert _types(maybe) == []
+
+
+def test_what_someone_is_arrested_for_is_no_event_of_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the act held against the arrested is told by the arrest, as an accusation's content is
+    held = analyse_text("Two farmers were arrested for collaborating with the rebels near Tumaco.")
+    assert _types(held) == ["COERCE"]
+

@@ -163,9 +163,21 @@ def read_trigger(verb: Token) -> Trigger | None:
         # "rebels backed by Turkey shelled the town": who stands behind a side describes
         # the side (as "Turkish-backed" does), it tells no act of support
         return None
-    if _told_by_statement(verb):  # asked last: most verbs have no sense to drop
+    if _told_by_statement(verb) or _punished_for(verb):  # asked last: most verbs code nothing
         return None
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
+
+
+def _punished_for(verb: Token) -> bool:
+    """ "arrested for collaborating with the rebels", "sanctioned over supplying drones": the
+    act someone is arrested or punished for is what they are held to have done, told by the
+    punishment (as an accusation's content is), not an event of its own."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in {"for", "over"}:
+        return False
+    punisher = prep.head
+    found = own_sense(punisher) if punisher.pos_ in {"VERB", "AUX"} else None
+    return found is not None and found[0].type in {"COERCE", "SANCTION"}
 
 
 def _told_by_statement(verb: Token) -> bool:
