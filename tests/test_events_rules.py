@@ -207,3 +207,13 @@ def test_what_someone_is_arrested_for_is_no_event_of_its_own(analyse_text) -> No
     held = analyse_text("Two farmers were arrested for collaborating with the rebels near Tumaco.")
     assert _types(held) == ["COERCE"]
 
+
+def test_discussions_held_are_talks_and_a_deployment_announced_a_mobilisation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    talks = analyse_text("Kenya's president held bilateral discussions with the Somali president.")
+    assert _types(talks) == ["CONSULT"]
+    deployed = analyse_text("Russia announced the deployment of troops along the border.")
+    assert _types(deployed) == ["MOBILIZE"]
+    # troops deployed on a peacekeeping mission: CAMEO 074, PLOVER AID
+    kept = analyse_text("Nigeria announced the deployment of 200 troops to Liberia on a peacekeeping mission.")
+    assert _types(kept) == ["AID"]
+
