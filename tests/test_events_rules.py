@@ -193,7 +193,6 @@ def test_a_side_described_as_backed_by_another_tells_no_support(analyse_text, te
     assert _types(analyse_text(text)) == ["ASSAULT"]
 
 
-
 def test_a_dictionary_verb_in_a_plain_future_is_coded_by_intent(analyse_text) -> None:  # type: ignore[no-untyped-def]
     # talks to come are an agreement (PLOVER codes announced cooperation by intent)
     coming = analyse_text("The Peruvian foreign minister will attend the summit in Quito.")
@@ -214,6 +213,7 @@ def test_discussions_held_are_talks_and_a_deployment_announced_a_mobilisation(an
     deployed = analyse_text("Russia announced the deployment of troops along the border.")
     assert _types(deployed) == ["MOBILIZE"]
     # troops deployed on a peacekeeping mission: CAMEO 074, PLOVER AID
-    kept = analyse_text("Nigeria announced the deployment of 200 troops to Liberia on a peacekeeping mission.")
+    kept = analyse_text(
+        "Nigeria announced the deployment of 200 troops to Liberia on a peacekeeping mission."
+    )
     assert _types(kept) == ["AID"]
-
