@@ -16,9 +16,10 @@ Writes into `src/dateline/nlp/events/data/`:
 - `SOURCES.json`: origin repository, commit, paths and licence of each file.
 
 Subsetting rules (stated so the data can be rebuilt and checked): agents keep single phrases
-(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to
-PLOVER's sectors, others left out); verbs keep only the verb's own or its block's code and
-patterns of one plain object word ("- * NOUN [code]"); CAMEO 01/02 (statements, appeals)
+(substitution sets such as !PERSON! expanded; a code's first three letters, mapped to PLOVER's
+sectors, others left out); verbs keep only the verb's own or its block's code (not the
+non-specific 040, see NON_SPECIFIC) and patterns of one plain object word ("- * NOUN [code]"),
+a verb's own pattern for a noun before one its block shares; CAMEO 01/02 (statements, appeals)
 map to no PLOVER type and are left out, as the mapping does, except that a verb + object
 pattern coded 01 (a public statement: "claim responsibility", "deny accusations", "express
 condolences", "decline comment") is kept under `statements`, since it says that the verb,
@@ -255,6 +256,11 @@ def plover_of(code: str, table: dict[str, str]) -> str | None:
 # A code as the dictionary writes it: "[040]", or "[042:043]", the code of the event and of
 # its mirror ("visited" 042, "hosted" 043), of which the first is the verb's own.
 _CODE = r"\[(\d+)(?::\d+)?\]"
+# Block codes that say nothing of the block's other verbs: CAMEO's 040 "consult" heads the
+# blocks of going somewhere ("leave", "walk out"), thinking ("consider", "weigh"),
+# gathering ("join") and facing ("face", "confront"), and only a verb coded 040 itself
+# consults; a block's specific code ("[190]" fight) is shared by its verbs.
+NON_SPECIFIC = frozenset({"040"})
 # Words that follow a verb as its particle in a pattern ("- * UP [154]": "build up").
 PARTICLES = frozenset({"up", "down", "off", "out", "in", "away", "back", "over", "on"})
 
@@ -396,6 +402,7 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
     """Verbs and verb + object patterns of the CAMEO dictionary, as PLOVER senses."""
     verbs: dict[str, str] = {}
     objects: dict[str, dict[str, str]] = {}
+    written: dict[str, dict[str, str]] = {}  # object patterns whose comment names their verb
     statements: dict[str, set[str]] = {}
     by_prep: dict[str, dict[str, str]] = {}
     by_subject: dict[str, dict[str, str]] = {}
@@ -426,13 +433,16 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
                     by_prep.setdefault(verb, {}).setdefault(f"{prep[0]} {prep[1]}", sense)
                 elif subject:
                     by_subject.setdefault(verb, {}).setdefault(subject, sense)
+            named = written_for(raw, block)
             for verb in block:
                 if sense and particle and particle.group(1).lower() in PARTICLES:
                     verbs.setdefault(f"{verb} {particle.group(1).lower()}", sense)
                     continue  # "- * UP": the phrasal verb "build up", not an object "up"
                 for noun in pattern_objects(body, sets):
                     if sense:
-                        objects.setdefault(verb, {}).setdefault(noun, sense)
+                        # the pattern written for this verb, else the first of its block's
+                        into = written if named == [verb] and len(block) > 1 else objects
+                        into.setdefault(verb, {}).setdefault(noun, sense)
                     elif pattern.group(2).startswith("01"):
                         statements.setdefault(verb, set()).add(noun)
             continue
@@ -444,10 +454,13 @@ def convert_verbs(text: str, table: dict[str, str]) -> dict[str, dict[str, objec
         verb = phrase(entry.group(1))
         block.append(verb)
         own = (entry.group(2) or "").split(":")[0]
-        code = own if own and own != "---" else block_code
+        inherited = block_code if block_code not in NON_SPECIFIC else None
+        code = own if own and own != "---" else inherited
         sense = plover_of(code, table) if code else None
         if sense and verb not in verbs:
             verbs[verb] = sense
+    for verb, nouns in written.items():
+        objects[verb] = {**objects.get(verb, {}), **nouns}
     used = {noun for nouns in objects.values() for noun in nouns if noun.startswith("&")}
     used |= {n.split(" ", 1)[1] for nouns in by_prep.values() for n in nouns if " &" in n}
     used |= {noun for nouns in by_subject.values() for noun in nouns if noun.startswith("&")}

@@ -134,3 +134,27 @@ def test_a_preposition_gives_a_dictionary_verb_its_sense(analyse_text) -> None: 
 def test_a_subject_pattern_whose_subject_is_a_state_of_affairs_codes_nothing(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Aid workers in Tigray said conditions improved over the winter.")
     assert "CONCEDE" not in {e.type for e in analysis.events}
+
+
+def test_a_block_s_non_specific_consult_code_is_not_lent_to_its_verbs() -> None:
+    # CAMEO's GO_SOMEWHERE and MEET_PEOPLE blocks are coded 040: "leave" and "face" are not
+    # consultations; a verb coded 040 itself still is one
+    assert cameo_verb_sense("leave") is None
+    assert cameo_verb_sense("face") is None
+    assert cameo_verb_sense("attend") is not None
+
+
+def test_forces_arriving_on_a_peacekeeping_mission_are_aid(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    landed = analyse_text("Bangladeshi peacekeepers landed in Bangui to join the UN mission.")
+    assert [e.type for e in landed.events] == ["AID"]
+    plane = analyse_text("The cargo plane landed in Bangui after a delay.")
+    assert plane.events == []
+
+
+def test_a_verb_s_own_object_pattern_outranks_one_its_block_shares() -> None:
+    # PETRARCH2 shares a block's patterns with all its verbs, but "- * &CEASEFIRE" written
+    # for "order" (a demand) comes after one written for another verb of its block
+    ordered = cameo_object_sense("order", "truce")
+    assert ordered is not None and ordered.type == "REQUEST"
+    granted = cameo_object_sense("grant", "access")
+    assert granted is not None and (granted.type, granted.mode) == ("RETREAT", "access")

@@ -45,3 +45,36 @@ def test_a_claim_of_one_s_own_deed_accuses_no_one(analyse_text) -> None:  # type
     assert "ACCUSE" not in {e.type for e in own.events}
     other = analyse_text("The ministry claimed that the rebels had attacked an army convoy.")
     assert "ACCUSE" in {e.type for e in other.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A separatist faction claimed responsibility for the ambush that killed four soldiers.",
+        "The militia claimed that it had shelled the airport in Goma.",
+        "The senator offered condolences over a flood that killed twelve villagers.",
+    ],
+)
+def test_what_a_statement_reports_is_no_event(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in analyse_text(text).events] == []
+
+
+def test_a_deed_beside_a_statement_is_still_told(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The ministry denied the charges and attacked the opposition paper.")
+    assert [e.type for e in analysis.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish government is considering sending medical aid to Tonga.",
+        "Lawmakers in Lima are weighing imposing a curfew on the port district.",
+    ],
+)
+def test_an_act_only_deliberated_is_no_event(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in analyse_text(text).events] == []
+
+
+def test_an_act_done_after_deliberation_is_told(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Norway sent medical aid to Tonga after the storm.")
+    assert [e.type for e in analysis.events] == ["AID"]

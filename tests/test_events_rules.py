@@ -159,3 +159,61 @@ def test_aid_flown_in_is_aid_and_a_suspended_tax_an_easing(analyse_text) -> None
     assert _types(flown) == ["AID"]
     taxed = analyse_text("India suspended its tax on Nepali rice in June.")
     assert _types(taxed) == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel command declared a truce for the harvest season in Kachin.",
+        "The army announced a three-day cease-fire in the eastern provinces.",
+    ],
+)
+def test_a_declared_ceasefire_is_a_military_retreat(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0871 (declare truce, ceasefire), which PLOVER's mapping codes RETREAT/ceasefire
+    assert [(e.type, e.mode) for e in analyse_text(text).events] == [("RETREAT", "ceasefire")]
+
+
+def test_forces_offered_to_someone_are_help_offered(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 0332 (intent to provide military aid) maps to PLOVER AGREE, not THREATEN
+    offered = analyse_text("Ghana has offered to send troops to Mali to help the army.")
+    assert _types(offered) == ["AGREE"]
+    threatened = analyse_text("Ghana threatened to send troops to the disputed island.")
+    assert _types(threatened) == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters backed by Turkish drones shelled the town of Afrin on Monday.",
+        "Malian soldiers, supported by French helicopters, attacked a camp near Gao.",
+    ],
+)
+def test_a_side_described_as_backed_by_another_tells_no_support(analyse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER SUPPORT is an act of endorsement; "backed by X" describes the side that acts
+    assert _types(analyse_text(text)) == ["ASSAULT"]
+
+
+def test_a_dictionary_verb_in_a_plain_future_is_coded_by_intent(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # talks to come are an agreement (PLOVER codes announced cooperation by intent)
+    coming = analyse_text("The Peruvian foreign minister will attend the summit in Quito.")
+    assert _types(coming) == ["AGREE"]
+    maybe = analyse_text("The Peruvian foreign minister may attend the summit in Quito.")
+    assert _types(maybe) == []
+
+
+def test_what_someone_is_arrested_for_is_no_event_of_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # the act held against the arrested is told by the arrest, as an accusation's content is
+    held = analyse_text("Two farmers were arrested for collaborating with the rebels near Tumaco.")
+    assert _types(held) == ["COERCE"]
+
+
+def test_discussions_held_are_talks_and_a_deployment_announced_a_mobilisation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    talks = analyse_text("Kenya's president held bilateral discussions with the Somali president.")
+    assert _types(talks) == ["CONSULT"]
+    deployed = analyse_text("Russia announced the deployment of troops along the border.")
+    assert _types(deployed) == ["MOBILIZE"]
+    # troops deployed on a peacekeeping mission: CAMEO 074, PLOVER AID
+    kept = analyse_text(
+        "Nigeria announced the deployment of 200 troops to Liberia on a peacekeeping mission."
+    )
+    assert _types(kept) == ["AID"]

@@ -52,6 +52,7 @@ _PARTICLES = frozenset({"prt", "prep"})
 _ASSERTING = frozenset({"ROOT", "conj", "ccomp"})
 _OBJECTS = frozenset({"dobj", "obj", "attr"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
+_DEFINITE_FUTURE = frozenset({"will", "shall", "'ll"})
 _OWN = frozenset({"they", "we", "it", "he", "she", "i"})  # the claimant, told as a pronoun
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -137,7 +138,7 @@ def candidate_lemmas() -> frozenset[str]:
     table = lexicon()
     words = {key.split()[0] for key in table["verbs"]}
     words |= set(table["object_senses"]) | set(table["light_verbs"]) | set(table["control_verbs"])
-    words |= set(table["prepositional_light_verbs"]) | cameo_verbs()
+    words |= set(table["prepositional_light_verbs"]) | set(table["arrival_verbs"]) | cameo_verbs()
     return frozenset(words | CHARACTERISING | _OBLIGATION_FRAMES | {"be"})
 
 
@@ -153,12 +154,49 @@ def read_trigger(verb: Token) -> Trigger | None:
     children = list(verb.children)  # walked once for every rule below
     framed = _framed(verb, children)
     if framed is not None:
-        return framed
+        return None if _told_by_statement(verb) else framed
     found = own_sense(verb, children)
     if found is None:
         return None
     sense, noun, confidence = found
+    if sense.type == "SUPPORT" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "rebels backed by Turkey shelled the town": who stands behind a side describes
+        # the side (as "Turkish-backed" does), it tells no act of support
+        return None
+    if _told_by_statement(verb) or _punished_for(verb):  # asked last: most verbs code nothing
+        return None
     return Trigger(verb, sense, noun, aux_mode=_aux_mode(verb), confidence=confidence)
+
+
+def _punished_for(verb: Token) -> bool:
+    """ "arrested for collaborating with the rebels", "sanctioned over supplying drones": the
+    act someone is arrested or punished for is what they are held to have done, told by the
+    punishment (as an accusation's content is), not an event of its own."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in {"for", "over"}:
+        return False
+    punisher = prep.head
+    found = own_sense(punisher) if punisher.pos_ in {"VERB", "AUX"} else None
+    return found is not None and found[0].type in {"COERCE", "SANCTION"}
+
+
+def _told_by_statement(verb: Token) -> bool:
+    """ "claimed that they had attacked the base", "claimed responsibility for the blast that
+    killed six", "offered condolences over a fire that killed ten": what a public statement
+    (CAMEO 01, no event in PLOVER) reports or names is its subject matter, not a deed the
+    text tells; the deed is told by the clause that asserts it ("gunmen killed six"). A
+    conjunct is a clause of its own ("denied the charges and attacked the press")."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ in {"conj", "ROOT"} or current.head.i == current.i:
+            return False
+        current = current.head
+        lemma = lemma_of(current)
+        if current.pos_ in {"VERB", "AUX"} and has_statements(lemma):
+            children = list(current.children)
+            if _statement(lemma, children, _object(current, children)):
+                return True
+    return False
 
 
 @cache
@@ -193,21 +231,24 @@ def own_sense(
     """A verb's sense by itself (without a framed action): (sense, event noun, confidence).
     `children`, when the caller has walked them already, saves walking the parse again."""
     found = _own_sense(verb, list(verb.children) if children is None else children)
-    if found is not None and _peacekeepers_moved(verb, found[0]) and _peacekeeping(verb):
+    if _peacekeepers_moved(verb, found[0] if found else None) and _peacekeeping(verb):
         # "sent troops to the UN peacekeeping mission": CAMEO 074 (provide peacekeeping),
         # which PLOVER maps to AID, not a show of force
-        return Sense("AID", None, ("to", "in", "into")), found[1], found[2]
+        noun, confidence = (found[1], found[2]) if found else (None, 0.6)
+        return Sense("AID", None, ("to", "in", "into")), noun, confidence
     return found
 
 
-def _peacekeepers_moved(verb: Token, sense: Sense) -> bool:
-    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba", which the
-    lexicon reads as a visit when the arrivals are envoys)."""
-    if sense.type == "MOBILIZE":
+def _peacekeepers_moved(verb: Token, sense: Sense | None) -> bool:
+    """Forces moved: mobilised, or arriving ("peacekeepers arrived in Juba"); an arrival
+    codes no event by itself (CAMEO's "arrive" has only its block's non-specific 040),
+    so the verb is what says it."""
+    if sense is not None and sense.type == "MOBILIZE":
         return True
+    if lemma_of(verb) not in word_set("arrival_verbs") or sense not in {None, Sense("CONSULT")}:
+        return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    forces = subject is not None and any(k in _forces() for k in _noun_keys(subject))
-    return sense.type == "CONSULT" and lemma_of(verb) == "arrive" and forces
+    return subject is not None and any(k in _forces() for k in _noun_keys(subject))
 
 
 def _peacekeeping(verb: Token) -> bool:
@@ -433,9 +474,13 @@ def _statement(lemma: str, children: list[Token], obj: Token | None) -> bool:
 
 
 def _asserted(verb: Token, children: list[Token]) -> bool:
-    """A finite verb of a main or reported clause, not an infinitive, purpose or modifier."""
-    if verb.dep_ not in _ASSERTING or verb.tag_ in {"VB", "VBG"}:
+    """A finite verb of a main or reported clause, not an infinitive, purpose or modifier;
+    or the bare verb of a plain future ("will attend the summit"), which the stage codes by
+    intent (talks to come are an agreement, force to come a threat)."""
+    if verb.dep_ not in _ASSERTING or verb.tag_ == "VBG":
         return False
+    if verb.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ in _DEFINITE_FUTURE for c in children)
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
@@ -522,6 +567,10 @@ def _framed(verb: Token, children: list[Token]) -> Trigger | None:
     sense = _framed_sense(frame, inner_sense)
     if lemma == "prepare" and sense.type == "THREATEN":
         sense = Sense("MOBILIZE", None, sense.recipient_preps)  # readying force, not words
+    if lemma in word_set("offering_verbs") and inner_sense and inner_sense.type == "MOBILIZE":
+        # "offered to send troops to help Mali": forces offered to someone are help offered
+        # (CAMEO 0332, intent to give military aid: PLOVER AGREE), not a threat of force
+        sense = Sense("AGREE", None, inner_sense.recipient_preps)
     aux = _aux_mode(verb)
     return Trigger(verb, sense, None, action, inner_sense, aux, 0.7)
 
@@ -647,7 +696,9 @@ def _noun_keys(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     lefts = list(noun.lefts)  # walked once: each walk makes new Token objects
     compounds = [child for child in lefts if child.dep_ == "compound"]
-    keys = [f"{child.lower_} {lemma}" for child in lefts if child.dep_ in {"compound", "amod"}]
+    # "cease-fire", split by the tokenizer: the word as it is also written, "ceasefire"
+    keys = [f"{c.lower_}{lemma}" for c in compounds if c.i == noun.i - 2 and c.nbor().text == "-"]
+    keys += [f"{child.lower_} {lemma}" for child in lefts if child.dep_ in {"compound", "amod"}]
     keys += [f"{child.lemma_.lower()} {lemma}" for child in compounds]
     keys += [lemma, noun.lower_]
     # "mediation efforts", "ceasefire talks": the compound may carry the event by itself.
@@ -696,12 +747,20 @@ def _aux_mode(verb: Token) -> str | None:
             return "hypothetical"
     if _noun_complement(verb):
         return "hypothetical"  # "a request to extradite him": asked for, not done
+    if any(_deliberated(token) for token in chain):
+        return "hypothetical"  # "is considering sending aid": weighed, not done
     for token in chain[:2]:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in token.children):
             return "future"
         if any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children):
             return "future"
     return None
+
+
+def _deliberated(verb: Token) -> bool:
+    """ "is weighing sending troops", "considered imposing a curfew": an act a verb of
+    deliberation frames is one thought about, not one done (or announced)."""
+    return verb.dep_ == "xcomp" and lemma_of(verb.head) in word_set("deliberation_verbs")
 
 
 def declared_refusal(verb: Token) -> bool:
