@@ -1202,10 +1202,9 @@ def _division_after(
         country = country_place(code) if code else None
         if country is not None:
             return i + size, lambda c, code=code: c.country == code, country, False
-        regions = [c for c in cities_named(words.text) if c.feature == "region" and c.by_name]
-        if regions:
-            region_id = regions[0].geonameid
-            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0]), True
+        named = _first_region(words.text, lambda c: c.by_name)
+        if named is not None:
+            return i + size, lambda c, r=named.geonameid: c.region == r, _known(named), True
     return None
 
 
@@ -1213,8 +1212,12 @@ def _nation_division(name: str) -> City | None:
     """A nation GeoNames keeps as its country's first-order division ("England",
     "Scotland"), which the word lists treat as the country."""
     territory = country_of_territory(name)
-    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
-    return regions[0] if territory and regions else None
+    return _first_region(name, lambda c: c.country == territory) if territory else None
+
+
+def _first_region(name: str, holds: Callable[[City], bool]) -> City | None:
+    """The most populous first-order division called `name` that `holds`."""
+    return next((c for c in cities_named(name) if c.feature == "region" and holds(c)), None)
 
 
 def _known(city: City) -> KnownPlace:
