@@ -50,6 +50,8 @@ from dateline.nlp.places.embedded import standalone_place
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
+# The US states an article names, read when a rule first asks (`TextScan.states`).
+States = Callable[[], frozenset[int]]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
@@ -121,8 +123,8 @@ class TextScan:
     runs: tuple[tuple[int, int], ...]
     person_words: frozenset[str]
     lowercase: frozenset[str]
-    # the US states the article names (GeoNames ids): where its small towns lie
-    states: frozenset[int] = frozenset()
+    # what is read only when a rule asks: the US states the article names (`states`)
+    memo: dict[str, frozenset[int]] = field(default_factory=dict)
     # whether each token range is no date, person or common word (`_unambiguous`), as read
     unambiguous: dict[tuple[int, int], bool] = field(default_factory=dict)
 
@@ -142,8 +144,15 @@ class TextScan:
                 for w in e.name.split()
             ),
             frozenset(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
-            frozenset(_article_states(doc, analysis)),
         )
+
+    def states(self) -> frozenset[int]:
+        """The US states the article names (GeoNames ids), where its small towns lie: read
+        once, and only for an article a rule asks it of (most name no township or creek)."""
+        known = self.memo.get("states")
+        if known is None:
+            known = self.memo["states"] = frozenset(_article_states(self.doc, self.analysis))
+        return known
 
     def _local_features(
         self, places: list[Span], found: list[Span], anchors: _Anchors
@@ -157,15 +166,13 @@ class TextScan:
         with neither, it is left unread. It replaces the entity reading's place of the
         whole name where that is a town of another state ("New River", Arizona, for West
         Virginia's river)."""
-        if not self.states:
-            return
         home = next((f.place for f in self.dateline_pair if f.place.feature == "city"), None)
         doc = self.doc
         for i, j in self.runs:
             while j - i > 1 and doc[i].lower_ in STOP_WORDS:
                 i += 1
             kind = _FEATURE_WORDS.get(doc[j - 1].lower_)
-            if kind is None or j - i < 2 or j - i > _MAX_WORDS:
+            if kind is None or j - i < 2 or j - i > _MAX_WORDS or not self.states():
                 continue
             span = doc[i:j]
             if _overlaps(span.start_char, span.end_char, _ranges(found)):
@@ -179,7 +186,7 @@ class TextScan:
                 continue  # the project's list places it (`_Scan._feature`)
             words = [t.text for t in doc[i : j - 1] if t.lower_ not in _FEATURE_QUALIFIERS]
             where = self.analysis.article.span(span.start_char, span.end_char)
-            point = _namesake_near(" ".join(words), self.states, anchors, where, home) or home
+            point = _namesake_near(" ".join(words), self.states(), anchors, where, home) or home
             if point is not None:
                 yield Found(
                     where,
@@ -190,7 +197,9 @@ class TextScan:
     def _elsewhere(self, name: str, anchors: _Anchors) -> bool:
         """The resolver reads `name` as a town of a state the article does not name."""
         known = anchors.resolve(name)
-        return known is not None and known.feature == "city" and _state_of(known) not in self.states
+        return (
+            known is not None and known.feature == "city" and _state_of(known) not in self.states()
+        )
 
     def paired(self) -> list[Found]:
         """The "City, State" pairs and the dateline's pair alone, before anything else is
@@ -207,7 +216,9 @@ class TextScan:
         found.extend(_plural_divisions(doc, analysis, resolve))
         found.extend(_mistyped_features(analysis))
         anchors = _Anchors([*self.pairs, *self.dateline_pair], places, resolve)
-        found.extend(_bare_counties(doc, analysis, self.lowercase, _spans(found), anchors))
+        found.extend(
+            _bare_counties(doc, analysis, self.lowercase, _spans(found), anchors, self.states)
+        )
         found.extend(_townships(doc, analysis, self.states, places + _spans(found), anchors))
         found.extend(self._local_features(places, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve, self.states))
@@ -373,7 +384,7 @@ def _mistyped_bodies(
     analysis: Analysis,
     places: list[Span],
     resolve: Resolver,
-    states: frozenset[int] = frozenset(),
+    states: States = frozenset,
 ) -> Iterator[Found]:
     """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
     tagger called an organisation is the place the gazetteer knows by that whole name where
@@ -552,7 +563,7 @@ def _body_as_place(
     mention: Span,
     places: list[Span],
     resolve: Resolver,
-    states: frozenset[int] = frozenset(),
+    states: States = frozenset,
 ) -> Found | None:
     """The place an organisation's mention names, where its words and context say so."""
     tokens = _standalone_name(doc, analysis, mention)
@@ -569,7 +580,7 @@ def _body_as_place(
         return None
     if _big_enough(known) or _listed_near(doc, tokens, places, known, resolve):
         return Found(mention, known, overrides=True)
-    if _state_of(known) in states:  # "at Harvard" is Illinois' village in an Illinois story
+    if _state_of(known) in states():  # "at Harvard" is Illinois' village in an Illinois story
         return Found(mention, known, overrides=True)
     return None
 
@@ -622,7 +633,7 @@ def _namesake_near(
 
 
 def _townships(
-    doc: Doc, analysis: Analysis, states: frozenset[int], places: list[Span], anchors: _Anchors
+    doc: Doc, analysis: Analysis, states: States, places: list[Span], anchors: _Anchors
 ) -> Iterator[Found]:
     """ "Hempfield Township supervisors", "OSHTEMO TOWNSHIP, Mich.": no offline gazetteer
     holds the townships of the Midwest and Pennsylvania, but most are named after a town or
@@ -648,7 +659,7 @@ def _townships(
         if _overlaps(span.start_char, span.end_char, _ranges(places)):
             continue
         where = analysis.article.span(span.start_char, span.end_char)
-        town = _township_town(doc[start : token.i].text.title(), states, anchors, where)
+        town = _township_town(doc[start : token.i].text.title(), states(), anchors, where)
         if town is not None:
             yield Found(where, KnownPlace(where.text, "USA", town.lat, town.lon, None, "city"))
 
@@ -975,6 +986,7 @@ def _bare_counties(
     lowercase: frozenset[str],
     taken: list[Span],
     anchors: _Anchors,
+    article_states: States,
 ) -> Iterator[Found]:
     """ "officials in Latah and Nez Perce", "Deaf Smith and Oldham": local news names its
     counties without the word where the story is about counties. Names listed together are
@@ -985,7 +997,7 @@ def _bare_counties(
     article's places stay towns ("Madison and Jasper", across the line from Valdosta)."""
     if not _COUNTY_TALK & lowercase:
         return
-    states = _article_states(doc, analysis)
+    states = set(article_states())
     if not states:
         return
     people = [m for e in analysis.entities if e.type.value == "PERSON" for m in e.mentions]
