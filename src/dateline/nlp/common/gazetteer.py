@@ -7,8 +7,12 @@ their towns (`division_point`; counties at their mean); countries at GeoNames' o
 (`data/country_points.csv`). US towns below GeoNames' cut (post-office towns, villages and
 unincorporated communities: "Bat Cave", "Athol, Kan.") come from the ZIP list `zipcodes`
 carries (`local_towns`), kept apart from the GeoNames places: a name is read as one of them
-only where the text puts it in its state. Loading those lists takes seconds and hundreds of
-megabytes, so they are turned once into a small SQLite index in the user's cache folder
+only where the text puts it in its state. `zipcodes` is MIT; its data are the base table of
+unitedstateszipcodes.org (no licence stated for it), GeoNames' postal-code points (CC BY 4.0)
+and the USPS ZIP Locale Detail (public domain), rebuilt monthly upstream; 16,237 towns
+GeoNames lacks, 19,940 keys, 1.4 MB of the index, 0.8 s CPU and 90 MB more at its build.
+Loading those lists takes seconds and hundreds of megabytes, so they are turned once into a
+small SQLite index in the user's cache folder
 (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every
 process after that only opens the file: look-ups cost an indexed query, memory stays a few
 megabytes.
