@@ -775,9 +775,7 @@ def _near(place: Any, lat: float, lon: float, within: float = 50.0) -> bool:
     return _km(lat, lon, place.lat or 0.0, place.lon or 0.0) < within
 
 
-def test_the_zip_list_holds_post_office_towns_geonames_lacks_and_no_namesake_of_its_own() -> (
-    None
-):
+def test_the_zip_list_holds_post_office_towns_geonames_lacks_and_no_namesake_of_its_own() -> None:
     from dateline.nlp.common.gazetteer import cities_named, local_towns, zip_listed
 
     bat_cave = local_towns("Bat Cave")
