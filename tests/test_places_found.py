@@ -763,3 +763,118 @@ def test_a_dateline_town_too_small_for_the_gazetteer_still_names_its_state(analy
     assert found["Minn."].name == "Minnesota"
     # the dateline's capitals are not read alone for Ireland's Tower
     assert all(p.country == "USA" for p in analysis.places)
+
+
+# Issue 15's sixth stop: the ZIP list's towns below GeoNames' cut, townships, counties by
+# their word, and the rivers, creeks, lakes and parks of local news. Sentences of our own.
+
+
+def _near(place: Any, lat: float, lon: float, within: float = 50.0) -> bool:
+    from dateline.nlp.places.component import _km
+
+    return _km(lat, lon, place.lat or 0.0, place.lon or 0.0) < within
+
+
+def test_the_zip_list_holds_post_office_towns_geonames_lacks_and_no_namesake_of_its_own() -> None:
+    from dateline.nlp.common.gazetteer import cities_named, local_towns, zip_listed
+
+    bat_cave = local_towns("Bat Cave")
+    assert [town.name for town in bat_cave] == ["Bat Cave"]
+    assert zip_listed(bat_cave[0].geonameid) and bat_cave[0].population == 0
+    assert local_towns("Saint Huberts") and local_towns("St. Huberts")  # news' spelling
+    assert cities_named("Asheville") and not local_towns("Asheville")  # GeoNames' own
+    assert not local_towns("Lebanon") and not local_towns("Alabama")  # a country, a state
+
+
+def test_a_dateline_town_only_the_zip_list_holds_is_its_state_s(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "SISTERDALE, Texas — The old dance hall reopened Saturday under a new tin roof."
+    )
+    town = next(p for p in analysis.places if p.span.text == "SISTERDALE")
+    assert town.country == "USA" and _near(town, 29.97, -98.73)
+
+
+def test_a_town_and_state_pair_finds_a_hamlet_only_the_zip_list_holds(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The driver, a retired teacher from Renick, W.Va., walked away from the wreck."
+    )
+    town = next(p for p in analysis.places if p.span.text == "Renick")
+    assert _near(town, 38.08, -80.36)
+
+
+def test_a_bare_hamlet_is_its_namesake_in_the_state_a_story_is_filed_from(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "OSBORNE, Kan. — Shoppers drove in from Athol and Downs for the Saturday market, "
+        "and a church in Athol sold pies by the slice."
+    )
+    athol = [p for p in analysis.places if p.span.text == "Athol"]
+    assert athol and all(_near(p, 39.77, -98.91) for p in athol)  # not Massachusetts'
+
+
+def test_a_hamlet_only_the_zip_list_holds_is_not_read_without_its_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Crews in Sisterdale cleared the fallen oak by noon.")
+    assert not [p for p in analysis.places if p.span.text == "Sisterdale"]
+
+
+def test_a_small_town_a_body_s_name_took_is_a_place_in_a_story_of_its_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "VALENTINE, Neb. — Buses from Springview carried the marching band to the parade, "
+        "and the mayor of Valentine thanked the drivers."
+    )
+    town = next(p for p in analysis.places if p.span.text == "Springview")
+    assert _near(town, 42.82, -99.75)
+
+
+def test_a_township_is_placed_at_its_namesake_town_near_the_article_s_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Supervisors in Ligonier Township, a short drive from Latrobe, Pa., voted to pave "
+        "the road to the reservoir."
+    )
+    township = next(p for p in analysis.places if p.span.text == "Ligonier Township")
+    assert township.country == "USA" and _near(township, 40.24, -79.24)
+
+
+def test_a_township_named_after_no_town_is_placed_in_the_one_county_named(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "SPRINGFIELD, Ohio — The Clark County engineer said Zanfield Township will share "
+        "a salt barn with the county this winter."
+    )
+    township = next(p for p in analysis.places if p.span.text == "Zanfield Township")
+    county = next(p for p in analysis.places if p.span.text == "Clark County")
+    assert (township.lat, township.lon) == (county.lat, county.lon)
+
+
+def test_a_county_named_with_its_word_needs_no_other_cue(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Weekend roundup for Lycoming County: two bridges stay closed.")
+    county = next(p for p in analysis.places if p.span.text == "Lycoming County")
+    assert county.feature == "county" and _near(county, 41.34, -77.06, 80)
+
+
+def test_a_creek_is_placed_at_the_town_a_story_of_its_state_is_filed_from(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ALDERSON, W.Va. — Two anglers waded into Muddy Creek below the old mill on Sunday."
+    )
+    creek = next(p for p in analysis.places if p.span.text == "Muddy Creek")
+    town = next(p for p in analysis.places if p.span.text == "ALDERSON")
+    assert creek.feature == "river" and (creek.lat, creek.lon) == (town.lat, town.lon)
+
+
+def test_a_river_named_after_a_county_of_the_story_s_state_lies_by_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "PHILIPPI, W.Va. — Water from the Barbour River covered the ballfield by noon."
+    )
+    river = next(p for p in analysis.places if p.span.text == "Barbour River")
+    assert river.feature == "river" and _near(river, 39.13, -80.0)
+
+
+def test_a_creek_in_a_story_of_no_state_is_not_guessed(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Two anglers waded into Muddy Creek below the old mill on Sunday.")
+    assert not [p for p in analysis.places if p.span.text == "Muddy Creek"]
+
+
+def test_a_river_the_tagger_read_as_another_state_s_town_is_the_story_s_river(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "HINTON, W.Va. — Rafting outfitters said the New River ran high and brown all week."
+    )
+    river = next(p for p in analysis.places if p.span.text == "New River")
+    assert river.feature == "river" and _near(river, 37.67, -80.89)

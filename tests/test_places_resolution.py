@@ -39,6 +39,18 @@ OPEN = {
     ("palouse_grass_fire.txt", "Washington"),
     ("apurimac_mine_road.txt", "Chalhuanca"),
     ("apurimac_mine_road.txt", "Puno"),
+    # Issue 15's sixth stop's articles, after its fixes: a point the gazetteers lack with a
+    # namesake elsewhere (New York's Stony Point), a river read as the village of its name
+    # (Niobrara), Kansas' Lebanon (a country's name, kept out of the ZIP list's towns), and
+    # a creek placed at the town its story is filed from, 53 km from the gold's rough point,
+    # a hamlet of the ZIP list outweighed by its big namesakes (Nebraska's Newport), and a
+    # town far from the story's others read as the bigger namesake (Sutton, Mass.).
+    ("leech_lake_walleye.txt", "Stony Point"),
+    ("sandhills_volleyball.txt", "Niobrara"),
+    ("sandhills_volleyball.txt", "Newport"),
+    ("sandhills_volleyball.txt", "Sutton"),
+    ("smith_center_football.txt", "Lebanon"),
+    ("panhandle_wheat.txt", "Tierra Blanca Creek"),
 }
 
 

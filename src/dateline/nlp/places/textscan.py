@@ -37,9 +37,11 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     division_named,
     km,
+    local_towns,
     region_named,
     regions_by_name,
     us_state,
+    zip_listed,
 )
 from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name, country_of_territory
@@ -48,6 +50,8 @@ from dateline.nlp.places.embedded import standalone_place
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
+# The US states an article names, read when a rule first asks (`TextScan.states`).
+States = Callable[[], frozenset[int]]
 
 _BLOCKS = FACT_BLOCKS | {BlockKind.CAPTION}
 _MAX_WORDS = 4
@@ -119,6 +123,8 @@ class TextScan:
     runs: tuple[tuple[int, int], ...]
     person_words: frozenset[str]
     lowercase: frozenset[str]
+    # what is read only when a rule asks: the US states the article names (`states`)
+    memo: dict[str, frozenset[int]] = field(default_factory=dict)
     # whether each token range is no date, person or common word (`_unambiguous`), as read
     unambiguous: dict[tuple[int, int], bool] = field(default_factory=dict)
 
@@ -140,6 +146,61 @@ class TextScan:
             frozenset(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
         )
 
+    def states(self) -> frozenset[int]:
+        """The US states the article names (GeoNames ids), where its small towns lie: read
+        once, and only for an article a rule asks it of (most name no township or creek)."""
+        known = self.memo.get("states")
+        if known is None:
+            known = self.memo["states"] = frozenset(_article_states(self.doc, self.analysis))
+        return known
+
+    def _local_features(
+        self, places: list[Span], found: list[Span], anchors: _Anchors
+    ) -> Iterator[Found]:
+        """ "the Greenbrier River", "Killbuck Creek", "Chimney Rock State Park": local
+        news names rivers, creeks, lakes and parks no offline gazetteer holds (GeoNames'
+        hydrographic and park classes are on no package index). In a story of a state it
+        names, a capitalised name ending in such a word is a place: at the town or county
+        whose name it carries, in the article's states and near its other places, else at
+        the town the story is filed from (a feature a local story names lies near it);
+        with neither, it is left unread. It replaces the entity reading's place of the
+        whole name where that is a town of another state ("New River", Arizona, for West
+        Virginia's river)."""
+        home = next((f.place for f in self.dateline_pair if f.place.feature == "city"), None)
+        doc = self.doc
+        for i, j in self.runs:
+            while j - i > 1 and doc[i].lower_ in STOP_WORDS:
+                i += 1
+            kind = _FEATURE_WORDS.get(doc[j - 1].lower_)
+            if kind is None or j - i < 2 or j - i > _MAX_WORDS or not self.states():
+                continue
+            span = doc[i:j]
+            if _overlaps(span.start_char, span.end_char, _ranges(found)):
+                continue
+            overrides = _overlaps(span.start_char, span.end_char, _ranges(places))
+            if overrides and not self._elsewhere(span.text, anchors):
+                continue
+            if any(t.lower_ in self.person_words for t in span):
+                continue
+            if _listed_feature(span.text) is not None:
+                continue  # the project's list places it (`_Scan._feature`)
+            words = [t.text for t in doc[i : j - 1] if t.lower_ not in _FEATURE_QUALIFIERS]
+            where = self.analysis.article.span(span.start_char, span.end_char)
+            point = _namesake_near(" ".join(words), self.states(), anchors, where, home) or home
+            if point is not None:
+                yield Found(
+                    where,
+                    KnownPlace(where.text, "USA", point.lat, point.lon, None, kind),
+                    overrides=overrides,
+                )
+
+    def _elsewhere(self, name: str, anchors: _Anchors) -> bool:
+        """The resolver reads `name` as a town of a state the article does not name."""
+        known = anchors.resolve(name)
+        return (
+            known is not None and known.feature == "city" and _state_of(known) not in self.states()
+        )
+
     def paired(self) -> list[Found]:
         """The "City, State" pairs and the dateline's pair alone, before anything else is
         read: the places resolution takes as fixed, and the states they name as the
@@ -155,8 +216,12 @@ class TextScan:
         found.extend(_plural_divisions(doc, analysis, resolve))
         found.extend(_mistyped_features(analysis))
         anchors = _Anchors([*self.pairs, *self.dateline_pair], places, resolve)
-        found.extend(_bare_counties(doc, analysis, self.lowercase, _spans(found), anchors))
-        found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve))
+        found.extend(
+            _bare_counties(doc, analysis, self.lowercase, _spans(found), anchors, self.states)
+        )
+        found.extend(_townships(doc, analysis, self.states, places + _spans(found), anchors))
+        found.extend(self._local_features(places, _spans(found), anchors))
+        found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve, self.states))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
@@ -242,6 +307,9 @@ class _Scan:
             return None
         if fold(span.text) in self.names or _place_context(doc, i, j, places + _spans(found)):
             return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
+        if known.feature == "county" and doc[j - 1].lower_ in _COUNTY_NAME_WORDS:
+            # "Police log: Westmoreland County": the word says it is a county
+            return Found(self.text.analysis.article.span(span.start_char, span.end_char), known)
         return None
 
     def _feature(self, i: int, j: int) -> Found | None:
@@ -312,13 +380,19 @@ def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
 
 
 def _mistyped_bodies(
-    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+    doc: Doc,
+    analysis: Analysis,
+    places: list[Span],
+    resolve: Resolver,
+    states: States = frozenset,
 ) -> Iterator[Found]:
     """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
     tagger called an organisation is the place the gazetteer knows by that whole name where
     the words around it say it is a place (see `_place_context`), and the place is no
-    village whose name a body might share. Only the tagger's guess is overruled: "lost to
-    Morecambe" is a team, by the entity reading's own evidence."""
+    village whose name a body might share, unless the village lies in a state the article
+    names (`states`): "fans from Long Pine" in a story filed from Ainsworth, Neb. Only the
+    tagger's guess is overruled: "lost to Morecambe" is a team, by the entity reading's own
+    evidence."""
     known = list(places)  # "Suwon and Incheon": the second is listed beside the first
     for entity in analysis.entities:
         if entity.type.value != "ORG" or entity.name.isupper() or entity.type_from not in _GUESSED:
@@ -326,7 +400,7 @@ def _mistyped_bodies(
         for mention in entity.mentions:
             if _overlaps(mention.start, mention.end, _ranges(known)):
                 continue
-            read = _body_as_place(doc, analysis, mention, known, resolve)
+            read = _body_as_place(doc, analysis, mention, known, resolve, states)
             listed = [read] if read is not None else _listed_towns(doc, mention, known, resolve)
             known.extend(f.span for f in listed)
             yield from listed
@@ -484,7 +558,12 @@ def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
 
 
 def _body_as_place(
-    doc: Doc, analysis: Analysis, mention: Span, places: list[Span], resolve: Resolver
+    doc: Doc,
+    analysis: Analysis,
+    mention: Span,
+    places: list[Span],
+    resolve: Resolver,
+    states: States = frozenset,
 ) -> Found | None:
     """The place an organisation's mention names, where its words and context say so."""
     tokens = _standalone_name(doc, analysis, mention)
@@ -501,7 +580,99 @@ def _body_as_place(
         return None
     if _big_enough(known) or _listed_near(doc, tokens, places, known, resolve):
         return Found(mention, known, overrides=True)
+    if _state_of(known) in states():  # "at Harvard" is Illinois' village in an Illinois story
+        return Found(mention, known, overrides=True)
     return None
+
+
+def _state_of(known: KnownPlace) -> int | None:
+    """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
+    if known.feature not in _LOCAL_FEATURES:
+        return None
+    named = [*cities_named(known.name), *local_towns(known.name)]
+    return next((c.region for c in named if c.geonameid == known.geonameid), None)
+
+
+_TOWNSHIP_WORDS = frozenset({"township", "twp."})
+# The last words of the local features a story names, and the kind each makes the place.
+_FEATURE_WORDS = {
+    "river": "river",
+    "creek": "river",
+    "lake": "lake",
+    "reservoir": "lake",
+    "bay": "lake",
+    "dam": "dam",
+    "park": "park",
+    "forest": "park",
+    "pass": "mountain",
+}
+# How near the town a story is filed from a feature's namesake must lie.
+_HOME_KM = 50.0
+# Words between a feature's namesake and its kind: "Chimney Rock State Park".
+_FEATURE_QUALIFIERS = frozenset({"state", "national", "county", "memorial", "regional"})
+
+
+def _namesake_near(
+    name: str, states: frozenset[int], anchors: _Anchors, span: Span, home: KnownPlace | None
+) -> KnownPlace | None:
+    """The town or county called `name` in one of the article's `states`, near its other
+    places and, in a story filed from a town, within `_HOME_KM` of it: the one a feature
+    named after it lies by ("Greenbrier River"), not a namesake town two counties off
+    ("Beaver Creek" by New Hartford, Iowa, is no creek of Beaver, Iowa)."""
+    if not name:
+        return None
+    named = [*cities_named(name), *cities_named(f"{name} County"), *local_towns(name)]
+    for city in named:
+        if city.feature in _LOCAL_FEATURES and city.region in states:
+            known = _known(city)
+            if home is not None and km(home, known) > _HOME_KM:
+                continue
+            if anchors.near(known, [span]):
+                return known
+    return None
+
+
+def _townships(
+    doc: Doc, analysis: Analysis, states: States, places: list[Span], anchors: _Anchors
+) -> Iterator[Found]:
+    """ "Hempfield Township supervisors", "OSHTEMO TOWNSHIP, Mich.": no offline gazetteer
+    holds the townships of the Midwest and Pennsylvania, but most are named after a town or
+    village inside or beside them. A capitalised "X Township" is a place wherever it
+    stands (the word says so), placed at the town of X in a state the article names that
+    lies near the article's other places; one whose X is no such town is left unread (no
+    point to give it: Lancaster County's Penn Township is not beside the borough of Penn,
+    300 km west), unless the article names one county alone, which holds it ("Police log:
+    Westmoreland County")."""
+    for token in tokens_with(doc, "LOWER", _TOWNSHIP_WORDS):
+        if not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and token.i - start < _MAX_WORDS - 1 and _town_word(doc[start - 1]):
+            start -= 1
+        start, _ = _without_opening_stop_word(doc, start, token.i)
+        if start >= token.i:
+            continue
+        span = doc[start : token.i + 1]
+        block = analysis.article.block_at(span.start_char)
+        if block is None or block.kind not in _BLOCKS:
+            continue
+        if _overlaps(span.start_char, span.end_char, _ranges(places)):
+            continue
+        where = analysis.article.span(span.start_char, span.end_char)
+        town = _township_town(doc[start : token.i].text.title(), states(), anchors, where)
+        if town is not None:
+            yield Found(where, KnownPlace(where.text, "USA", town.lat, town.lon, None, "city"))
+
+
+def _township_town(
+    name: str, states: frozenset[int], anchors: _Anchors, span: Span
+) -> KnownPlace | None:
+    """The town a township is named after, in one of the article's `states` and near its
+    other places."""
+    towns = [c for c in cities_named(name) if c.feature == "city" and c.region in states]
+    towns += [c for c in local_towns(name) if c.region in states]
+    town = next((_known(c) for c in towns if anchors.near(_known(c), [span])), None)
+    return town or anchors.only_county()
 
 
 def _named_a_place(doc: Doc, i: int, j: int) -> bool:
@@ -790,15 +961,23 @@ class _Anchors:
 
     def near(self, place: KnownPlace, own: list[Span]) -> bool:
         """Whether a place other than the `own` spans lies within a list's drive of it."""
+        return any(
+            km(place, k) <= _LIST_KM
+            for s, k in self._read()
+            if not any(s.start < o.end and o.start < s.end for o in own)
+        )
+
+    def only_county(self) -> KnownPlace | None:
+        """The county the article's places name, where they name one alone."""
+        counties = {k.geonameid: k for _, k in self._read() if k.feature == "county"}
+        return next(iter(counties.values())) if len(counties) == 1 else None
+
+    def _read(self) -> list[tuple[Span, KnownPlace]]:
         if self._points is None:
             read = [(f.span, f.place) for f in self.pairs]
             read += [(s, k) for s in self.places if (k := self.resolve(s.text)) is not None]
             self._points = [(s, k) for s, k in read if k.feature in _LOCAL_FEATURES]
-        return any(
-            km(place, k) <= _LIST_KM
-            for s, k in self._points
-            if not any(s.start < o.end and o.start < s.end for o in own)
-        )
+        return self._points
 
 
 def _bare_counties(
@@ -807,6 +986,7 @@ def _bare_counties(
     lowercase: frozenset[str],
     taken: list[Span],
     anchors: _Anchors,
+    article_states: States,
 ) -> Iterator[Found]:
     """ "officials in Latah and Nez Perce", "Deaf Smith and Oldham": local news names its
     counties without the word where the story is about counties. Names listed together are
@@ -817,7 +997,7 @@ def _bare_counties(
     article's places stay towns ("Madison and Jasper", across the line from Valdosta)."""
     if not _COUNTY_TALK & lowercase:
         return
-    states = _article_states(doc, analysis)
+    states = set(article_states())
     if not states:
         return
     people = [m for e in analysis.entities if e.type.value == "PERSON" for m in e.mentions]
@@ -847,13 +1027,16 @@ def _bare_counties(
 def _local_town(anchors: _Anchors, span: Span, own: list[Span]) -> bool:
     """The name is a town the resolver places among the article's other places."""
     known = anchors.resolve(span.text)
-    return known is not None and known.feature == "city" and anchors.near(known, own)
+    if known is None or known.feature != "city" or zip_listed(known.geonameid):
+        return False  # "Latah and Nez Perce": a ZIP list hamlet is no town beside a county
+    return anchors.near(known, own)
 
 
 def _token_span(doc: Doc, analysis: Analysis, start: int, stop: int) -> Span:
     return analysis.article.span(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1]))
 
 
+_COUNTY_NAME_WORDS = frozenset({"county", "parish"})
 _COUNTY_WORDS_AFTER = frozenset({"county", "counties", "parish", "parishes", "'s", "’s"})
 
 
@@ -994,13 +1177,16 @@ def _town_in(name: str, state: City) -> City | None:
 
 
 def _town_where(name: str, holds: Callable[[City], bool], countries: bool = False) -> City | None:
-    """The biggest town (or county) of `name` by its own name that the division `holds`;
-    a country's name only where `countries` allows ("France, Germany" is a list, not a pair,
-    but "Lebanon, Pa." is)."""
+    """The biggest town (or county) of `name` by its own name that the division `holds`,
+    else a town of the ZIP list there; a country's name only where `countries` allows
+    ("France, Germany" is a list, not a pair, but "Lebanon, Pa." is)."""
     if not countries and country_of_name(name):
         return None
     towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
-    return towns[0] if towns else None
+    if towns:
+        return towns[0]
+    # "Athol, Kan.": a town too small for GeoNames, which the ZIP list holds in the state
+    return next((c for c in local_towns(name) if holds(c)), None)
 
 
 def _division_after(
@@ -1028,10 +1214,9 @@ def _division_after(
         country = country_place(code) if code else None
         if country is not None:
             return i + size, lambda c, code=code: c.country == code, country, False
-        regions = [c for c in cities_named(words.text) if c.feature == "region" and c.by_name]
-        if regions:
-            region_id = regions[0].geonameid
-            return i + size, lambda c, r=region_id: c.region == r, _known(regions[0]), True
+        named = _first_region(words.text, lambda c: c.by_name)
+        if named is not None:
+            return i + size, lambda c, r=named.geonameid: c.region == r, _known(named), True
     return None
 
 
@@ -1039,8 +1224,12 @@ def _nation_division(name: str) -> City | None:
     """A nation GeoNames keeps as its country's first-order division ("England",
     "Scotland"), which the word lists treat as the country."""
     territory = country_of_territory(name)
-    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
-    return regions[0] if territory and regions else None
+    return _first_region(name, lambda c: c.country == territory) if territory else None
+
+
+def _first_region(name: str, holds: Callable[[City], bool]) -> City | None:
+    """The most populous first-order division called `name` that `holds`."""
+    return next((c for c in cities_named(name) if c.feature == "region" and holds(c)), None)
 
 
 def _known(city: City) -> KnownPlace:
