@@ -39,6 +39,7 @@ from dateline.nlp.common.gazetteer import (
     km,
     region_named,
     regions_by_name,
+    transliterated,
     us_state,
 )
 from dateline.nlp.common.intervals import SpanSet
@@ -996,10 +997,15 @@ def _town_in(name: str, state: City) -> City | None:
 def _town_where(name: str, holds: Callable[[City], bool], countries: bool = False) -> City | None:
     """The biggest town (or county) of `name` by its own name that the division `holds`;
     a country's name only where `countries` allows ("France, Germany" is a list, not a pair,
-    but "Lebanon, Pa." is)."""
+    but "Lebanon, Pa." is). A transliteration is its own name ("ZAPORIZHZHIA, Ukraine" is
+    the city GeoNames spells Zaporizhzhya, not the village it spells so)."""
     if not countries and country_of_name(name):
         return None
-    towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
+    towns = [
+        c
+        for c in cities_named(name)
+        if transliterated(c, name) and c.feature != "region" and holds(c)
+    ]
     return towns[0] if towns else None
 
 
