@@ -112,3 +112,16 @@ def test_a_state_s_utility_lends_no_country_to_its_state_s_name(analyse_text) ->
         "crews worked through the night in Tifton and Adel."
     )
     assert all(p.country == "USA" for p in analysis.places)
+
+
+def test_a_nationality_word_is_its_country_not_a_small_town_of_that_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "NEW YORK (AP) - The utility will pay 2 billion Canadian dollars for the line, which "
+        "runs from the border to Albany and Yonkers."
+    )
+    assert all(p.country != "USA" for p in analysis.places if p.span.text == "Canadian")
+
+
+def test_a_town_paired_with_its_state_keeps_a_nationality_s_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    places = _places(analyse_text("Wheat farmers near Canadian, Texas, cut their harvest early."))
+    assert places["Canadian"].country == "USA"

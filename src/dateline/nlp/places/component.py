@@ -659,6 +659,10 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             or country_place(code)
         )
     cities = [_as_spelled(c, name) for c in cities_named(name) if _plausible(c, name)]
+    people = country_of_demonym(name)
+    if people is not None and not any(c.population >= _GROUP_CITY for c in cities):
+        # "1.5 billion Canadian dollars" is Canada's, not Canadian, Texas (a pair fixes that)
+        return country_place(people)
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
         named = (
