@@ -66,3 +66,14 @@ def test_a_country_s_airline_keeps_its_country(analyse_text) -> None:  # type: i
     analysis = analyse_text("Kenya Airways said on Monday it would add flights to Lagos.")
     airline = next(e for e in analysis.entities if e.name == "Kenya Airways")
     assert airline.country == "KEN"
+
+
+def test_a_listed_body_s_name_run_on_is_another_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Japan's Liberal Democratic Party opened talks with the Democratic Party for the "
+        "People on Tuesday, while the Democratic Party in Washington said nothing."
+    )
+    bodies = {e.name: e for e in analysis.entities}
+    assert bodies["Democratic Party for the People"].type.value == "ORG"
+    assert bodies["Democratic Party for the People"].country != "USA"
+    assert bodies["Democratic Party"].country == "USA"
