@@ -125,3 +125,12 @@ def test_a_nationality_word_is_its_country_not_a_small_town_of_that_name(analyse
 def test_a_town_paired_with_its_state_keeps_a_nationality_s_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
     places = _places(analyse_text("Wheat farmers near Canadian, Texas, cut their harvest early."))
     assert places["Canadian"].country == "USA"
+
+
+def test_a_union_of_states_names_no_place_by_its_first_word(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ADDIS ABABA, Ethiopia - Envoys of the African Union met in Addis Ababa on Friday, "
+        "and the European Commission sent an observer."
+    )
+    assert not any(p.span.text in {"African", "European"} for p in analysis.places)
+    assert any(p.span.text == "Addis Ababa" for p in analysis.places)

@@ -52,6 +52,7 @@ from dateline.nlp.common.lexicon import (
     country_of_demonym,
     country_of_name,
     country_of_territory,
+    organisation,
     region_of_demonym,
 )
 from dateline.nlp.common.occasions import carry_forward, cue_token
@@ -233,7 +234,9 @@ def _embedded(
     places: list[Place] = []
     # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
     # as for the sides of a match result.
-    bodies = [e for e in analysis.entities if e.type_from != "club"]
+    # Nor does it in a union of states the organisation list knows: "the African Union" is
+    # no place in Africa, "the European Commission" none in Europe.
+    bodies = [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
     for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
@@ -253,6 +256,12 @@ def _embedded(
             )
         )
     return places
+
+
+def _union(entity: Entity) -> bool:
+    """A body of many states by the organisation list: no country of its own."""
+    known = organisation(entity.name)
+    return known is not None and known.country is None and known.sector == "IGO"
 
 
 def _demonym_places(doc: Doc, analysis: Analysis, found: list[Place]) -> list[Place]:
