@@ -77,3 +77,12 @@ def test_a_listed_body_s_name_run_on_is_another_body(analyse_text) -> None:  # t
     assert bodies["Democratic Party for the People"].type.value == "ORG"
     assert bodies["Democratic Party for the People"].country != "USA"
     assert bodies["Democratic Party"].country == "USA"
+
+
+def test_a_big_province_of_the_story_s_country_is_no_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "KARACHI, Pakistan (Reuters) - The Karachi-based Pakistan Meteorological Department "
+        "forecast more rain over Balochistan and southern Punjab this week."
+    )
+    assert _types(analysis).get("Balochistan", ("GPE",))[0] == "GPE"
+    assert any(p.span.text == "Balochistan" for p in analysis.places)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from dateline.nlp.common.gazetteer import (
     cities_named,
+    country_place,
     division_named,
     largest_city,
     spelled_like,
@@ -96,6 +97,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("GPE", "gazetteer")
     if cluster.label in {"PERSON", "ORG"} and _place_by_its_kind(doc, name, cluster, given):
         return Verdict("GPE", "place word")
+    if cluster.label == "ORG" and _province_of_the_story(doc, name, cluster):
+        return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
 
 
@@ -188,6 +191,27 @@ def _place_by_its_kind(doc: Doc, name: str, cluster: _Cluster, given: frozenset[
         if division_named(name, kind) is not None:
             return True
     return False
+
+
+# A first-order division this big is a province a story names by its name alone.
+_PROVINCE = 1_000_000
+
+
+def _province_of_the_story(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "more rain over Balochistan", tagged a body: a big first-order division called by its
+    own name, in a story that names the division's country, is that province, unless a
+    word of a body ends the name or the name is a team's."""
+    if organisation(name) is not None or name.split()[-1].lower() in _ORG_ENDINGS:
+        return False
+    if any(m.team for m in cluster.mentions):
+        return False
+    city = largest_city(name)
+    if city is None or city.feature != "region" or not city.by_name or city.country is None:
+        return False
+    if city.population < _PROVINCE:
+        return False
+    country = country_place(city.country)
+    return country is not None and country.name in article_text(doc)
 
 
 def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:
