@@ -86,3 +86,22 @@ def test_a_big_province_of_the_story_s_country_is_no_body(analyse_text) -> None:
     )
     assert _types(analysis).get("Balochistan", ("GPE",))[0] == "GPE"
     assert any(p.span.text == "Balochistan" for p in analysis.places)
+
+
+def test_an_officer_of_a_charity_gets_no_country_from_the_story(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "MONTREAL (Reuters) - Quebec signed the deal on Monday. Environmental groups said "
+        "they would watch the work closely, said Claire Tremblay, a spokeswoman for the "
+        "Sierra Club."
+    )
+    person = next(e for e in analysis.entities if e.name == "Claire Tremblay")
+    assert person.country is None
+
+
+def test_an_officer_of_a_ministry_serves_the_story_s_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "NAIROBI, Kenya (AP) - Kenya raised fuel prices on Monday, said Ruth Wanjiru, a "
+        "spokeswoman for the Energy Ministry."
+    )
+    person = next(e for e in analysis.entities if e.name == "Ruth Wanjiru")
+    assert person.country == "KEN" and person.country_source == "inference"
