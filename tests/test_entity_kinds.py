@@ -105,3 +105,11 @@ def test_an_officer_of_a_ministry_serves_the_story_s_country(analyse_text) -> No
     )
     person = next(e for e in analysis.entities if e.name == "Ruth Wanjiru")
     assert person.country == "KEN" and person.country_source == "inference"
+
+
+def test_a_kind_word_that_modifies_an_apposition_s_noun_is_no_place_s_kind(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Work on the bridge stopped on Monday, said Marlow, a city contractor who asked "
+        "that his first name not be used."
+    )
+    assert not any(p.span.text == "Marlow" for p in analysis.places)

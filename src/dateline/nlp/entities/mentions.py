@@ -564,8 +564,9 @@ def place_kind(doc: Doc, mention: Mention) -> str | None:
         return doc[start - 2].lower_  # "south of Birnin Gwari": only places lie south of
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in {"the", "a", "an"}:
         for token in doc[end + 2 : end + 2 + _APPOSITION_WORDS]:
-            if token.lower_ in _KINDS:
-                return token.lower_
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.lower_ in _KINDS and (following is None or following.pos_ != "NOUN"):
+                return token.lower_  # the phrase's head: not "Shreve, a city contractor"
             if token.is_punct or token.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}:
                 break
     head = doc[end - 1]
