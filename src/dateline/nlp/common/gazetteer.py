@@ -523,6 +523,20 @@ def spelled_like(city: City, name: str) -> bool:
     return ratio >= _SPELLING_RATIO
 
 
+def _skeleton(name: str) -> str:
+    """A name as romanisations agree on it: letters only, "y" as "i", no "h" (as in "kh",
+    "zh"), no doubled letters."""
+    letters = "".join(ch for ch in fold(name) if ch.isalpha()).replace("y", "i").replace("h", "")
+    return "".join(ch for k, ch in enumerate(letters) if k == 0 or letters[k - 1] != ch)
+
+
+def transliterated(city: City, name: str) -> bool:
+    """Whether `name` is the place's own name in another romanisation ("Zaporizhzhia" of
+    Zaporizhzhya, "Kryvyi Rih" of Kryvyy Rih): its own name, where `spelled_like` also
+    takes a letter more or less ("Charlestown" is not Charleston)."""
+    return city.by_name or _skeleton(name) == _skeleton(city.name)
+
+
 @dataclass(frozen=True, slots=True)
 class KnownPlace:
     """A place with coordinates: a city, a country, or a region, sea or crossing."""

@@ -425,6 +425,7 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
         return
     home = max(votes, key=lambda c: (votes[c], -first_seen[c]))
     lent = _PROFESSIONS | (_RANKS if len(_states_named(clusters)) > 1 else frozenset())
+    stateless = _stateless_bodies(clusters)
     for cluster in clusters:
         role = _role(cluster)
         if (
@@ -434,9 +435,47 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
             or cluster.international
             or _international(role)
             or lent & set(role.lower().split())
+            or _serves(article, cluster, stateless)
         ):
             continue
         cluster.hinted_country, cluster.hinted_source = home, "inference"
+
+
+# "a spokeswoman for the Sierra Club", "the director of Human Rights Watch"
+_SERVING = re.compile(r"\s+(?:for|of|at|with)\s+(?:the\s+)?")
+
+
+# Words of a state's own bodies: their officials serve the story's country ("a spokeswoman
+# for the Energy Ministry"), as a club's or a charity's do not.
+_STATE_BODY_WORDS = frozenset(
+    {"ministry", "department", "government", "police", "army", "navy", "office", "council",
+     "commission", "agency", "parliament", "senate", "assembly", "court", "cabinet", "embassy",
+     "authority", "forces", "presidency", "military", "guard", "guards", "service", "bank"}
+)  # fmt: skip
+
+
+def _stateless_bodies(clusters: list[_Cluster]) -> dict[int, _Cluster]:
+    """The article's bodies of no country and no state's word, by where each mention starts."""
+    return {
+        m.start: c
+        for c in clusters
+        if c.label == "ORG"
+        and not _country(c)
+        and not _STATE_BODY_WORDS & set(_name(c).lower().split())
+        for m in c.mentions
+    }
+
+
+def _serves(article: Article, cluster: _Cluster, stateless: dict[int, _Cluster]) -> bool:
+    """ "Claire Tremblay, a spokeswoman for the Sierra Club": an office in a body of no
+    country is no office of the story's country; the inference would give her Canada's."""
+    for mention in cluster.mentions:
+        if mention.role_end is None:
+            continue
+        after = _SERVING.match(article.text, mention.role_end)
+        if after is not None and after.end() in stateless:
+            return True
+    return False
 
 
 def _states_named(clusters: list[_Cluster]) -> set[str]:

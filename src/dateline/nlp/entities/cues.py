@@ -95,12 +95,25 @@ def _mark_known_bodies(
     "Parliament" opens sentences too)."""
     for match in _known_body_pattern().finditer(article.text, start, end):
         name = match.group()
+        longer = _LONGER_NAME.match(article.text, match.end(), end) if " " in name else None
+        if longer is not None:
+            # "the Democratic Party for the People" is Japan's party, not the listed one
+            # its first words name: the whole name is a body the list does not know
+            _mark(
+                doc, article, mentions, match.start(), longer.end(), "ORG", "organisation context"
+            )
+            continue
         inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
         if not inside and " " not in name and not (name.isupper() and len(name) >= 3):
             continue
         if inside and all((m.start, m.end) == match.span() and m.label == "ORG" for m in inside):
             continue
         _mark(doc, article, mentions, match.start(), match.end(), "ORG", "organisation list")
+
+
+# A listed body's name of two words or more run on by "of" or "for (the)" and capitalised
+# words: another body's longer name ("Democratic Party of Japan", "Islamic State of Iraq").
+_LONGER_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def _could_be_vessel(name: str) -> bool:

@@ -21,13 +21,20 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
-from dateline.nlp.common.gazetteer import largest_city, spelled_like
+from dateline.nlp.common.gazetteer import (
+    cities_named,
+    country_place,
+    division_named,
+    largest_city,
+    spelled_like,
+)
 from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
 from dateline.nlp.entities.mentions import (
     Mention,
     in_place_context,
     is_organisation_word,
     is_titled,
+    place_kind,
 )
 from dateline.nlp.stage import article_text
 
@@ -88,6 +95,10 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("OTHER", "place word")
     if cluster.label in {"PERSON", "ORG"} and _place_by_evidence(doc, name, cluster, given):
         return Verdict("GPE", "gazetteer")
+    if cluster.label in {"PERSON", "ORG"} and _place_by_its_kind(doc, name, cluster, given):
+        return Verdict("GPE", "place word")
+    if cluster.label == "ORG" and _province_of_the_story(doc, name, cluster):
+        return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
 
 
@@ -131,6 +142,7 @@ def _town_by_its_name(doc: Doc, name: str, cluster: _Cluster) -> bool:
         m.token_start > 0
         and doc[m.token_start - 1].lower_ == "the"
         and not in_place_context(doc, m)  # "the Hiiraan region" is the region
+        and place_kind(doc, m) is None  # so are "the Dogansehir and Yesilyurt districts"
         for m in cluster.mentions
     )
 
@@ -158,6 +170,48 @@ def _take_operation_word(doc: Doc, mention: Mention) -> None:
         mention.token_start -= 1
         mention.start = doc[mention.token_start].idx
         mention.text = article_text(doc)[mention.start : mention.end]
+
+
+def _place_by_its_kind(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:
+    """ "the Dnipropetrovsk region", "Battalgazi, the central district of the city", "south of
+    Birnin Gwari" after "the town of": a name the text calls a town or a division, that the
+    gazetteer holds by that name or as a division of it, is that place, however few people
+    GeoNames counts there (none, for many districts): the text says so. Never a known body,
+    a titled name, or a word of a person's full name the article gives."""
+    if organisation(name) is not None or any(is_titled(doc, m) for m in cluster.mentions):
+        return False
+    if set(name.lower().split()) & given:
+        return False
+    for mention in cluster.mentions:
+        kind = place_kind(doc, mention)
+        if kind is None:
+            continue
+        if any(spelled_like(c, name) for c in cities_named(name)):
+            return True
+        if division_named(name, kind) is not None:
+            return True
+    return False
+
+
+# A first-order division this big is a province a story names by its name alone.
+_PROVINCE = 1_000_000
+
+
+def _province_of_the_story(doc: Doc, name: str, cluster: _Cluster) -> bool:
+    """ "more rain over Balochistan", tagged a body: a big first-order division called by its
+    own name, in a story that names the division's country, is that province, unless a
+    word of a body ends the name or the name is a team's."""
+    if organisation(name) is not None or name.split()[-1].lower() in _ORG_ENDINGS:
+        return False
+    if any(m.team for m in cluster.mentions):
+        return False
+    city = largest_city(name)
+    if city is None or city.feature != "region" or not city.by_name or city.country is None:
+        return False
+    if city.population < _PROVINCE:
+        return False
+    country = country_place(city.country)
+    return country is not None and country.name in article_text(doc)
 
 
 def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:

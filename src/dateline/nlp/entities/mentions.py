@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.model import FACT_BLOCKS, Article, BlockKind
-from dateline.nlp.common.gazetteer import largest_city
+from dateline.nlp.common.gazetteer import cities_named, largest_city
 from dateline.nlp.common.lexicon import (
     country_of_demonym,
     country_of_name,
@@ -494,11 +494,25 @@ def mention_country(mention: Mention) -> str | None:
         if known is not None:
             return known.country
         words = mention.text.split()
-        country = country_of_demonym(words[0]) or country_of_name(words[0])
+        country = country_of_demonym(words[0]) or _country_opening(words[0])
         if country is None and len(words) <= 3:
             country = _nationality(words[-1])  # "Radical Dutch" tagged as a body: a people
         return country
     return None
+
+
+def _country_opening(word: str) -> str | None:
+    """The country a body's first word names: "Kenya Airways" is Kenya's; but "Georgia
+    Power" is the state's utility, and a country's name that is also a state's or a
+    province's ("Georgia", "Mexico") tells no country alone."""
+    country = country_of_name(word)
+    if country is None:
+        return None
+    if any(
+        c.feature == "region" and c.by_name and c.country != country for c in cities_named(word)
+    ):
+        return None
+    return country
 
 
 def _people_country(text: str) -> str | None:
@@ -519,6 +533,47 @@ def _nationality(word: str) -> str | None:
 def in_place_context(doc: Doc, mention: Mention) -> bool:
     """Whether the words around the mention say it names a place (see `_in_place_context`)."""
     return _in_place_context(doc, mention)
+
+
+# Nouns for a town or a division, the words a text names a place's kind by (a narrower set
+# than `place_nouns.txt`: no "camp", "base" or "front", which people and bodies have too,
+# "the Biden camp"). Lower case, singular and plural.
+_KINDS = frozenset(
+    {"town", "towns", "village", "villages", "city", "district", "districts", "province",
+     "provinces", "region", "regions", "county", "counties", "municipality", "oblast",
+     "governorate", "prefecture", "capital", "island"}
+)  # fmt: skip
+_COMPASS = frozenset(p for p in COMPASS_POINTS if " " not in p and p not in {"center", "centre"})
+# How many words (an article, an adjective) may stand between an apposition's comma and its
+# kind: "Battalgazi, the central district of the city".
+_APPOSITION_WORDS = 3
+
+
+def place_kind(doc: Doc, mention: Mention) -> str | None:
+    """The word by which the text says what kind of place the mention names, if it does: "the
+    Dnipropetrovsk region", "the district of X", "X, the central district of the city", "X, a
+    town of 20,000 people", "the X and Y districts". Stronger than a preposition of place
+    ("in X" holds for a firm as well): the text itself calls the name a town or a division,
+    or puts something "south of" it."""
+    end, start = mention.token_end, mention.token_start
+    if end < len(doc) and doc[end].lower_ in _KINDS:
+        return doc[end].lower_
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KINDS:
+        return doc[start - 2].lower_
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _COMPASS:
+        return doc[start - 2].lower_  # "south of Birnin Gwari": only places lie south of
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in {"the", "a", "an"}:
+        for token in doc[end + 2 : end + 2 + _APPOSITION_WORDS]:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.lower_ in _KINDS and (following is None or following.pos_ != "NOUN"):
+                return token.lower_  # the phrase's head: not "Shreve, a city contractor"
+            if token.is_punct or token.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}:
+                break
+    head = doc[end - 1]
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.i + 1 < len(doc) and doc[conj.i + 1].lower_ in _KINDS:
+            return doc[conj.i + 1].lower_
+    return None
 
 
 def is_titled(doc: Doc, mention: Mention) -> bool:

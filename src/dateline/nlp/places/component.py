@@ -45,6 +45,7 @@ from dateline.nlp.common.gazetteer import (
     local_towns,
     region_named,
     spelled_like,
+    transliterated,
     us_state,
     zip_listed,
 )
@@ -53,6 +54,7 @@ from dateline.nlp.common.lexicon import (
     country_of_demonym,
     country_of_name,
     country_of_territory,
+    organisation,
     region_of_demonym,
 )
 from dateline.nlp.common.occasions import carry_forward, cue_token
@@ -93,6 +95,10 @@ _COHERENCE = 2.0
 _MOST_SUPPORT = 3.0
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
+# Below this many people, a town in a country the article never names, far from its places,
+# is no place where the article names other countries this many times (see `_grounded`).
+_FAR_TOWN = 200_000
+_FOCUSED = 5
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -198,16 +204,17 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
             skip=number,
             skip_region=own.geonameid if own and own.feature == "region" else None,
         )
-        known = _resolve_entity(entity, context, nearby)
+        known = _areal(entity, _resolve_entity(entity, context, nearby), analysis, context, nearby)
         second.append(known)
+        _settle_country(entity, known)
         if known is not None:
             places.extend(_mentions_of(entity, known, analysis, context, nearby))
-            _learn_country(entity, known)
     # The text's other names, and the places bodies' names open with, are read among the
     # entities' settled places, not their first guesses: a first "Hall County" in Nebraska
     # would draw the next one there, and "the Portland council" beside South Portland and
     # Westbrook is Maine's.
     settled = _neighbourhood(second, pinned)
+    context = _context_countries(analysis)  # with the countries the places settled
     places.extend(_embedded(analysis, places, context, settled))
     places = _with_text_places(scan, places, context, settled)
     places.extend(_demonym_places(doc, analysis, places))
@@ -235,7 +242,9 @@ def _embedded(
     places: list[Place] = []
     # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
     # as for the sides of a match result.
-    bodies = [e for e in analysis.entities if e.type_from != "club"]
+    # Nor does it in a union of states the organisation list knows: "the African Union" is
+    # no place in Africa, "the European Commission" none in Europe.
+    bodies = [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
     for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
@@ -255,6 +264,12 @@ def _embedded(
             )
         )
     return places
+
+
+def _union(entity: Entity) -> bool:
+    """A body of many states by the organisation list: no country of its own."""
+    known = organisation(entity.name)
+    return known is not None and known.country is None and known.sector == "IGO"
 
 
 def _demonym_places(doc: Doc, analysis: Analysis, found: list[Place]) -> list[Place]:
@@ -361,11 +376,24 @@ def _pair_over(mention: Span, paired: list[Found]) -> Found | None:
     )
 
 
-def _learn_country(entity: Entity, known: KnownPlace) -> None:
+def _settle_country(entity: Entity, known: KnownPlace | None) -> None:
     """ "Darfur" names no country by itself, but the gazetteer places it in Sudan: a place
     (a GPE, or a name spaCy left untyped that the gazetteer knows) whose country only the
-    gazetteer gives takes it, so later stages (events) can use it."""
-    if entity.country is None and entity.type is not EntityType.NORP and known.country:
+    gazetteer gives takes it, so later stages (events) can use it. The entity stage's
+    gazetteer country is the biggest place of the name's, read without the story: the place
+    the story settles on replaces it ("Legazpi" among Philippine towns is not Spain's), and
+    a name the story settles on no place of keeps no country from the gazetteer ("Samar",
+    an island the gazetteer lacks, is not the Ukrainian town's)."""
+    if entity.type is EntityType.NORP:
+        return
+    from_gazetteer = entity.country is None or entity.country_source == "gazetteer"
+    if not from_gazetteer:
+        return
+    if known is None:
+        if entity.country_source == "gazetteer" and entity.type is EntityType.GPE:
+            entity.country, entity.country_source = None, None
+        return
+    if known.country:
         entity.country, entity.country_source = known.country, "gazetteer"
 
 
@@ -381,6 +409,31 @@ def _resolve_entity(
     if state is not None:
         return _known(state)
     return resolve(name or entity.name, _without(entity, context), nearby)
+
+
+# "eastern Washington", "southern Punjab": a compass adjective the name does not hold.
+_AREAL = re.compile(rf"\b(?:{alternation(COMPASS_ADJECTIVES)})\s+$")
+
+
+def _areal(
+    entity: Entity,
+    known: KnownPlace | None,
+    analysis: Analysis,
+    context: Counter[str],
+    nearby: Neighbourhood,
+) -> KnownPlace | None:
+    """ "A dry wind out of eastern Washington": a name the text gives a part of by a
+    lower-case compass adjective is an area, a state or province, never the city of the
+    name, where the name has a division: not the capital, but the state."""
+    if known is None or known.feature != "city" or entity.type is EntityType.NORP:
+        return known
+    text = analysis.article.text
+    if not any(_AREAL.search(text, max(0, m.start - 20), m.start) for m in entity.mentions):
+        return known
+    divisions = [c for c in cities_named(entity.name) if c.feature == "region" and c.by_name]
+    if not divisions:
+        return known
+    return _known(max(divisions, key=lambda c: _city_score(c, context, nearby)))
 
 
 def _without(entity: Entity, context: Counter[str]) -> Counter[str]:
@@ -588,6 +641,11 @@ def resolve(
     part = _DIRECTION.sub("", name.strip())
     if part == name.strip():
         return None
+    # "Eastern Samar" is a province GeoNames keeps as "Eastern Samar Province": the division
+    # with the compass word in its own name, before any Samar without it
+    division = division_named(name.strip(), "province")
+    if division is not None:
+        return _known(division)
     found = _resolve_exactly(part, context, nearby)
     return found if found is not None and _fits(found, context, nearby) else None
 
@@ -607,7 +665,7 @@ def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bo
 def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) -> KnownPlace | None:
     """ "South Africa" is a country before "Africa" is anything: the full name first."""
     region = region_named(name) or _division_of_territory(name)
-    if region is not None:
+    if region is not None and not _city_over_feature(name, region):
         return region
     code = country_of_name(name)
     if code is not None:
@@ -616,7 +674,11 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             or _focus_town(name, code, context, nearby)
             or country_place(code)
         )
-    cities = [c for c in cities_named(name) if _plausible(c, name)]
+    cities = [_as_spelled(c, name) for c in cities_named(name) if _plausible(c, name)]
+    people = country_of_demonym(name)
+    if people is not None and not any(c.population >= _GROUP_CITY for c in cities):
+        # "1.5 billion Canadian dollars" is Canada's, not Canadian, Texas (a pair fixes that)
+        return country_place(people)
     cities += _local_towns(name, cities, nearby)
     if cities:
         best = max(cities, key=lambda c: _city_score(c, context, nearby))
@@ -627,14 +689,53 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             best = max(named, key=lambda c: _city_score(c, context, nearby))
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
-        if _grounded(best, context, nearby):
+        grounded = _grounded(best, context, nearby)
+        if grounded and context.get(best.country or "", 0) > 0:
+            return _known(best)
+        home = _division_of_focus(name, context)
+        if home is not None:
+            return home
+        if grounded:
             return _known(best)
         # "from Athol" filed from Osborne, Kan.: not the Massachusetts town, far from all
         # the story names, but the hamlet of the story's state
         local = [c for c in cities if zip_listed(c.geonameid)]
         return _known(max(local, key=lambda c: _city_score(c, context, nearby))) if local else None
     territory = country_of_territory(name)
-    return country_place(territory) if territory else None
+    return country_place(territory) if territory else _division_of_focus(name, context)
+
+
+def _division_of_focus(name: str, context: Counter[str]) -> KnownPlace | None:
+    """ "Ferries to Samar", "floods in Laguna" in a Philippine story: GeoNames keeps these
+    provinces as "Samar Province", "Laguna Province", and the towns by the bare name lie in
+    Ukraine and California. A division of the name in the country the article names most
+    is the place, where no town of the name lies in a country the article names."""
+    division = division_named(name, "province")
+    if division is None or not context or not spelled_like(division, name):
+        return None
+    top = max(context.values())
+    return _known(division) if context.get(division.country or "", 0) == top else None
+
+
+def _city_over_feature(name: str, feature: KnownPlace) -> bool:
+    """ "trains from Zaporizhzhia to Dnipro": a river, lake or sea the project's list knows by
+    a short name (the name without "River") is, by that short name, the big city of the very
+    name where there is one; the text names the river by its word ("the Dnipro River")."""
+    if feature.feature not in _NATURAL or name.split()[-1].lower() in _NATURAL:
+        return False
+    return any(
+        c.by_name and c.feature == "city" and c.population >= _ALTERNATE_NAME_CITY
+        for c in cities_named(name)
+    )
+
+
+def _as_spelled(city: City, name: str) -> City:
+    """ "Zaporizhzhia" is a spelling of Zaporizhzhya, the city of 700,000 that GeoNames keeps
+    under the other transliteration, and as much its own name as the village of 600 that
+    GeoNames spells so: a transliteration counts as the place's own name."""
+    if city.by_name or not transliterated(city, name):
+        return city
+    return replace(city, by_name=True)
 
 
 def _local_towns(name: str, cities: list[City], nearby: Neighbourhood) -> list[City]:
@@ -667,9 +768,15 @@ _DIVISION_CUE = re.compile(
 )
 
 
+# "Quebec City", "Oklahoma City": a name the text gives its city's word to.
+_CITY_OF_NAME = re.compile(rf"\b(?P<name>{_NAME})\s+City\b")
+
+
 def _named_divisions(article: Article) -> frozenset[str]:
     """The names the text calls a division ("the province of X", "X State"), folded, with
-    every tail of a run caught with the word before it ("In Puntarenas province")."""
+    every tail of a run caught with the word before it ("In Puntarenas province"); and the
+    names whose town the text calls "X City": beside "Quebec City", "Quebec" alone is the
+    province, as "New York" beside "New York City" is the state."""
     names: set[str] = set()
     for block in article.blocks:
         if block.kind not in _PLACE_BLOCKS:
@@ -677,6 +784,8 @@ def _named_divisions(article: Article) -> frozenset[str]:
         for match in _DIVISION_CUE.finditer(article.text, block.start, block.end):
             words = (match["after"] or match["before"]).rstrip(".").split()
             names.update(fold(" ".join(words[k:])) for k in range(len(words)))
+        for match in _CITY_OF_NAME.finditer(article.text, block.start, block.end):
+            names.add(fold(match["name"]))
     return frozenset(names)
 
 
@@ -720,10 +829,15 @@ def _focus_town(
 
 def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
     """A small town far from everything else the article names, in a country it never
-    names, is more likely a person's or a brand's name ("Zara") than a place."""
-    if city.feature != "city" or city.population >= _LONE_TOWN:
+    names, is more likely a person's or a brand's name ("Zara") than a place. In a story
+    whose places lie in other countries the article names again and again, so is a
+    middling town: "Samar" among a dozen Philippine towns is the island the gazetteer
+    lacks, not the Ukrainian town of 70,000 that has its name."""
+    if city.feature != "city" or city.population >= _FAR_TOWN:
         return True
-    return context.get(city.country or "", 0) > 0 or nearby.holds(city)
+    if context.get(city.country or "", 0) > 0 or nearby.holds(city):
+        return True
+    return city.population >= _LONE_TOWN and max(context.values(), default=0) < _FOCUSED
 
 
 def _plausible(city: City, name: str) -> bool:

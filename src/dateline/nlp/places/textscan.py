@@ -40,6 +40,7 @@ from dateline.nlp.common.gazetteer import (
     local_towns,
     region_named,
     regions_by_name,
+    transliterated,
     us_state,
     zip_listed,
 )
@@ -1179,10 +1180,16 @@ def _town_in(name: str, state: City) -> City | None:
 def _town_where(name: str, holds: Callable[[City], bool], countries: bool = False) -> City | None:
     """The biggest town (or county) of `name` by its own name that the division `holds`,
     else a town of the ZIP list there; a country's name only where `countries` allows
-    ("France, Germany" is a list, not a pair, but "Lebanon, Pa." is)."""
+    ("France, Germany" is a list, not a pair, but "Lebanon, Pa." is). A transliteration is
+    its own name ("ZAPORIZHZHIA, Ukraine" is the city GeoNames spells Zaporizhzhya, not the
+    village it spells so)."""
     if not countries and country_of_name(name):
         return None
-    towns = [c for c in cities_named(name) if c.by_name and c.feature != "region" and holds(c)]
+    towns = [
+        c
+        for c in cities_named(name)
+        if transliterated(c, name) and c.feature != "region" and holds(c)
+    ]
     if towns:
         return towns[0]
     # "Athol, Kan.": a town too small for GeoNames, which the ZIP list holds in the state
