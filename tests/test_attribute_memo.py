@@ -1,9 +1,11 @@
 """The attribute ruler of Dateline's pipeline matches its one-token patterns once per kind of
 token (`nlp.language.TokenMemoMatcher`): the annotations must be spaCy's own, token for
-token, its longer patterns ("gon na", "let 's") included."""
+token, its longer patterns ("gon na", "let 's") included; so must its shortened `match` and
+`set_annotations` (`nlp.language.RulerShortcuts`)."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -12,6 +14,7 @@ from dateline.nlp.language import (
     load_plain_language,
     memoise_attribute_ruler,
     read_spacy_pipeline,
+    shorten_ruler_calls,
 )
 from dateline.settings import Settings
 
@@ -43,3 +46,29 @@ def test_a_ruler_whose_patterns_read_more_than_the_token_keeps_spacys_matcher() 
     ruler.add([[{"LOWER": "pier", "OP": "+"}]], {"TAG": "NN"})
     memoise_attribute_ruler(nlp)
     assert not isinstance(ruler.matcher, TokenMemoMatcher)
+
+
+def test_the_rulers_shortcuts_annotate_as_spacys_own() -> None:
+    settings = Settings()
+    plain = load_plain_language(settings.model, settings.verify_model)
+    shortened = read_spacy_pipeline(settings.model, settings.verify_model)
+    shorten_ruler_calls(shortened)
+    ruler = shortened.get_pipe("attribute_ruler")
+    assert "match" in vars(ruler) and "set_annotations" in vars(ruler)
+    for text in TEXTS + TEXTS:
+        assert _annotations(shortened(text)) == _annotations(plain(text))
+
+
+def test_the_shortcuts_keep_index_order_and_spacys_error() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    # two rules on the same token: the later one wins, as in spaCy's own
+    ruler.add([[{"LOWER": "quay"}]], {"TAG": "NN"})
+    ruler.add([[{"LOWER": "quay"}]], {"TAG": "NNP"})
+    ruler.add([[{"LOWER": "old"}, {"LOWER": "pier"}]], {"TAG": "JJ"}, index=-2)
+    shorten_ruler_calls(nlp)
+    doc = nlp("the old pier by the quay")
+    assert [t.tag_ for t in doc] == ["", "JJ", "", "", "", "NNP"]
+    ruler.add([[{"LOWER": "harbour"}]], {"TAG": "NN"}, index=3)  # past the match's end
+    with pytest.raises(ValueError, match="E1001"):
+        nlp("the harbour")

@@ -16,6 +16,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def strip_accents(text: str) -> str:
     """`text` without its combining marks: "Rafaḩ" is "Rafah", "Peña" is "Pena"."""
+    if text.isascii():
+        return text  # no ASCII character decomposes or combines; most names are ASCII
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

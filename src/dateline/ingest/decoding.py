@@ -20,6 +20,32 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 25
 # A mixed or odd text is taken as English (analysed) unless another language is clear.
 _MIN_LANGUAGE_PROBABILITY = 0.9
+# Function words of English that no other language the identifier knows writes as a common
+# word of its own (not "was", "will", "of", "is", "for": German, Dutch, Norwegian have them).
+_ENGLISH_MARKERS = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "were",
+        "said",
+        "have",
+        "has",
+        "this",
+        "from",
+        "which",
+        "would",
+        "their",
+        "they",
+        "been",
+        "who",
+    ]
+)
+# Share of a text's words that are markers above which the text is plainly English: English
+# news runs at about 14 % (median of the dev sets' 1,224 texts), a text in another language
+# near 0 % even with an English quotation or two in it.
+_PLAINLY_ENGLISH_SHARE = 0.08
 
 
 class BadInputError(DatelineError):
@@ -131,12 +157,20 @@ def detect_language(text: str) -> str:
     to tell or the identifier is unsure, since English is what the pipeline is for and a
     short English text is often misread."""
     words = _WORD.findall(text[:20000])
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK or _plainly_english(words):
         return "en"
     language, probability = _identifier().classify(text[:20000])
     if language == "en" or probability < _MIN_LANGUAGE_PROBABILITY:
         return "en"
     return str(language)
+
+
+def _plainly_english(words: list[str]) -> bool:
+    """Whether English function words are so common among `words` that the identifier
+    could only say English: it walks every byte of the sample in Python (about 4 % of the
+    whole pipeline's time on news articles), so that walk is kept for the texts in doubt."""
+    markers = sum(1 for word in words if word.lower() in _ENGLISH_MARKERS)
+    return markers >= _PLAINLY_ENGLISH_SHARE * len(words)
 
 
 @cache

@@ -21,7 +21,7 @@ from dateline.model import Analysis, Article
 from dateline.nlp.entities import component as entities
 from dateline.nlp.events import component as events
 from dateline.nlp.events import headlines
-from dateline.nlp.language import memoise_attribute_ruler, read_spacy_pipeline
+from dateline.nlp.language import read_spacy_pipeline, speed_up_spacy
 from dateline.nlp.layout import blocks
 from dateline.nlp.places import component as places
 from dateline.nlp.positions import component as positions
@@ -70,7 +70,7 @@ def add_dateline_stages(nlp: Language) -> None:
 def load_pipeline(model: str = DEFAULT_MODEL, verify: bool = True) -> Language:
     """The spaCy pipeline named `model` with Dateline's stages added; loaded once per process."""
     nlp = read_spacy_pipeline(model, verify)
-    memoise_attribute_ruler(nlp)
+    speed_up_spacy(nlp)
     add_dateline_stages(nlp)
     log.debug("loaded spaCy pipeline %s with stages %s", model, nlp.pipe_names)
     return nlp

@@ -257,16 +257,44 @@ def _add_name_repeats(article: Article, clusters: list[_Cluster]) -> None:
     for c in clusters:
         for extra in c.extra:
             taken.add(extra.start, extra.end)
-    for surname, owners in surname_owners.items():
-        if len(owners) != 1 or len(surname) < 3:
-            continue
-        pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-        for match in _fact_matches(article, pattern):
-            start, end = match.span()
+    wanted = [s for s, owners in surname_owners.items() if len(owners) == 1 and len(s) >= 3]
+    found = _surname_matches(article, wanted)
+    for surname in wanted:
+        for start, end in found[surname]:
             if taken.overlaps(start, end) or not article.text[start].isupper():
                 continue
-            owners[0].extra.append(article.span(start, end))
+            surname_owners[surname][0].extra.append(article.span(start, end))
             taken.add(start, end)
+
+
+def _surname_matches(article: Article, surnames: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each surname stands in the fact blocks (a whole word, in any case), in order.
+
+    One alternation per article finds them all in one pass over each block, instead of one
+    pass per surname, when no word can match two of them: each is one ASCII word, and no two
+    differ only in case, so each match is one whole word and names one surname."""
+    by_lower = {s.lower(): s for s in surnames}
+    if len(by_lower) < len(surnames) or not all(map(_ASCII_WORD.fullmatch, surnames)):
+        return {s: _whole_word_matches(article, s) for s in surnames}
+    found: dict[str, list[tuple[int, int]]] = {s: [] for s in surnames}
+    if surnames:
+        words = "|".join(map(re.escape, surnames))
+        for match in _fact_matches(article, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)):
+            word = match.group()
+            # "K" (the Kelvin sign) and "ſ" match "k" and "s" without case: rare, asked again
+            surname = by_lower.get(word.lower()) or next(
+                s for s in surnames if re.fullmatch(re.escape(s), word, re.IGNORECASE)
+            )
+            found[surname].append(match.span())
+    return found
+
+
+def _whole_word_matches(article: Article, surname: str) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+    return [match.span() for match in _fact_matches(article, pattern)]
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # ASCII letters, digits, "_": what `\w` is in ASCII
 
 
 def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:

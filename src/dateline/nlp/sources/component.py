@@ -103,9 +103,12 @@ def summarise(doc: Doc, analysis: Analysis) -> SourceSummary:
         + [(q.cue.start, q.cue.end) for q in analysis.quotes if q.cue is not None]
     )
     body = attributed = 0
+    text = article_text(doc)  # sliced: `Span.text` joins a Python object per token
     for sentence in doc.sents:
         block = article.block_at(sentence.start_char)
-        if block is None or block.kind not in FACT_BLOCKS or not sentence.text.strip():
+        if block is None or block.kind not in FACT_BLOCKS:
+            continue
+        if not text[sentence.start_char : sentence.end_char].strip():
             continue
         body += 1
         if carried.overlaps(sentence.start_char, sentence.end_char):

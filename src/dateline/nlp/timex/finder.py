@@ -217,12 +217,12 @@ _FIRST_HEADS = frozenset(word.split("-")[0] for word in _FIRST_WORDS)
 def _candidates(text: str, start: int, end: int) -> list[int]:
     """Every position in [start, end) where the grammar could match, in order (a few more:
     `_FINDER` still decides)."""
+    heads = _FIRST_HEADS
     words = [
         run.start()
         for run in _RUN.finditer(text, start, end)
-        if run.group()[0] in "0123456789"
-        or not run.group().isascii()
-        or run.group().lower() in _FIRST_HEADS
+        # each run's text taken once: this is a Python step per word of the article
+        if (word := run.group()).lower() in heads or word[0] in "0123456789" or not word.isascii()
     ]
     marks = [mark.start() for mark in _APOSTROPHE.finditer(text, start, end)]
     return sorted(words + marks) if marks else words
