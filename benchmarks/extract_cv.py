@@ -60,7 +60,8 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "recall-fast-short500": ExtractOptions(favor_recall=True, fast=True, short_text=500),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
     # a second look when the fast text holds less than this share of the page's <p> words
-    "recall-fast-thin25": ExtractOptions(favor_recall=True, fast=True, thin_share=0.25),
+    # (0.25 shipped)
+    "recall-fast-nothin": ExtractOptions(favor_recall=True, fast=True, thin_share=0.0),
     "recall-fast-thin35": ExtractOptions(favor_recall=True, fast=True, thin_share=0.35),
     "recall-fast-thin50": ExtractOptions(favor_recall=True, fast=True, thin_share=0.5),
     # figure captions left out of the text (trafilatura without images)
