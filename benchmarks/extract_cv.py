@@ -59,6 +59,11 @@ CANDIDATES: dict[str, ExtractOptions] = {
     "recall-fast-short100": ExtractOptions(favor_recall=True, fast=True, short_text=100),
     "recall-fast-short500": ExtractOptions(favor_recall=True, fast=True, short_text=500),
     "recall-fast-notables": ExtractOptions(favor_recall=True, fast=True, include_tables=False),
+    # a second look when the fast text holds less than this share of the page's <p> words
+    # (0.25 shipped)
+    "recall-fast-nothin": ExtractOptions(favor_recall=True, fast=True, thin_share=0.0),
+    "recall-fast-thin35": ExtractOptions(favor_recall=True, fast=True, thin_share=0.35),
+    "recall-fast-thin50": ExtractOptions(favor_recall=True, fast=True, thin_share=0.5),
     # figure captions left out of the text (trafilatura without images)
     "recall-fast-nocaptions": ExtractOptions(favor_recall=True, fast=True, captions=False),
     "default-nocaptions": ExtractOptions(favor_recall=False, fast=False, captions=False),

@@ -103,3 +103,42 @@ def test_one_paragraph_that_trails_off_does_not_stop_the_longer_text(
     longer = WHOLE.replace("old tramway.</p>", "old tramway, and then …</p>")
     fake_runs(monkeypatch, FIRST, longer)
     assert "Quarry Path" in article_from_html(PAGE, "paths", None).text
+
+
+# A long page whose paragraphs the fast run reads only the start of (issue 17's sixth stop).
+LONG_PAGE = (
+    "<html><body><article>"
+    + "".join(
+        f"<p>Stage {n} of the Fernmoor round crosses the moor by the cairns and the old "
+        "peat road, and walkers should carry water for the whole of it.</p>"
+        for n in range(12)
+    )
+    + "</article></body></html>"
+)
+
+
+def test_a_fast_text_thin_beside_the_pages_paragraphs_gets_a_second_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = fake_runs(monkeypatch, WHOLE, FIRST + WHOLE.replace("Ridge", "Fell"))
+    options = replace(EXTRACT_OPTIONS, short_text=10, thin_share=0.5)
+    article_from_html(LONG_PAGE, "round", None, options=options)
+    assert [c.fast for c in calls] == [True, False]
+
+
+def test_a_fast_text_near_the_pages_paragraphs_gets_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = fake_runs(monkeypatch, WHOLE, FIRST)
+    options = replace(EXTRACT_OPTIONS, short_text=10, thin_share=0.5)
+    article_from_html(PAGE, "paths", None, options=options)
+    assert [c.fast for c in calls] == [True]
+
+
+def test_the_paragraph_words_leave_out_scripts() -> None:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(
+        "<html><body><p>Four words stand here.<script>var a = 1;</script></p></body></html>"
+    )
+    assert html_module.prose_words(tree) == 4
