@@ -156,3 +156,14 @@ def test_a_mention_that_is_only_an_honorific_is_no_mention(analyse_text) -> None
     )
     lone = analyse_text("Dr said the clinic would reopen. Nobody else spoke.")
     assert "Dr" not in {e.name for e in lone.entities}
+
+
+def test_the_ian_spellings_of_nationalities_give_the_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # countryinfo spells them "Ecuadorean" and "Argentine"; news mostly writes "-ian"
+    analysis = analyse_text(
+        "Ecuadorian Interior Minister Rosa Vera met Argentinian Foreign Minister Tomas Ibarra "
+        "in Lima on Thursday to discuss river patrols."
+    )
+    people = _by_name(analysis)
+    assert people["Rosa Vera"].country == "ECU"
+    assert people["Tomas Ibarra"].country == "ARG"
