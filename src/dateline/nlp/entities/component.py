@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -24,7 +23,13 @@ from dateline.nlp.common.lexicon import country_of_demonym, country_of_name, org
 from dateline.nlp.entities.cues import with_cued_mentions
 from dateline.nlp.entities.evidence import retype
 from dateline.nlp.entities.headlines import with_title_mentions
-from dateline.nlp.entities.mentions import Mention, collect_mentions, mention_country, name_key
+from dateline.nlp.entities.mentions import (
+    Mention,
+    collect_mentions,
+    fact_matches,
+    mention_country,
+    name_key,
+)
 from dateline.nlp.entities.office_holders import Term, holders_for_mention, office_phrases
 from dateline.nlp.entities.roles import read_roles
 from dateline.nlp.entities.short_forms import join_short_forms
@@ -233,7 +238,7 @@ def _add_role_mentions(article: Article, clusters: list[_Cluster]) -> None:
         for form in _role_patterns(role):
             if form not in matches:
                 pattern = re.compile(rf"\b[Tt]he\s+(?:{form})\b(?![-\w])", re.IGNORECASE)
-                matches[form] = [m.span() for m in _fact_matches(article, pattern)]
+                matches[form] = [m.span() for m in fact_matches(article, pattern)]
             for start, end in matches[form]:
                 if taken.overlaps(start, end):
                     continue
@@ -279,7 +284,7 @@ def _surname_matches(article: Article, surnames: list[str]) -> dict[str, list[tu
     found: dict[str, list[tuple[int, int]]] = {s: [] for s in surnames}
     if surnames:
         words = "|".join(map(re.escape, surnames))
-        for match in _fact_matches(article, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)):
+        for match in fact_matches(article, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)):
             word = match.group()
             # "K" (the Kelvin sign) and "ſ" match "k" and "s" without case: rare, asked again
             surname = by_lower.get(word.lower()) or next(
@@ -291,17 +296,10 @@ def _surname_matches(article: Article, surnames: list[str]) -> dict[str, list[tu
 
 def _whole_word_matches(article: Article, surname: str) -> list[tuple[int, int]]:
     pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-    return [match.span() for match in _fact_matches(article, pattern)]
+    return [match.span() for match in fact_matches(article, pattern)]
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # ASCII letters, digits, "_": what `\w` is in ASCII
-
-
-def _fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` in the blocks that hold facts (body, standfirst)."""
-    for block in article.blocks:
-        if block.kind in FACT_BLOCKS:
-            yield from pattern.finditer(article.text, block.start, block.end)
 
 
 def _nearest_holder(

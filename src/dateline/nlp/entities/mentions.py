@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -528,6 +529,13 @@ def _nationality(word: str) -> str | None:
     if found is None and word.endswith("s"):
         found = country_of_demonym(word[:-1])
     return found
+
+
+def fact_matches(article: Article, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` in the blocks that hold facts (body, standfirst)."""
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            yield from pattern.finditer(article.text, block.start, block.end)
 
 
 def in_place_context(doc: Doc, mention: Mention) -> bool:

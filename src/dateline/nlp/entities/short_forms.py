@@ -16,11 +16,11 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-from dateline.model import FACT_BLOCKS, Article, Span
+from dateline.model import Article, Span
 from dateline.nlp.common.gazetteer import largest_city
 from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name, organisation
-from dateline.nlp.entities.mentions import Mention, in_place_context
+from dateline.nlp.entities.mentions import Mention, fact_matches, in_place_context
 
 _CITY = 100_000
 
@@ -105,12 +105,9 @@ def _add_storm_repeats(
         return
     taken = SpanSet((m.start, m.end) for c in clusters for m in c.mentions)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in storms) + r")\b")
-    for block in article.blocks:
-        if block.kind not in FACT_BLOCKS:
+    for match in fact_matches(article, pattern):
+        start, end = match.span()
+        if taken.overlaps(start, end):
             continue
-        for match in pattern.finditer(article.text, block.start, block.end):
-            start, end = match.span()
-            if taken.overlaps(start, end):
-                continue
-            storms[match.group()].extra.append(article.span(start, end))
-            taken.add(start, end)
+        storms[match.group()].extra.append(article.span(start, end))
+        taken.add(start, end)

@@ -61,12 +61,8 @@ def _sets_of() -> dict[str, tuple[str, ...]]:
 def cameo_object_sense(verb: str, noun: str) -> Sense | None:
     """What the CAMEO dictionary codes a verb with this object ("add" + "sanctions"), the
     noun by itself or as a word of a set a pattern names ("send" + "&food": "rice")."""
-    patterns = _verbs()["object_senses"].get(verb)
-    if not patterns:
-        return None
-    entry = patterns.get(noun)
-    if entry is None:
-        entry = next((patterns[s] for s in _sets_of().get(noun, ()) if s in patterns), None)
+    table = _verbs()["object_senses"].get(verb)
+    entry = _in_table(table, noun) if table else None
     return parse_sense(entry) if entry is not None else None
 
 

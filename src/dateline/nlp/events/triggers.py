@@ -332,7 +332,7 @@ def _own_sense(verb: Token, children: list[Token]) -> tuple[Sense, Token | None,
     sense = verb_sense(lemma)
     confidence = 0.8
     if sense is None:
-        found = _dictionary_sense(verb, lemma, (children, particles), obj)
+        found = _dictionary_sense(verb, lemma, children, particles, obj)
         if found is None:
             return None
         sense, noun, confidence = found
@@ -379,15 +379,15 @@ def _supplied_thing(verb: Token, lemma: str) -> tuple[Sense, Token | None, float
 
 
 def _dictionary_sense(
-    verb: Token, lemma: str, words: tuple[list[Token], list[Token]], obj: Token | None
+    verb: Token, lemma: str, children: list[Token], particles: list[Token], obj: Token | None
 ) -> tuple[Sense, Token | None, float] | None:
     """The CAMEO dictionary's sense of a verb Dateline's own lexicon does not know: its
     phrasal form ("wipe out"), its form with this object, else the verb alone. Less sure
     than an entry written for the project, so a lower confidence. Only a clause that
     asserts something: the dictionary's verbs are broad ("help", "allow"), and in an aim or a
     purpose ("aims to help") they are not what happened; nor a verb the lexicon knows as one
-    that says little by itself ("take", "hold")."""
-    children, particles = words  # the verb's children, and its particles among them
+    that says little by itself ("take", "hold"). `particles` are those of the verb's
+    `children` that are particles or prepositions."""
     if lemma in word_set("light_verbs") or not _asserted(verb, children):
         return None
     if _event_subject(children):
