@@ -562,6 +562,13 @@ class KnownPlace:
     feature: str
 
 
+def division_of(place: KnownPlace) -> int | None:
+    """The first-order division (GeoNames id) of a town or county the gazetteer gave, a
+    GeoNames place or a town of the ZIP list."""
+    named = [*cities_named(place.name), *local_towns(place.name)]
+    return next((c.region for c in named if c.geonameid == place.geonameid), None)
+
+
 @cache
 def _geonames_country_points() -> dict[str, tuple[float, float]]:
     """GeoNames' own point for each sovereign country, by ISO alpha-3 (see the file's header):

@@ -42,6 +42,7 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     country_population,
     division_named,
+    division_of,
     local_towns,
     region_named,
     spelled_like,
@@ -462,7 +463,7 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
     homes = {
         number: region
         for number, p in enumerate(found)
-        if p and p.feature in _LOCAL_FEATURES and (region := _division_of(p)) is not None
+        if p and p.feature in _LOCAL_FEATURES and (region := division_of(p)) is not None
     }
     return replace(
         pinned,
@@ -471,12 +472,6 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
         homes=homes,
         home_counts=Counter(homes.values()),
     )
-
-
-def _division_of(place: KnownPlace) -> int | None:
-    """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
-    named = [*cities_named(place.name), *local_towns(place.name)]
-    return next((c.region for c in named if c.geonameid == place.geonameid), None)
 
 
 def _candidates_of(names: list[str]) -> Candidates:

@@ -36,6 +36,7 @@ from dateline.nlp.common.gazetteer import (
     cities_named,
     country_place,
     division_named,
+    division_of,
     km,
     local_towns,
     region_named,
@@ -588,10 +589,7 @@ def _body_as_place(
 
 def _state_of(known: KnownPlace) -> int | None:
     """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
-    if known.feature not in _LOCAL_FEATURES:
-        return None
-    named = [*cities_named(known.name), *local_towns(known.name)]
-    return next((c.region for c in named if c.geonameid == known.geonameid), None)
+    return division_of(known) if known.feature in _LOCAL_FEATURES else None
 
 
 _TOWNSHIP_WORDS = frozenset({"township", "twp."})
