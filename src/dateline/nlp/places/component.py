@@ -44,6 +44,7 @@ from dateline.nlp.common.gazetteer import (
     division_named,
     division_of,
     local_towns,
+    nation_division,
     region_named,
     spelled_like,
     transliterated,
@@ -850,11 +851,8 @@ def _plausible(city: City, name: str) -> bool:
 def _division_of_territory(name: str) -> KnownPlace | None:
     """A territory that GeoNames keeps as a first-order division ("England", "Scotland"):
     the division, though the word lists treat it as its country."""
-    territory = country_of_territory(name)
-    if territory is None:
-        return None
-    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
-    return _known(regions[0]) if regions else None
+    division = nation_division(name)
+    return _known(division) if division is not None else None
 
 
 def _known(city: City) -> KnownPlace:
