@@ -387,7 +387,7 @@ def _mistyped_bodies(
     analysis: Analysis,
     places: list[Span],
     resolve: Resolver,
-    states: States = frozenset,
+    states: States,
 ) -> Iterator[Found]:
     """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
     tagger called an organisation is the place the gazetteer knows by that whole name where
@@ -566,7 +566,7 @@ def _body_as_place(
     mention: Span,
     places: list[Span],
     resolve: Resolver,
-    states: States = frozenset,
+    states: States,
 ) -> Found | None:
     """The place an organisation's mention names, where its words and context say so."""
     tokens = _standalone_name(doc, analysis, mention)
