@@ -484,9 +484,11 @@ def division_named(name: str, word: str) -> City | None:
     """The division the text names as "the `name` `word`" ("the Kharkiv region", "Quezon
     province"): a first- or second-order division of that name, the most populous, also
     where its own name is a city's ("Kharkiv") and so indexed only with its kind's word."""
+    # the bare name once, then with each word
+    keys = [fold(name), *(fold(f"{name} {suffix}") for suffix in (word, *_DIVISION_SUFFIXES))]
     found: dict[int, City] = {}
-    for suffix in (word, *_DIVISION_SUFFIXES):
-        for city in (*_cities(fold(name)), *_cities(fold(f"{name} {suffix}"))):
+    for key in keys:
+        for city in _cities(key):
             if city.feature in ("region", "county"):
                 found.setdefault(city.geonameid, city)
     return max(found.values(), key=lambda c: c.population, default=None)
