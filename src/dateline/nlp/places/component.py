@@ -685,13 +685,12 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             best = max(named, key=lambda c: _city_score(c, context, nearby))
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
-        grounded = _grounded(best, context, nearby)
-        if grounded and context.get(best.country or "", 0) > 0:
+        if context.get(best.country or "", 0) > 0:  # grounded by its country (`_grounded`)
             return _known(best)
         home = _division_of_focus(name, context)
         if home is not None:
             return home
-        if grounded:
+        if _grounded(best, context, nearby):
             return _known(best)
         # "from Athol" filed from Osborne, Kan.: not the Massachusetts town, far from all
         # the story names, but the hamlet of the story's state
