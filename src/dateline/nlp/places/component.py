@@ -42,7 +42,9 @@ from dateline.nlp.common.gazetteer import (
     country_place,
     country_population,
     division_named,
+    division_of,
     local_towns,
+    nation_division,
     region_named,
     spelled_like,
     transliterated,
@@ -462,7 +464,7 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
     homes = {
         number: region
         for number, p in enumerate(found)
-        if p and p.feature in _LOCAL_FEATURES and (region := _division_of(p)) is not None
+        if p and p.feature in _LOCAL_FEATURES and (region := division_of(p)) is not None
     }
     return replace(
         pinned,
@@ -471,12 +473,6 @@ def _neighbourhood(found: list[KnownPlace | None], pinned: Neighbourhood) -> Nei
         homes=homes,
         home_counts=Counter(homes.values()),
     )
-
-
-def _division_of(place: KnownPlace) -> int | None:
-    """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
-    named = [*cities_named(place.name), *local_towns(place.name)]
-    return next((c.region for c in named if c.geonameid == place.geonameid), None)
 
 
 def _candidates_of(names: list[str]) -> Candidates:
@@ -689,13 +685,12 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
             best = max(named, key=lambda c: _city_score(c, context, nearby))
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
-        grounded = _grounded(best, context, nearby)
-        if grounded and context.get(best.country or "", 0) > 0:
+        if context.get(best.country or "", 0) > 0:  # grounded by its country (`_grounded`)
             return _known(best)
         home = _division_of_focus(name, context)
         if home is not None:
             return home
-        if grounded:
+        if _grounded(best, context, nearby):
             return _known(best)
         # "from Athol" filed from Osborne, Kan.: not the Massachusetts town, far from all
         # the story names, but the hamlet of the story's state
@@ -855,11 +850,8 @@ def _plausible(city: City, name: str) -> bool:
 def _division_of_territory(name: str) -> KnownPlace | None:
     """A territory that GeoNames keeps as a first-order division ("England", "Scotland"):
     the division, though the word lists treat it as its country."""
-    territory = country_of_territory(name)
-    if territory is None:
-        return None
-    regions = [c for c in cities_named(name) if c.feature == "region" and c.country == territory]
-    return _known(regions[0]) if regions else None
+    division = nation_division(name)
+    return _known(division) if division is not None else None
 
 
 def _known(city: City) -> KnownPlace:

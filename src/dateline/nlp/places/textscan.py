@@ -36,8 +36,10 @@ from dateline.nlp.common.gazetteer import (
     cities_named,
     country_place,
     division_named,
+    division_of,
     km,
     local_towns,
+    nation_division,
     region_named,
     regions_by_name,
     transliterated,
@@ -45,7 +47,7 @@ from dateline.nlp.common.gazetteer import (
     zip_listed,
 )
 from dateline.nlp.common.intervals import SpanSet
-from dateline.nlp.common.lexicon import country_of_name, country_of_territory
+from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
 from dateline.vocabulary import MONTHS, WEEKDAYS
@@ -385,7 +387,7 @@ def _mistyped_bodies(
     analysis: Analysis,
     places: list[Span],
     resolve: Resolver,
-    states: States = frozenset,
+    states: States,
 ) -> Iterator[Found]:
     """ "flights between London and Harare", "the cities of Suwon and Incheon": a name the
     tagger called an organisation is the place the gazetteer knows by that whole name where
@@ -564,7 +566,7 @@ def _body_as_place(
     mention: Span,
     places: list[Span],
     resolve: Resolver,
-    states: States = frozenset,
+    states: States,
 ) -> Found | None:
     """The place an organisation's mention names, where its words and context say so."""
     tokens = _standalone_name(doc, analysis, mention)
@@ -588,10 +590,7 @@ def _body_as_place(
 
 def _state_of(known: KnownPlace) -> int | None:
     """The first-order division (GeoNames id) of a town or county the gazetteer gave."""
-    if known.feature not in _LOCAL_FEATURES:
-        return None
-    named = [*cities_named(known.name), *local_towns(known.name)]
-    return next((c.region for c in named if c.geonameid == known.geonameid), None)
+    return division_of(known) if known.feature in _LOCAL_FEATURES else None
 
 
 _TOWNSHIP_WORDS = frozenset({"township", "twp."})
@@ -1215,7 +1214,7 @@ def _division_after(
         if len(words) < size or not all(_capitalised(t) for t in words):
             continue
         code = country_of_name(words.text)
-        home = _nation_division(words.text) if code else None
+        home = nation_division(words.text) if code else None
         if home is not None:  # "CAMBRIDGE, England —": England's town, at England's point
             return i + size, lambda c, r=home.geonameid: c.region == r, _known(home), False
         country = country_place(code) if code else None
@@ -1225,13 +1224,6 @@ def _division_after(
         if named is not None:
             return i + size, lambda c, r=named.geonameid: c.region == r, _known(named), True
     return None
-
-
-def _nation_division(name: str) -> City | None:
-    """A nation GeoNames keeps as its country's first-order division ("England",
-    "Scotland"), which the word lists treat as the country."""
-    territory = country_of_territory(name)
-    return _first_region(name, lambda c: c.country == territory) if territory else None
 
 
 def _first_region(name: str, holds: Callable[[City], bool]) -> City | None:
