@@ -246,9 +246,8 @@ def _common_spelling(chosen: str, sources: list[str]) -> str:
     if not same:
         return chosen
     votes = Counter(same)
-    votes[chosen] = sum(1 for s in sources if s == chosen)
-    best = max(votes, key=lambda s: (votes[s], s == chosen))
-    return best
+    votes[chosen] = sources.count(chosen)
+    return max(votes, key=lambda s: (votes[s], s == chosen))
 
 
 # A metadata title at least this long that another source goes on from was cut off by its
