@@ -331,7 +331,7 @@ def _weigh_titles(
     heads: list[str],
     cleaned: list[str],
     slug: frozenset[str],
-    two_lines: frozenset[str] = frozenset(),
+    two_lines: frozenset[str],
 ) -> str | None:
     """The headline element when the metadata agrees or says nothing better, else the
     metadata's title. The metadata wins when the headline holds it and more (a date or a
