@@ -1005,7 +1005,13 @@ def _printed_wins(tree: etree._Element, printed: shown.ShownDate, published: str
         return False
     if published is None:
         return True
-    return not shown.same_day(printed.day, published) and not shown.shows_day(tree, published[:10])
+    return _metadata_day_unseen(tree, printed.day, published)
+
+
+def _metadata_day_unseen(tree: etree._Element, day: str, published: str) -> bool:
+    """Whether the page's own `day` is not the metadata's `published` day (give or take a
+    time zone), and the page never shows the metadata's day either."""
+    return not shown.same_day(day, published) and not shown.shows_day(tree, published[:10])
 
 
 def _labelled_wins(
@@ -1021,8 +1027,7 @@ def _labelled_wins(
     if (
         labelled is not None
         and published is not None
-        and not shown.same_day(labelled.day, published)
-        and not shown.shows_day(tree, published[:10])
+        and _metadata_day_unseen(tree, labelled.day, published)
     ):
         return labelled.day
     if published is not None:
