@@ -179,12 +179,7 @@ def print_split(parts: dict[str, float], words: int) -> None:
 
 def profile(nlp: Language, texts: list[str], settings: Settings, path: Path) -> None:
     """A cProfile of one warm run (CPU clock) into `path`, its top functions printed."""
-
-    def run() -> None:
-        articles = (article_from_text(t, str(i)) for i, t in enumerate(texts))
-        for analysis in analyze_articles(articles, settings):
-            to_record(analysis)
-
+    run = _dateline_run(nlp, texts, settings, [])
     run()  # warm-up, so the profile shows the steady state and no loading
     profiler = cProfile.Profile(CLOCK)
     profiler.runcall(run)

@@ -246,9 +246,8 @@ def _common_spelling(chosen: str, sources: list[str]) -> str:
     if not same:
         return chosen
     votes = Counter(same)
-    votes[chosen] = sum(1 for s in sources if s == chosen)
-    best = max(votes, key=lambda s: (votes[s], s == chosen))
-    return best
+    votes[chosen] = sources.count(chosen)
+    return max(votes, key=lambda s: (votes[s], s == chosen))
 
 
 # A metadata title at least this long that another source goes on from was cut off by its
@@ -332,7 +331,7 @@ def _weigh_titles(
     heads: list[str],
     cleaned: list[str],
     slug: frozenset[str],
-    two_lines: frozenset[str] = frozenset(),
+    two_lines: frozenset[str],
 ) -> str | None:
     """The headline element when the metadata agrees or says nothing better, else the
     metadata's title. The metadata wins when the headline holds it and more (a date or a
@@ -1006,7 +1005,13 @@ def _printed_wins(tree: etree._Element, printed: shown.ShownDate, published: str
         return False
     if published is None:
         return True
-    return not shown.same_day(printed.day, published) and not shown.shows_day(tree, published[:10])
+    return _metadata_day_unseen(tree, printed.day, published)
+
+
+def _metadata_day_unseen(tree: etree._Element, day: str, published: str) -> bool:
+    """Whether the page's own `day` is not the metadata's `published` day (give or take a
+    time zone), and the page never shows the metadata's day either."""
+    return not shown.same_day(day, published) and not shown.shows_day(tree, published[:10])
 
 
 def _labelled_wins(
@@ -1022,8 +1027,7 @@ def _labelled_wins(
     if (
         labelled is not None
         and published is not None
-        and not shown.same_day(labelled.day, published)
-        and not shown.shows_day(tree, published[:10])
+        and _metadata_day_unseen(tree, labelled.day, published)
     ):
         return labelled.day
     if published is not None:
