@@ -878,3 +878,16 @@ def test_a_river_the_tagger_read_as_another_state_s_town_is_the_story_s_river(an
     )
     river = next(p for p in analysis.places if p.span.text == "New River")
     assert river.feature == "river" and _near(river, 37.67, -80.89)
+
+
+def test_seas_valleys_and_camps_of_world_news_are_listed_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Fishing boats sheltered in the Gulf of Oman while a ferry crossed the Andaman Sea. "
+        "Shepherds drove their flocks across the Fergana Valley, and families left the "
+        "Kutupalong camp."
+    )
+    places = _places(analysis)
+    assert places["Gulf of Oman"] == ("sea", None)
+    assert places["Andaman Sea"] == ("sea", None)
+    assert places["Fergana Valley"] == ("region", None)
+    assert places["Kutupalong"] == ("camp", "BGD")
