@@ -891,3 +891,8 @@ def test_seas_valleys_and_camps_of_world_news_are_listed_places(analyse_text) ->
     assert places["Andaman Sea"] == ("sea", None)
     assert places["Fergana Valley"] == ("region", None)
     assert places["Kutupalong"] == ("camp", "BGD")
+
+
+def test_a_people_s_word_also_listed_as_a_name_is_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Togolese customs officers seized the cargo at the port.")
+    assert _places(analysis)["Togolese"] == ("country", "TGO")
