@@ -896,3 +896,14 @@ def test_seas_valleys_and_camps_of_world_news_are_listed_places(analyse_text) ->
 def test_a_people_s_word_also_listed_as_a_name_is_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Togolese customs officers seized the cargo at the port.")
     assert _places(analysis)["Togolese"] == ("country", "TGO")
+
+
+def test_a_town_s_english_alternate_name_counts_in_a_story_of_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    named = analyse_text(
+        "Azerbaijan reopened the railway to Nakhchivan on Monday, and Azerbaijan's trains "
+        "will run twice a week."
+    )
+    assert _places(named)["Nakhchivan"] == ("city", "AZE")
+    # with no country named, an alternate name alone stands only for a big city
+    bare = analyse_text("The delegation met in Nakhchivan on Monday.")
+    assert "Nakhchivan" not in _places(bare)
