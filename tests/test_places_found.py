@@ -907,3 +907,14 @@ def test_a_town_s_english_alternate_name_counts_in_a_story_of_its_country(analys
     # with no country named, an alternate name alone stands only for a big city
     bare = analyse_text("The delegation met in Nakhchivan on Monday.")
     assert "Nakhchivan" not in _places(bare)
+
+
+def test_a_name_before_a_camp_or_crossing_is_the_place_the_tagger_missed(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The Dadaab refugee camps in northeastern Kenya are home to 300,000 people. "
+        "Syrian refugee camps in Jordan are full."
+    )
+    places = _places(analysis)
+    assert places["Dadaab"] == ("city", "KEN")
+    # a people's camps are theirs, wherever they stand: "Syrian" stays a nationality word
+    assert places["Syrian"] == ("country", "SYR")

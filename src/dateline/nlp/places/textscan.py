@@ -50,6 +50,7 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
+from dateline.nlp.places.sites import site_places
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -226,6 +227,8 @@ class TextScan:
         found.extend(self._local_features(places, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve, self.states))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
+        sites = site_places(doc, analysis, places + _spans(found), resolve)
+        found.extend(Found(span, known, overrides=True) for span, known in sites)
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
         # that check to the few stretches near the run, not the article's every mention.
