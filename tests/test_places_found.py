@@ -918,3 +918,15 @@ def test_a_name_before_a_camp_or_crossing_is_the_place_the_tagger_missed(analyse
     assert places["Dadaab"] == ("city", "KEN")
     # a people's camps are theirs, wherever they stand: "Syrian" stays a nationality word
     assert places["Syrian"] == ("country", "SYR")
+
+
+def test_a_listed_feature_the_tagger_cut_in_pieces_is_read_whole(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The ferry left Dhaka for an island in the Bay of Bengal, and fishermen said the "
+        "Naf river was calm."
+    )
+    places = _places(analysis)
+    assert places["Bay of Bengal"] == ("sea", None)
+    assert "Bengal" not in places
+    # a feature's word in lower case is no part of its name
+    assert "Naf river" not in places

@@ -1,5 +1,6 @@
-"""Names before the word for a site that world news names: "the Dadaab refugee camps", "the
-Lachin corridor", "the Torkham border crossing".
+"""Sites and features of world news the tagger reads in pieces or as something else: names
+before the word for a site ("the Dadaab refugee camps", "the Lachin corridor", "the Torkham
+border crossing"), and listed features it cuts ("the Bay of Bengal" as "Bay of" and Bengal).
 
 The small tagger reads a camp's, a corridor's or a crossing's name as a person's, a body's or
 a nationality's: it has seen few of them. The noun after the name says what it is, and the
@@ -9,12 +10,15 @@ the article's countries: a camp or a crossing takes the name of the town it stan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc
 
 from dateline.model import Analysis, Span
-from dateline.nlp.common.gazetteer import KnownPlace
+from dateline.names import fold
+from dateline.nlp.common.gazetteer import KnownPlace, regions_by_name
 
 Resolver = Callable[[str], KnownPlace | None]
 
@@ -59,3 +63,57 @@ def _before_site(doc: Doc, mention: Span) -> bool:
     if following[:1] and following[0] in _SITE_KINDS:
         following = following[1:]
     return bool(following) and following[0] in _SITE_NOUNS
+
+
+# The kinds of the project's list that no body or person is named like (textscan's own
+# `_FEATURES`, and the sites of this module).
+_WHOLE_KINDS = frozenset(
+    {"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region", "camp", "crossing"}
+)
+
+
+# The small words a feature's name holds in lower case ("Bay of Bengal", "Bab el-Mandeb").
+_SMALL_WORDS = frozenset({"of", "the", "and", "el", "al", "de", "del", "la"})
+
+
+def _capitalised(name: str) -> bool:
+    """Whether every word of a name but its small words is capitalised."""
+    words = re.split(r"[\s-]+", name)
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words if w)
+
+
+@cache
+def _listed_names() -> re.Pattern[str] | None:
+    """One pattern for the listed features' names of two words or more, longest first."""
+    names = sorted(
+        (n for n, k in regions_by_name().items() if k.feature in _WHOLE_KINDS and " " in n),
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def whole_features(analysis: Analysis, places: list[Span]) -> Iterator[tuple[Span, KnownPlace]]:
+    """ "A silt island in the Bay of Bengal": the tagger made "Bay of" a thing and "Bengal" a
+    place (West Bengal, to the gazetteer). A listed feature's whole name, capitalised, where
+    the tagger's spans hold only parts of it, is that feature, and replaces the parts."""
+    pattern = _listed_names()
+    if pattern is None:
+        return
+    text = analysis.article.text
+    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    spans += [(p.start, p.end) for p in places]
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if not _capitalised(match.group()):
+            continue  # "the Naf river" names the river by "Naf", the tagger's own span
+        inside = [(s, e) for s, e in spans if s < end and start < e]
+        if not inside or (start, end) in inside:
+            continue  # no piece to mend, or the tagger read it whole already
+        if any(s < start or e > end for s, e in inside):
+            continue  # a longer name holds it ("the Gulf of Oman Desalination Company")
+        known = regions_by_name().get(fold(match.group()))
+        if known is not None:
+            yield analysis.article.span(start, end), known

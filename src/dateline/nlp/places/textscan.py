@@ -50,7 +50,7 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
-from dateline.nlp.places.sites import site_places
+from dateline.nlp.places.sites import site_places, whole_features
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -229,6 +229,8 @@ class TextScan:
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         sites = site_places(doc, analysis, places + _spans(found), resolve)
         found.extend(Found(span, known, overrides=True) for span, known in sites)
+        pieces = whole_features(analysis, places + _spans(found))
+        found.extend(Found(span, known, overrides=True) for span, known in pieces)
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
         # that check to the few stretches near the run, not the article's every mention.
