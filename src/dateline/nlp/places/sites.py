@@ -117,3 +117,14 @@ def whole_features(analysis: Analysis, places: list[Span]) -> Iterator[tuple[Spa
         known = regions_by_name().get(fold(match.group()))
         if known is not None:
             yield analysis.article.span(start, end), known
+
+
+# Words that stand between a preposition of place and a place's name, and say it is one:
+# a place neighbours another ("in neighbouring Amhara"), no person or body does.
+_NEIGHBOURING = frozenset({"neighbouring", "neighboring"})
+
+
+def after_preposition(doc: Doc, i: int, prepositions: frozenset[str]) -> bool:
+    """ "Clashes in neighbouring Amhara": token i follows a preposition of place and a word
+    that only a place takes."""
+    return i > 1 and doc[i - 1].lower_ in _NEIGHBOURING and doc[i - 2].lower_ in prepositions

@@ -50,7 +50,7 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
-from dateline.nlp.places.sites import site_places, whole_features
+from dateline.nlp.places.sites import after_preposition, site_places, whole_features
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -869,7 +869,7 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     """The words around tokens i..j say they name a place."""
     cues = _cues()
     before = doc[i - 1].lower_ if i > 0 else ""
-    if before in cues.prepositions:
+    if before in cues.prepositions or after_preposition(doc, i, cues.prepositions):
         return True
     of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
