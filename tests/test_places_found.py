@@ -934,7 +934,6 @@ def test_a_listed_feature_the_tagger_cut_in_pieces_is_read_whole(analyse_text) -
 
 def test_a_name_after_in_neighbouring_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text(
-        "Militias in neighbouring Amhara blocked the road for a week, officials in Ethiopia "
-        "said."
+        "Militias in neighbouring Amhara blocked the road for a week, officials in Ethiopia said."
     )
     assert _places(analysis)["Amhara"] == ("region", "ETH")
