@@ -126,6 +126,16 @@ def test_a_two_word_dateline_before_prose_is_no_byline() -> None:
     assert article.dateline is not None and article.dateline.text.startswith("PORT LOUIS")
 
 
+def test_a_dateline_s_country_may_hold_of_and_the() -> None:
+    text = (
+        "Road reopens\n\nBUKAVU, Democratic Republic of the Congo (AP) - Traders crossed "
+        "the bridge to Rwanda on Monday for the first time in a week.\n\nMarkets reopened."
+    )
+    article = article_from_text(text, "x")
+    assert article.dateline is not None
+    assert article.dateline.text.startswith("BUKAVU, Democratic Republic of the Congo (AP)")
+
+
 def test_a_single_paragraph_is_body_not_title() -> None:
     article = article_from_text("The talks collapsed on Monday, officials said.", "x")
     assert [b.kind for b in article.blocks] == [BlockKind.BODY]

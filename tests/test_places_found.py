@@ -878,3 +878,62 @@ def test_a_river_the_tagger_read_as_another_state_s_town_is_the_story_s_river(an
     )
     river = next(p for p in analysis.places if p.span.text == "New River")
     assert river.feature == "river" and _near(river, 37.67, -80.89)
+
+
+def test_seas_valleys_and_camps_of_world_news_are_listed_places(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Fishing boats sheltered in the Gulf of Oman while a ferry crossed the Andaman Sea. "
+        "Shepherds drove their flocks across the Fergana Valley, and families left the "
+        "Kutupalong camp."
+    )
+    places = _places(analysis)
+    assert places["Gulf of Oman"] == ("sea", None)
+    assert places["Andaman Sea"] == ("sea", None)
+    assert places["Fergana Valley"] == ("region", None)
+    assert places["Kutupalong"] == ("camp", "BGD")
+
+
+def test_a_people_s_word_also_listed_as_a_name_is_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Togolese customs officers seized the cargo at the port.")
+    assert _places(analysis)["Togolese"] == ("country", "TGO")
+
+
+def test_a_town_s_english_alternate_name_counts_in_a_story_of_its_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    named = analyse_text(
+        "Azerbaijan reopened the railway to Nakhchivan on Monday, and Azerbaijan's trains "
+        "will run twice a week."
+    )
+    assert _places(named)["Nakhchivan"] == ("city", "AZE")
+    # with no country named, an alternate name alone stands only for a big city
+    bare = analyse_text("The delegation met in Nakhchivan on Monday.")
+    assert "Nakhchivan" not in _places(bare)
+
+
+def test_a_name_before_a_camp_or_crossing_is_the_place_the_tagger_missed(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The Dadaab refugee camps in northeastern Kenya are home to 300,000 people. "
+        "Syrian refugee camps in Jordan are full."
+    )
+    places = _places(analysis)
+    assert places["Dadaab"] == ("city", "KEN")
+    # a people's camps are theirs, wherever they stand: "Syrian" stays a nationality word
+    assert places["Syrian"] == ("country", "SYR")
+
+
+def test_a_listed_feature_the_tagger_cut_in_pieces_is_read_whole(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The ferry left Dhaka for an island in the Bay of Bengal, and fishermen said the "
+        "Naf river was calm."
+    )
+    places = _places(analysis)
+    assert places["Bay of Bengal"] == ("sea", None)
+    assert "Bengal" not in places
+    # a feature's word in lower case is no part of its name
+    assert "Naf river" not in places
+
+
+def test_a_name_after_in_neighbouring_is_a_place(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Militias in neighbouring Amhara blocked the road for a week, officials in Ethiopia said."
+    )
+    assert _places(analysis)["Amhara"] == ("region", "ETH")

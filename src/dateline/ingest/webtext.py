@@ -255,9 +255,10 @@ def read_layout(article: Article) -> Article:
 
 
 # A hyphen glued to both words is a compound ("NATO-member Norway"), not a dateline's dash.
+# A country's name may hold "of", "and", "the" ("GOMA, Democratic Republic of Congo").
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)
-        (?:,\s*[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*)?
+        (?:,\s*[A-Z][a-zA-Z.]+(?:\s(?:(?:of|and|the)\s)*[A-Z][a-zA-Z.]+)*)?
         (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?))?
         \s*(?:\([A-Za-z .]+\))?
         (?:\s*(?:—|–|--)\s*|\s+-\s*|-\s+)""",

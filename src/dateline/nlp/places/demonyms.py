@@ -76,6 +76,16 @@ def _country_modifier(token: Token) -> str | None:
     after = token.doc[token.i + 1]
     if after.pos_ not in _MODIFIED or not after.is_alpha or after.lower_ in _LANGUAGE_NOUNS:
         return None
-    if country_of_name(text) is not None:
+    code = country_of_name(text)
+    if code is not None and not _only_demonym(text, code):
         return None
     return country_of_demonym(text)
+
+
+def _only_demonym(text: str, code: str) -> bool:
+    """Whether a word the country lists take for a country's name is only its people's word:
+    countryinfo's spellings hold "Togolese", "Thai" and "Montenegrin" beside Togo, Thailand
+    and Montenegro, so "Togolese authorities" had named no country. A country's own name
+    ("Djibouti port") stays a name, the places stage's own reading."""
+    place = country_place(code)
+    return place is not None and place.name.casefold() != text.casefold()

@@ -50,6 +50,7 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
+from dateline.nlp.places.sites import after_preposition, site_places, whole_features
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -226,6 +227,10 @@ class TextScan:
         found.extend(self._local_features(places, _spans(found), anchors))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve, self.states))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
+        sites = site_places(doc, analysis, places + _spans(found), resolve)
+        found.extend(Found(span, known, overrides=True) for span, known in sites)
+        pieces = whole_features(analysis, places + _spans(found))
+        found.extend(Found(span, known, overrides=True) for span, known in pieces)
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
         # that check to the few stretches near the run, not the article's every mention.
@@ -864,7 +869,7 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
     """The words around tokens i..j say they name a place."""
     cues = _cues()
     before = doc[i - 1].lower_ if i > 0 else ""
-    if before in cues.prepositions:
+    if before in cues.prepositions or after_preposition(doc, i, cues.prepositions):
         return True
     of_place = cues.place_nouns | cues.directions | cues.dwellers  # "the town / residents of X"
     if before == "of" and i > 1 and doc[i - 2].lower_ in of_place:
