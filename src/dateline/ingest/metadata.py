@@ -981,7 +981,9 @@ def choose_dates(
     page that says it was first published earlier than its metadata's date is a story
     republished: its first day is the publication date. Without a metadata date, the
     page's own words date it before any guess: a date labelled "Published", then the
-    header's date even when labelled as the last edit (the only day the page gives).
+    header's date even when labelled as the last edit (the only day the page gives). A
+    timestamp the header prints as a day and a time of day is told in that zone, so an
+    evening story keeps its own day (`shown.in_printed_zone`).
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
@@ -992,6 +994,8 @@ def choose_dates(
     if printed is not None and _printed_wins(tree, printed, published):
         published = printed.day
     published = _labelled_wins(tree, published, printed)
+    if published is not None and printed is not None:
+        published = shown.in_printed_zone(published, printed)
     updated = iso_date(ld_modified)
     for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
         updated = updated or iso_date(value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from lxml import etree
 
@@ -36,10 +36,12 @@ _GLUED = re.compile(r"(?<=\d)(?=[A-Z])")
 
 @dataclass(frozen=True, slots=True)
 class ShownDate:
-    """A day the page prints near its headline; `edited` when a label calls it the last edit."""
+    """A day the page prints near its headline; `edited` when a label calls it the last edit;
+    `clock` the time of day printed with it (minutes after midnight), when one is."""
 
     day: str
     edited: bool
+    clock: int | None = None
 
 
 def header_date(tree: etree._Element) -> ShownDate | None:
@@ -68,8 +70,68 @@ def header_date(tree: etree._Element) -> ShownDate | None:
             # the label may be a chunk or two before: "Updated", ":", "December 4, 2025"
             label = " ".join(text for _, text in chunks[max(0, index - 2) : index])
             before = f"{label} {glued[: found.start]}"
-            return ShownDate(found.iso(), bool(_EDIT_LABEL.search(before)))
+            # the time is printed in the date's line or the next chunk ("<span>7:04 PM")
+            after = chunks[index + 1][1] if index + 1 < len(chunks) else ""
+            line = f"{glued} {after if len(after) <= _HEADER_LINE else ''}"
+            return ShownDate(found.iso(), bool(_EDIT_LABEL.search(before)), printed_clock(line))
     return None
+
+
+# A time of day as a header prints it: "7:30 PM", "11:18pm", "12:12 p.m.", "19:30".
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d.])(?::\d\d)?"
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+_MINUTES_A_DAY = 24 * 60
+# Real zones are whole hours from UTC, or a half or three quarters of one.
+_ZONE_STEP = 15
+
+
+def printed_clock(line: str) -> int | None:
+    """The first time of day in `line`, as minutes after midnight (12-hour clocks read by
+    their "a.m." / "p.m."), or None when the line prints none."""
+    found = _CLOCK.search(line)
+    if found is None:
+        return None
+    hour, minute = int(found["hour"]), int(found["minute"])
+    half = (found["half"] or "").casefold()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute
+
+
+def in_printed_zone(published: str, printed: ShownDate) -> str:
+    """`published` (a timestamp with its zone) told in the zone the page prints its own
+    time in, when the page shows the same moment as a day and a time of day.
+
+    Sites often give the metadata's timestamp in UTC while the header prints the local
+    "7:30 PM February 9": an evening story is then dated the next day in UTC, a day its
+    reader never saw. The printed day and time fix the site's offset (a real zone's, in
+    quarter hours); without a printed time, or when the two are not one moment, the
+    timestamp is kept as it is.
+    """
+    if printed.clock is None or printed.edited or "T" not in published:
+        return published
+    try:
+        stamp = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    if stamp.utcoffset() is None:
+        return published
+    utc = stamp.astimezone(UTC)
+    east = (printed.clock - (utc.hour * 60 + utc.minute)) % _MINUTES_A_DAY
+    if east % _ZONE_STEP:
+        return published
+    # one clock reading, two zones a day apart (UTC-10 and UTC+14): the printed day decides
+    for offset in (east, east - _MINUTES_A_DAY):
+        if -WEST_HOURS * 60 <= offset <= EAST_HOURS * 60:
+            local = utc.astimezone(timezone(timedelta(minutes=offset)))
+            if local.date().isoformat() == printed.day:
+                return local.isoformat(timespec="seconds")
+    return published
 
 
 # "Published on", "Posted:", "Originally published on": what the page says the date is.
