@@ -90,3 +90,34 @@ def test_the_moment_never_changes_only_the_zone_it_is_told_in(
     told = in_printed_zone(utc.isoformat(), shown)
     assert datetime.fromisoformat(told) == utc
     assert told[:10] == local.date().isoformat()
+
+
+def test_a_mastheads_date_of_today_is_not_the_storys() -> None:
+    body = (
+        '<div class="masthead"><p id="todays-date">Monday, June 9, 2025</p>'
+        "<h1>Quarry Lane bridge to close for repairs</h1></div>"
+        "<p>Harlow Works Department, 2 June 2025</p>"
+        f"{STORY}"
+    )
+    published = read_metadata(f"<html><body>{body}</body></html>", None).published
+    assert published == "2025-06-02"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By the Ridgeway Courier desk 21.05.2025", "2025-05-21"),
+        ("By Odile Brand 05/21/2025", "2025-05-21"),
+        ("By Odile Brand 07.07.2025", "2025-07-07"),
+        ("By Odile Brand 03/04/2025", None),  # March 4 or 3 April: the page does not say
+    ],
+)
+def test_a_header_date_in_figures_when_day_and_month_are_plain(line: str, day: str | None) -> None:
+    body = f"<article><h1>Ridgeway fair returns to the green</h1><p>{line}</p>{STORY}</article>"
+    assert read_metadata(f"<html><body>{body}</body></html>", None).published == day
+
+
+def test_figures_in_a_longer_line_are_what_it_reports_not_the_date() -> None:
+    line = "The fare table was agreed by the board and holds until <b>01/23/2026</b> at least."
+    body = f"<article><h1>Ridgeway bus fares</h1><p>{line}</p>{STORY}</article>"
+    assert read_metadata(f"<html><body>{body}</body></html>", None).published is None

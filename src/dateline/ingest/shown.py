@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from lxml import etree
 
 from dateline.ingest import evidence
-from dateline.ingest.dates import EAST_HOURS, WEST_HOURS, find_dates
+from dateline.ingest.dates import EAST_HOURS, WEST_HOURS, CalendarDate, find_dates
 
 # How far from the headline a date still belongs to its header: the byline, the section and
 # the reading time come there; the story's own sentences come after.
@@ -61,10 +61,10 @@ def header_date(tree: etree._Element) -> ShownDate | None:
             read += len(text)
             if read > _AFTER_HEADLINE:
                 return None
-        if len(text) > _HEADER_LINE or evidence.in_furniture(element):
+        if len(text) > _HEADER_LINE or evidence.in_furniture(element) or _todays(element):
             continue
         glued = _GLUED.sub(" ", text)
-        for found in find_dates(glued):
+        for found in _header_dates(glued, element):
             if found.year is None:
                 continue
             # the label may be a chunk or two before: "Updated", ":", "December 4, 2025"
@@ -75,6 +75,66 @@ def header_date(tree: etree._Element) -> ShownDate | None:
             line = f"{glued} {after if len(after) <= _HEADER_LINE else ''}"
             return ShownDate(found.iso(), bool(_EDIT_LABEL.search(before)), printed_clock(line))
     return None
+
+
+# A date in figures ("12.12.2025", "24/03/2025"), read in a header line only, and only when
+# it tells day from month: the same number twice, or one of them past 12.
+_FIGURES = re.compile(
+    r"(?<![\d.,/])(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)\b"
+)
+_MONTHS_A_YEAR = 12
+# Figures in a longer line are what it reports ("the estimate is valid through 01/23/2026"):
+# a date line in figures holds the date and a byline at most.
+_FIGURES_LINE = 60
+
+
+def _header_dates(text: str, element: etree._Element) -> list[CalendarDate]:
+    """The dates of a header line: in words (`find_dates`), else, in a short block, in
+    figures when the day and month cannot be mistaken for each other."""
+    found = list(find_dates(text))
+    if found or len(evidence.text_of(_block_of(element))) > _FIGURES_LINE:
+        return found
+    for match in _FIGURES.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if a != b and a <= _MONTHS_A_YEAR and b <= _MONTHS_A_YEAR:
+            continue  # 03/04: March 4 or 3 April, the page does not say
+        day, month = (b, a) if b > _MONTHS_A_YEAR else (a, b)
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        found.append(CalendarDate(match.start(), match.end(), year, month, day))
+    return found
+
+
+_BLOCKS = frozenset({"p", "div", "li", "td", "header", "section", "article", "body"})
+
+
+def _block_of(element: etree._Element) -> etree._Element:
+    """The block `element` is set in: a <span> of figures inside a paragraph is the
+    paragraph's, whose other words say what the figures are."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in _BLOCKS:
+            return node
+    return element
+
+
+# A box a masthead prints the day's date in ("todays-date", "current-date", "date-today"):
+# the day the page was served, not the story's.
+_TODAY_HINT = re.compile(r"today|current-?date|date-?now", re.IGNORECASE)
+_TODAY_DEPTH = 4
+
+
+def _todays(element: etree._Element) -> bool:
+    """Whether `element` is (or sits in) a box named for today's date."""
+    node: etree._Element | None = element
+    for _ in range(_TODAY_DEPTH):
+        if node is None:
+            return False
+        if _TODAY_HINT.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
 
 
 # A time of day as a header prints it: "7:30 PM", "11:18pm", "12:12 p.m.", "19:30".
