@@ -121,3 +121,26 @@ def test_figures_in_a_longer_line_are_what_it_reports_not_the_date() -> None:
     line = "The fare table was agreed by the board and holds until <b>01/23/2026</b> at least."
     body = f"<article><h1>Ridgeway bus fares</h1><p>{line}</p>{STORY}</article>"
     assert read_metadata(f"<html><body>{body}</body></html>", None).published is None
+
+
+UPDATE_STAMP = '<meta property="article:published_time" content="2025-03-04T20:40:00Z">'
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "<p>Updated 3:40 p.m. ET March 4, 2025 | Published 11:05 a.m. ET March 3, 2025</p>",
+        "<p>Published: March 3, 2025</p><p>Updated: March 4, 2025</p>",
+        "<p>Updated 3:40 PM EST, Tue March 4, 2025</p>"
+        "<p>Published 11:05 AM EST, Mon March 3, 2025</p>",
+    ],
+)
+@pytest.mark.parametrize("head", ["", UPDATE_STAMP])
+def test_a_published_and_updated_pair_gives_the_published_day(lines: str, head: str) -> None:
+    # with the metadata's stamp on the day the page calls the update, the label wins too
+    assert read_metadata(page(head, lines), None).published == "2025-03-03"
+
+
+def test_a_metadata_stamp_the_page_does_not_call_the_update_stays() -> None:
+    lines = "<p>Published: March 3, 2025</p><p>Crews were called on March 4, 2025.</p>"
+    assert read_metadata(page(UPDATE_STAMP, lines), None).published == "2025-03-04T20:40:00+00:00"

@@ -1031,6 +1031,12 @@ def _labelled_wins(
     if (
         labelled is not None
         and published is not None
+        and _update_for_publication(tree, labelled.day, published)
+    ):
+        return labelled.day
+    if (
+        labelled is not None
+        and published is not None
         and _metadata_day_unseen(tree, labelled.day, published)
     ):
         return labelled.day
@@ -1039,6 +1045,14 @@ def _labelled_wins(
     if labelled is not None:
         return labelled.day
     return printed.day if printed is not None else None
+
+
+def _update_for_publication(tree: etree._Element, labelled: str, published: str) -> bool:
+    """Whether the page labels one day "Published" and the metadata's day "Updated"
+    ("Published … March 4 | Updated … March 5" beside a metadata stamp of March 5): the
+    metadata gives the last edit, so the labelled day is the publication's. A day apart
+    that a time zone explains is no such pair."""
+    return not shown.same_day(labelled, published) and shown.edit_labelled(tree, published[:10])
 
 
 # Where a <time> dates another story or a later edit, not this article: a card or carousel of

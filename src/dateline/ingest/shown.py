@@ -25,9 +25,16 @@ _BEFORE_HEADLINE = 150
 # A header line is short ("By Ann Lee | March 3, 2024 | 4 min read"); a longer text is prose,
 # whose dates are what the story reports.
 _HEADER_LINE = 120
+# What a label may print between itself and its date: the time of day, its zone and the
+# weekday ("Updated 3:40 p.m. ET, Thu March 5, 2026").
+_BETWEEN = (
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[a-z]{2,4}\b)?\W*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?\W*)?"
+)
 # "Updated on", "Last modified:", "Reviewed" — glued to the byline too ("Ann LeeUpdated").
 _EDIT_LABEL = re.compile(
-    r"(?:updated|modified|revised|reviewed|edited|refreshed)(?:\W+(?:on|at))?\W*$", re.IGNORECASE
+    r"(?:updated|modified|revised|reviewed|edited|refreshed)(?:\W+(?:on|at))?\W*" + _BETWEEN + r"$",
+    re.IGNORECASE,
 )
 # "…May 1, 2024January 3, 2025": a page that glues its dates together, or onto a word (a
 # capital only: "9th" is one word).
@@ -196,7 +203,9 @@ def in_printed_zone(published: str, printed: ShownDate) -> str:
 
 # "Published on", "Posted:", "Originally published on": what the page says the date is.
 _PUBLISHED_LABEL = re.compile(
-    r"\b(?P<first>(?:originally|first)\s+)?(?:published|posted)(?:\s+(?:on|at))?\W*$",
+    r"\b(?P<first>(?:originally|first)\s+)?(?:published|posted)(?:\s+(?:on|at))?\W*"
+    + _BETWEEN
+    + r"$",
     re.IGNORECASE,
 )
 _LABEL_WORD = re.compile(r"published|posted", re.IGNORECASE)
@@ -237,6 +246,33 @@ def labelled_date(tree: etree._Element) -> LabelledDate | None:
             if original or len(text) <= _HEADER_LINE:
                 return LabelledDate(found.iso(), original)
     return None
+
+
+_EDIT_WORD = re.compile(r"updated|modified|revised|edited", re.IGNORECASE)
+
+
+def edit_labelled(tree: etree._Element, day: str) -> bool:
+    """Whether the page's visible text prints `day` (an ISO day) in a short line under a
+    label that calls it the last edit ("Updated 3:40 p.m. March 5, 2026"), outside the
+    furniture: then a metadata date of that day is the update's, not the publication's."""
+    chunks = list(evidence._text_chunks(tree))
+    for index, (element, text) in enumerate(chunks):
+        label = " ".join(t for _, t in chunks[max(0, index - 2) : index])
+        if len(text) > _HEADER_LINE or (
+            _EDIT_WORD.search(label) is None and _EDIT_WORD.search(text) is None
+        ):
+            continue
+        glued = _GLUED.sub(" ", text)
+        for found in find_dates(glued):
+            before = f"{label} {glued[: found.start]}"[-_LABEL_REACH:]
+            if (
+                found.year is not None
+                and found.iso() == day
+                and _EDIT_LABEL.search(before)
+                and not evidence.in_furniture(element)
+            ):
+                return True
+    return False
 
 
 # How far up a link or a button may wrap the words it labels ("<a><span>Share</span></a>").
