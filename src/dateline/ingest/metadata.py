@@ -1064,13 +1064,42 @@ _EDIT_HINT = re.compile(r"(?:^|[-_])(?:changed|modified|updated|update)(?:$|[-_]
 
 
 def _header_time(tree: etree._Element) -> str | None:
+    """The date of the <time> (or itemprop=datePublished) that belongs to the headline: of
+    several that disagree, one in the headline's own <article>, else the nearest to it, so
+    that a teaser box set before the story does not date it (`_nearest_headline`)."""
+    found: list[tuple[etree._Element, str]] = []
     for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
         if evidence.in_furniture(element) or _dates_something_else(element):
             continue
         value = iso_date(element.get("datetime") or element.get("content"))
         if value:
-            return value
-    return None
+            found.append((element, value))
+    if len({value for _, value in found}) > 1:
+        return _nearest_headline(tree, found)
+    return found[0][1] if found else None
+
+
+def _nearest_headline(tree: etree._Element, found: list[tuple[etree._Element, str]]) -> str:
+    """Of the dated elements `found`, the value of the one in the same <article> as the
+    page's first headline (<h1> outside furniture), else of the one nearest to it in the
+    page's order (after it, of two as near); the first one when the page has no headline."""
+    head = next((h for h in tree.iter("h1") if not evidence.in_furniture(h)), None)
+    if head is None:
+        return found[0][1]
+    story = next((a for a in head.iterancestors() if a.tag == "article"), None)
+    if story is not None:
+        inside = [value for element, value in found if story in element.iterancestors()]
+        if inside:
+            return inside[0]
+    order = {element: index for index, element in enumerate(tree.iter())}
+    at = order[head]
+
+    def distance(item: tuple[etree._Element, str]) -> float:
+        # as near before as after: the one after, where most headers print their date
+        gap = order[item[0]] - at
+        return abs(gap) + (0.5 if gap < 0 else 0.0)
+
+    return min(found, key=distance)[1]
 
 
 def _dates_something_else(element: etree._Element) -> bool:

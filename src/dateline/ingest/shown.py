@@ -59,7 +59,15 @@ def header_date(tree: etree._Element) -> ShownDate | None:
     if head is None:
         return None
     start = head
-    while start > 0 and head - start < 8 and _span(chunks, start - 1, head) <= _BEFORE_HEADLINE:
+    # before the headline the header reaches back no further than the story's <article>:
+    # what stands before that is a teaser box or the masthead, not the story's kicker
+    story = next((a for a in chunks[head][0].iterancestors() if a.tag == "article"), None)
+    while (
+        start > 0
+        and head - start < 8
+        and _span(chunks, start - 1, head) <= _BEFORE_HEADLINE
+        and _within(chunks[start - 1][0], story)
+    ):
         start -= 1
     read = 0
     for index in range(start, len(chunks)):
@@ -99,7 +107,9 @@ def _header_dates(text: str, element: etree._Element) -> list[CalendarDate]:
     """The dates of a header line: in words (`find_dates`), else, in a short block, in
     figures when the day and month cannot be mistaken for each other."""
     found = list(find_dates(text))
-    if found or len(evidence.text_of(_block_of(element))) > _FIGURES_LINE:
+    if found or _FIGURES.search(text) is None:
+        return found
+    if len(evidence.text_of(_block_of(element))) > _FIGURES_LINE:
         return found
     for match in _FIGURES.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
@@ -291,6 +301,11 @@ def _in_control(element: etree._Element) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _within(element: etree._Element, story: etree._Element | None) -> bool:
+    """Whether `element` is in `story` (any element, when the page marks no story)."""
+    return story is None or element is story or story in element.iterancestors()
 
 
 def _in_headline(element: etree._Element) -> bool:
