@@ -17,6 +17,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from dateline.ingest.dates import find_dates
+
 # JSON-LD types whose headline, author and dates are the article's own.
 _ARTICLE_TYPES = re.compile(
     r"(?:Article|BlogPosting|Posting|Report|Review|Story|Recipe|HowTo|ScholarlyArticle)$"
@@ -480,6 +482,23 @@ _NAME_RUN = re.compile(
 )
 
 
+# A post's date line that names its writer after the date: "Posted on March 3, 2024 by Ann
+# Lee", the name ending at the line's next mark ("· 6 comments", "| Recipes").
+_DATED_BY = re.compile(
+    r"^(?i:posted|published|written)(?:\s+on)?\s+(?P<when>.{4,40}?)\s+by\s+"
+    r"(?=[A-Z])(?P<name>[^·•|]{3,80}?)\s*(?:[·•|].*)?$"
+)
+
+
+def _dated_by(chunk: str) -> str | None:
+    """A "Posted on <date> by <name>" line, the date a real one (not "Posted in Recipes
+    by", where the name may be the category's)."""
+    match = _DATED_BY.match(chunk)
+    if match is None or not any(found.year for found in find_dates(match["when"])):
+        return None
+    return match["name"]
+
+
 def labelled_bylines(tree: etree._Element) -> tuple[list[str], list[str]]:
     """Names a page introduces in its own words: a "By Ann Lee" line, a "Written by" label
     whose name is in the next element, a "This post was written by Ann Lee" line; those in
@@ -498,6 +517,8 @@ def labelled_bylines(tree: etree._Element) -> tuple[list[str], list[str]]:
             name = run.group(0)
         elif match := _BY_LINE.match(chunk):
             name = match.group(1)
+        elif dated := _dated_by(chunk):
+            name = dated
         else:
             continue
         if not in_furniture(element):

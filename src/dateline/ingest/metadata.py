@@ -981,7 +981,9 @@ def choose_dates(
     page that says it was first published earlier than its metadata's date is a story
     republished: its first day is the publication date. Without a metadata date, the
     page's own words date it before any guess: a date labelled "Published", then the
-    header's date even when labelled as the last edit (the only day the page gives).
+    header's date even when labelled as the last edit (the only day the page gives). A
+    timestamp the header prints as a day and a time of day is told in that zone, so an
+    evening story keeps its own day (`shown.in_printed_zone`).
     """
     published = iso_date(ld_published)
     for value in evidence.meta_values(tree, *_PUBLISHED_KEYS):
@@ -992,6 +994,8 @@ def choose_dates(
     if printed is not None and _printed_wins(tree, printed, published):
         published = printed.day
     published = _labelled_wins(tree, published, printed)
+    if published is not None and printed is not None:
+        published = shown.in_printed_zone(published, printed)
     updated = iso_date(ld_modified)
     for value in evidence.meta_values(tree, *_MODIFIED_KEYS):
         updated = updated or iso_date(value)
@@ -1027,6 +1031,12 @@ def _labelled_wins(
     if (
         labelled is not None
         and published is not None
+        and _update_for_publication(tree, labelled.day, published)
+    ):
+        return labelled.day
+    if (
+        labelled is not None
+        and published is not None
         and _metadata_day_unseen(tree, labelled.day, published)
     ):
         return labelled.day
@@ -1035,6 +1045,14 @@ def _labelled_wins(
     if labelled is not None:
         return labelled.day
     return printed.day if printed is not None else None
+
+
+def _update_for_publication(tree: etree._Element, labelled: str, published: str) -> bool:
+    """Whether the page labels one day "Published" and the metadata's day "Updated"
+    ("Published … March 4 | Updated … March 5" beside a metadata stamp of March 5): the
+    metadata gives the last edit, so the labelled day is the publication's. A day apart
+    that a time zone explains is no such pair."""
+    return not shown.same_day(labelled, published) and shown.edit_labelled(tree, published[:10])
 
 
 # Where a <time> dates another story or a later edit, not this article: a card or carousel of
@@ -1046,13 +1064,42 @@ _EDIT_HINT = re.compile(r"(?:^|[-_])(?:changed|modified|updated|update)(?:$|[-_]
 
 
 def _header_time(tree: etree._Element) -> str | None:
+    """The date of the <time> (or itemprop=datePublished) that belongs to the headline: of
+    several that disagree, one in the headline's own <article>, else the nearest to it, so
+    that a teaser box set before the story does not date it (`_nearest_headline`)."""
+    found: list[tuple[etree._Element, str]] = []
     for element in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
         if evidence.in_furniture(element) or _dates_something_else(element):
             continue
         value = iso_date(element.get("datetime") or element.get("content"))
         if value:
-            return value
-    return None
+            found.append((element, value))
+    if len({value for _, value in found}) > 1:
+        return _nearest_headline(tree, found)
+    return found[0][1] if found else None
+
+
+def _nearest_headline(tree: etree._Element, found: list[tuple[etree._Element, str]]) -> str:
+    """Of the dated elements `found`, the value of the one in the same <article> as the
+    page's first headline (<h1> outside furniture), else of the one nearest to it in the
+    page's order (after it, of two as near); the first one when the page has no headline."""
+    head = next((h for h in tree.iter("h1") if not evidence.in_furniture(h)), None)
+    if head is None:
+        return found[0][1]
+    story = next((a for a in head.iterancestors() if a.tag == "article"), None)
+    if story is not None:
+        inside = [value for element, value in found if story in element.iterancestors()]
+        if inside:
+            return inside[0]
+    order = {element: index for index, element in enumerate(tree.iter())}
+    at = order[head]
+
+    def distance(item: tuple[etree._Element, str]) -> float:
+        # as near before as after: the one after, where most headers print their date
+        gap = order[item[0]] - at
+        return abs(gap) + (0.5 if gap < 0 else 0.0)
+
+    return min(found, key=distance)[1]
 
 
 def _dates_something_else(element: etree._Element) -> bool:
