@@ -50,6 +50,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
+    _add_possessor_countries(doc, clusters)
     _add_office_holders(analysis.article, clusters)
     _add_dictionary_actors(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
@@ -334,6 +335,31 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
             known = person is not None and person.hinted_country is not None
             if person is not None and not known and modifier.text[:1].isupper():
                 person.hinted_country, person.hinted_source = country, "text"
+
+
+def _add_possessor_countries(doc: Doc, clusters: list[_Cluster]) -> None:
+    """ "Colombia's National Liberation Army", "Saudi Arabia's Public Investment Fund": a body
+    the text gives as a country's is that country's (the span is the country's name)."""
+    for cluster in clusters:
+        if cluster.label != "ORG" or _country(cluster) is not None:
+            continue
+        for mention in cluster.mentions:
+            country = _possessor(doc, mention.token_start)
+            if country is not None:
+                cluster.hinted_country, cluster.hinted_source = country, "text"
+                break
+
+
+def _possessor(doc: Doc, start: int) -> str | None:
+    """The country whose name and "'s" stand right before token `start`, if any."""
+    if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+        return None
+    for size in (3, 2, 1):
+        if start - 1 - size >= 0:
+            country = country_of_name(doc[start - 1 - size : start - 1].text)
+            if country is not None:
+                return country
+    return None
 
 
 def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:

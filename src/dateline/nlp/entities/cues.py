@@ -70,12 +70,50 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
                 if pattern is _VESSEL_PREFIX or _could_be_vessel(match["name"]):
                     _mark(doc, article, found, start, match.end("name"), "OTHER", "vessel")
         _mark_known_bodies(doc, article, found, block.start, block.end)
+        for match in _MOVEMENT.finditer(article.text, block.start, block.end):
+            _mark(doc, article, found, match.start("name"), match.end(), "ORG", _BODY_CUE)
+    _mark_acronyms(doc, article, found)
     _mark_dateline(doc, article, found)
     for mention in list(found):
         _take_club_word(doc, article, found, mention)
     for mention in found:
         _cut_leading_title(doc, article, mention)
     return sorted(found, key=lambda m: m.start)
+
+
+_BODY_CUE = "organisation context"
+# "the Houthi movement", "Yemen's Houthi movement": capitalised words and "movement" after
+# "the" or a possessive name a movement, whether or not the tagger saw the words.
+_MOVEMENT = re.compile(
+    r"(?:\bthe\s+|['’]s\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+movement\b"
+)
+# An acronym: three to six capitals, or two such parts joined ("CPN-UML").
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?:-[A-Z]{2,6})?(?![\w-])")
+
+
+def _mark_acronyms(doc: Doc, article: Article, mentions: list[Mention]) -> None:
+    """ "the ELN's central command ... talks with the ELN": an acronym the tagger never
+    tagged, used twice or more and once after "the", is a body (a reader needs no list for
+    it); never a title ("CEO"), a country's short name ("USA") or a town."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            for match in _ACRONYM.finditer(article.text, block.start, block.end):
+                found.setdefault(match.group(), []).append(match)
+    for word, matches in found.items():
+        if len(matches) < 2 or is_role_noun(word) or country_of_name(word) is not None:
+            continue
+        town = largest_city(word)  # by its own name: "ELN" is also a code of Ellensburg's
+        if (town is not None and town.by_name) or not any(
+            article.text[max(0, m.start() - 4) : m.start()] in {"the ", "The "} for m in matches
+        ):
+            continue
+        if any(
+            m.start < match.end() and match.start() < m.end for match in matches for m in mentions
+        ):
+            continue  # the tagger read it somewhere: its reading stands
+        for match in matches:
+            _mark(doc, article, mentions, match.start(), match.end(), "ORG", _BODY_CUE)
 
 
 @cache

@@ -34,6 +34,7 @@ from dateline.nlp.entities.mentions import (
     in_place_context,
     is_organisation_word,
     is_titled,
+    owns,
     place_kind,
 )
 from dateline.nlp.stage import article_text
@@ -42,6 +43,8 @@ _ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "mov
                 "command", "agency", "ministry", "party", "commission", "fleet", "navy",
                 "guards", "corps"}  # fmt: skip
 _ORG_BEFORE = {"group", "militia", "faction", "movement", "coalition"}
+# A town's own word closing its name: "George Town with Bayan Lepas" names no person.
+_TOWN_WORDS = frozenset({"Town", "City"})
 _PLACE_ENDINGS = {"camp", "crossing", "base", "berm", "checkpoint", "border", "airbase"}
 # A town this big is a place wherever the text puts it in place context; a smaller one also
 # needs the name to be nobody's surname in the article.
@@ -90,6 +93,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
         return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
+        return Verdict("ORG", "organisation context")
+    if cluster.label == "PERSON" and any(_body_apposition(doc, m) for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if cluster.label in {"PERSON", "ORG", "NORP"} and words[-1].lower() in _PLACE_ENDINGS:
         return Verdict("OTHER", "place word")
@@ -159,6 +164,27 @@ def _after_group_word(doc: Doc, mention: Mention) -> bool:
     return start > 0 and doc[start - 1].lower_ in _ORG_BEFORE
 
 
+# Nouns an apposition names a body by: "Viv Ansanm, a coalition of gangs".
+_BODY_NOUNS = frozenset(
+    {"coalition", "group", "militia", "faction", "movement", "party", "company", "alliance",
+     "gang", "firm", "club", "network", "organisation", "organization", "union", "insurgency"}
+)  # fmt: skip
+
+
+def _body_apposition(doc: Doc, mention: Mention) -> bool:
+    """ "Viv Ansanm, a coalition of gangs led by ...": the name is what the apposition says,
+    a body; no person is "a coalition"."""
+    end = mention.token_end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
+        return False
+    for token in doc[end + 2 : end + 5]:
+        if token.lower_ in _BODY_NOUNS:
+            return True
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            return False
+    return False
+
+
 def _after_operation(doc: Doc, mention: Mention) -> bool:
     """ "Operation Inherent Resolve", where the tagger left "Operation" out."""
     start = mention.token_start
@@ -224,9 +250,12 @@ def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[
     city = largest_city(name)
     if city is None or city.population < _TOWN or not spelled_like(city, name):
         return False
+    if cluster.label == "PERSON" and len(name.split()) > 1 and name.split()[-1] in _TOWN_WORDS:
+        return city.feature == "city"  # "George Town", "Quezon City": nobody's name
     if cluster.label == "PERSON" and city.feature == "region":
         return not set(name.lower().split()) & given
     if city.feature == "city" and cluster.label == "ORG" and len(cluster.mentions) > 1:
         # A body named like a town ("Aberdeen" the fund) is read in place context twice.
         return sum(in_place_context(doc, m) for m in cluster.mentions) >= 2
-    return any(in_place_context(doc, m) for m in cluster.mentions)
+    # "sits in Anwar's coalition": the preposition governs what the name owns
+    return any(in_place_context(doc, m) and not owns(doc, m) for m in cluster.mentions)

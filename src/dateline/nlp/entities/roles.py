@@ -63,6 +63,8 @@ def _title_tokens(doc: Doc, name_start: int) -> list[Token]:
             break
         if word in _CONNECTORS and tokens:
             tokens.insert(0, token)
+        elif word == "-" and tokens and index > 0 and not doc[index - 1].whitespace_:
+            tokens.insert(0, token)  # "Secretary-General": one title, not "General"
         elif token.is_punct and word not in {"-"}:
             break
         elif is_role_noun(word) or word[:1].isupper() or _modifies_title(token, name_start):
