@@ -127,3 +127,52 @@ def test_an_acronym_of_a_title_or_a_town_s_code_is_no_body(analyse_text) -> None
         "The CEO said costs had risen. Analysts said the CEO would leave by March."
     )
     assert "CEO" not in _types(analysis)
+
+
+def test_a_role_in_its_own_phrase_before_the_holder(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "LUSAKA (Reuters) - Zambia's copper output rose. In Solwezi, the provincial minister, "
+        "Elias Kasonde, said residents wanted jobs."
+    )
+    kasonde = _entity(analysis, "Elias Kasonde")
+    assert (kasonde.role, kasonde.country, kasonde.country_source) == (
+        "provincial minister",
+        "ZMB",
+        "inference",
+    )
+
+
+def test_a_nationality_before_a_person_noun_and_a_comma(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    told = analyse_text("The club's Portuguese coach, Jorge Jesus, had asked for a striker.")
+    assert (_entity(told, "Jorge Jesus").country, _entity(told, "Jorge Jesus").role) == (
+        "PRT",
+        "coach",
+    )
+    untold = analyse_text("The club's coach, Jorge Jesus, had asked for a striker.")
+    assert _entity(untold, "Jorge Jesus").country is None
+
+
+def test_a_state_body_or_party_of_no_stated_country_is_the_story_s(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "KATHMANDU, Nepal (AP) - Nepal's prime minister lost a confidence vote on Friday. "
+        "The Janata Samajbadi Party said it would decide whom to back, and the UN Office for "
+        "Project Services said its work in the country would go on."
+    )
+    party = _entity(analysis, "Janata Samajbadi Party")
+    assert (party.country, party.country_source) == ("NPL", "inference")
+    assert all(e.country is None for e in analysis.entities if e.name.startswith("UN"))
+
+
+def test_who_after_a_town_s_team_makes_no_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The Rockets beat the Portland Trail Blazers, who rested two starters. The Rockets "
+        "visit Portland in March."
+    )
+    types = _types(analysis)
+    assert types["Portland Trail Blazers"][0] != "PERSON"
+    assert types["Portland"][0] == "GPE"
+
+
+def test_a_full_name_s_first_word_that_names_a_town_needs_a_verb_of_saying(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("Cheng Chuan-yi chairs the board. Cheng said the company would wait.")
+    assert all(e.type.value == "PERSON" for e in analysis.entities if e.name == "Cheng")

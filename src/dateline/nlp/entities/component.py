@@ -491,6 +491,35 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
         ):
             continue
         cluster.hinted_country, cluster.hinted_source = home, "inference"
+    _add_home_bodies(clusters, home)
+
+
+# Words of a state's civil bodies and of parties: a body so named that the text gives no
+# country is the story's ("the Ombudsman's Office", "the Janata Samajbadi Party" in a story
+# about Nepal). Not armies or forces, which a story names on both sides of a border, nor
+# councils, which international bodies have as often ("Peace and Security Council").
+_HOME_BODY_WORDS = frozenset(
+    {"ministry", "department", "government", "police", "office", "parliament", "senate",
+     "assembly", "court", "cabinet", "presidency", "party"}
+)  # fmt: skip
+
+
+def _add_home_bodies(clusters: list[_Cluster], home: str) -> None:
+    """A state's body or a party with no stated country serves the story's country, as its
+    officials do (`country_source` "inference"); never one inside an international body
+    ("UN Office for ...") or the organisation list's."""
+    for cluster in clusters:
+        name = _name(cluster)
+        if (
+            cluster.label != "ORG"
+            or _country(cluster) is not None
+            or cluster.international
+            or not _HOME_BODY_WORDS & set(name.lower().split())
+            or organisation(name) is not None
+            or _international(name)
+        ):
+            continue
+        cluster.hinted_country, cluster.hinted_source = home, "inference"
 
 
 # "a spokeswoman for the Sierra Club", "the director of Human Rights Watch"

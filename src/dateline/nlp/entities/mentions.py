@@ -423,10 +423,13 @@ def _people_by_evidence(doc: Doc, mentions: list[Mention]) -> None:
 
 def _person_like(mention: Mention) -> bool:
     """Capitalised words that name no body, country or known town by themselves."""
+    # "the Portland Trail Blazers, who were without ...": a town's name opening it makes
+    # a team or a body as often as a person
     return (
         organisation(mention.text) is None
         and not country_of_word(mention.text)
         and not _is_town(mention.key)
+        and not _is_town(mention.key.split()[0])
         and all(w[:1].isupper() for w in mention.text.split())
     )
 
@@ -517,6 +520,7 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             key in first_words
             and not country_of_name(key)
             and not any(_in_place_context(doc, m) and not owns(doc, m) for m in group)
+            and (not _is_town(key) or any(_speaks(doc, m) for m in group))
         ):
             label = "PERSON"
             surnames.add(key)  # as firm as a surname: no town outvotes it below
@@ -530,6 +534,15 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label = "GPE"
         for mention in group:
             mention.label = label
+
+
+# Verbs of saying: their subject is someone ("Cheng said", "Cheng told analysts").
+_SPEAKING = frozenset({"say", "tell", "add", "warn", "insist", "argue"})
+
+
+def _speaks(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.token_end - 1]
+    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEAKING
 
 
 def owns(doc: Doc, mention: Mention) -> bool:
