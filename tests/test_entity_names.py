@@ -176,3 +176,44 @@ def test_who_after_a_town_s_team_makes_no_person(analyse_text) -> None:  # type:
 def test_a_full_name_s_first_word_that_names_a_town_needs_a_verb_of_saying(analyse_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse_text("Cheng Chuan-yi chairs the board. Cheng said the company would wait.")
     assert all(e.type.value == "PERSON" for e in analysis.entities if e.name == "Cheng")
+
+
+def test_untagged_proper_nouns_open_a_body_s_cut_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "TAIPEI (Reuters) - Yang Ming Marine Transport Corp, Taiwan's second-largest container "
+        "line, reported a loss on Tuesday."
+    )
+    assert _types(analysis)["Yang Ming Marine Transport Corp"][0] == "ORG"
+
+
+def test_a_nationality_word_opens_the_body_after_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Al-Hilal have signed the striker, the Saudi Pro League club said on Saturday."
+    )
+    assert _types(analysis)["Saudi Pro League"] == ("ORG", "SAU")
+    assert "Saudi" not in _types(analysis)
+
+
+def test_a_facility_named_by_a_body_s_word_is_the_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The case was heard at the Penang High Court, which adjourned it to May."
+    )
+    assert _types(analysis)["Penang High Court"][0] == "ORG"
+
+
+def test_a_people_the_text_calls_a_region_is_the_region(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Gangs now control roads in the Artibonite region, north of the capital."
+    )
+    assert _types(analysis)["Artibonite"][0] == "GPE"
+
+
+def test_a_kind_of_body_run_on_by_of_and_a_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The Diocese of Bathurst voted to sell two churches. The Law Society of Zambia said "
+        "the ruling was wrong."
+    )
+    types = _types(analysis)
+    assert types["Diocese of Bathurst"][0] == "ORG"
+    assert types["Law Society of Zambia"][0] == "ORG"
+    assert "Bathurst" not in types

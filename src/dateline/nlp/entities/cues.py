@@ -72,6 +72,10 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
         _mark_known_bodies(doc, article, found, block.start, block.end)
         for match in _MOVEMENT.finditer(article.text, block.start, block.end):
             _mark(doc, article, found, match.start("name"), match.end(), "ORG", _BODY_CUE)
+        for match in _BODY_OF.finditer(article.text, block.start, block.end):
+            start = _after_function_words(article.text, match.start(), match.end())
+            if match["head"].split()[-1].lower() in _BODIES_OF:
+                _mark(doc, article, found, start, match.end(), "ORG", _BODY_CUE)
     _mark_acronyms(doc, article, found)
     _mark_dateline(doc, article, found)
     for mention in list(found):
@@ -87,6 +91,34 @@ _BODY_CUE = "organisation context"
 _MOVEMENT = re.compile(
     r"(?:\bthe\s+|['’]s\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+movement\b"
 )
+# Capitalised words, "of" and a capitalised name: "the Diocese of Wangaratta", "Anglican
+# Diocese of Sydney"; a body's name where the word before "of" is a kind of body whose
+# name runs on with "of" (a company's word does not: "Halcyon Shipping of Athens" is a
+# firm and its town). A short list of the kinds news English names so, since what
+# follows "of" is as often a place as a field.
+_BODIES_OF = frozenset(
+    {"diocese", "society", "bank", "university", "ministry", "council", "commission",
+     "court", "church", "association", "institute", "federation", "union", "party",
+     "assembly", "department", "office", "authority", "league", "synod", "board",
+     "chamber", "college", "academy", "archdiocese"}
+)  # fmt: skip
+_BODY_OF = re.compile(
+    r"(?<![\w'’-])(?P<head>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?![\w'’-])"
+)
+# Capitalised at a sentence's start, no part of a name: "The Diocese of X".
+_FUNCTION_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "For", "By", "But", "And", "Its"})
+
+
+def _after_function_words(text: str, start: int, end: int) -> int:
+    """Where the name starts once capitalised function words are skipped."""
+    while True:
+        word = re.match(r"[A-Z][\w'’-]*\s+", text[start:end])
+        if word is None or word.group().strip() not in _FUNCTION_WORDS:
+            return start
+        start += word.end()
+
+
 # An acronym: three to six capitals, or two such parts joined ("CPN-UML").
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?:-[A-Z]{2,6})?(?![\w-])")
 

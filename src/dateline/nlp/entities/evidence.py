@@ -28,7 +28,7 @@ from dateline.nlp.common.gazetteer import (
     largest_city,
     spelled_like,
 )
-from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
+from dateline.nlp.common.lexicon import country_of_name, country_of_word, is_role_noun, organisation
 from dateline.nlp.entities.mentions import (
     Mention,
     in_place_context,
@@ -88,6 +88,8 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "club")
     if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
+    if cluster.label == "OTHER" and _body_by_its_word(words):
+        return Verdict("ORG", "organisation context")  # "Kuala Lumpur High Court"
     if cluster.label == "PERSON" and words and all(is_organisation_word(w) for w in words):
         return Verdict("ORG", "organisation context")  # "the General Synod": no one's name
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
@@ -102,9 +104,23 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("GPE", "gazetteer")
     if cluster.label in {"PERSON", "ORG"} and _place_by_its_kind(doc, name, cluster, given):
         return Verdict("GPE", "place word")
+    if cluster.label == "NORP" and _place_not_people(doc, name, cluster, given):
+        return Verdict("GPE", "place word")  # "the Artibonite region": no people's word
     if cluster.label == "ORG" and _province_of_the_story(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
+
+
+def _body_by_its_word(words: list[str]) -> bool:
+    """A facility or location's name that ends in a body's word ("High Court") is the body;
+    not one that ends in a place's ("Rukban camp")."""
+    last = words[-1] if len(words) > 1 else ""
+    return is_organisation_word(last) and last.lower() not in _PLACE_ENDINGS
+
+
+def _place_not_people(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:
+    """A "people" that is no nationality, which the text calls a town or a division."""
+    return country_of_word(name) is None and _place_by_its_kind(doc, name, cluster, given)
 
 
 def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:

@@ -32,7 +32,15 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.stage import article_text
-from dateline.vocabulary import COMPASS_POINTS, COURTESY_TITLES, NEWS_AGENCIES, TITLES, word_set
+from dateline.vocabulary import (
+    COMPASS_POINTS,
+    COURTESY_TITLES,
+    MONTHS,
+    NEWS_AGENCIES,
+    TITLES,
+    WEEKDAYS,
+    word_set,
+)
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -99,6 +107,7 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _with_missed_countries(doc, article, mentions)
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
+    mentions = _join_body_openers(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
     # "Miss ." or a lone "Dr" leaves no name once honorifics are off: nothing to call it by.
     body = sorted(
@@ -270,6 +279,54 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ORG_WORDS = word_set("dateline.nlp.entities", "organisation_words.txt")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _join_body_openers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A body's name the tagger cut after its first words: "Yang Ming Marine Transport Corp"
+    tagged from "Ming", "Saudi Pro League" read as the people "Saudi" and the body "Pro
+    League". Untagged proper nouns, or one nationality word, right before a body's name of
+    two words or more are the name's own opening words."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    by_end = {m.token_end: m for m in mentions}
+    dropped: set[int] = set()
+    for mention in mentions:
+        start = mention.token_start
+        if mention.label != "ORG" or len(mention.text.split()) < 2 or start < 1:
+            continue
+        if organisation(mention.text) is not None:
+            continue
+        before = by_end.get(start)
+        if before is not None and before.label == "NORP" and " " not in before.text:
+            if country_of_demonym(before.text) is not None and doc[start - 1].whitespace_:
+                dropped.add(id(before))
+                _open_at(doc, mention, before.token_start)
+            continue
+        first = start
+        while first > 0 and first - 1 not in taken and _opens_a_name(doc[first - 1]):
+            first -= 1
+        if first < start:
+            _open_at(doc, mention, first)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _opens_a_name(token: Token) -> bool:
+    """A capitalised proper noun that is no title, month or day ("Yang" of "Yang Ming")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.lower_ not in HONORIFICS
+        and token.lower_ not in _CALENDAR
+        and not is_role_noun(token.text)
+        and country_of_word(token.text) is None
+    )
+
+
+def _open_at(doc: Doc, mention: Mention, token_start: int) -> None:
+    mention.token_start = token_start
+    mention.start = doc[token_start].idx
+    mention.text = article_text(doc)[mention.start : mention.end]
 
 
 def is_organisation_word(word: str) -> bool:
