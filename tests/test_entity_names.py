@@ -217,3 +217,28 @@ def test_a_kind_of_body_run_on_by_of_and_a_name(analyse_text) -> None:  # type: 
     assert types["Diocese of Bathurst"][0] == "ORG"
     assert types["Law Society of Zambia"][0] == "ORG"
     assert "Bathurst" not in types
+
+
+def test_a_body_s_first_two_words_are_its_short_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "TAIPEI (Reuters) - Yang Ming Marine Transport Corp, Taiwan's second-largest container "
+        "line, reported a loss on Tuesday. Yang Ming would keep its ships away from the Red Sea, "
+        "its chairman said."
+    )
+    line = _entity(analysis, "Yang Ming Marine Transport Corp")
+    assert (line.type.value, line.country, line.country_source) == ("ORG", "TWN", "text")
+    assert "Yang Ming" not in _types(analysis)
+
+
+def test_a_body_s_name_closing_with_a_country(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The Law Society of Zambia said the ruling was wrong.")
+    assert _types(analysis)["Law Society of Zambia"] == ("ORG", "ZMB")
+
+
+def test_an_officer_of_a_body_with_a_country_serves_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        'Voters in the hills backed Nepal\'s largest party. "We listened," said Bimal Rai, '
+        "general secretary of the Nepali Congress, in the capital."
+    )
+    rai = _entity(analysis, "Bimal Rai")
+    assert (rai.country, rai.country_source) == ("NPL", "text")

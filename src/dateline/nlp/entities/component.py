@@ -51,6 +51,7 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
     _add_possessor_countries(doc, clusters)
+    _add_officer_countries(analysis.article, clusters)
     _add_office_holders(analysis.article, clusters)
     _add_dictionary_actors(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
@@ -344,9 +345,44 @@ def _add_possessor_countries(doc: Doc, clusters: list[_Cluster]) -> None:
         if cluster.label != "ORG" or _country(cluster) is not None:
             continue
         for mention in cluster.mentions:
-            country = _possessor(doc, mention.token_start)
+            country = _possessor(doc, mention.token_start) or _apposed_owner(doc, mention)
             if country is not None:
                 cluster.hinted_country, cluster.hinted_source = country, "text"
+                break
+
+
+def _apposed_owner(doc: Doc, mention: Mention) -> str | None:
+    """ "Yang Ming Marine Transport Corp, Taiwan's second-largest container line,": the
+    country owning the apposition right after the name."""
+    end = mention.token_end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    for size in (1, 2, 3):
+        after = end + 1 + size
+        if after < len(doc) and doc[after].text in {"'s", "’s"}:
+            return country_of_name(doc[end + 1 : after].text)
+    return None
+
+
+def _add_officer_countries(article: Article, clusters: list[_Cluster]) -> None:
+    """ "Gagan Thapa, general secretary of the Nepali Congress": an officer of a body the
+    text gives a country serves that country (as one of a body of no country serves none:
+    `_serves`)."""
+    bodies = {
+        m.start: country
+        for c in clusters
+        if c.label == "ORG" and (country := _country(c)) is not None
+        for m in c.mentions
+    }
+    for cluster in clusters:
+        if cluster.label != "PERSON" or _country(cluster) is not None:
+            continue
+        for mention in cluster.mentions:
+            if mention.role_end is None:
+                continue
+            after = _SERVING.match(article.text, mention.role_end)
+            if after is not None and after.end() in bodies:
+                cluster.hinted_country, cluster.hinted_source = bodies[after.end()], "text"
                 break
 
 

@@ -677,10 +677,25 @@ def mention_country(mention: Mention) -> str | None:
             return known.country
         words = mention.text.split()
         country = country_of_demonym(words[0]) or _country_opening(words[0])
+        if country is None:
+            country = _country_closing(mention.text)
         if country is None and len(words) <= 3:
             country = _nationality(words[-1])  # "Radical Dutch" tagged as a body: a people
         return country
     return None
+
+
+# "Law Society of Kenya", "Anglican Church of Australia": a body's name closing with "of"
+# and a country's name.
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+)
+
+
+def _country_closing(text: str) -> str | None:
+    """The country a body's name closes with ("Communist Party of Nepal")."""
+    match = _OF_COUNTRY.search(text)
+    return country_of_name(match["country"]) if match is not None else None
 
 
 def _country_opening(word: str) -> str | None:
