@@ -242,3 +242,12 @@ def test_an_officer_of_a_body_with_a_country_serves_it(analyse_text) -> None:  #
     )
     rai = _entity(analysis, "Bimal Rai")
     assert (rai.country, rai.country_source) == ("NPL", "text")
+
+
+def test_a_body_s_kind_before_a_name_makes_the_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The miner Glencore said output fell. The company Tuesday said it would not comment."
+    )
+    types = _types(analysis)
+    assert types["Glencore"][0] == "ORG"
+    assert "Tuesday" not in types

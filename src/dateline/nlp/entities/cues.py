@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Article
 from dateline.nlp.common.gazetteer import largest_city
@@ -30,6 +30,7 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.entities.evidence import CLUB_WORDS
 from dateline.nlp.entities.mentions import Mention, person_shaped
+from dateline.vocabulary import MONTHS, WEEKDAYS
 
 _STORM = re.compile(
     r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Post-|Sub)?[Tt]ropical\s+(?:Storm|Depression|Cyclone)"
@@ -77,6 +78,7 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
             if match["head"].split()[-1].lower() in _BODIES_OF:
                 _mark(doc, article, found, start, match.end(), "ORG", _BODY_CUE)
     _mark_acronyms(doc, article, found)
+    _mark_after_body_nouns(doc, article, found)
     _mark_dateline(doc, article, found)
     for mention in list(found):
         _take_club_word(doc, article, found, mention)
@@ -121,6 +123,51 @@ def _after_function_words(text: str, start: int, end: int) -> int:
 
 # An acronym: three to six capitals, or two such parts joined ("CPN-UML").
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?:-[A-Z]{2,6})?(?![\w-])")
+
+
+# A body's kind right before its name, in lower case: "Shipping firm Maersk", "the miner
+# Glencore". The kinds of business and party news names so; a person is never "the firm X".
+_BODY_KINDS = frozenset(
+    {"firm", "company", "carrier", "miner", "insurer", "lender", "bank", "airline", "party",
+     "broker", "retailer", "conglomerate", "automaker", "carmaker", "chipmaker"}
+)  # fmt: skip
+
+
+def _mark_after_body_nouns(doc: Doc, article: Article, mentions: list[Mention]) -> None:
+    """ "Shipping firm Maersk said": proper nouns right after a body's kind are its name,
+    where the tagger saw nothing there or saw a person; never a big town's name."""
+    people = {
+        i: m for m in mentions if m.label == "PERSON" for i in range(m.token_start, m.token_end)
+    }
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    for token in doc[:-1]:
+        if token.text not in _BODY_KINDS or not token.text.islower():
+            continue
+        end = token.i + 1
+        while end < len(doc) and _name_token(doc[end]):
+            end += 1
+        run = doc[token.i + 1 : end]
+        if not len(run) or any(t.i in taken and t.i not in people for t in run):
+            continue
+        block = article.block_at(run.start_char)
+        town = largest_city(run.text)
+        if block is None or block.kind not in FACT_BLOCKS or (town is not None and town.by_name):
+            continue
+        _mark(doc, article, mentions, run.start_char, run.end_char, "ORG", _BODY_CUE)
+
+
+# The tagger's labels of times and amounts: "the company Tuesday said" names no company.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _name_token(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ not in _NOT_NAMES
+        and token.lower_ not in MONTHS
+        and token.lower_ not in WEEKDAYS
+    )
 
 
 def _mark_acronyms(doc: Doc, article: Article, mentions: list[Mention]) -> None:
