@@ -251,3 +251,13 @@ def test_a_body_s_kind_before_a_name_makes_the_body(analyse_text) -> None:  # ty
     types = _types(analysis)
     assert types["Glencore"][0] == "ORG"
     assert "Tuesday" not in types
+
+
+def test_a_body_named_with_its_country_s_possessive(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "LONDON - Japan’s Ministry of Agriculture said on Monday that exports of rice had "
+        "risen. The party States would meet in March."
+    )
+    types = _types(analysis)
+    assert types["Japan’s Ministry of Agriculture"] == ("ORG", "JPN")
+    assert "States" not in types

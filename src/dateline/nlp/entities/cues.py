@@ -126,9 +126,10 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?:-[A-Z]{2,6})?(?![\w-])")
 
 
 # A body's kind right before its name, in lower case: "Shipping firm Maersk", "the miner
-# Glencore". The kinds of business and party news names so; a person is never "the firm X".
+# Glencore". The kinds of business news names so; a person is never "the firm X". Not
+# "party", which stands before capitalised words of no party's name ("the party States").
 _BODY_KINDS = frozenset(
-    {"firm", "company", "carrier", "miner", "insurer", "lender", "bank", "airline", "party",
+    {"firm", "company", "carrier", "miner", "insurer", "lender", "bank", "airline",
      "broker", "retailer", "conglomerate", "automaker", "carmaker", "chipmaker"}
 )  # fmt: skip
 

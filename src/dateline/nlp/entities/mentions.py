@@ -676,7 +676,8 @@ def mention_country(mention: Mention) -> str | None:
         if known is not None:
             return known.country
         words = mention.text.split()
-        country = country_of_demonym(words[0]) or _country_opening(words[0])
+        opening = _POSSESSIVE_END.sub("", words[0])  # "Japan’s Ministry of Agriculture"
+        country = country_of_demonym(opening) or _country_opening(opening)
         if country is None:
             country = _country_closing(mention.text)
         if country is None and len(words) <= 3:
@@ -685,6 +686,7 @@ def mention_country(mention: Mention) -> str | None:
     return None
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 # "Law Society of Kenya", "Anglican Church of Australia": a body's name closing with "of"
 # and a country's name.
 _OF_COUNTRY = re.compile(
