@@ -259,5 +259,38 @@ def test_a_body_named_with_its_country_s_possessive(analyse_text) -> None:  # ty
         "risen. The party States would meet in March."
     )
     types = _types(analysis)
-    assert types["Japan’s Ministry of Agriculture"] == ("ORG", "JPN")
+    assert types["Ministry of Agriculture"] == ("ORG", "JPN")
     assert "States" not in types
+
+
+def test_a_body_s_span_opening_with_its_country_s_possessive() -> None:
+    from dateline.model import BlockKind
+    from dateline.nlp.entities.mentions import Mention, mention_country
+
+    tagged = "Japan’s Ministry of Agriculture"
+    assert mention_country(Mention(0, len(tagged), tagged, "ORG", BlockKind.BODY)) == "JPN"
+
+
+def test_a_body_noun_inside_a_person_s_apposition_makes_no_body(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "The campaign's Ohio director, Maria Lopez, a former county party chairwoman, said "
+        "turnout was high."
+    )
+    assert _types(analysis)["Maria Lopez"][0] == "PERSON"
+
+
+def test_a_possessor_stays_out_of_a_body_run_on_by_of(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Nora Patel, who sat on Governor Ann Boyd’s Board of Regents, said fees would rise."
+    )
+    types = _types(analysis)
+    assert types["Board of Regents"][0] == "ORG"
+    assert types["Ann Boyd"][0] == "PERSON"
+
+
+def test_a_party_s_word_opening_a_name_stays_a_people(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        '"I have voted for years, and now I am a Republican," she said. Republican candidate '
+        "Jane Moss won the county."
+    )
+    assert all(e.type.value != "PERSON" for e in analysis.entities if e.name == "Republican")

@@ -94,7 +94,8 @@ _MOVEMENT = re.compile(
     r"(?:\bthe\s+|['’]s\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+movement\b"
 )
 # Capitalised words, "of" and a capitalised name: "the Diocese of Wangaratta", "Anglican
-# Diocese of Sydney"; a body's name where the word before "of" is a kind of body whose
+# Diocese of Sydney" (no possessive inside: "President X’s Council of Economic Advisers" is
+# the council alone); a body's name where the word before "of" is a kind of body whose
 # name runs on with "of" (a company's word does not: "Halcyon Shipping of Athens" is a
 # firm and its town). A short list of the kinds news English names so, since what
 # follows "of" is as often a place as a field.
@@ -105,7 +106,7 @@ _BODIES_OF = frozenset(
      "chamber", "college", "academy", "archdiocese"}
 )  # fmt: skip
 _BODY_OF = re.compile(
-    r"(?<![\w'’-])(?P<head>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+of\s+(?:the\s+)?"
+    r"(?<![\w'’-])(?P<head>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+of\s+(?:the\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?![\w'’-])"
 )
 # Capitalised at a sentence's start, no part of a name: "The Diocese of X".

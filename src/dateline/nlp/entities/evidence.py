@@ -193,9 +193,10 @@ def _body_apposition(doc: Doc, mention: Mention) -> bool:
     end = mention.token_end
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
         return False
-    for token in doc[end + 2 : end + 5]:
-        if token.lower_ in _BODY_NOUNS:
-            return True
+    for token in doc[end + 2 : end + 6]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in _BODY_NOUNS and (following is None or following.pos_ != "NOUN"):
+            return True  # the phrase's head: not "Rex Early, a former state party chairman"
         if token.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
             return False
     return False

@@ -575,7 +575,8 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label = "PERSON"  # the surname of someone the story names in full is that person
         elif (
             key in first_words
-            and not country_of_name(key)
+            and label != "NORP"  # "Republican nominee Donald Trump": a party's word
+            and not country_of_word(key)
             and not any(_in_place_context(doc, m) and not owns(doc, m) for m in group)
             and (not _is_town(key) or any(_speaks(doc, m) for m in group))
         ):
