@@ -10,7 +10,9 @@ main one. Each name's occurrences are found in the text (case-sensitive, whole w
 longer names first, so "Sporting" inside "Sporting Lisbon" is the club's whole name); the
 type read for a name is the majority over its occurrences of the entity whose mention is
 that span, else of one whose mention holds it, else "none". An entity none of whose
-mentions touches a gold name is spurious.
+mentions touches a gold name is spurious. Where `countries.json` labels a person's or a
+body's country ("none" where the text supports none), the country read the same way is
+scored too ("country accuracy"); `--files` scores only the articles named.
 
 Why: a wrong type sends a fact to the wrong table (an armed group read as a town becomes a
 place on the map, a storm a speaker), and the geo sets score places, not types; these
@@ -49,17 +51,19 @@ def occurrences(text: str, names: list[str]) -> dict[str, list[tuple[int, int]]]
     return found
 
 
-def read_types(analysis: Analysis, spans: list[tuple[int, int]]) -> str:
-    """The type the analysis gives one name: the majority over its occurrences."""
+def read_types(analysis: Analysis, spans: list[tuple[int, int]], country: bool = False) -> str:
+    """The type (or with `country` the country) the analysis gives one name: the majority
+    over its occurrences."""
     votes: Counter[str] = Counter()
     for start, end in spans:
         exact = inside = None
         for entity in analysis.entities:
+            value = (entity.country or "none") if country else entity.type.value
             for mention in entity.mentions:
                 if (mention.start, mention.end) == (start, end):
-                    exact = entity.type.value
+                    exact = value
                 elif mention.start <= start and end <= mention.end:
-                    inside = entity.type.value
+                    inside = value
         votes[exact or inside or "none"] += 1
     return votes.most_common(1)[0][0] if votes else "none"
 
@@ -73,11 +77,15 @@ def spurious(analysis: Analysis, spans: list[tuple[int, int]]) -> list[tuple[str
     return out
 
 
-def score(show: bool) -> dict[str, float]:
-    """The figures over every article, printing each wrong name with `show`."""
+def score(show: bool, files: list[str] | None = None) -> dict[str, float]:
+    """The figures over every article (or those in `files`), printing each wrong name with
+    `show`."""
     gold = json.loads((TYPES_DIR / "gold.json").read_text("utf-8"))
     gold.pop("_about", None)
-    right = total = 0
+    countries = json.loads((TYPES_DIR / "countries.json").read_text("utf-8"))
+    if files:
+        gold = {name: gold[name] for name in files}
+    right = total = country_right = country_total = 0
     per_gold: Counter[str] = Counter()
     per_gold_right: Counter[str] = Counter()
     per_pred: Counter[str] = Counter()
@@ -101,6 +109,12 @@ def score(show: bool) -> dict[str, float]:
                 confusion[accepted[0], predicted] += 1
                 if show:
                     print(f"{file_name}: {name!r} gold {allowed} read {predicted}")
+        for name, allowed in countries.get(file_name, {}).items():
+            read = read_types(analysis, where[name], country=True) if where[name] else "none"
+            country_total += 1
+            country_right += read in allowed.split("|")
+            if show and read not in allowed.split("|"):
+                print(f"{file_name}: {name!r} country gold {allowed} read {read}")
         for name, label in spurious(analysis, [s for v in where.values() for s in v]):
             per_pred[label] += 1
             confusion["none", label] += 1
@@ -112,6 +126,9 @@ def score(show: bool) -> dict[str, float]:
         recall = per_gold_right[label] / per_gold[label] if per_gold[label] else 0.0
         figures[f"{label}_p"], figures[f"{label}_r"] = precision, recall
     print(f"accuracy {figures['accuracy']:.3f} over {total} gold names")
+    if country_total:
+        figures["country_accuracy"] = country_right / country_total
+        print(f"country accuracy {figures['country_accuracy']:.3f} over {country_total} names")
     for label in LABELS:
         print(
             f"{label:7s} P {figures[label + '_p']:.3f} R {figures[label + '_r']:.3f}"
@@ -126,7 +143,9 @@ def score(show: bool) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print every wrong name")
-    score(parser.parse_args().show)
+    parser.add_argument("--files", nargs="*", help="score only these articles (file names)")
+    args = parser.parse_args()
+    score(args.show, args.files)
 
 
 if __name__ == "__main__":

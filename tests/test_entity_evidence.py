@@ -346,13 +346,16 @@ def test_a_body_s_word_alone_is_no_person(analyse_text) -> None:  # type: ignore
 
 
 def test_the_types_test_bed_keeps_its_floor() -> None:
-    """The 12 articles of tests/fixtures/entity_types/ (benchmarks/entity_types.py): 0.815
-    before issue 15's fifth stop, 0.904 after it."""
+    """The articles of tests/fixtures/entity_types/ (benchmarks/entity_types.py): 0.815
+    before issue 15's fifth stop, 0.904 after it (12 articles); 0.868 before its seventh
+    stop, 0.912 after it (25 articles, 646 names; countries 0.633 -> 0.827 over 98); with
+    its three later articles 0.903 over 731 names, countries 0.831 over 136."""
     from benchmarks.entity_types import score
 
     figures = score(show=False)
-    assert figures["accuracy"] >= 0.89
+    assert figures["accuracy"] >= 0.90
     assert figures["PERSON_p"] >= 0.9 and figures["ORG_p"] >= 0.95
+    assert figures["country_accuracy"] >= 0.8
 
 
 def test_a_country_the_tagger_called_a_person_is_the_country_not_its_people(analyse_text) -> None:  # type: ignore[no-untyped-def]

@@ -50,6 +50,8 @@ def find_entities(doc: Doc, analysis: Analysis) -> None:
     _add_role_mentions(analysis.article, clusters)
     _add_name_repeats(analysis.article, clusters)
     _add_org_country_hints(doc, clusters)
+    _add_possessor_countries(doc, clusters)
+    _add_officer_countries(analysis.article, clusters)
     _add_office_holders(analysis.article, clusters)
     _add_dictionary_actors(analysis.article, clusters)
     _add_home_country(doc, analysis.article, clusters)
@@ -336,6 +338,66 @@ def _add_org_country_hints(doc: Doc, clusters: list[_Cluster]) -> None:
                 person.hinted_country, person.hinted_source = country, "text"
 
 
+def _add_possessor_countries(doc: Doc, clusters: list[_Cluster]) -> None:
+    """ "Colombia's National Liberation Army", "Saudi Arabia's Public Investment Fund": a body
+    the text gives as a country's is that country's (the span is the country's name)."""
+    for cluster in clusters:
+        if cluster.label != "ORG" or _country(cluster) is not None:
+            continue
+        for mention in cluster.mentions:
+            country = _possessor(doc, mention.token_start) or _apposed_owner(doc, mention)
+            if country is not None:
+                cluster.hinted_country, cluster.hinted_source = country, "text"
+                break
+
+
+def _apposed_owner(doc: Doc, mention: Mention) -> str | None:
+    """ "Yang Ming Marine Transport Corp, Taiwan's second-largest container line,": the
+    country owning the apposition right after the name."""
+    end = mention.token_end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    for size in (1, 2, 3):
+        after = end + 1 + size
+        if after < len(doc) and doc[after].text in {"'s", "’s"}:
+            return country_of_name(doc[end + 1 : after].text)
+    return None
+
+
+def _add_officer_countries(article: Article, clusters: list[_Cluster]) -> None:
+    """ "Gagan Thapa, general secretary of the Nepali Congress": an officer of a body the
+    text gives a country serves that country (as one of a body of no country serves none:
+    `_serves`)."""
+    bodies = {
+        m.start: country
+        for c in clusters
+        if c.label == "ORG" and (country := _country(c)) is not None
+        for m in c.mentions
+    }
+    for cluster in clusters:
+        if cluster.label != "PERSON" or _country(cluster) is not None:
+            continue
+        for mention in cluster.mentions:
+            if mention.role_end is None:
+                continue
+            after = _SERVING.match(article.text, mention.role_end)
+            if after is not None and after.end() in bodies:
+                cluster.hinted_country, cluster.hinted_source = bodies[after.end()], "text"
+                break
+
+
+def _possessor(doc: Doc, start: int) -> str | None:
+    """The country whose name and "'s" stand right before token `start`, if any."""
+    if start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+        return None
+    for size in (3, 2, 1):
+        if start - 1 - size >= 0:
+            country = country_of_name(doc[start - 1 - size : start - 1].text)
+            if country is not None:
+                return country
+    return None
+
+
 def _add_office_holders(article: Article, clusters: list[_Cluster]) -> None:
     """ "President Bush said": a leader the text gives no country serves the one a reader
     knows, from the office-holder table (the article's date picks between namesakes). And
@@ -462,6 +524,35 @@ def _add_home_country(doc: Doc, article: Article, clusters: list[_Cluster]) -> N
             or _international(role)
             or lent & set(role.lower().split())
             or _serves(article, cluster, stateless)
+        ):
+            continue
+        cluster.hinted_country, cluster.hinted_source = home, "inference"
+    _add_home_bodies(clusters, home)
+
+
+# Words of a state's civil bodies and of parties: a body so named that the text gives no
+# country is the story's ("the Ombudsman's Office", "the Janata Samajbadi Party" in a story
+# about Nepal). Not armies or forces, which a story names on both sides of a border, nor
+# councils, which international bodies have as often ("Peace and Security Council").
+_HOME_BODY_WORDS = frozenset(
+    {"ministry", "department", "government", "police", "office", "parliament", "senate",
+     "assembly", "court", "cabinet", "presidency", "party"}
+)  # fmt: skip
+
+
+def _add_home_bodies(clusters: list[_Cluster], home: str) -> None:
+    """A state's body or a party with no stated country serves the story's country, as its
+    officials do (`country_source` "inference"); never one inside an international body
+    ("UN Office for ...") or the organisation list's."""
+    for cluster in clusters:
+        name = _name(cluster)
+        if (
+            cluster.label != "ORG"
+            or _country(cluster) is not None
+            or cluster.international
+            or not _HOME_BODY_WORDS & set(name.lower().split())
+            or organisation(name) is not None
+            or _international(name)
         ):
             continue
         cluster.hinted_country, cluster.hinted_source = home, "inference"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import FACT_BLOCKS, Article
 from dateline.nlp.common.gazetteer import largest_city
@@ -30,6 +30,7 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.entities.evidence import CLUB_WORDS
 from dateline.nlp.entities.mentions import Mention, person_shaped
+from dateline.vocabulary import MONTHS, WEEKDAYS
 
 _STORM = re.compile(
     r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Post-|Sub)?[Tt]ropical\s+(?:Storm|Depression|Cyclone)"
@@ -70,12 +71,130 @@ def with_cued_mentions(doc: Doc, article: Article, mentions: list[Mention]) -> l
                 if pattern is _VESSEL_PREFIX or _could_be_vessel(match["name"]):
                     _mark(doc, article, found, start, match.end("name"), "OTHER", "vessel")
         _mark_known_bodies(doc, article, found, block.start, block.end)
+        for match in _MOVEMENT.finditer(article.text, block.start, block.end):
+            _mark(doc, article, found, match.start("name"), match.end(), "ORG", _BODY_CUE)
+        for match in _BODY_OF.finditer(article.text, block.start, block.end):
+            start = _after_function_words(article.text, match.start(), match.end())
+            if match["head"].split()[-1].lower() in _BODIES_OF:
+                _mark(doc, article, found, start, match.end(), "ORG", _BODY_CUE)
+    _mark_acronyms(doc, article, found)
+    _mark_after_body_nouns(doc, article, found)
     _mark_dateline(doc, article, found)
     for mention in list(found):
         _take_club_word(doc, article, found, mention)
     for mention in found:
         _cut_leading_title(doc, article, mention)
     return sorted(found, key=lambda m: m.start)
+
+
+_BODY_CUE = "organisation context"
+# "the Houthi movement", "Yemen's Houthi movement": capitalised words and "movement" after
+# "the" or a possessive name a movement, whether or not the tagger saw the words.
+_MOVEMENT = re.compile(
+    r"(?:\bthe\s+|['’]s\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+movement\b"
+)
+# Capitalised words, "of" and a capitalised name: "the Diocese of Wangaratta", "Anglican
+# Diocese of Sydney" (no possessive inside: "President X’s Council of Economic Advisers" is
+# the council alone); a body's name where the word before "of" is a kind of body whose
+# name runs on with "of" (a company's word does not: "Halcyon Shipping of Athens" is a
+# firm and its town). A short list of the kinds news English names so, since what
+# follows "of" is as often a place as a field.
+_BODIES_OF = frozenset(
+    {"diocese", "society", "bank", "university", "ministry", "council", "commission",
+     "court", "church", "association", "institute", "federation", "union", "party",
+     "assembly", "department", "office", "authority", "league", "synod", "board",
+     "chamber", "college", "academy", "archdiocese"}
+)  # fmt: skip
+_BODY_OF = re.compile(
+    r"(?<![\w'’-])(?P<head>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?![\w'’-])"
+)
+# Capitalised at a sentence's start, no part of a name: "The Diocese of X".
+_FUNCTION_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "For", "By", "But", "And", "Its"})
+
+
+def _after_function_words(text: str, start: int, end: int) -> int:
+    """Where the name starts once capitalised function words are skipped."""
+    while True:
+        word = re.match(r"[A-Z][\w'’-]*\s+", text[start:end])
+        if word is None or word.group().strip() not in _FUNCTION_WORDS:
+            return start
+        start += word.end()
+
+
+# An acronym: three to six capitals, or two such parts joined ("CPN-UML").
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?:-[A-Z]{2,6})?(?![\w-])")
+
+
+# A body's kind right before its name, in lower case: "Shipping firm Maersk", "the miner
+# Glencore". The kinds of business news names so; a person is never "the firm X". Not
+# "party", which stands before capitalised words of no party's name ("the party States").
+_BODY_KINDS = frozenset(
+    {"firm", "company", "carrier", "miner", "insurer", "lender", "bank", "airline",
+     "broker", "retailer", "conglomerate", "automaker", "carmaker", "chipmaker"}
+)  # fmt: skip
+
+
+def _mark_after_body_nouns(doc: Doc, article: Article, mentions: list[Mention]) -> None:
+    """ "Shipping firm Maersk said": proper nouns right after a body's kind are its name,
+    where the tagger saw nothing there or saw a person; never a big town's name."""
+    people = {
+        i: m for m in mentions if m.label == "PERSON" for i in range(m.token_start, m.token_end)
+    }
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    for token in doc[:-1]:
+        if token.text not in _BODY_KINDS or not token.text.islower():
+            continue
+        end = token.i + 1
+        while end < len(doc) and _name_token(doc[end]):
+            end += 1
+        run = doc[token.i + 1 : end]
+        if not len(run) or any(t.i in taken and t.i not in people for t in run):
+            continue
+        block = article.block_at(run.start_char)
+        town = largest_city(run.text)
+        if block is None or block.kind not in FACT_BLOCKS or (town is not None and town.by_name):
+            continue
+        _mark(doc, article, mentions, run.start_char, run.end_char, "ORG", _BODY_CUE)
+
+
+# The tagger's labels of times and amounts: "the company Tuesday said" names no company.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _name_token(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ not in _NOT_NAMES
+        and token.lower_ not in MONTHS
+        and token.lower_ not in WEEKDAYS
+    )
+
+
+def _mark_acronyms(doc: Doc, article: Article, mentions: list[Mention]) -> None:
+    """ "the ELN's central command ... talks with the ELN": an acronym the tagger never
+    tagged, used twice or more and once after "the", is a body (a reader needs no list for
+    it); never a title ("CEO"), a country's short name ("USA") or a town."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for block in article.blocks:
+        if block.kind in FACT_BLOCKS:
+            for match in _ACRONYM.finditer(article.text, block.start, block.end):
+                found.setdefault(match.group(), []).append(match)
+    for word, matches in found.items():
+        if len(matches) < 2 or is_role_noun(word) or country_of_name(word) is not None:
+            continue
+        town = largest_city(word)  # by its own name: "ELN" is also a code of Ellensburg's
+        if (town is not None and town.by_name) or not any(
+            article.text[max(0, m.start() - 4) : m.start()] in {"the ", "The "} for m in matches
+        ):
+            continue
+        if any(
+            m.start < match.end() and match.start() < m.end for match in matches for m in mentions
+        ):
+            continue  # the tagger read it somewhere: its reading stands
+        for match in matches:
+            _mark(doc, article, mentions, match.start(), match.end(), "ORG", _BODY_CUE)
 
 
 @cache

@@ -28,12 +28,13 @@ from dateline.nlp.common.gazetteer import (
     largest_city,
     spelled_like,
 )
-from dateline.nlp.common.lexicon import country_of_name, is_role_noun, organisation
+from dateline.nlp.common.lexicon import country_of_name, country_of_word, is_role_noun, organisation
 from dateline.nlp.entities.mentions import (
     Mention,
     in_place_context,
     is_organisation_word,
     is_titled,
+    owns,
     place_kind,
 )
 from dateline.nlp.stage import article_text
@@ -42,6 +43,8 @@ _ORG_ENDINGS = {"militia", "brigade", "brigades", "group", "army", "front", "mov
                 "command", "agency", "ministry", "party", "commission", "fleet", "navy",
                 "guards", "corps"}  # fmt: skip
 _ORG_BEFORE = {"group", "militia", "faction", "movement", "coalition"}
+# A town's own word closing its name: "George Town with Bayan Lepas" names no person.
+_TOWN_WORDS = frozenset({"Town", "City"})
 _PLACE_ENDINGS = {"camp", "crossing", "base", "berm", "checkpoint", "border", "airbase"}
 # A town this big is a place wherever the text puts it in place context; a smaller one also
 # needs the name to be nobody's surname in the article.
@@ -85,11 +88,15 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("ORG", "club")
     if cluster.label in {"OTHER"} and _town_by_its_name(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
+    if cluster.label == "OTHER" and _body_by_its_word(words):
+        return Verdict("ORG", "organisation context")  # "Kuala Lumpur High Court"
     if cluster.label == "PERSON" and words and all(is_organisation_word(w) for w in words):
         return Verdict("ORG", "organisation context")  # "the General Synod": no one's name
     if cluster.label == "PERSON" and len(words) > 1 and is_organisation_word(words[-1]):
         return Verdict("ORG", "organisation context")  # "Tern Robotics", no one's name
     if cluster.label == "PERSON" and any(_after_group_word(doc, m) for m in cluster.mentions):
+        return Verdict("ORG", "organisation context")
+    if cluster.label == "PERSON" and any(_body_apposition(doc, m) for m in cluster.mentions):
         return Verdict("ORG", "organisation context")
     if cluster.label in {"PERSON", "ORG", "NORP"} and words[-1].lower() in _PLACE_ENDINGS:
         return Verdict("OTHER", "place word")
@@ -97,9 +104,23 @@ def retype(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> Ver
         return Verdict("GPE", "gazetteer")
     if cluster.label in {"PERSON", "ORG"} and _place_by_its_kind(doc, name, cluster, given):
         return Verdict("GPE", "place word")
+    if cluster.label == "NORP" and _place_not_people(doc, name, cluster, given):
+        return Verdict("GPE", "place word")  # "the Artibonite region": no people's word
     if cluster.label == "ORG" and _province_of_the_story(doc, name, cluster):
         return Verdict("GPE", "gazetteer")
     return Verdict(cluster.label, cluster.type_from)
+
+
+def _body_by_its_word(words: list[str]) -> bool:
+    """A facility or location's name that ends in a body's word ("High Court") is the body;
+    not one that ends in a place's ("Rukban camp")."""
+    last = words[-1] if len(words) > 1 else ""
+    return is_organisation_word(last) and last.lower() not in _PLACE_ENDINGS
+
+
+def _place_not_people(doc: Doc, name: str, cluster: _Cluster, given: frozenset[str]) -> bool:
+    """A "people" that is no nationality, which the text calls a town or a division."""
+    return country_of_word(name) is None and _place_by_its_kind(doc, name, cluster, given)
 
 
 def _known_body(doc: Doc, name: str, cluster: _Cluster) -> bool:
@@ -157,6 +178,28 @@ def _after_group_word(doc: Doc, mention: Mention) -> bool:
     """ "the armed group Jund al-Haqq", "the militia X": a body named after its kind."""
     start = mention.token_start
     return start > 0 and doc[start - 1].lower_ in _ORG_BEFORE
+
+
+# Nouns an apposition names a body by: "Viv Ansanm, a coalition of gangs".
+_BODY_NOUNS = frozenset(
+    {"coalition", "group", "militia", "faction", "movement", "party", "company", "alliance",
+     "gang", "firm", "club", "network", "organisation", "organization", "union", "insurgency"}
+)  # fmt: skip
+
+
+def _body_apposition(doc: Doc, mention: Mention) -> bool:
+    """ "Viv Ansanm, a coalition of gangs led by ...": the name is what the apposition says,
+    a body; no person is "a coalition"."""
+    end = mention.token_end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
+        return False
+    for token in doc[end + 2 : end + 6]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in _BODY_NOUNS and (following is None or following.pos_ != "NOUN"):
+            return True  # the phrase's head: not "Rex Early, a former state party chairman"
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            return False
+    return False
 
 
 def _after_operation(doc: Doc, mention: Mention) -> bool:
@@ -224,9 +267,12 @@ def _place_by_evidence(doc: Doc, name: str, cluster: _Cluster, given: frozenset[
     city = largest_city(name)
     if city is None or city.population < _TOWN or not spelled_like(city, name):
         return False
+    if cluster.label == "PERSON" and len(name.split()) > 1 and name.split()[-1] in _TOWN_WORDS:
+        return city.feature == "city"  # "George Town", "Quezon City": nobody's name
     if cluster.label == "PERSON" and city.feature == "region":
         return not set(name.lower().split()) & given
     if city.feature == "city" and cluster.label == "ORG" and len(cluster.mentions) > 1:
         # A body named like a town ("Aberdeen" the fund) is read in place context twice.
         return sum(in_place_context(doc, m) for m in cluster.mentions) >= 2
-    return any(in_place_context(doc, m) for m in cluster.mentions)
+    # "sits in Anwar's coalition": the preposition governs what the name owns
+    return any(in_place_context(doc, m) and not owns(doc, m) for m in cluster.mentions)

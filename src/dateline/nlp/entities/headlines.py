@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dateline.model import BlockKind
+from dateline.nlp.common.lexicon import country_of_demonym
 from dateline.nlp.entities.mentions import TITLE_BLOCKS, Mention, name_key, trim_name
 from dateline.nlp.stage import article_text
 
@@ -62,6 +63,8 @@ def _known_names_in(
             if len(part) < size or not part.text[:1].isupper():
                 continue
             key = name_key(part.text)
+            if key not in known and size == 1 and country_of_demonym(part.text):
+                known[key] = "NORP"  # "Colombian rebels say ...": a people, as in the body
             if key in known:
                 first, last = trim_name(article_text(doc), part.start_char, part.end_char)
                 found.append(

@@ -32,7 +32,15 @@ from dateline.nlp.common.lexicon import (
 )
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.stage import article_text
-from dateline.vocabulary import COMPASS_POINTS, COURTESY_TITLES, NEWS_AGENCIES, TITLES, word_set
+from dateline.vocabulary import (
+    COMPASS_POINTS,
+    COURTESY_TITLES,
+    MONTHS,
+    NEWS_AGENCIES,
+    TITLES,
+    WEEKDAYS,
+    word_set,
+)
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -99,9 +107,14 @@ def collect_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = _with_missed_countries(doc, article, mentions)
     mentions = _with_listed_people(mentions, article)
     mentions = _join_split_names(doc, mentions)
+    mentions = _join_body_openers(doc, mentions)
     mentions = _titled_names(doc, article, mentions)
     # "Miss ." or a lone "Dr" leaves no name once honorifics are off: nothing to call it by.
-    body = [m for m in mentions if m.block not in TITLE_BLOCKS and m.key]
+    body = sorted(
+        (m for m in mentions if m.block not in TITLE_BLOCKS and m.key), key=lambda m: m.start
+    )
+    _people_by_evidence(doc, body)
+    _take_movement_word(doc, body)
     _settle_labels(doc, body)
     return sorted(body, key=lambda m: m.start)
 
@@ -266,6 +279,54 @@ def _join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ORG_WORDS = word_set("dateline.nlp.entities", "organisation_words.txt")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _join_body_openers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A body's name the tagger cut after its first words: "Yang Ming Marine Transport Corp"
+    tagged from "Ming", "Saudi Pro League" read as the people "Saudi" and the body "Pro
+    League". Untagged proper nouns, or one nationality word, right before a body's name of
+    two words or more are the name's own opening words."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    by_end = {m.token_end: m for m in mentions}
+    dropped: set[int] = set()
+    for mention in mentions:
+        start = mention.token_start
+        if mention.label != "ORG" or len(mention.text.split()) < 2 or start < 1:
+            continue
+        if organisation(mention.text) is not None:
+            continue
+        before = by_end.get(start)
+        if before is not None and before.label == "NORP" and " " not in before.text:
+            if country_of_demonym(before.text) is not None and doc[start - 1].whitespace_:
+                dropped.add(id(before))
+                _open_at(doc, mention, before.token_start)
+            continue
+        first = start
+        while first > 0 and first - 1 not in taken and _opens_a_name(doc[first - 1]):
+            first -= 1
+        if first < start:
+            _open_at(doc, mention, first)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _opens_a_name(token: Token) -> bool:
+    """A capitalised proper noun that is no title, month or day ("Yang" of "Yang Ming")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.lower_ not in HONORIFICS
+        and token.lower_ not in _CALENDAR
+        and not is_role_noun(token.text)
+        and country_of_word(token.text) is None
+    )
+
+
+def _open_at(doc: Doc, mention: Mention, token_start: int) -> None:
+    mention.token_start = token_start
+    mention.start = doc[token_start].idx
+    mention.text = article_text(doc)[mention.start : mention.end]
 
 
 def is_organisation_word(word: str) -> bool:
@@ -395,10 +456,107 @@ def _extend_over_first_names(doc: Doc, mention: Mention) -> None:
         mention.text = article_text(doc)[mention.start : mention.end]
 
 
+# "who" stands after a person; "known as" before another name of one.
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def _people_by_evidence(doc: Doc, mentions: list[Mention]) -> None:
+    """A name the tagger called a body, a people or a place is a person where the text
+    says so without a title: "Aleksandar Mitrovic, who left", "His lawyer, Gobind Rajan,",
+    and an alias of a person just named ("Dahal, who is better known as Prachanda")."""
+    # The words of people's full names: "Dahal" is the person even where the tagger read
+    # the bare surname as a place (the labels are settled after this pass).
+    name_words = {w for m in mentions if m.label == "PERSON" for w in m.key.split()[1:]}
+    previous: Mention | None = None
+    for mention in mentions:
+        if mention.label != "PERSON" and (
+            _before_who(doc, mention)
+            or _after_role_comma(doc, mention)
+            or _alias_of(doc, mention, previous, name_words)
+        ):
+            mention.label = "PERSON"
+        previous = mention
+
+
+def _person_like(mention: Mention) -> bool:
+    """Capitalised words that name no body, country or known town by themselves."""
+    # "the Portland Trail Blazers, who were without ...": a town's name opening it makes
+    # a team or a body as often as a person
+    return (
+        organisation(mention.text) is None
+        and not country_of_word(mention.text)
+        and not _is_town(mention.key)
+        and not _is_town(mention.key.split()[0])
+        and all(w[:1].isupper() for w in mention.text.split())
+    )
+
+
+def _before_who(doc: Doc, mention: Mention) -> bool:
+    """ "Aleksandar Mitrovic, who left for Qatar": two to four name words and "who" (a
+    club takes "who" too in British English, so one word is not enough)."""
+    end = mention.token_end
+    return (
+        person_shaped(mention.text.split())
+        and _person_like(mention)
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in _WHO
+    )
+
+
+def _after_role_comma(doc: Doc, mention: Mention) -> bool:
+    """ "His lawyer, Gobind Rajan, said": a role noun owned by someone ("his", "the firm's")
+    and a comma before two to four name words."""
+    start = mention.token_start
+    if start < 3 or doc[start - 1].text != "," or not person_shaped(mention.text.split()):
+        return False
+    role = doc[start - 2]
+    owner = doc[start - 3]
+    return (
+        role.text.islower()
+        and is_role_noun(role.text)
+        and (owner.tag_ == "PRP$" or owner.text in {"'s", "’s"})
+        and _person_like(mention)
+    )
+
+
+def _alias_of(doc: Doc, mention: Mention, previous: Mention | None, name_words: set[str]) -> bool:
+    """ "Jimmy Cherizier, known as Barbecue": "known as" right before the name, and the
+    name just before it in the same sentence a person's."""
+    start = mention.token_start
+    return (
+        previous is not None
+        and (previous.label == "PERSON" or previous.key in name_words)
+        and start >= 2
+        and doc[start - 2].lower_ == "known"
+        and doc[start - 1].lower_ == "as"
+        and doc[previous.token_start].sent == doc[start].sent
+        and organisation(mention.text) is None
+    )
+
+
+def _take_movement_word(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Yemen's Houthi movement said": "movement" after a body's or a people's name is
+    part of the movement's name (as "group" is not: "the Palestinian group")."""
+    for mention in mentions:
+        end = mention.token_end
+        if mention.label in {"ORG", "NORP"} and end < len(doc) and doc[end].text == "movement":
+            mention.token_end = end + 1
+            mention.end = doc[end].idx + len(doc[end].text)
+            mention.text = article_text(doc)[mention.start : mention.end]
+            mention.label = "ORG"
+
+
 def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
     """One name, one type: the majority reading, with places preferred where context says so."""
     surnames = {
         m.key.split()[-1] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1
+    }
+    # Given first in Chinese and Malay usage ("Cheng Chuan-yi ... Cheng said", "Anwar
+    # Ibrahim ... Anwar's coalition"): the first word of a full name, used alone outside
+    # place context, is that person too.
+    first_words = {
+        m.key.split()[0] for m in mentions if m.label == "PERSON" and len(m.key.split()) > 1
     }
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -415,6 +573,15 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label = "GPE"  # "Nepal has had ...": a country is never a person by itself
         elif key in surnames and not country_of_name(key):
             label = "PERSON"  # the surname of someone the story names in full is that person
+        elif (
+            key in first_words
+            and label != "NORP"  # "Republican nominee Donald Trump": a party's word
+            and not country_of_word(key)
+            and not any(_in_place_context(doc, m) and not owns(doc, m) for m in group)
+            and (not _is_town(key) or any(_speaks(doc, m) for m in group))
+        ):
+            label = "PERSON"
+            surnames.add(key)  # as firm as a surname: no town outvotes it below
         if (
             label == "PERSON"
             and len(key.split()) == 1
@@ -425,6 +592,21 @@ def _settle_labels(doc: Doc, mentions: list[Mention]) -> None:
             label = "GPE"
         for mention in group:
             mention.label = label
+
+
+# Verbs of saying: their subject is someone ("Cheng said", "Cheng told analysts").
+_SPEAKING = frozenset({"say", "tell", "add", "warn", "insist", "argue"})
+
+
+def _speaks(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.token_end - 1]
+    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEAKING
+
+
+def owns(doc: Doc, mention: Mention) -> bool:
+    """ "in Anwar's coalition": the name owns what the preposition governs."""
+    end = mention.token_end
+    return end < len(doc) and doc[end].text in {"'s", "’s"}
 
 
 def _has_honorific(doc: Doc, mention: Mention) -> bool:
@@ -495,11 +677,28 @@ def mention_country(mention: Mention) -> str | None:
         if known is not None:
             return known.country
         words = mention.text.split()
-        country = country_of_demonym(words[0]) or _country_opening(words[0])
+        opening = _POSSESSIVE_END.sub("", words[0])  # "Japan’s Ministry of Agriculture"
+        country = country_of_demonym(opening) or _country_opening(opening)
+        if country is None:
+            country = _country_closing(mention.text)
         if country is None and len(words) <= 3:
             country = _nationality(words[-1])  # "Radical Dutch" tagged as a body: a people
         return country
     return None
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# "Law Society of Kenya", "Anglican Church of Australia": a body's name closing with "of"
+# and a country's name.
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$"
+)
+
+
+def _country_closing(text: str) -> str | None:
+    """The country a body's name closes with ("Communist Party of Nepal")."""
+    match = _OF_COUNTRY.search(text)
+    return country_of_name(match["country"]) if match is not None else None
 
 
 def _country_opening(word: str) -> str | None:
@@ -566,6 +765,8 @@ def place_kind(doc: Doc, mention: Mention) -> str | None:
     end, start = mention.token_end, mention.token_start
     if end < len(doc) and doc[end].lower_ in _KINDS:
         return doc[end].lower_
+    if start > 1 and doc[start - 1].text in _KINDS and _opens_kind(doc[start - 2]):
+        return doc[start - 1].text  # "near the provincial capital Solwezi"
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KINDS:
         return doc[start - 2].lower_
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _COMPASS:
@@ -582,6 +783,12 @@ def place_kind(doc: Doc, mention: Mention) -> str | None:
         if conj.dep_ == "conj" and conj.i + 1 < len(doc) and doc[conj.i + 1].lower_ in _KINDS:
             return doc[conj.i + 1].lower_
     return None
+
+
+def _opens_kind(token: Token) -> bool:
+    """ "the capital", "the provincial capital": an article or adjective before the kind, so
+    the kind heads a phrase the name completes (not "a capital gain")."""
+    return token.lower_ in {"the", "a"} or (token.pos_ == "ADJ" and token.text.islower())
 
 
 def is_titled(doc: Doc, mention: Mention) -> bool:

@@ -226,10 +226,30 @@ def _candidates(key: str, title: str | None) -> list[Term]:
     named = index.by_form.get(key, [])
     if named:
         titled = [t for t in named if title and t.bore_title(title)]
+        if not titled and title and _an_office(title):
+            # "Defense Minister Pedro Sanchez" in a Colombian story is not Spain's prime
+            # minister: the text names an office the table's namesake never held.
+            return []
         return titled or list(named)
     if title is None:
         return []
     return [t for t in index.by_surname.get(key, []) if t.bore_title(title)]
+
+
+def _an_office(title: str) -> bool:
+    """Whether the text's title ends in an office some holder in the table bore ("Defense
+    Minister", "President"); a loose word ("leader", "chief") does not count, since holders
+    of many offices are called so."""
+    words = tuple(_words(title))
+    return any(
+        (len(office) > 1 and words[-len(office) :] == office)
+        or (office in _OFFICE_WORDS and words[-1:] == office)
+        for office in _index().title_words
+    )
+
+
+# One-word titles that name an office, not a standing ("leader", "chief", "head" do not).
+_OFFICE_WORDS = frozenset({("president",), ("premier",), ("chancellor",), ("king",), ("queen",)})
 
 
 def _one_country(terms: list[Term]) -> bool:

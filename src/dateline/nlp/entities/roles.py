@@ -35,7 +35,11 @@ def read_roles(doc: Doc, mentions: list[Mention]) -> None:
     """Set `role`, its span and `country` on every person mention that has them."""
     people = [m for m in mentions if m.label == "PERSON" and m.token_start >= 0]
     for mention in people:
-        found = _premodifier_role(doc, mention) or _appositive_role(doc, mention)
+        found = (
+            _premodifier_role(doc, mention)
+            or _appositive_role(doc, mention)
+            or _preceding_role(doc, mention)
+        )
         if found is not None:
             mention.role, mention.role_start, mention.role_end, mention.country = found
     _share_list_nationality(doc, people)
@@ -63,6 +67,8 @@ def _title_tokens(doc: Doc, name_start: int) -> list[Token]:
             break
         if word in _CONNECTORS and tokens:
             tokens.insert(0, token)
+        elif word == "-" and tokens and index > 0 and not doc[index - 1].whitespace_:
+            tokens.insert(0, token)  # "Secretary-General": one title, not "General"
         elif token.is_punct and word not in {"-"}:
             break
         elif is_role_noun(word) or word[:1].isupper() or _modifies_title(token, name_start):
@@ -176,6 +182,44 @@ def _appositive_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | N
             end = role_words[-1].idx + len(role_words[-1].text)
             return article_text(doc)[start:end], start, end, country
     return None
+
+
+# What opens a noun phrase naming a role before its holder: "the provincial minister, X".
+_ROLE_OPENERS = frozenset({"the", "his", "her", "its", "their", "our"})
+
+
+def _preceding_role(doc: Doc, mention: Mention) -> tuple[str, int, int, str | None] | None:
+    """ "In Solwezi, the provincial minister, Elias Kasonde, said", "The club's Portuguese
+    coach, Jorge Jesus": a role in its own phrase, a comma, then its holder; a nationality
+    opening the role, or a country owning it, is the holder's country."""
+    start = mention.token_start
+    if start < 3 or doc[start - 1].text != ",":
+        return None
+    head = doc[start - 2]
+    if not (is_role_noun(head.text) or (head.pos_ == "NOUN" and head.text.islower())):
+        return None
+    index = start - 3
+    while (
+        index >= 0
+        and doc[index].pos_ in {"ADJ", "NOUN", "PROPN"}
+        and doc[index].lower_ not in _ROLE_OPENERS
+    ):
+        index -= 1
+    if index < 0 or not (doc[index].lower_ in _ROLE_OPENERS or doc[index].text in _POSSESSIVE):
+        return None
+    words = list(doc[index + 1 : start - 1])
+    country: str | None = None
+    nationality = _nationality(words)
+    if nationality is not None:
+        country, used = nationality
+        words = words[used:]
+    words = [t for t in words if t.lower_ not in _QUALIFIERS]
+    if not words or (country is None and not is_role_noun(head.text)):
+        return None  # "the coach, X" says nothing; "the Portuguese coach, X" says his country
+    if country is None and doc[index].text in _POSSESSIVE and index >= 1:
+        country = country_of_word(doc[index - 1].text)
+    first, last = words[0].idx, words[-1].idx + len(words[-1].text)
+    return article_text(doc)[first:last], first, last, country
 
 
 def _owner_country(owners: list[Token]) -> str | None:

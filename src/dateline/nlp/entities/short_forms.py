@@ -20,7 +20,12 @@ from dateline.model import Article, Span
 from dateline.nlp.common.gazetteer import largest_city
 from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name, organisation
-from dateline.nlp.entities.mentions import Mention, fact_matches, in_place_context
+from dateline.nlp.entities.mentions import (
+    Mention,
+    fact_matches,
+    in_place_context,
+    is_organisation_word,
+)
 
 _CITY = 100_000
 
@@ -44,6 +49,9 @@ def join_short_forms(doc: Doc, article: Article, clusters: list[C]) -> list[C]:
             whole.setdefault(words[-1], cluster)
         elif cluster.label == "ORG" and _opens_body(words):
             whole.setdefault(words[0], cluster)
+            if len(words) > 2 and _name_word(words[1]):
+                # "Yang Ming" of "Yang Ming Marine Transport Corp": a two-word short name
+                whole.setdefault(" ".join(words[:2]), cluster)
     if not whole:
         return clusters
     kept = []
@@ -74,6 +82,12 @@ def _opens_body(words: list[str]) -> bool:
         and country_of_name(words[0]) is None
         and organisation(words[0]) is None
     )
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of a name, not a body's word ("Marine" of "Yang Ming Marine" is
+    the firm's kind only where the list says so)."""
+    return word[:1].isupper() and word.isalpha() and not is_organisation_word(word)
 
 
 def _may_join(doc: Doc, short: _Cluster, owner: _Cluster) -> bool:
