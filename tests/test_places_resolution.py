@@ -51,6 +51,12 @@ OPEN = {
     # Issue 15's sixth stop: "across Zamfara, Katsina and Kaduna" lists states, but the
     # gazetteer holds Katsina State only by its word, so the bare name is the state capital.
     ("intl_kaduna_abduction.txt", "Katsina"),
+    # Issue 15's seventh stop's articles: a river is placed at the project's list's one
+    # point for it (the Mississippi's mouth, as GeoNames has it), not at the reach the story
+    # names, where the gold put it; "across the Mississippi" is read as the state.
+    ("clinton_iowa.txt", "Mississippi River"),
+    ("florence_alabama.txt", "Tennessee River"),
+    ("ice_storm_wire.txt", "Mississippi"),
 }
 
 
@@ -412,3 +418,39 @@ def test_a_nation_a_dateline_pairs_is_the_nation_not_its_state(analyse_text) -> 
     found = _found(analysis)
     assert (found["England"].feature, found["England"].country) == ("region", "GBR")
     assert found["YORK"].country == "GBR"
+
+
+# Issue 15's seventh stop: a name listed among states or provinces is one of them.
+def test_a_name_listed_among_states_is_the_state_not_its_city(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text("Volunteers from Oregon, Washington and Idaho joined the search near Boise.")
+    )
+    assert found["Washington"].feature == "region" and (found["Washington"].lat or 0) > 45
+
+
+def test_a_province_listed_with_states_is_the_province(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "BURLINGTON, Vt. — Skiers from New Hampshire, Maine and Quebec filled the lodges."
+        )
+    )
+    assert found["Quebec"].feature == "region" and found["Quebec"].country == "CAN"
+    assert found["New Hampshire"].feature == "region"
+
+
+def test_a_state_s_big_city_listed_among_states_is_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text("Buyers drove in from Vermont, New Jersey and New York for the auction.")
+    )
+    assert found["New York"].feature == "region" and found["New York"].name == "New York"
+
+
+def test_a_listed_town_its_pair_names_stays_the_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(analyse_text("Linemen from Ohio and Washington, Pa., restored power by Sunday."))
+    assert found["Washington"].feature == "city" and 40 < (found["Washington"].lat or 0) < 40.5
+
+
+def test_towns_listed_together_stay_towns(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(analyse_text("The race runs from Quebec City through Montreal to Ottawa."))
+    assert all(p.feature == "city" for p in found.values())
+
