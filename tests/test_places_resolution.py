@@ -454,3 +454,11 @@ def test_towns_listed_together_stay_towns(analyse_text) -> None:  # type: ignore
     found = _found(analyse_text("The race runs from Quebec City through Montreal to Ottawa."))
     assert all(p.feature == "city" for p in found.values())
 
+
+def test_a_small_town_beside_a_namesake_of_another_name_is_no_stray_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # No state is named; only in Indiana do a Warsaw and a Winona Lake lie side by side.
+    found = _found(
+        analyse_text("A Warsaw woman was hurt when her car left the road near Winona Lake.")
+    )
+    assert found["Winona Lake"].country == "USA" and 41 < (found["Winona Lake"].lat or 0) < 41.5
+    assert found["Warsaw"].country == "USA" and 41 < (found["Warsaw"].lat or 0) < 41.5

@@ -90,6 +90,24 @@ class Candidates:
         self._known[city.geonameid] = found = sum(weights.values())
         return found
 
+    def neighbour_km(self, city: City) -> float:
+        """How far the nearest candidate of another of the article's names lies from `city`
+        (NEARBY_KM where none is nearer): "Winona Lake" is read as the Indiana town where
+        one of the story's "Warsaw"s lies beside it, though none is yet chosen."""
+        own = self.owners.get(city.geonameid, frozenset())
+        band = math.degrees(NEARBY_KM / _EARTH_KM) + 1e-9
+        nearest = NEARBY_KM
+        first = bisect_left(self.points, (city.lat - band,))
+        for lat, lon, number, _, geonameid in self.points[first:]:
+            if lat > city.lat + band:
+                break
+            if number in own or geonameid == city.geonameid:
+                continue
+            distance = _km(city.lat, city.lon, lat, lon)
+            if not self._quarter_of(city, distance, geonameid):
+                nearest = min(nearest, distance)
+        return nearest
+
     def quartered(self, city: City) -> bool:
         """The place lies at the heart of a far bigger candidate of another of the article's
         names: a district of a city the article names, near it by being part of it."""

@@ -102,6 +102,9 @@ _LONE_TOWN = 20_000
 # is no place where the article names other countries this many times (see `_grounded`).
 _FAR_TOWN = 200_000
 _FOCUSED = 5
+# A town is no stray name where a namesake of another of the article's names lies this near
+# it: two names a short drive apart are a local story's two towns.
+_NEIGHBOUR_KM = 40.0
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -833,6 +836,8 @@ def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
     if city.feature != "city" or city.population >= _FAR_TOWN:
         return True
     if context.get(city.country or "", 0) > 0 or nearby.holds(city):
+        return True
+    if nearby.candidates.neighbour_km(city) < _NEIGHBOUR_KM:
         return True
     return city.population >= _LONE_TOWN and max(context.values(), default=0) < _FOCUSED
 
