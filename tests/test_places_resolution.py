@@ -462,3 +462,11 @@ def test_a_small_town_beside_a_namesake_of_another_name_is_no_stray_name(analyse
     )
     assert found["Winona Lake"].country == "USA" and 41 < (found["Winona Lake"].lat or 0) < 41.5
     assert found["Warsaw"].country == "USA" and 41 < (found["Warsaw"].lat or 0) < 41.5
+
+
+def test_names_only_the_text_scan_finds_weigh_each_other(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Two names of many towns each, with no state named: Tennessee's lie 35 km apart.
+    found = _found(
+        analyse_text("The bus line between Franklin and Columbia will add two trips a day.")
+    )
+    assert 35 < (found["Columbia"].lat or 0) < 36 and 35.5 < (found["Franklin"].lat or 0) < 36.5

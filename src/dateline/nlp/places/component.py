@@ -105,6 +105,8 @@ _FOCUSED = 5
 # A town is no stray name where a namesake of another of the article's names lies this near
 # it: two names a short drive apart are a local story's two towns.
 _NEIGHBOUR_KM = 40.0
+# The numbers of the preview's points its own name skips, below every other point's.
+_SKIPPED_PREVIEW = -1_000_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -144,6 +146,11 @@ class Neighbourhood:
     home_counts: Mapping[int, int] = field(default_factory=dict)
     # the names (folded) the text calls a division: "the province of X", "X province"
     divisions: frozenset[str] = frozenset()
+    # the number the preview's points of each name only the text scan finds carry (see
+    # `_with_preview`), by folded name, and the one of the name being weighed: a name's
+    # own first guess is no neighbour of its candidates
+    previewed: Mapping[str, int] = field(default_factory=dict)
+    skip_preview: int | None = None
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -180,7 +187,9 @@ class Neighbourhood:
         for there, east, number in self.points[first:]:
             if there > lat + band:
                 return False
-            if number != self.skip and _km(lat, lon, there, east) <= _NEARBY_KM:
+            if number in (self.skip, self.skip_preview):
+                continue
+            if _km(lat, lon, there, east) <= _NEARBY_KM:
                 return True
         return False
 
@@ -209,6 +218,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
             everything,
             skip=number,
             skip_region=own.geonameid if own and own.feature == "region" else None,
+            skip_preview=everything.previewed.get(fold(entity.name)),
         )
         known = _areal(entity, _resolve_entity(entity, context, nearby), analysis, context, nearby)
         second.append(known)
@@ -296,7 +306,7 @@ def _with_text_places(
     """The places the entity reading missed, each read among the places it found ("Hall
     County" near Gainesville is Georgia's); a "City, State" pair replaces its reading."""
     spans = [p.span for p in places]
-    found = scan.places(spans, lambda n: resolve(n, context, nearby))
+    found = scan.places(spans, lambda n: resolve(n, context, _skipping(nearby, n)))
     replaced = [f.span for f in found if f.overrides]
     kept = [
         p
@@ -324,6 +334,12 @@ def _with_text_places(
             )
         )
     return kept
+
+
+def _skipping(nearby: Neighbourhood, name: str) -> Neighbourhood:
+    """The neighbourhood less the preview's first guess of `name` itself."""
+    number = nearby.previewed.get(fold(name))
+    return nearby if number is None else replace(nearby, skip_preview=number)
 
 
 def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
@@ -512,15 +528,37 @@ def _with_preview(
     ]
     nearby = _neighbourhood(first, pinned)
     preview = scan.places(spans, lambda n: resolve(n, context, nearby))
-    found = [f for f in preview if not f.overrides and f.place.feature in _LOCAL_FEATURES]
+    found = [
+        f for f in preview if _scan_only(f, spans, pinned) and f.place.feature in _LOCAL_FEATURES
+    ]
     if not found:
         return pinned
-    points = [(f.place.lat, f.place.lon, -10_000 - n) for n, f in enumerate(found)]
+    # A name the scan reads over the tagger's person or body was guessed here with nothing
+    # of its own kind beside it: its every point carries one number, which its own reading
+    # skips, so that guess lends it nothing. A name the tagger saw nothing in keeps its
+    # first guess as a neighbour (skipping that too sent Colchester, in a British soldier's
+    # story, to Vermont).
+    numbers: dict[str, int] = {}
+    points: list[tuple[float, float, int]] = []
+    for n, f in enumerate(found):
+        number = -10_000 - n
+        if f.overrides:
+            number = numbers.setdefault(fold(f.span.text), _SKIPPED_PREVIEW - len(numbers))
+        points.append((f.place.lat, f.place.lon, number))
     return replace(
         pinned,
         points=tuple(sorted([*pinned.points, *points])),
         candidates=_candidates_of([*names, *(f.span.text for f in found)]),
+        previewed=numbers,
     )
+
+
+def _scan_only(found: Found, spans: list[Span], pinned: Neighbourhood) -> bool:
+    """The text scan's place is a name no entity's place holds, and no pair's: "between
+    Franklin and Columbia", both of which the tagger called people, weigh each other."""
+    if found.overrides and fold(found.span.text) in pinned.fixed:
+        return False
+    return not any(s.start < found.span.end and found.span.start < s.end for s in spans)
 
 
 def _pinned(pairs: list[Found]) -> Neighbourhood:
