@@ -470,3 +470,25 @@ def test_names_only_the_text_scan_finds_weigh_each_other(analyse_text) -> None: 
         analyse_text("The bus line between Franklin and Columbia will add two trips a day.")
     )
     assert 35 < (found["Columbia"].lat or 0) < 36 and 35.5 < (found["Franklin"].lat or 0) < 36.5
+
+
+def test_twin_towns_of_two_names_lie_together(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Of the towns called Peru and those called La Salle, only Illinois' two lie 3 km apart;
+    # Ontario's LaSalle is bigger. "LaSalle" is a spelling of "La Salle", its candidate too.
+    found = _found(analyse_text("Ambulances from LaSalle and Peru answered the call on Sunday."))
+    assert found["LaSalle"].country == "USA" and 41 < (found["LaSalle"].lat or 0) < 41.6
+
+
+def test_twins_need_two_towns_a_few_km_apart_not_a_drive() -> None:
+    from dateline.nlp.common.gazetteer import City
+    from dateline.nlp.places.coherence import candidates
+
+    twin = City(1, "Alder", "USA", 40.0, -80.0, 900)
+    beside = City(2, "Birch", "USA", 40.05, -80.0, 800)  # 6 km north
+    drive = City(3, "Alder", "USA", 35.0, -90.0, 700)
+    apart = City(4, "Birch", "USA", 35.3, -90.0, 600)  # 33 km north
+    others = [City(10 + n, "Birch", "USA", 20.0 + n, -100.0, 500) for n in range(6)]
+    pool = candidates([[twin, drive], [beside, apart, *others]])
+    # the twins' pair is the only one so close: full weight; the other pair keeps 1/8
+    assert pool.support(twin) > 0.9
+    assert pool.support(drive) < 0.125

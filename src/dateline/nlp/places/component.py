@@ -502,9 +502,11 @@ def _candidates_of(names: list[str]) -> Candidates:
     distinct = {fold(n): n for n in names}
     return candidates(
         [
-            c
+            spelled
             for c in cities_named(name)
-            if c.feature in _LOCAL_FEATURES and c.by_name and _plausible(c, name)
+            if c.feature in _LOCAL_FEATURES
+            and (spelled := _as_spelled(c, name)).by_name
+            and _plausible(c, name)
         ]
         for name in distinct.values()
     )
