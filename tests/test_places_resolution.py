@@ -492,3 +492,33 @@ def test_twins_need_two_towns_a_few_km_apart_not_a_drive() -> None:
     # the twins' pair is the only one so close: full weight; the other pair keeps 1/8
     assert pool.support(twin) > 0.9
     assert pool.support(drive) < 0.125
+
+
+def test_the_name_of_the_story_s_state_is_the_state_not_the_capital(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "WALLA WALLA, Wash. — Wineries across Washington sold fewer bottles this year, "
+            "owners in Prosser said."
+        )
+    )
+    assert found["Washington"].feature == "region" and (found["Washington"].lat or 0) > 45
+
+
+def test_new_york_beside_upstate_towns_is_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Officials in Binghamton and Elmira said New York will cover most of the cost of "
+            "the new flood walls."
+        )
+    )
+    assert found["New York"].feature == "region"
+
+
+def test_new_york_beside_its_boroughs_stays_the_city(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "Commuters from Brooklyn and Queens crowded the ferries into New York after the "
+            "subway stalled, and Yonkers sent extra buses."
+        )
+    )
+    assert found["New York"].feature == "city"

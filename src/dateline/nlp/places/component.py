@@ -64,7 +64,7 @@ from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.demonyms import untagged_demonyms
 from dateline.nlp.places.embedded import embedded_places
-from dateline.nlp.places.listing import with_listed_divisions
+from dateline.nlp.places.listing import divisions_called, with_listed_divisions
 from dateline.nlp.places.textscan import Found, TextScan, state_name
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
@@ -676,6 +676,9 @@ def resolve(
     fixed = nearby.fixed.get(fold(name.strip()))
     if fixed is not None:
         return fixed
+    state = _state_of_focus(name.strip(), nearby)
+    if state is not None:
+        return state
     whole = _resolve_exactly(name.strip(), context, nearby)
     if whole is not None:
         return whole
@@ -689,6 +692,25 @@ def resolve(
         return _known(division)
     found = _resolve_exactly(part, context, nearby)
     return found if found is not None and _fits(found, context, nearby) else None
+
+
+def _state_of_focus(name: str, nearby: Neighbourhood) -> KnownPlace | None:
+    """ "Farmers across Washington" in a story filed from "SPOKANE, Wash." is the state, not
+    the capital; "New York would pay" beside Utica and Rome is the state, not the city: a
+    name of a state the article is about (its pairs name it, or two of its towns lie in
+    it) is that state, unless a city of the name lies near the article's towns (a Long
+    Island story's "New York")."""
+    states = nearby.states()
+    if not states:
+        return None
+    division = next((d for d in divisions_called(name) if d.geonameid in states), None)
+    if division is None:
+        return None
+    # by any name it bears: New York City is "New York" only by an alternate name
+    cities = (c for c in cities_named(name) if c.feature == "city" and _plausible(c, name))
+    if any(nearby.near_point(c.lat, c.lon) for c in cities):
+        return None
+    return _known(division)
 
 
 def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bool:

@@ -97,13 +97,13 @@ def _division_among(
     if any(o.feature != _DIVISION for o in others) or fold(place.span.text) in fixed:
         return None
     countries = Counter(o.country for o in others)
-    divisions = _divisions(place.span.text)
+    divisions = divisions_called(place.span.text)
     # a division of the others' country first; a neighbour's ("Quebec" among New England
     # states) where it has none of the name
     return max(divisions, key=lambda c: (countries[c.country], c.population), default=None)
 
 
-def _divisions(name: str) -> list[City]:
+def divisions_called(name: str) -> list[City]:
     """The first-order divisions called `name` by their own name; a US state indexed only
     as "X State" ("New York") too."""
     found = [c for c in cities_named(name) if c.feature == _DIVISION and c.by_name]
