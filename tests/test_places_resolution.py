@@ -53,7 +53,7 @@ OPEN = {
     ("intl_kaduna_abduction.txt", "Katsina"),
     # Issue 15's seventh stop's articles: a river is placed at the project's list's one
     # point for it (the Mississippi's mouth, as GeoNames has it), not at the reach the story
-    # names, where the gold put it; "across the Mississippi" is read as the state.
+    # names, where the gold put it ("across the Mississippi" is its river, at the mouth).
     ("clinton_iowa.txt", "Mississippi River"),
     ("florence_alabama.txt", "Tennessee River"),
     ("ice_storm_wire.txt", "Mississippi"),
@@ -522,3 +522,21 @@ def test_new_york_beside_its_boroughs_stays_the_city(analyse_text) -> None:  # t
         )
     )
     assert found["New York"].feature == "city"
+
+
+def test_a_state_s_name_after_the_article_is_its_river(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text("The Tennessee rose two feet by noon, and docks at Savannah were closed.")
+    )
+    assert found["Tennessee"].feature == "river"
+
+
+def test_a_state_s_name_qualifying_a_noun_stays_the_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text("The Kentucky legislature passed the bill, and the governor signed it.")
+    )
+    assert found["Kentucky"].feature == "region"
+    found = _found(
+        analyse_text("Crews from the Ohio and Kentucky sides of the bridge met at noon.")
+    )
+    assert found["Ohio"].feature == "region"

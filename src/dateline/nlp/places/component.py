@@ -65,6 +65,7 @@ from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.demonyms import untagged_demonyms
 from dateline.nlp.places.embedded import embedded_places
 from dateline.nlp.places.listing import divisions_called, with_listed_divisions
+from dateline.nlp.places.rivers import with_rivers
 from dateline.nlp.places.textscan import Found, TextScan, state_name
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
@@ -235,7 +236,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     places = _with_text_places(scan, places, context, settled)
     places.extend(_demonym_places(doc, analysis, places))
     places.sort(key=lambda p: p.span.start)
-    places = with_listed_divisions(places, analysis.article.text, pinned.fixed)
+    places = with_rivers(with_listed_divisions(places, analysis.article.text, pinned.fixed), doc)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
