@@ -540,3 +540,21 @@ def test_a_state_s_name_qualifying_a_noun_stays_the_state(analyse_text) -> None:
         analyse_text("Crews from the Ohio and Kentucky sides of the bridge met at noon.")
     )
     assert found["Ohio"].feature == "region"
+
+
+def test_a_capital_s_fame_yields_to_a_namesake_beside_a_sure_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # Kosciusko County has one candidate, and Indiana's Warsaw is its seat.
+    found = _found(
+        analyse_text("The Warsaw school board and the Kosciusko County council met on Tuesday.")
+    )
+    assert found["Warsaw"].country == "USA" and 41 < (found["Warsaw"].lat or 0) < 41.5
+
+
+def test_a_capital_keeps_its_fame_without_a_sure_name_beside_a_namesake(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(analyse_text("The Warsaw school board met on Tuesday to pick a new head."))
+    assert found["Warsaw"].country == "POL"
+
+
+def test_a_country_s_name_beside_a_sure_twin_is_the_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(analyse_text("Peru and LaSalle will share a new ambulance service next year."))
+    assert found["Peru"].country == "USA" and 41 < (found["Peru"].lat or 0) < 41.6

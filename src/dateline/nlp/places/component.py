@@ -97,6 +97,9 @@ _DISTRICT = 1.0
 # `coherence`), in powers of ten of people, and the most support that counts.
 _COHERENCE = 2.0
 _MOST_SUPPORT = 3.0
+# A place with this much support has a sure name of the article (one candidate) within
+# 45 km of it.
+_SURE_SUPPORT = 0.7
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
 # Below this many people, a town in a country the article never names, far from its places,
@@ -258,12 +261,11 @@ def _embedded(
 ) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
-    # as for the sides of a match result.
-    # Nor does it in a union of states the organisation list knows: "the African Union" is
-    # no place in Africa, "the European Commission" none in Europe.
-    bodies = [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
-    for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
+
+    def resolver(name: str) -> KnownPlace | None:
+        return resolve(name, context, _skipping(nearby, name))
+
+    for span, known in embedded_places(_bodies(analysis), resolver):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
@@ -282,6 +284,14 @@ def _embedded(
             )
         )
     return places
+
+
+def _bodies(analysis: Analysis) -> list[Entity]:
+    """The entities whose names may open with a place. A club is named after its town
+    ("Norwich City"), and GeoWebNews counts no place there, as for the sides of a match
+    result; nor does it in a union of states the organisation list knows: "the African
+    Union" is no place in Africa, "the European Commission" none in Europe."""
+    return [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
 
 
 def _union(entity: Entity) -> bool:
@@ -532,7 +542,17 @@ def _with_preview(
     nearby = _neighbourhood(first, pinned)
     preview = scan.places(spans, lambda n: resolve(n, context, nearby))
     found = [
-        f for f in preview if _scan_only(f, spans, pinned) and f.place.feature in _LOCAL_FEATURES
+        (f.span, f.place, f.overrides)
+        for f in preview
+        if _scan_only(f, spans, pinned) and f.place.feature in _LOCAL_FEATURES
+    ]
+    # and the places bodies' names open with: "the Warsaw school board and the Kosciusko
+    # County council" name Indiana's town and its county, though neither is an entity place
+    bodies = embedded_places(_bodies(scan.analysis), lambda n: resolve(n, context, nearby))
+    found += [
+        (span, known, True)
+        for span, known in bodies
+        if known.feature in _LOCAL_FEATURES and not _overlaps(span, spans)
     ]
     if not found:
         return pinned
@@ -543,17 +563,21 @@ def _with_preview(
     # story, to Vermont).
     numbers: dict[str, int] = {}
     points: list[tuple[float, float, int]] = []
-    for n, f in enumerate(found):
+    for n, (span, place, skipped) in enumerate(found):
         number = -10_000 - n
-        if f.overrides:
-            number = numbers.setdefault(fold(f.span.text), _SKIPPED_PREVIEW - len(numbers))
-        points.append((f.place.lat, f.place.lon, number))
+        if skipped:
+            number = numbers.setdefault(fold(span.text), _SKIPPED_PREVIEW - len(numbers))
+        points.append((place.lat, place.lon, number))
     return replace(
         pinned,
         points=tuple(sorted([*pinned.points, *points])),
-        candidates=_candidates_of([*names, *(f.span.text for f in found)]),
+        candidates=_candidates_of([*names, *(span.text for span, _, _ in found)]),
         previewed=numbers,
     )
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
 
 
 def _scan_only(found: Found, spans: list[Span], pinned: Neighbourhood) -> bool:
@@ -561,7 +585,7 @@ def _scan_only(found: Found, spans: list[Span], pinned: Neighbourhood) -> bool:
     Franklin and Columbia", both of which the tagger called people, weigh each other."""
     if found.overrides and fold(found.span.text) in pinned.fixed:
         return False
-    return not any(s.start < found.span.end and found.span.start < s.end for s in spans)
+    return not _overlaps(found.span, spans)
 
 
 def _pinned(pairs: list[Found]) -> Neighbourhood:
@@ -745,12 +769,18 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return country_place(people)
     cities += _local_towns(name, cities, nearby)
     if cities:
-        best = max(cities, key=lambda c: _city_score(c, context, nearby))
+        unsure = _unsure_capitals(cities, nearby)
+
+        def score(city: City) -> float:
+            fame = _CAPITAL_BONUS - _OWN_NAME_BONUS if city.geonameid in unsure else 0.0
+            return _city_score(city, context, nearby) - fame
+
+        best = max(cities, key=score)
         named = (
             [c for c in cities if c.feature == "region"] if fold(name) in nearby.divisions else []
         )
         if named:  # "the province of Limón": the province, near its towns or not
-            best = max(named, key=lambda c: _city_score(c, context, nearby))
+            best = max(named, key=score)
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
         if context.get(best.country or "", 0) > 0:  # grounded by its country (`_grounded`)
@@ -766,6 +796,20 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return _known(max(local, key=lambda c: _city_score(c, context, nearby))) if local else None
     territory = country_of_territory(name)
     return country_place(territory) if territory else _division_of_focus(name, context)
+
+
+def _unsure_capitals(cities: list[City], nearby: Neighbourhood) -> frozenset[int]:
+    """The national capitals among a name's places whose fame counts for no more than their
+    own name, because a namesake sits among the article's other places and they do not:
+    "the Warsaw school board and the Kosciusko County council" name Indiana's Warsaw, the
+    county's seat, not Poland's capital. A namesake sits there when a name the article
+    gives with one candidate (a sure name) lies near it."""
+    support = nearby.candidates.support
+    if not any(c.capital for c in cities):
+        return frozenset()
+    if max((support(c) for c in cities if not c.capital), default=0.0) < _SURE_SUPPORT:
+        return frozenset()
+    return frozenset(c.geonameid for c in cities if c.capital and support(c) == 0.0)
 
 
 def _division_of_focus(name: str, context: Counter[str]) -> KnownPlace | None:
@@ -887,6 +931,9 @@ def _focus_town(
         return None
     town = max(towns, key=lambda c: _city_score(c, context, nearby))
     weight = math.log10(max(country_population(country), 1)) + _OWN_NAME_BONUS
+    if nearby.candidates.support(town) >= _SURE_SUPPORT:
+        # a sure name beside the town: "the Mexico council and Audrain County commissioners"
+        weight -= _OWN_NAME_BONUS
     return _known(town) if _city_score(town, context, nearby) > weight else None
 
 
