@@ -40,6 +40,10 @@ _QUARTER_RATIO = 10
 _QUARTERED_CITY = 500_000
 # A town this near a county's point (the mean of its towns) is read as lying in it.
 _SEAT_KM = 40.0
+# Two towns this near each other are twins ("Peru and LaSalle", "Moscow and Pullman"): of
+# two names, a pair of their towns this close is rare enough to count as one over the
+# number of such pairs, where towns a drive apart count one over their number.
+_TWIN_KM = 15.0
 _EARTH_KM = 6371.0
 
 
@@ -82,13 +86,32 @@ class Candidates:
             distance = _km(city.lat, city.lon, lat, lon)
             if self._quarter_of(city, distance, geonameid):
                 continue
-            if distance < _SEAT_KM and (city.feature == "county") != (geonameid in self.counties):
+            county = (city.feature == "county") != (geonameid in self.counties)
+            if distance < (_SEAT_KM if county else _TWIN_KM):
                 weight = self._seat_weight(number, own, weight)
             # the nearer, the stronger: Ripley, W.Va., is the seat of West Virginia's Jackson
             # County, 80 km from Ohio's; a name's nearest candidate counts
             weights[number] = max(weights.get(number, 0.0), weight * (1.0 - distance / NEARBY_KM))
         self._known[city.geonameid] = found = sum(weights.values())
         return found
+
+    def neighbour_km(self, city: City) -> float:
+        """How far the nearest candidate of another of the article's names lies from `city`
+        (NEARBY_KM where none is nearer): "Winona Lake" is read as the Indiana town where
+        one of the story's "Warsaw"s lies beside it, though none is yet chosen."""
+        own = self.owners.get(city.geonameid, frozenset())
+        band = math.degrees(NEARBY_KM / _EARTH_KM) + 1e-9
+        nearest = NEARBY_KM
+        first = bisect_left(self.points, (city.lat - band,))
+        for lat, lon, number, _, geonameid in self.points[first:]:
+            if lat > city.lat + band:
+                break
+            if number in own or geonameid == city.geonameid:
+                continue
+            distance = _km(city.lat, city.lon, lat, lon)
+            if not self._quarter_of(city, distance, geonameid):
+                nearest = min(nearest, distance)
+        return nearest
 
     def quartered(self, city: City) -> bool:
         """The place lies at the heart of a far bigger candidate of another of the article's
@@ -145,16 +168,18 @@ def candidates(names: Iterable[list[City]]) -> Candidates:
 
 def _seats(points: tuple[Point, ...], counties: frozenset[int]) -> dict[tuple[int, int], int]:
     """For each two names, how many candidates of the first lie within _SEAT_KM of a
-    candidate of the second, one a county and the other a town: one sweep by latitude."""
+    candidate of the second, one a county and the other a town, or within _TWIN_KM, both
+    towns or both counties: one sweep by latitude."""
     band = math.degrees(_SEAT_KM / _EARTH_KM) + 1e-9
     near: dict[tuple[int, int], set[int]] = {}
     for i, (lat, lon, number, _, geonameid) in enumerate(points):
         for there, east, other, _, other_id in points[i + 1 :]:
             if there > lat + band:
                 break
-            if other == number or (geonameid in counties) == (other_id in counties):
+            if other == number:
                 continue
-            if _km(lat, lon, there, east) < _SEAT_KM:
+            limit = _SEAT_KM if (geonameid in counties) != (other_id in counties) else _TWIN_KM
+            if _km(lat, lon, there, east) < limit:
                 near.setdefault((number, other), set()).add(geonameid)
                 near.setdefault((other, number), set()).add(other_id)
     return {pair: len(ids) for pair, ids in near.items()}

@@ -64,6 +64,8 @@ from dateline.nlp.common.sentences import sentence_of
 from dateline.nlp.places.coherence import Candidates, candidates
 from dateline.nlp.places.demonyms import untagged_demonyms
 from dateline.nlp.places.embedded import embedded_places
+from dateline.nlp.places.listing import divisions_called, with_listed_divisions
+from dateline.nlp.places.rivers import with_rivers
 from dateline.nlp.places.textscan import Found, TextScan, state_name
 from dateline.nlp.stage import stage
 from dateline.vocabulary import COMPASS_ADJECTIVES, COMPASS_POINTS, alternation
@@ -101,12 +103,20 @@ _DISTRICT = 1.0
 # `coherence`), in powers of ten of people, and the most support that counts.
 _COHERENCE = 2.0
 _MOST_SUPPORT = 3.0
+# A place with this much support has a sure name of the article (one candidate) within
+# 45 km of it.
+_SURE_SUPPORT = 0.7
 # Below this many people a town needs the article's support: its country or its neighbours.
 _LONE_TOWN = 20_000
 # Below this many people, a town in a country the article never names, far from its places,
 # is no place where the article names other countries this many times (see `_grounded`).
 _FAR_TOWN = 200_000
 _FOCUSED = 5
+# A town is no stray name where a namesake of another of the article's names lies this near
+# it: two names a short drive apart are a local story's two towns.
+_NEIGHBOUR_KM = 40.0
+# The numbers of the preview's points its own name skips, below every other point's.
+_SKIPPED_PREVIEW = -1_000_000
 # How far up the parse a place may stand from the cue it locates: "Speaking at a conference in
 # the capital of Riyadh, X said" climbs seven heads.
 _MAX_HOPS = 8
@@ -146,6 +156,11 @@ class Neighbourhood:
     home_counts: Mapping[int, int] = field(default_factory=dict)
     # the names (folded) the text calls a division: "the province of X", "X province"
     divisions: frozenset[str] = frozenset()
+    # the number the preview's points of each name only the text scan finds carry (see
+    # `_with_preview`), by folded name, and the one of the name being weighed: a name's
+    # own first guess is no neighbour of its candidates
+    previewed: Mapping[str, int] = field(default_factory=dict)
+    skip_preview: int | None = None
 
     def holds(self, city: City) -> bool:
         """The place lies in a division the article names, or near one of its towns."""
@@ -182,7 +197,9 @@ class Neighbourhood:
         for there, east, number in self.points[first:]:
             if there > lat + band:
                 return False
-            if number != self.skip and _km(lat, lon, there, east) <= _NEARBY_KM:
+            if number in (self.skip, self.skip_preview):
+                continue
+            if _km(lat, lon, there, east) <= _NEARBY_KM:
                 return True
         return False
 
@@ -211,6 +228,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
             everything,
             skip=number,
             skip_region=own.geonameid if own and own.feature == "region" else None,
+            skip_preview=everything.previewed.get(fold(entity.name)),
         )
         known = _areal(entity, _resolve_entity(entity, context, nearby), analysis, context, nearby)
         second.append(known)
@@ -227,6 +245,7 @@ def find_places(doc: Doc, analysis: Analysis) -> None:
     places = _with_text_places(scan, places, context, settled)
     places.extend(_demonym_places(doc, analysis, places))
     places.sort(key=lambda p: p.span.start)
+    places = with_rivers(with_listed_divisions(places, analysis.article.text, pinned.fixed), doc)
     for number, place in enumerate(places, 1):
         place.id = f"p{number}"
     analysis.places = places
@@ -248,12 +267,11 @@ def _embedded(
 ) -> list[Place]:
     """The places organisations' names lead with ("the Suffolk Times"), where no place is."""
     places: list[Place] = []
-    # A club is named after its town ("Norwich City"), and GeoWebNews counts no place there,
-    # as for the sides of a match result.
-    # Nor does it in a union of states the organisation list knows: "the African Union" is
-    # no place in Africa, "the European Commission" none in Europe.
-    bodies = [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
-    for span, known in embedded_places(bodies, lambda n: resolve(n, context, nearby)):
+
+    def resolver(name: str) -> KnownPlace | None:
+        return resolve(name, context, _skipping(nearby, name))
+
+    for span, known in embedded_places(_bodies(analysis), resolver):
         block = analysis.article.block_at(span.start)
         if block is None or block.kind not in _PLACE_BLOCKS:
             continue
@@ -272,6 +290,14 @@ def _embedded(
             )
         )
     return places
+
+
+def _bodies(analysis: Analysis) -> list[Entity]:
+    """The entities whose names may open with a place. A club is named after its town
+    ("Norwich City"), and GeoWebNews counts no place there, as for the sides of a match
+    result; nor does it in a union of states the organisation list knows: "the African
+    Union" is no place in Africa, "the European Commission" none in Europe."""
+    return [e for e in analysis.entities if e.type_from != "club" and not _union(e)]
 
 
 def _union(entity: Entity) -> bool:
@@ -297,7 +323,7 @@ def _with_text_places(
     """The places the entity reading missed, each read among the places it found ("Hall
     County" near Gainesville is Georgia's); a "City, State" pair replaces its reading."""
     spans = [p.span for p in places]
-    found = scan.places(spans, lambda n: resolve(n, context, nearby))
+    found = scan.places(spans, lambda n: resolve(n, context, _skipping(nearby, n)))
     replaced = [f.span for f in found if f.overrides]
     kept = [
         p
@@ -325,6 +351,12 @@ def _with_text_places(
             )
         )
     return kept
+
+
+def _skipping(nearby: Neighbourhood, name: str) -> Neighbourhood:
+    """The neighbourhood less the preview's first guess of `name` itself."""
+    number = nearby.previewed.get(fold(name))
+    return nearby if number is None else replace(nearby, skip_preview=number)
 
 
 def _add_place_entities(analysis: Analysis, found: list[Found]) -> None:
@@ -487,9 +519,11 @@ def _candidates_of(names: list[str]) -> Candidates:
     distinct = {fold(n): n for n in names}
     return candidates(
         [
-            c
+            spelled
             for c in cities_named(name)
-            if c.feature in _LOCAL_FEATURES and c.by_name and _plausible(c, name)
+            if c.feature in _LOCAL_FEATURES
+            and (spelled := _as_spelled(c, name)).by_name
+            and _plausible(c, name)
         ]
         for name in distinct.values()
     )
@@ -513,15 +547,51 @@ def _with_preview(
     ]
     nearby = _neighbourhood(first, pinned)
     preview = scan.places(spans, lambda n: resolve(n, context, nearby))
-    found = [f for f in preview if not f.overrides and f.place.feature in _LOCAL_FEATURES]
+    found = [
+        (f.span, f.place, f.overrides)
+        for f in preview
+        if _scan_only(f, spans, pinned) and f.place.feature in _LOCAL_FEATURES
+    ]
+    # and the places bodies' names open with: "the Warsaw school board and the Kosciusko
+    # County council" name Indiana's town and its county, though neither is an entity place
+    bodies = embedded_places(_bodies(scan.analysis), lambda n: resolve(n, context, nearby))
+    found += [
+        (span, known, True)
+        for span, known in bodies
+        if known.feature in _LOCAL_FEATURES and not _overlaps(span, spans)
+    ]
     if not found:
         return pinned
-    points = [(f.place.lat, f.place.lon, -10_000 - n) for n, f in enumerate(found)]
+    # A name the scan reads over the tagger's person or body was guessed here with nothing
+    # of its own kind beside it: its every point carries one number, which its own reading
+    # skips, so that guess lends it nothing. A name the tagger saw nothing in keeps its
+    # first guess as a neighbour (skipping that too sent Colchester, in a British soldier's
+    # story, to Vermont).
+    numbers: dict[str, int] = {}
+    points: list[tuple[float, float, int]] = []
+    for n, (span, place, skipped) in enumerate(found):
+        number = -10_000 - n
+        if skipped:
+            number = numbers.setdefault(fold(span.text), _SKIPPED_PREVIEW - len(numbers))
+        points.append((place.lat, place.lon, number))
     return replace(
         pinned,
         points=tuple(sorted([*pinned.points, *points])),
-        candidates=_candidates_of([*names, *(f.span.text for f in found)]),
+        candidates=_candidates_of([*names, *(span.text for span, _, _ in found)]),
+        previewed=numbers,
     )
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
+
+
+def _scan_only(found: Found, spans: list[Span], pinned: Neighbourhood) -> bool:
+    """The text scan's place is a name no entity's place holds, and no pair's: "between
+    Franklin and Columbia", both of which the tagger called people, weigh each other."""
+    if found.overrides and fold(found.span.text) in pinned.fixed:
+        return False
+    return not _overlaps(found.span, spans)
 
 
 def _pinned(pairs: list[Found]) -> Neighbourhood:
@@ -637,6 +707,9 @@ def resolve(
     fixed = nearby.fixed.get(fold(name.strip()))
     if fixed is not None:
         return fixed
+    state = _state_of_focus(name.strip(), nearby)
+    if state is not None:
+        return state
     whole = _resolve_exactly(name.strip(), context, nearby)
     if whole is not None:
         return whole
@@ -650,6 +723,25 @@ def resolve(
         return _known(division)
     found = _resolve_exactly(part, context, nearby)
     return found if found is not None and _fits(found, context, nearby) else None
+
+
+def _state_of_focus(name: str, nearby: Neighbourhood) -> KnownPlace | None:
+    """ "Farmers across Washington" in a story filed from "SPOKANE, Wash." is the state, not
+    the capital; "New York would pay" beside Utica and Rome is the state, not the city: a
+    name of a state the article is about (its pairs name it, or two of its towns lie in
+    it) is that state, unless a city of the name lies near the article's towns (a Long
+    Island story's "New York")."""
+    states = nearby.states()
+    if not states:
+        return None
+    division = next((d for d in divisions_called(name) if d.geonameid in states), None)
+    if division is None:
+        return None
+    # by any name it bears: New York City is "New York" only by an alternate name
+    cities = (c for c in cities_named(name) if c.feature == "city" and _plausible(c, name))
+    if any(nearby.near_point(c.lat, c.lon) for c in cities):
+        return None
+    return _known(division)
 
 
 def _fits(place: KnownPlace, context: Counter[str], nearby: Neighbourhood) -> bool:
@@ -684,12 +776,18 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return country_place(people)
     cities += _local_towns(name, cities, nearby)
     if cities:
-        best = max(cities, key=lambda c: _city_score(c, context, nearby))
+        unsure = _unsure_capitals(cities, nearby)
+
+        def score(city: City) -> float:
+            fame = _CAPITAL_BONUS - _OWN_NAME_BONUS if city.geonameid in unsure else 0.0
+            return _city_score(city, context, nearby) - fame
+
+        best = max(cities, key=score)
         named = (
             [c for c in cities if c.feature == "region"] if fold(name) in nearby.divisions else []
         )
         if named:  # "the province of Limón": the province, near its towns or not
-            best = max(named, key=lambda c: _city_score(c, context, nearby))
+            best = max(named, key=score)
         elif best.feature == "region":
             best = _town_of_division(best, cities) or best
         best = _named_capital(best, cities, context)
@@ -706,6 +804,20 @@ def _resolve_exactly(name: str, context: Counter[str], nearby: Neighbourhood) ->
         return _known(max(local, key=lambda c: _city_score(c, context, nearby))) if local else None
     territory = country_of_territory(name)
     return country_place(territory) if territory else _division_of_focus(name, context)
+
+
+def _unsure_capitals(cities: list[City], nearby: Neighbourhood) -> frozenset[int]:
+    """The national capitals among a name's places whose fame counts for no more than their
+    own name, because a namesake sits among the article's other places and they do not:
+    "the Warsaw school board and the Kosciusko County council" name Indiana's Warsaw, the
+    county's seat, not Poland's capital. A namesake sits there when a name the article
+    gives with one candidate (a sure name) lies near it."""
+    support = nearby.candidates.support
+    if not any(c.capital for c in cities):
+        return frozenset()
+    if max((support(c) for c in cities if not c.capital), default=0.0) < _SURE_SUPPORT:
+        return frozenset()
+    return frozenset(c.geonameid for c in cities if c.capital and support(c) == 0.0)
 
 
 def _division_of_focus(name: str, context: Counter[str]) -> KnownPlace | None:
@@ -827,6 +939,9 @@ def _focus_town(
         return None
     town = max(towns, key=lambda c: _city_score(c, context, nearby))
     weight = math.log10(max(country_population(country), 1)) + _OWN_NAME_BONUS
+    if nearby.candidates.support(town) >= _SURE_SUPPORT:
+        # a sure name beside the town: "the Mexico council and Audrain County commissioners"
+        weight -= _OWN_NAME_BONUS
     return _known(town) if _city_score(town, context, nearby) > weight else None
 
 
@@ -839,6 +954,8 @@ def _grounded(city: City, context: Counter[str], nearby: Neighbourhood) -> bool:
     if city.feature != "city" or city.population >= _FAR_TOWN:
         return True
     if context.get(city.country or "", 0) > 0 or nearby.holds(city):
+        return True
+    if nearby.candidates.neighbour_km(city) < _NEIGHBOUR_KM:
         return True
     return city.population >= _LONE_TOWN and max(context.values(), default=0) < _FOCUSED
 
