@@ -732,6 +732,15 @@ LISTED_FEATURES = [
     ("Wind farms are rising across Patagonia.", "Patagonia", "region"),
     ("The storm crossed northern Luzon overnight.", "Luzon", "region"),
     ("Smoke from fires on Borneo drifted to Singapore.", "Borneo", "region"),
+    # issue 15's seventh stop: regions and waters US local news names by name alone
+    ("Summer traffic on Cape Cod backed up for miles.", "Cape Cod", "region"),
+    ("Bison herds graze the edge of the Black Hills.", "Black Hills", "mountain"),
+    ("Logging trucks rolled across the Olympic Peninsula at dawn.", "Olympic Peninsula", "region"),
+    ("Orcas were seen feeding in Puget Sound on Tuesday.", "Puget Sound", "sea"),
+    ("Oyster boats worked the Chesapeake Bay before the freeze.", "Chesapeake Bay", "sea"),
+    ("Renters left the Outer Banks ahead of the storm.", "Outer Banks", "region"),
+    ("Deer hunters headed north into the Upper Peninsula.", "Upper Peninsula", "region"),
+    ("Wineries across the Finger Lakes expect a short harvest.", "Finger Lakes", "region"),
 ]
 
 
@@ -964,3 +973,19 @@ def test_a_parish_the_tagger_cut_from_its_word_is_the_parish_whole_and_alone(ana
     parishes = [p for p in analysis.places if p.span.text.startswith("Assumption")]
     assert {p.span.text for p in parishes} == {"Assumption Parish", "Assumption"}
     assert all(p.feature == "county" and _near(p, 29.9, -91.06) for p in parishes)
+
+
+def test_a_town_whose_name_opens_with_a_stop_word_is_read_whole_within_a_sentence(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("CHINLE, Ariz. — Crews laid pipe near Many Farms on Tuesday.")
+    town = next(p for p in analysis.places if p.span.text == "Many Farms")
+    assert _near(town, 36.35, -109.62)
+
+
+def test_where_a_person_is_from_after_of_is_a_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "PIERRE, S.D. — A bill from Rep. Laura Tvedt of Aberdeen would cap the levy."
+    )
+    town = next(p for p in analysis.places if p.span.text == "Aberdeen")
+    assert _near(town, 45.46, -98.49)

@@ -981,13 +981,22 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         # "Flowery Branch Mayor Tom Ellis": a local office ends the run that names its town.
         while j < len(doc) and caps[j] and not (j > i and _local_word(doc[j])):
             j += 1
-        # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
+        # "In Douma", "The Hague": a stop word opening a sentence is no part of the name;
+        # within a sentence it is ("water from Many Farms").
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
-            i += 1
+            i += 1 if _opens_sentence(doc, i) else 0
         block = analysis.article.block_at(doc[i].idx)
         if block is not None and block.kind in _BLOCKS and j - i <= _MAX_RUN:
             yield i, j
         i = j
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The token opens a sentence, a quotation or a line ("Hyannis: A man ...")."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    before = doc[i - 1]
+    return (before.is_punct and before.text not in {",", "-", "(", "&"}) or "\n" in before.text
 
 
 def _town_word(token: Token) -> bool:
@@ -1097,6 +1106,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
         return True
     if before == "of" and i > 1 and doc[i - 2].text == ",":
         return True  # "Dana Roe, 34, of Braselton": where a person in the news lives
+    if before == "of" and i > 1 and doc[i - 2].ent_type_ == "PERSON" and _capitalised(doc[i - 2]):
+        return True  # "Sen. Dale Brekke of Aberdeen", "Karen Berg of Eau Claire"
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
         return True
