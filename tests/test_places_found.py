@@ -989,3 +989,19 @@ def test_where_a_person_is_from_after_of_is_a_town(analyse_text) -> None:  # typ
     )
     town = next(p for p in analysis.places if p.span.text == "Aberdeen")
     assert _near(town, 45.46, -98.49)
+
+
+def test_two_towns_a_hyphen_joins_into_a_route_s_name_are_both_towns(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "KINGSTON, Wash. — Riders on the Edmonds-Kingston route waited two hours on Friday."
+    )
+    places = {p.span.text: p for p in analysis.places}
+    assert _near(places["Edmonds"], 47.81, -122.38) and _near(places["Kingston"], 47.8, -122.5)
+
+
+def test_an_island_group_is_read_whole_over_a_far_town_inside_its_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ANACORTES, Wash. — Whale-watching boats left for the San Juan Islands at noon."
+    )
+    texts = {p.span.text for p in analysis.places}
+    assert "San Juan Islands" in texts and "San Juan" not in texts

@@ -70,6 +70,7 @@ OPEN = {
     ("obituary_bloomer.txt", "Auburn"),
     ("pierre_session.txt", "Missouri River"),
     ("terrebonne_storm.txt", "Montegut"),
+    ("kingston_ferry.txt", "San Juan Islands"),
 }
 
 

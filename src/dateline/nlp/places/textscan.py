@@ -207,7 +207,7 @@ class TextScan:
             if _overlaps(span.start_char, span.end_char, _ranges(found)):
                 continue
             overrides = _overlaps(span.start_char, span.end_char, _ranges(places))
-            if overrides and not self._elsewhere(span.text, anchors):
+            if overrides and not self._read_elsewhere(span, places, anchors):
                 continue
             if any(t.lower_ in self.person_words for t in span):
                 continue
@@ -227,6 +227,18 @@ class TextScan:
                     KnownPlace(where.text, "USA", point.lat, point.lon, None, kind),
                     overrides=overrides,
                 )
+
+    def _read_elsewhere(self, span: TokenSpan, places: list[Span], anchors: _Anchors) -> bool:
+        """The resolver reads the feature's whole name, or every place the entity reading
+        found inside it, as a town of a state the article does not name ("San Juan", Puerto
+        Rico, in "the San Juan Islands" of a Washington story)."""
+        if self._elsewhere(span.text, anchors):
+            return True
+        start, end = span.start_char, span.end_char
+        inside = [p for p in places if p.start < end and start < p.end]
+        return all(
+            start <= p.start and p.end <= end and self._elsewhere(p.text, anchors) for p in inside
+        )
 
     def _elsewhere(self, name: str, anchors: _Anchors) -> bool:
         """The resolver reads `name` as a town of a state the article does not name."""
@@ -742,6 +754,7 @@ def _home_towns(
             continue
         town = _town_near(entity.name, home)
         if town is None:
+            yield from _hyphened_towns(doc, analysis, entity.mentions, known, home)
             continue
         for mention in entity.mentions:
             if _overlaps(mention.start, mention.end, _ranges(known)):
@@ -750,6 +763,30 @@ def _home_towns(
                 continue
             known.append(mention)
             yield Found(mention, town, overrides=True)
+
+
+def _hyphened_towns(
+    doc: Doc, analysis: Analysis, mentions: list[Span], known: list[Span], home: KnownPlace
+) -> Iterator[Found]:
+    """ "the Port Townsend-Coupeville route": two towns a hyphen joins into one body's name,
+    each a town near the story's own."""
+    for mention in mentions:
+        parts = mention.text.split("-")
+        if len(parts) != 2 or _overlaps(mention.start, mention.end, _ranges(known)):
+            continue
+        towns = [_town_near(part, home) for part in parts]
+        block = analysis.article.block_at(mention.start)
+        if None in towns or block is None or block.kind not in _BLOCKS:
+            continue
+        cut = mention.start + len(parts[0])
+        spans = [
+            analysis.article.span(mention.start, cut),
+            analysis.article.span(cut + 1, mention.end),
+        ]
+        known.append(mention)
+        for span, town in zip(spans, towns, strict=True):
+            if town is not None:
+                yield Found(span, town, overrides=True)
 
 
 def _headed_towns(
@@ -788,6 +825,7 @@ def _split_counties(
     Lafourche") is the same county unless it reads as a town near the story's places."""
     taken = list(places)
     done: set[tuple[int, int]] = set()  # the spans read so far
+    read: set[str] = set()  # the names whose bare mentions were read
     for token in tokens_with(doc, "LOWER", _COUNTY_NAME_WORDS):
         if not token.text[:1].isupper() or token.ent_type_ not in _COUNTY_SPLIT_TYPES:
             continue
@@ -803,15 +841,21 @@ def _split_counties(
         block = analysis.article.block_at(span.start_char)
         if block is None or block.kind not in _BLOCKS:
             continue
+        whole = any((p.start, p.end) == (span.start_char, span.end_char) for p in taken)
+        name = doc[start : token.i].text
+        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken)):
+            continue  # found whole, and never named alone: nothing to resolve (most)
+        if not any(c.feature == "county" for c in cities_named(span.text)):
+            continue
         county = resolve(span.text)
         if county is None or county.feature != "county":
             continue
-        if not any((p.start, p.end) == (span.start_char, span.end_char) for p in taken):
+        if not whole:
             where = analysis.article.span(span.start_char, span.end_char)
             taken.append(where)
             yield Found(where, county, overrides=True)
-        bare = _bare_county(doc, analysis, doc[start : token.i].text, county, taken, resolve)
-        for found in bare:
+        read.add(name)
+        for found in _bare_county(doc, analysis, name, county, taken, resolve):
             if (found.span.start, found.span.end) not in done:
                 done.add((found.span.start, found.span.end))
                 yield found
@@ -825,14 +869,27 @@ def _bare_county(
     taken: list[Span],
     resolve: Resolver,
 ) -> Iterator[Found]:
-    """Each other mention of a county's name alone (see `_split_counties`), where it is a
-    name of its own, not a part of a longer one or a person's."""
+    """Each other mention of a county's name alone (see `_split_counties`)."""
+    mentions = _bare_mentions(doc, analysis, name, taken)
+    town = resolve(name) if mentions else None
+    if town is not None and town.feature == "city" and km(town, county) <= _LIST_KM:
+        return  # "Jackson" beside Jackson County: the town
+    for start, end in mentions:
+        where = analysis.article.span(start, end)
+        taken.append(where)
+        yield Found(where, county, overrides=True)
+
+
+def _bare_mentions(
+    doc: Doc, analysis: Analysis, name: str, taken: list[Span]
+) -> list[tuple[int, int]]:
+    """Where the article names a county's `name` alone: a name of its own in its prose,
+    not a part of a longer one ("Smith Center" beside Smith County) or a person's ("Coach
+    Smith")."""
     people = {
         w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
     }
-    town = resolve(name)
-    if town is not None and town.feature == "city" and km(town, county) <= _LIST_KM:
-        return  # "Jackson" beside Jackson County: the town
+    found: list[tuple[int, int]] = []
     for match in re.finditer(rf"\b{re.escape(name)}\b", analysis.article.text):
         start, end = match.span()
         after = analysis.article.text[end : end + 8].lower()
@@ -844,11 +901,9 @@ def _bare_county(
         block = analysis.article.block_at(start)
         if tokens is None or block is None or block.kind not in _BLOCKS:
             continue
-        if not _whole_run(doc, tokens) or tokens[0].lower_ in people:
-            continue  # "Smith Center" beside Smith County; "Coach Smith"
-        where = analysis.article.span(start, end)
-        taken.append(where)
-        yield Found(where, county, overrides=True)
+        if _whole_run(doc, tokens) and tokens[0].lower_ not in people:
+            found.append((start, end))
+    return found
 
 
 def _whole_run(doc: Doc, tokens: TokenSpan) -> bool:
