@@ -71,6 +71,9 @@ OPEN = {
     ("pierre_session.txt", "Missouri River"),
     ("terrebonne_storm.txt", "Montegut"),
     ("kingston_ferry.txt", "San Juan Islands"),
+    # The four articles written after the seventh stop's rules (scored once, not tuned on):
+    # Nevada's Eureka County at the gazetteer's point, 58 km from the gold's rough one.
+    ("elko_ranchers.txt", "Eureka County"),
 }
 
 
