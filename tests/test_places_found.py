@@ -732,6 +732,15 @@ LISTED_FEATURES = [
     ("Wind farms are rising across Patagonia.", "Patagonia", "region"),
     ("The storm crossed northern Luzon overnight.", "Luzon", "region"),
     ("Smoke from fires on Borneo drifted to Singapore.", "Borneo", "region"),
+    # issue 15's seventh stop: regions and waters US local news names by name alone
+    ("Summer traffic on Cape Cod backed up for miles.", "Cape Cod", "region"),
+    ("Bison herds graze the edge of the Black Hills.", "Black Hills", "mountain"),
+    ("Logging trucks rolled across the Olympic Peninsula at dawn.", "Olympic Peninsula", "region"),
+    ("Orcas were seen feeding in Puget Sound on Tuesday.", "Puget Sound", "sea"),
+    ("Oyster boats worked the Chesapeake Bay before the freeze.", "Chesapeake Bay", "sea"),
+    ("Renters left the Outer Banks ahead of the storm.", "Outer Banks", "region"),
+    ("Deer hunters headed north into the Upper Peninsula.", "Upper Peninsula", "region"),
+    ("Wineries across the Finger Lakes expect a short harvest.", "Finger Lakes", "region"),
 ]
 
 
@@ -937,3 +946,121 @@ def test_a_name_after_in_neighbouring_is_a_place(analyse_text) -> None:  # type:
         "Militias in neighbouring Amhara blocked the road for a week, officials in Ethiopia said."
     )
     assert _places(analysis)["Amhara"] == ("region", "ETH")
+
+
+# Issue 15's seventh stop: what the fourteen US local articles of its test bed missed.
+def test_a_pond_a_sound_and_a_valley_are_features_of_the_story_s_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ROCKPORT, Maine — Two kayakers paddled across Mirror Pond on Friday, and a lobster "
+        "boat ran aground in Penobscot Bay while fog hung over the Megunticook Valley."
+    )
+    places = {p.span.text: p for p in analysis.places}
+    assert places["Mirror Pond"].feature == "lake" and _near(places["Mirror Pond"], 44.19, -69.08)
+    assert places["Megunticook Valley"].feature == "region"
+
+
+def test_an_island_named_like_a_town_of_the_story_s_state_is_that_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "RENTON, Wash. — Commuters from Mercer Island waited an hour for buses on Monday."
+    )
+    island = next(p for p in analysis.places if p.span.text == "Mercer Island")
+    assert island.feature == "city" and _near(island, 47.57, -122.22)
+
+
+def test_a_bayou_is_a_river_by_its_first_word(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "NEW IBERIA, La. — Crawfish boats worked the shallows of Bayou Teche on Saturday."
+    )
+    bayou = next(p for p in analysis.places if p.span.text == "Bayou Teche")
+    assert bayou.feature == "river" and _near(bayou, 30.0, -91.82)
+
+
+def test_a_wilderness_joined_to_another_name_by_a_hyphen_is_read_whole(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "SALMON, Idaho — Elk hunters packed into the Salmon-Challis Wilderness on Friday."
+    )
+    texts = {p.span.text for p in analysis.places}
+    assert "Salmon-Challis Wilderness" in texts and "Challis Wilderness" not in texts
+
+
+def test_a_mountain_range_in_a_story_of_no_state_is_not_guessed(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("The band Silver Mountains played two sets on Friday night.")
+    assert not [p for p in analysis.places if p.span.text.endswith("Mountains")]
+
+
+def test_towns_around_the_story_s_town_are_towns_whatever_the_tagger_guessed(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ELLSWORTH, Maine — The school board voted Tuesday to share a superintendent with "
+        "Surry and Trenton, and parents from Lamoine asked for a later bus."
+    )
+    places = {p.span.text: p for p in analysis.places}
+    assert _near(places["Surry"], 44.5, -68.5) and _near(places["Trenton"], 44.44, -68.37)
+    assert _near(places["Lamoine"], 44.48, -68.3)
+
+
+def test_a_person_who_bears_a_nearby_town_s_name_stays_a_person(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ELLSWORTH, Maine — Selectman Dana Surry said the vote was close. Surry said he "
+        "would bring the article back next year."
+    )
+    assert not [p for p in analysis.places if p.span.text == "Surry"]
+
+
+def test_a_police_log_s_items_are_headed_by_their_towns(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "Police log\n\nBREWSTER, Mass. — Items from this week's logs.\n\n"
+        "Harwich: A bicycle was taken from a porch on Monday.\n\n"
+        "Eastham: A driver backed into a fence at the town landing."
+    )
+    places = {p.span.text: p for p in analysis.places}
+    assert _near(places["Harwich"], 41.69, -70.08) and _near(places["Eastham"], 41.83, -69.97)
+
+
+def test_a_heading_far_from_the_story_s_town_is_no_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "BREWSTER, Mass. — Notes from the selectmen.\n\nDenver: The board heard a talk on "
+        "a trip its members took west."
+    )
+    assert not [p for p in analysis.places if p.span.text == "Denver" and _near(p, 41.7, -70.0)]
+
+
+def test_a_parish_the_tagger_cut_from_its_word_is_the_parish_whole_and_alone(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "THIBODAUX, La. — Assumption Parish President Carla Boudreaux said the pumps held. "
+        "Water still covered cane fields across Assumption on Thursday."
+    )
+    parishes = [p for p in analysis.places if p.span.text.startswith("Assumption")]
+    assert {p.span.text for p in parishes} == {"Assumption Parish", "Assumption"}
+    assert all(p.feature == "county" and _near(p, 29.9, -91.06) for p in parishes)
+
+
+def test_a_town_whose_name_opens_with_a_stop_word_is_read_whole_within_a_sentence(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text("CHINLE, Ariz. — Crews laid pipe near Many Farms on Tuesday.")
+    town = next(p for p in analysis.places if p.span.text == "Many Farms")
+    assert _near(town, 36.35, -109.62)
+
+
+def test_where_a_person_is_from_after_of_is_a_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "PIERRE, S.D. — A bill from Rep. Laura Tvedt of Aberdeen would cap the levy."
+    )
+    town = next(p for p in analysis.places if p.span.text == "Aberdeen")
+    assert _near(town, 45.46, -98.49)
+
+
+def test_two_towns_a_hyphen_joins_into_a_route_s_name_are_both_towns(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "KINGSTON, Wash. — Riders on the Edmonds-Kingston route waited two hours on Friday."
+    )
+    places = {p.span.text: p for p in analysis.places}
+    assert _near(places["Edmonds"], 47.81, -122.38) and _near(places["Kingston"], 47.8, -122.5)
+
+
+def test_an_island_group_is_read_whole_over_a_far_town_inside_its_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse_text(
+        "ANACORTES, Wash. — Whale-watching boats left for the San Juan Islands at noon."
+    )
+    texts = {p.span.text for p in analysis.places}
+    assert "San Juan Islands" in texts and "San Juan" not in texts

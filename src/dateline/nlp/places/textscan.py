@@ -158,8 +158,33 @@ class TextScan:
             known = self.memo["states"] = frozenset(_article_states(self.doc, self.analysis))
         return known
 
+    def _story_states(self, home: KnownPlace | None) -> frozenset[int]:
+        """The US states the article names, else the state of the town it is filed from
+        ("BARNSTABLE —" alone, a Cape Cod police log that names no state)."""
+        named = self.states()
+        if named or home is None or home.country != "USA":
+            return named
+        state = _state_of(home)
+        return frozenset() if state is None else frozenset({state})
+
+    def home(self, places: list[Span], resolve: Resolver) -> KnownPlace | None:
+        """The town the story is filed from: its dateline pair's town, else the US town its
+        dateline's capitals name as the entity reading placed them."""
+        paired = next((f.place for f in self.dateline_pair if f.place.feature == "city"), None)
+        if paired is not None:
+            return paired
+        start = _dateline_start(self.analysis)
+        span = next((p for p in places if p.start == start), None) if start >= 0 else None
+        known = resolve(span.text) if span is not None else None
+        # the rules that read it are for US local news, whose small towns the ZIP list holds
+        return known if known is not None and (known.feature, known.country) == _US_TOWN else None
+
     def _local_features(
-        self, places: list[Span], found: list[Span], anchors: _Anchors
+        self,
+        places: list[Span],
+        found: list[Span],
+        anchors: _Anchors,
+        home: KnownPlace | None,
     ) -> Iterator[Found]:
         """ "the Greenbrier River", "Killbuck Creek", "Chimney Rock State Park": local
         news names rivers, creeks, lakes and parks no offline gazetteer holds (GeoNames'
@@ -170,33 +195,51 @@ class TextScan:
         with neither, it is left unread. It replaces the entity reading's place of the
         whole name where that is a town of another state ("New River", Arizona, for West
         Virginia's river)."""
-        home = next((f.place for f in self.dateline_pair if f.place.feature == "city"), None)
         doc = self.doc
+        states = self._story_states(home)
         for i, j in self.runs:
             while j - i > 1 and doc[i].lower_ in STOP_WORDS:
                 i += 1
-            kind = _FEATURE_WORDS.get(doc[j - 1].lower_)
-            if kind is None or j - i < 2 or j - i > _MAX_WORDS or not self.states():
+            kind, first, last = _feature_kind(doc, i, j)
+            if kind is None or j - i < 2 or j - i > _MAX_WORDS or not states:
                 continue
+            i = _hyphened_start(doc, i)  # "Selway-Bitterroot Wilderness", whole
             span = doc[i:j]
             if _overlaps(span.start_char, span.end_char, _ranges(found)):
                 continue
             overrides = _overlaps(span.start_char, span.end_char, _ranges(places))
-            if overrides and not self._elsewhere(span.text, anchors):
+            if overrides and not self._read_elsewhere(span, places, anchors):
                 continue
             if any(t.lower_ in self.person_words for t in span):
                 continue
             if _listed_feature(span.text) is not None:
                 continue  # the project's list places it (`_Scan._feature`)
-            words = [t.text for t in doc[i : j - 1] if t.lower_ not in _FEATURE_QUALIFIERS]
+            words = [t.text for t in doc[first:last] if t.lower_ not in _FEATURE_QUALIFIERS]
             where = self.analysis.article.span(span.start_char, span.end_char)
-            point = _namesake_near(" ".join(words), self.states(), anchors, where, home) or home
+            # "Bainbridge Island", "Three Rivers": a town's whole name is that town
+            whole = _namesake_near(span.text, states, anchors, where, home)
+            if whole is not None:
+                yield Found(where, whole, overrides=overrides)
+                continue
+            point = _namesake_near(" ".join(words), states, anchors, where, home) or home
             if point is not None:
                 yield Found(
                     where,
                     KnownPlace(where.text, "USA", point.lat, point.lon, None, kind),
                     overrides=overrides,
                 )
+
+    def _read_elsewhere(self, span: TokenSpan, places: list[Span], anchors: _Anchors) -> bool:
+        """The resolver reads the feature's whole name, or every place the entity reading
+        found inside it, as a town of a state the article does not name ("San Juan", Puerto
+        Rico, in "the San Juan Islands" of a Washington story)."""
+        if self._elsewhere(span.text, anchors):
+            return True
+        start, end = span.start_char, span.end_char
+        inside = [p for p in places if p.start < end and start < p.end]
+        return all(
+            start <= p.start and p.end <= end and self._elsewhere(p.text, anchors) for p in inside
+        )
 
     def _elsewhere(self, name: str, anchors: _Anchors) -> bool:
         """The resolver reads `name` as a town of a state the article does not name."""
@@ -224,7 +267,12 @@ class TextScan:
             _bare_counties(doc, analysis, self.lowercase, _spans(found), anchors, self.states)
         )
         found.extend(_townships(doc, analysis, self.states, places + _spans(found), anchors))
-        found.extend(self._local_features(places, _spans(found), anchors))
+        home = self.home(places, resolve)
+        found.extend(_split_counties(doc, analysis, places + _spans(found), resolve))
+        found.extend(self._local_features(places, _spans(found), anchors, home))
+        if home is not None:
+            found.extend(_home_towns(doc, analysis, places + _spans(found), home))
+            found.extend(_headed_towns(doc, analysis, self.runs, places + _spans(found), home))
         found.extend(_mistyped_bodies(doc, analysis, places + _spans(found), resolve, self.states))
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         sites = site_places(doc, analysis, places + _spans(found), resolve)
@@ -610,7 +658,21 @@ _FEATURE_WORDS = {
     "park": "park",
     "forest": "park",
     "pass": "mountain",
+    "pond": "lake",
+    "sound": "lake",
+    "wash": "river",
+    "delta": "region",
+    "valley": "region",
+    "peninsula": "region",
+    "island": "region",
+    "islands": "region",
+    "hills": "mountain",
+    "mountain": "mountain",
+    "mountains": "mountain",
+    "wilderness": "park",
 }
+# The first words of the local features a story names ("Bayou Terrebonne", "Lake Kaweah").
+_FEATURE_OPENERS = {"bayou": "river", "lake": "lake"}
 # How near the town a story is filed from a feature's namesake must lie.
 _HOME_KM = 50.0
 # Words between a feature's namesake and its kind: "Chimney Rock State Park".
@@ -635,6 +697,225 @@ def _namesake_near(
             if anchors.near(known, [span]):
                 return known
     return None
+
+
+def _hyphened_start(doc: Doc, i: int) -> int:
+    """Where a name joined to the word before it by a hyphen ("Yukon-Kuskokwim") starts."""
+    while (
+        i > 1
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and _capitalised(doc[i - 2])
+    ):
+        i -= 2
+    return i
+
+
+def _feature_kind(doc: Doc, i: int, j: int) -> tuple[str | None, int, int]:
+    """The kind of local feature tokens i..j name by their last word ("Salt Pond") or their
+    first ("Bayou Terrebonne"), and the token range of the name it carries."""
+    kind = _FEATURE_WORDS.get(doc[j - 1].lower_)
+    if kind is not None:
+        return kind, i, j - 1
+    return _FEATURE_OPENERS.get(doc[i].lower_), i + 1, j
+
+
+_US_TOWN = ("city", "USA")
+# How near the town a story is filed from a town the tagger mistyped must lie: a local
+# story's towns are a county or two apart ("Surry, Brooksville and Sedgwick" around Blue
+# Hill, Maine), and a person's name is seldom also a town that near.
+_NEAR_HOME_KM = 80.0
+_MISTYPED = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _town_near(name: str, home: KnownPlace) -> KnownPlace | None:
+    """The town called `name` by its own name (not an alternate one: "Falmouth" is also an
+    old name of Portland, Maine) nearest `home`, if within `_NEAR_HOME_KM` of it."""
+    towns = [c for c in cities_named(name) if c.feature == "city" and c.by_name]
+    towns += local_towns(name)
+    near = [(km(home, known), known) for known in map(_known, towns)]
+    best = min(near, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] <= _NEAR_HOME_KM else None
+
+
+def _home_towns(
+    doc: Doc, analysis: Analysis, places: list[Span], home: KnownPlace
+) -> Iterator[Found]:
+    """ "shares with Surry, Brooksville and Sedgwick", "Karen Berg of Eau Claire", "beat
+    Washington 58-49" in a story from Jasper, Ind.: the small towns around the town a story
+    is filed from are names the tagger has never seen, and it guesses them people or bodies.
+    A name it guessed so (no title, pronoun or other evidence) is the town of that name
+    within `_NEAR_HOME_KM` of the story's town, unless a person of the article bears a word
+    of it ("Hatch said" after "Ellen Hatch")."""
+    names = [e.name.split() for e in analysis.entities if e.type.value == "PERSON"]
+    known = list(places)
+    for entity in analysis.entities:
+        if entity.type.value not in _MISTYPED or entity.type_from not in _GUESSED:
+            continue
+        if entity.name.isupper() or _borne_by_another(entity.name, names):
+            continue
+        if len(entity.name.split()) > _MAX_WORDS or fold(entity.name) == fold(home.name):
+            continue
+        town = _town_near(entity.name, home)
+        if town is None:
+            yield from _hyphened_towns(doc, analysis, entity.mentions, known, home)
+            continue
+        for mention in entity.mentions:
+            if _overlaps(mention.start, mention.end, _ranges(known)):
+                continue
+            if _standalone_name(doc, analysis, mention) is None:
+                continue
+            known.append(mention)
+            yield Found(mention, town, overrides=True)
+
+
+def _hyphened_towns(
+    doc: Doc, analysis: Analysis, mentions: list[Span], known: list[Span], home: KnownPlace
+) -> Iterator[Found]:
+    """ "the Port Townsend-Coupeville route": two towns a hyphen joins into one body's name,
+    each a town near the story's own."""
+    for mention in mentions:
+        parts = mention.text.split("-")
+        if len(parts) != 2 or _overlaps(mention.start, mention.end, _ranges(known)):
+            continue
+        towns = [_town_near(part, home) for part in parts]
+        block = analysis.article.block_at(mention.start)
+        if None in towns or block is None or block.kind not in _BLOCKS:
+            continue
+        cut = mention.start + len(parts[0])
+        spans = [
+            analysis.article.span(mention.start, cut),
+            analysis.article.span(cut + 1, mention.end),
+        ]
+        known.append(mention)
+        for span, town in zip(spans, towns, strict=True):
+            if town is not None:
+                yield Found(span, town, overrides=True)
+
+
+def _headed_towns(
+    doc: Doc,
+    analysis: Analysis,
+    runs: tuple[tuple[int, int], ...],
+    places: list[Span],
+    home: KnownPlace,
+) -> Iterator[Found]:
+    """ "Hyannis: A man was arrested...", "Falmouth: Police were called...": a police log or
+    a roundup heads each item with its town and a colon. A capitalised name opening a
+    paragraph before a colon is the town of that name near the story's own town."""
+    for i, j in runs:
+        block = analysis.article.block_at(doc[i].idx)
+        if block is None or block.start != doc[i].idx or j >= len(doc) or doc[j].text != ":":
+            continue
+        span = doc[i:j]
+        if j - i > _MAX_WORDS or _overlaps(span.start_char, span.end_char, _ranges(places)):
+            continue
+        town = _town_near(span.text, home)
+        if town is not None:
+            yield Found(analysis.article.span(span.start_char, span.end_char), town, True)
+
+
+# "Terrebonne Parish President Jason Landry": the tagger cut the county from its word.
+_COUNTY_SPLIT_TYPES = frozenset({"NORP", "ORG", "PERSON", "GPE", ""})
+
+
+def _split_counties(
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+) -> Iterator[Found]:
+    """ "Terrebonne Parish President Jason Landry" (to the tagger a place "Terrebonne" and
+    a people "Parish"), "Lafourche Parish" (a body "Lafourche"): a capitalised name and
+    "County" or "Parish" that the gazetteer holds whole as a county is that county wherever
+    the tagger cut it, and the name alone elsewhere in the article ("in Terrebonne and
+    Lafourche") is the same county unless it reads as a town near the story's places."""
+    taken = list(places)
+    done: set[tuple[int, int]] = set()  # the spans read so far
+    read: set[str] = set()  # the names whose bare mentions were read
+    for token in tokens_with(doc, "LOWER", _COUNTY_NAME_WORDS):
+        if not token.text[:1].isupper() or token.ent_type_ not in _COUNTY_SPLIT_TYPES:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < _MAX_WORDS - 1 and _capitalised(doc[start - 1]):
+            start -= 1
+        start, _ = _without_opening_stop_word(doc, start, token.i)
+        if start >= token.i:
+            continue
+        span = doc[start : token.i + 1]
+        if any(p.start < span.start_char and span.end_char <= p.end for p in taken):
+            continue  # inside a longer place's name
+        block = analysis.article.block_at(span.start_char)
+        if block is None or block.kind not in _BLOCKS:
+            continue
+        whole = any((p.start, p.end) == (span.start_char, span.end_char) for p in taken)
+        name = doc[start : token.i].text
+        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken)):
+            continue  # found whole, and never named alone: nothing to resolve (most)
+        if not any(c.feature == "county" for c in cities_named(span.text)):
+            continue
+        county = resolve(span.text)
+        if county is None or county.feature != "county":
+            continue
+        if not whole:
+            where = analysis.article.span(span.start_char, span.end_char)
+            taken.append(where)
+            yield Found(where, county, overrides=True)
+        read.add(name)
+        for found in _bare_county(doc, analysis, name, county, taken, resolve):
+            if (found.span.start, found.span.end) not in done:
+                done.add((found.span.start, found.span.end))
+                yield found
+
+
+def _bare_county(
+    doc: Doc,
+    analysis: Analysis,
+    name: str,
+    county: KnownPlace,
+    taken: list[Span],
+    resolve: Resolver,
+) -> Iterator[Found]:
+    """Each other mention of a county's name alone (see `_split_counties`)."""
+    mentions = _bare_mentions(doc, analysis, name, taken)
+    town = resolve(name) if mentions else None
+    if town is not None and town.feature == "city" and km(town, county) <= _LIST_KM:
+        return  # "Jackson" beside Jackson County: the town
+    for start, end in mentions:
+        where = analysis.article.span(start, end)
+        taken.append(where)
+        yield Found(where, county, overrides=True)
+
+
+def _bare_mentions(
+    doc: Doc, analysis: Analysis, name: str, taken: list[Span]
+) -> list[tuple[int, int]]:
+    """Where the article names a county's `name` alone: a name of its own in its prose,
+    not a part of a longer one ("Smith Center" beside Smith County) or a person's ("Coach
+    Smith")."""
+    people = {
+        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
+    }
+    found: list[tuple[int, int]] = []
+    for match in re.finditer(rf"\b{re.escape(name)}\b", analysis.article.text):
+        start, end = match.span()
+        after = analysis.article.text[end : end + 8].lower()
+        if after.startswith((" parish", " county")):
+            continue
+        if any(s < end and start < e and (s, e) != (start, end) for s, e in _ranges(taken)):
+            continue  # a part of another name; the entity reading's town of it is replaced
+        tokens = doc.char_span(start, end)
+        block = analysis.article.block_at(start)
+        if tokens is None or block is None or block.kind not in _BLOCKS:
+            continue
+        if _whole_run(doc, tokens) and tokens[0].lower_ not in people:
+            found.append((start, end))
+    return found
+
+
+def _whole_run(doc: Doc, tokens: TokenSpan) -> bool:
+    """The tokens are a capitalised run of their own: no capitalised word just before or after."""
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    return not any(t is not None and _capitalised(t) for t in (before, after))
 
 
 def _townships(
@@ -760,13 +1041,22 @@ def _capitalised_runs(doc: Doc, analysis: Analysis) -> Iterator[tuple[int, int]]
         # "Flowery Branch Mayor Tom Ellis": a local office ends the run that names its town.
         while j < len(doc) and caps[j] and not (j > i and _local_word(doc[j])):
             j += 1
-        # "In Douma", "The Hague": a stop word opening a sentence is no part of the name.
+        # "In Douma", "The Hague": a stop word opening a sentence is no part of the name;
+        # within a sentence it is ("water from Many Farms").
         if doc[i].lower_ in STOP_WORDS and j - i > 1 and doc[i].lower_ != "the":
-            i += 1
+            i += 1 if _opens_sentence(doc, i) else 0
         block = analysis.article.block_at(doc[i].idx)
         if block is not None and block.kind in _BLOCKS and j - i <= _MAX_RUN:
             yield i, j
         i = j
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The token opens a sentence, a quotation or a line ("Hyannis: A man ...")."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    before = doc[i - 1]
+    return (before.is_punct and before.text not in {",", "-", "(", "&"}) or "\n" in before.text
 
 
 def _town_word(token: Token) -> bool:
@@ -876,6 +1166,8 @@ def _place_context(doc: Doc, i: int, j: int, places: list[Span]) -> bool:
         return True
     if before == "of" and i > 1 and doc[i - 2].text == ",":
         return True  # "Dana Roe, 34, of Braselton": where a person in the news lives
+    if before == "of" and i > 1 and doc[i - 2].ent_type_ == "PERSON" and _capitalised(doc[i - 2]):
+        return True  # "Sen. Dale Brekke of Aberdeen", "Karen Berg of Eau Claire"
     after = [t.lower_ for t in doc[j : j + 2]]
     if after[:2] == ["-", "based"] or (after and after[0] == "-based"):
         return True
