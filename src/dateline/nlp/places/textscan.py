@@ -834,10 +834,7 @@ def _split_counties(
     for token in tokens_with(doc, "LOWER", _COUNTY_NAME_WORDS):
         if not token.text[:1].isupper() or token.ent_type_ not in _COUNTY_SPLIT_TYPES:
             continue
-        start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS - 1 and _capitalised(doc[start - 1]):
-            start -= 1
-        start, _ = _without_opening_stop_word(doc, start, token.i)
+        start = _name_before(doc, token.i, _capitalised)
         if start >= token.i:
             continue
         span = doc[start : token.i + 1]
@@ -918,6 +915,16 @@ def _whole_run(doc: Doc, tokens: TokenSpan) -> bool:
     return not any(t is not None and _capitalised(t) for t in (before, after))
 
 
+def _name_before(doc: Doc, i: int, word: Callable[[Token], bool]) -> int:
+    """Where the name of words that are each `word` before the kind word at token i starts
+    ("Hempfield Township", "Terrebonne Parish"): at most `_MAX_WORDS` words with the kind,
+    and no opening stop word; i where no such word stands before it."""
+    start = i
+    while start > 0 and i - start < _MAX_WORDS - 1 and word(doc[start - 1]):
+        start -= 1
+    return _without_opening_stop_word(doc, start, i)[0]
+
+
 def _townships(
     doc: Doc, analysis: Analysis, states: States, places: list[Span], anchors: _Anchors
 ) -> Iterator[Found]:
@@ -932,10 +939,7 @@ def _townships(
     for token in tokens_with(doc, "LOWER", _TOWNSHIP_WORDS):
         if not token.text[:1].isupper():
             continue
-        start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS - 1 and _town_word(doc[start - 1]):
-            start -= 1
-        start, _ = _without_opening_stop_word(doc, start, token.i)
+        start = _name_before(doc, token.i, _town_word)
         if start >= token.i:
             continue
         span = doc[start : token.i + 1]
