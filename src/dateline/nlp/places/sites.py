@@ -65,11 +65,14 @@ def _before_site(doc: Doc, mention: Span) -> bool:
     return bool(following) and following[0] in _SITE_NOUNS
 
 
-# The kinds of the project's list that no body or person is named like (textscan's own
-# `_FEATURES`, and the sites of this module).
-_WHOLE_KINDS = frozenset(
-    {"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region", "camp", "crossing"}
+# The kinds of the project's own list (data/places.json) that no person or body is named
+# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said
+# (textscan's `_Scan._feature`, `_mistyped_features`).
+FEATURE_KINDS = frozenset(
+    {"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"}
 )
+# Those, and the sites of this module.
+_WHOLE_KINDS = FEATURE_KINDS | {"camp", "crossing"}
 
 
 # The small words a feature's name holds in lower case ("Bay of Bengal", "Bab el-Mandeb").

@@ -50,7 +50,12 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
-from dateline.nlp.places.sites import after_preposition, site_places, whole_features
+from dateline.nlp.places.sites import (
+    FEATURE_KINDS,
+    after_preposition,
+    site_places,
+    whole_features,
+)
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -397,11 +402,6 @@ class _Scan:
         return known
 
 
-# The kinds of the project's own list (data/places.json) that no person or body is named
-# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said.
-_FEATURES = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"})
-
-
 @cache
 def _feature_heads() -> frozenset[str]:
     """The first words, in lower case, of the listed features' names: a cheap test that
@@ -409,14 +409,14 @@ def _feature_heads() -> frozenset[str]:
     return frozenset(
         name.split()[0].lower()
         for name, known in regions_by_name().items()
-        if known.feature in _FEATURES and name
+        if known.feature in FEATURE_KINDS and name
     )
 
 
 def _listed_feature(text: str) -> KnownPlace | None:
     """The river, lake, mountain, sea or region of the project's list called `text`."""
     known = region_named(text)
-    return known if known is not None and known.feature in _FEATURES else None
+    return known if known is not None and known.feature in FEATURE_KINDS else None
 
 
 def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
