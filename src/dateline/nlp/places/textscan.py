@@ -273,7 +273,9 @@ class TextScan:
         )
         found.extend(_townships(doc, analysis, self.states, places + _spans(found), anchors))
         home = self.home(places, resolve)
-        found.extend(_split_counties(doc, analysis, places + _spans(found), resolve))
+        found.extend(
+            _split_counties(doc, analysis, places + _spans(found), resolve, self.person_words)
+        )
         found.extend(self._local_features(places, _spans(found), anchors, home))
         if home is not None:
             found.extend(_home_towns(doc, analysis, places + _spans(found), home))
@@ -821,7 +823,7 @@ _COUNTY_SPLIT_TYPES = frozenset({"NORP", "ORG", "PERSON", "GPE", ""})
 
 
 def _split_counties(
-    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver, people: frozenset[str]
 ) -> Iterator[Found]:
     """ "Terrebonne Parish President Jason Landry" (to the tagger a place "Terrebonne" and
     a people "Parish"), "Lafourche Parish" (a body "Lafourche"): a capitalised name and
@@ -845,7 +847,7 @@ def _split_counties(
             continue
         whole = any((p.start, p.end) == (span.start_char, span.end_char) for p in taken)
         name = doc[start : token.i].text
-        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken)):
+        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken, people)):
             continue  # found whole, and never named alone: nothing to resolve (most)
         if not any(c.feature == "county" for c in cities_named(span.text)):
             continue
@@ -857,7 +859,7 @@ def _split_counties(
             taken.append(where)
             yield Found(where, county, overrides=True)
         read.add(name)
-        for found in _bare_county(doc, analysis, name, county, taken, resolve):
+        for found in _bare_county(doc, analysis, name, county, taken, resolve, people):
             if (found.span.start, found.span.end) not in done:
                 done.add((found.span.start, found.span.end))
                 yield found
@@ -870,9 +872,10 @@ def _bare_county(
     county: KnownPlace,
     taken: list[Span],
     resolve: Resolver,
+    people: frozenset[str],
 ) -> Iterator[Found]:
     """Each other mention of a county's name alone (see `_split_counties`)."""
-    mentions = _bare_mentions(doc, analysis, name, taken)
+    mentions = _bare_mentions(doc, analysis, name, taken, people)
     town = resolve(name) if mentions else None
     if town is not None and town.feature == "city" and km(town, county) <= _LIST_KM:
         return  # "Jackson" beside Jackson County: the town
@@ -883,14 +886,11 @@ def _bare_county(
 
 
 def _bare_mentions(
-    doc: Doc, analysis: Analysis, name: str, taken: list[Span]
+    doc: Doc, analysis: Analysis, name: str, taken: list[Span], people: frozenset[str]
 ) -> list[tuple[int, int]]:
     """Where the article names a county's `name` alone: a name of its own in its prose,
     not a part of a longer one ("Smith Center" beside Smith County) or a person's ("Coach
-    Smith")."""
-    people = {
-        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
-    }
+    Smith": a word of the article's `people`, `TextScan.person_words`)."""
     found: list[tuple[int, int]] = []
     for match in re.finditer(rf"\b{re.escape(name)}\b", analysis.article.text):
         start, end = match.span()
