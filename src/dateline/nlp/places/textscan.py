@@ -53,6 +53,7 @@ from dateline.nlp.places.embedded import standalone_place
 from dateline.nlp.places.sites import (
     FEATURE_KINDS,
     after_preposition,
+    feature_names,
     site_places,
     whole_features,
 )
@@ -121,9 +122,10 @@ class Found:
 class TextScan:
     """What the scan reads once per article, whatever the names around it resolve to: the
     "City, State" pairs and the dateline's pair (which need no resolver), the capitalised
-    runs, the words of its people's names and the words it uses in lower case. The places
-    stage reads the text twice (a preview among the entities' first guesses, then among
-    their settled places): finding all this once keeps the second reading to resolving."""
+    runs, the words of its people's names, the words it uses in lower case and where it
+    writes a listed feature's whole name. The places stage reads the text twice (a preview
+    among the entities' first guesses, then among their settled places): finding all this
+    once keeps the second reading to resolving."""
 
     doc: Doc
     analysis: Analysis
@@ -132,6 +134,8 @@ class TextScan:
     runs: tuple[tuple[int, int], ...]
     person_words: frozenset[str]
     lowercase: frozenset[str]
+    # where the text writes a listed feature's whole name (`sites.feature_names`)
+    features: tuple[tuple[int, int, KnownPlace], ...]
     # what is read only when a rule asks: the US states the article names (`states`)
     memo: dict[str, frozenset[int]] = field(default_factory=dict)
     # whether each token range is no date, person or common word (`_unambiguous`), as read
@@ -153,6 +157,7 @@ class TextScan:
                 for w in e.name.split()
             ),
             frozenset(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
+            feature_names(analysis.article.text),
         )
 
     def states(self) -> frozenset[int]:
@@ -284,7 +289,7 @@ class TextScan:
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         sites = site_places(doc, analysis, places + _spans(found), resolve)
         found.extend(Found(span, known, overrides=True) for span, known in sites)
-        pieces = whole_features(analysis, places + _spans(found))
+        pieces = whole_features(analysis, places + _spans(found), self.features)
         found.extend(Found(span, known, overrides=True) for span, known in pieces)
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
