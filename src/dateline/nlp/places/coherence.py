@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from dateline.nlp.common.gazetteer import City
@@ -75,15 +75,8 @@ class Candidates:
         if cached is not None:
             return cached
         own = self.owners.get(city.geonameid, frozenset())
-        band = math.degrees(NEARBY_KM / _EARTH_KM) + 1e-9
         weights: dict[int, float] = {}
-        first = bisect_left(self.points, (city.lat - band,))
-        for lat, lon, number, weight, geonameid in self.points[first:]:
-            if lat > city.lat + band:
-                break
-            if number in own or geonameid == city.geonameid:
-                continue
-            distance = _km(city.lat, city.lon, lat, lon)
+        for distance, number, weight, geonameid in self._others(city, NEARBY_KM):
             if self._quarter_of(city, distance, geonameid):
                 continue
             county = (city.feature == "county") != (geonameid in self.counties)
@@ -99,16 +92,8 @@ class Candidates:
         """How far the nearest candidate of another of the article's names lies from `city`
         (NEARBY_KM where none is nearer): "Winona Lake" is read as the Indiana town where
         one of the story's "Warsaw"s lies beside it, though none is yet chosen."""
-        own = self.owners.get(city.geonameid, frozenset())
-        band = math.degrees(NEARBY_KM / _EARTH_KM) + 1e-9
         nearest = NEARBY_KM
-        first = bisect_left(self.points, (city.lat - band,))
-        for lat, lon, number, _, geonameid in self.points[first:]:
-            if lat > city.lat + band:
-                break
-            if number in own or geonameid == city.geonameid:
-                continue
-            distance = _km(city.lat, city.lon, lat, lon)
+        for distance, _, _, geonameid in self._others(city, NEARBY_KM):
             if not self._quarter_of(city, distance, geonameid):
                 nearest = min(nearest, distance)
         return nearest
@@ -116,16 +101,22 @@ class Candidates:
     def quartered(self, city: City) -> bool:
         """The place lies at the heart of a far bigger candidate of another of the article's
         names: a district of a city the article names, near it by being part of it."""
+        others = self._others(city, _QUARTER_KM)
+        return any(self._quarter_of(city, distance, other) for distance, _, _, other in others)
+
+    def _others(self, city: City, radius: float) -> Iterator[tuple[float, int, float, int]]:
+        """(distance, name number, the name's weight, GeoNames id) of each candidate of the
+        article's other names within `radius` km of `city`'s latitude, one sweep of the
+        points by latitude: never its own name's other candidates, nor the place itself
+        under another of its names."""
         own = self.owners.get(city.geonameid, frozenset())
-        band = math.degrees(_QUARTER_KM / _EARTH_KM) + 1e-9
+        band = math.degrees(radius / _EARTH_KM) + 1e-9
         first = bisect_left(self.points, (city.lat - band,))
-        for lat, lon, number, _, geonameid in self.points[first:]:
+        for lat, lon, number, weight, geonameid in self.points[first:]:
             if lat > city.lat + band:
-                return False
-            mine = number in own or geonameid == city.geonameid
-            if not mine and self._quarter_of(city, _km(city.lat, city.lon, lat, lon), geonameid):
-                return True
-        return False
+                return
+            if number not in own and geonameid != city.geonameid:
+                yield _km(city.lat, city.lon, lat, lon), number, weight, geonameid
 
     def _quarter_of(self, city: City, distance: float, other: int) -> bool:
         """The place lies at the heart of a far bigger candidate: a district of that city."""

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from dateline.model import Place
 from dateline.nlp.common.gazetteer import region_named
+from dateline.nlp.stage import article_text
 
 # What a name qualifies when it stands before it: "the Ohio legislature", "the Ohio State
 # campus", "the Ohio 4-H fair".
@@ -28,7 +29,7 @@ def with_rivers(places: list[Place], doc: Doc) -> list[Place]:
 def _as_river(place: Place, doc: Doc) -> Place:
     if place.feature != _STATE or place.country != "USA":
         return place
-    text = doc.text
+    text = article_text(doc)
     start, end = place.span.start, place.span.end
     if not _ARTICLE.search(text[max(0, start - 5) : start]):
         return place

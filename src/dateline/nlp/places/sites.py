@@ -65,11 +65,14 @@ def _before_site(doc: Doc, mention: Span) -> bool:
     return bool(following) and following[0] in _SITE_NOUNS
 
 
-# The kinds of the project's list that no body or person is named like (textscan's own
-# `_FEATURES`, and the sites of this module).
-_WHOLE_KINDS = frozenset(
-    {"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region", "camp", "crossing"}
+# The kinds of the project's own list (data/places.json) that no person or body is named
+# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said
+# (textscan's `_Scan._feature`, `_mistyped_features`).
+FEATURE_KINDS = frozenset(
+    {"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"}
 )
+# Those, and the sites of this module.
+_WHOLE_KINDS = FEATURE_KINDS | {"camp", "crossing"}
 
 
 # The small words a feature's name holds in lower case ("Bay of Bengal", "Bab el-Mandeb").
@@ -95,28 +98,41 @@ def _listed_names() -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
 
 
-def whole_features(analysis: Analysis, places: list[Span]) -> Iterator[tuple[Span, KnownPlace]]:
-    """ "A silt island in the Bay of Bengal": the tagger made "Bay of" a thing and "Bengal" a
-    place (West Bengal, to the gazetteer). A listed feature's whole name, capitalised, where
-    the tagger's spans hold only parts of it, is that feature, and replaces the parts."""
+def feature_names(text: str) -> tuple[tuple[int, int, KnownPlace], ...]:
+    """Where the text writes a listed feature's whole name of two words or more, capitalised,
+    and the feature: the pattern's one pass over the text, made once an article
+    (`TextScan.features`) for `whole_features` in each of its readings."""
     pattern = _listed_names()
     if pattern is None:
-        return
-    text = analysis.article.text
-    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-    spans += [(p.start, p.end) for p in places]
+        return ()
+    found: list[tuple[int, int, KnownPlace]] = []
     for match in pattern.finditer(text):
-        start, end = match.span()
         if not _capitalised(match.group()):
             continue  # "the Naf river" names the river by "Naf", the tagger's own span
+        known = regions_by_name().get(fold(match.group()))
+        if known is not None:
+            found.append((match.start(), match.end(), known))
+    return tuple(found)
+
+
+def whole_features(
+    analysis: Analysis, places: list[Span], names: tuple[tuple[int, int, KnownPlace], ...]
+) -> Iterator[tuple[Span, KnownPlace]]:
+    """ "A silt island in the Bay of Bengal": the tagger made "Bay of" a thing and "Bengal" a
+    place (West Bengal, to the gazetteer). A listed feature's whole name, capitalised, where
+    the tagger's spans hold only parts of it, is that feature, and replaces the parts
+    (`names`: where the text writes them, `feature_names`)."""
+    if not names:
+        return
+    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    spans += [(p.start, p.end) for p in places]
+    for start, end, known in names:
         inside = [(s, e) for s, e in spans if s < end and start < e]
         if not inside or (start, end) in inside:
             continue  # no piece to mend, or the tagger read it whole already
         if any(s < start or e > end for s, e in inside):
             continue  # a longer name holds it ("the Gulf of Oman Desalination Company")
-        known = regions_by_name().get(fold(match.group()))
-        if known is not None:
-            yield analysis.article.span(start, end), known
+        yield analysis.article.span(start, end), known
 
 
 # Words that stand between a preposition of place and a place's name, and say it is one:

@@ -50,7 +50,13 @@ from dateline.nlp.common.intervals import SpanSet
 from dateline.nlp.common.lexicon import country_of_name
 from dateline.nlp.common.sentences import tokens_with
 from dateline.nlp.places.embedded import standalone_place
-from dateline.nlp.places.sites import after_preposition, site_places, whole_features
+from dateline.nlp.places.sites import (
+    FEATURE_KINDS,
+    after_preposition,
+    feature_names,
+    site_places,
+    whole_features,
+)
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 Resolver = Callable[[str], KnownPlace | None]
@@ -116,9 +122,10 @@ class Found:
 class TextScan:
     """What the scan reads once per article, whatever the names around it resolve to: the
     "City, State" pairs and the dateline's pair (which need no resolver), the capitalised
-    runs, the words of its people's names and the words it uses in lower case. The places
-    stage reads the text twice (a preview among the entities' first guesses, then among
-    their settled places): finding all this once keeps the second reading to resolving."""
+    runs, the words of its people's names, the words it uses in lower case and where it
+    writes a listed feature's whole name. The places stage reads the text twice (a preview
+    among the entities' first guesses, then among their settled places): finding all this
+    once keeps the second reading to resolving."""
 
     doc: Doc
     analysis: Analysis
@@ -127,6 +134,8 @@ class TextScan:
     runs: tuple[tuple[int, int], ...]
     person_words: frozenset[str]
     lowercase: frozenset[str]
+    # where the text writes a listed feature's whole name (`sites.feature_names`)
+    features: tuple[tuple[int, int, KnownPlace], ...]
     # what is read only when a rule asks: the US states the article names (`states`)
     memo: dict[str, frozenset[int]] = field(default_factory=dict)
     # whether each token range is no date, person or common word (`_unambiguous`), as read
@@ -148,6 +157,7 @@ class TextScan:
                 for w in e.name.split()
             ),
             frozenset(re.findall(r"\b[a-z][a-z'-]+\b", analysis.article.text)),
+            feature_names(analysis.article.text),
         )
 
     def states(self) -> frozenset[int]:
@@ -268,7 +278,9 @@ class TextScan:
         )
         found.extend(_townships(doc, analysis, self.states, places + _spans(found), anchors))
         home = self.home(places, resolve)
-        found.extend(_split_counties(doc, analysis, places + _spans(found), resolve))
+        found.extend(
+            _split_counties(doc, analysis, places + _spans(found), resolve, self.person_words)
+        )
         found.extend(self._local_features(places, _spans(found), anchors, home))
         if home is not None:
             found.extend(_home_towns(doc, analysis, places + _spans(found), home))
@@ -277,7 +289,7 @@ class TextScan:
         found.extend(_mistyped_people(doc, analysis, places + _spans(found), resolve))
         sites = site_places(doc, analysis, places + _spans(found), resolve)
         found.extend(Found(span, known, overrides=True) for span, known in sites)
-        pieces = whole_features(analysis, places + _spans(found))
+        pieces = whole_features(analysis, places + _spans(found), self.features)
         found.extend(Found(span, known, overrides=True) for span, known in pieces)
         found.extend(self.dateline_pair)
         # Every run is checked against what is taken, token by token: a sorted set keeps
@@ -397,11 +409,6 @@ class _Scan:
         return known
 
 
-# The kinds of the project's own list (data/places.json) that no person or body is named
-# like: "the Danube", "the Urals", "the Twin Cities", read as places whatever the tagger said.
-_FEATURES = frozenset({"river", "lake", "mountain", "sea", "ocean", "strait", "canal", "region"})
-
-
 @cache
 def _feature_heads() -> frozenset[str]:
     """The first words, in lower case, of the listed features' names: a cheap test that
@@ -409,14 +416,14 @@ def _feature_heads() -> frozenset[str]:
     return frozenset(
         name.split()[0].lower()
         for name, known in regions_by_name().items()
-        if known.feature in _FEATURES and name
+        if known.feature in FEATURE_KINDS and name
     )
 
 
 def _listed_feature(text: str) -> KnownPlace | None:
     """The river, lake, mountain, sea or region of the project's list called `text`."""
     known = region_named(text)
-    return known if known is not None and known.feature in _FEATURES else None
+    return known if known is not None and known.feature in FEATURE_KINDS else None
 
 
 def _mistyped_features(analysis: Analysis) -> Iterator[Found]:
@@ -821,7 +828,7 @@ _COUNTY_SPLIT_TYPES = frozenset({"NORP", "ORG", "PERSON", "GPE", ""})
 
 
 def _split_counties(
-    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver
+    doc: Doc, analysis: Analysis, places: list[Span], resolve: Resolver, people: frozenset[str]
 ) -> Iterator[Found]:
     """ "Terrebonne Parish President Jason Landry" (to the tagger a place "Terrebonne" and
     a people "Parish"), "Lafourche Parish" (a body "Lafourche"): a capitalised name and
@@ -834,10 +841,7 @@ def _split_counties(
     for token in tokens_with(doc, "LOWER", _COUNTY_NAME_WORDS):
         if not token.text[:1].isupper() or token.ent_type_ not in _COUNTY_SPLIT_TYPES:
             continue
-        start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS - 1 and _capitalised(doc[start - 1]):
-            start -= 1
-        start, _ = _without_opening_stop_word(doc, start, token.i)
+        start = _name_before(doc, token.i, _capitalised)
         if start >= token.i:
             continue
         span = doc[start : token.i + 1]
@@ -848,7 +852,7 @@ def _split_counties(
             continue
         whole = any((p.start, p.end) == (span.start_char, span.end_char) for p in taken)
         name = doc[start : token.i].text
-        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken)):
+        if whole and (name in read or not _bare_mentions(doc, analysis, name, taken, people)):
             continue  # found whole, and never named alone: nothing to resolve (most)
         if not any(c.feature == "county" for c in cities_named(span.text)):
             continue
@@ -860,7 +864,7 @@ def _split_counties(
             taken.append(where)
             yield Found(where, county, overrides=True)
         read.add(name)
-        for found in _bare_county(doc, analysis, name, county, taken, resolve):
+        for found in _bare_county(doc, analysis, name, county, taken, resolve, people):
             if (found.span.start, found.span.end) not in done:
                 done.add((found.span.start, found.span.end))
                 yield found
@@ -873,9 +877,10 @@ def _bare_county(
     county: KnownPlace,
     taken: list[Span],
     resolve: Resolver,
+    people: frozenset[str],
 ) -> Iterator[Found]:
     """Each other mention of a county's name alone (see `_split_counties`)."""
-    mentions = _bare_mentions(doc, analysis, name, taken)
+    mentions = _bare_mentions(doc, analysis, name, taken, people)
     town = resolve(name) if mentions else None
     if town is not None and town.feature == "city" and km(town, county) <= _LIST_KM:
         return  # "Jackson" beside Jackson County: the town
@@ -886,14 +891,11 @@ def _bare_county(
 
 
 def _bare_mentions(
-    doc: Doc, analysis: Analysis, name: str, taken: list[Span]
+    doc: Doc, analysis: Analysis, name: str, taken: list[Span], people: frozenset[str]
 ) -> list[tuple[int, int]]:
     """Where the article names a county's `name` alone: a name of its own in its prose,
     not a part of a longer one ("Smith Center" beside Smith County) or a person's ("Coach
-    Smith")."""
-    people = {
-        w.lower() for e in analysis.entities if e.type.value == "PERSON" for w in e.name.split()
-    }
+    Smith": a word of the article's `people`, `TextScan.person_words`)."""
     found: list[tuple[int, int]] = []
     for match in re.finditer(rf"\b{re.escape(name)}\b", analysis.article.text):
         start, end = match.span()
@@ -918,6 +920,16 @@ def _whole_run(doc: Doc, tokens: TokenSpan) -> bool:
     return not any(t is not None and _capitalised(t) for t in (before, after))
 
 
+def _name_before(doc: Doc, i: int, word: Callable[[Token], bool]) -> int:
+    """Where the name of words that are each `word` before the kind word at token i starts
+    ("Hempfield Township", "Terrebonne Parish"): at most `_MAX_WORDS` words with the kind,
+    and no opening stop word; i where no such word stands before it."""
+    start = i
+    while start > 0 and i - start < _MAX_WORDS - 1 and word(doc[start - 1]):
+        start -= 1
+    return _without_opening_stop_word(doc, start, i)[0]
+
+
 def _townships(
     doc: Doc, analysis: Analysis, states: States, places: list[Span], anchors: _Anchors
 ) -> Iterator[Found]:
@@ -932,10 +944,7 @@ def _townships(
     for token in tokens_with(doc, "LOWER", _TOWNSHIP_WORDS):
         if not token.text[:1].isupper():
             continue
-        start = token.i
-        while start > 0 and token.i - start < _MAX_WORDS - 1 and _town_word(doc[start - 1]):
-            start -= 1
-        start, _ = _without_opening_stop_word(doc, start, token.i)
+        start = _name_before(doc, token.i, _town_word)
         if start >= token.i:
             continue
         span = doc[start : token.i + 1]
