@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -377,13 +378,9 @@ def _add_officer_countries(article: Article, clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         if cluster.label != "PERSON" or _country(cluster) is not None:
             continue
-        for mention in cluster.mentions:
-            if mention.role_end is None:
-                continue
-            after = _SERVING.match(article.text, mention.role_end)
-            if after is not None and after.end() in bodies:
-                cluster.hinted_country, cluster.hinted_source = bodies[after.end()], "text"
-                break
+        start = _body_served(article, cluster, bodies)
+        if start is not None:
+            cluster.hinted_country, cluster.hinted_source = bodies[start], "text"
 
 
 def _possessor(doc: Doc, start: int) -> str | None:
@@ -586,13 +583,19 @@ def _stateless_bodies(clusters: list[_Cluster]) -> dict[int, _Cluster]:
 def _serves(article: Article, cluster: _Cluster, stateless: dict[int, _Cluster]) -> bool:
     """ "Claire Tremblay, a spokeswoman for the Sierra Club": an office in a body of no
     country is no office of the story's country; the inference would give her Canada's."""
+    return _body_served(article, cluster, stateless) is not None
+
+
+def _body_served(article: Article, cluster: _Cluster, bodies: Container[int]) -> int | None:
+    """Where the first of `bodies` (keyed by where a body's mention starts) begins that a
+    role of the person's names right after it ("a spokeswoman for the Sierra Club")."""
     for mention in cluster.mentions:
         if mention.role_end is None:
             continue
         after = _SERVING.match(article.text, mention.role_end)
-        if after is not None and after.end() in stateless:
-            return True
-    return False
+        if after is not None and after.end() in bodies:
+            return after.end()
+    return None
 
 
 def _states_named(clusters: list[_Cluster]) -> set[str]:

@@ -29,7 +29,7 @@ from dateline.nlp.common.lexicon import (
     organisation_names,
 )
 from dateline.nlp.entities.evidence import CLUB_WORDS
-from dateline.nlp.entities.mentions import Mention, person_shaped
+from dateline.nlp.entities.mentions import Mention, fact_matches, person_shaped
 from dateline.vocabulary import MONTHS, WEEKDAYS
 
 _STORM = re.compile(
@@ -111,15 +111,16 @@ _BODY_OF = re.compile(
 )
 # Capitalised at a sentence's start, no part of a name: "The Diocese of X".
 _FUNCTION_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "For", "By", "But", "And", "Its"})
+_CAPITALISED_WORD = re.compile(r"(?P<word>[A-Z][\w'’-]*)\s+")
 
 
 def _after_function_words(text: str, start: int, end: int) -> int:
     """Where the name starts once capitalised function words are skipped."""
     while True:
-        word = re.match(r"[A-Z][\w'’-]*\s+", text[start:end])
-        if word is None or word.group().strip() not in _FUNCTION_WORDS:
+        word = _CAPITALISED_WORD.match(text, start, end)
+        if word is None or word["word"] not in _FUNCTION_WORDS:
             return start
-        start += word.end()
+        start = word.end()
 
 
 # An acronym: three to six capitals, or two such parts joined ("CPN-UML").
@@ -177,10 +178,8 @@ def _mark_acronyms(doc: Doc, article: Article, mentions: list[Mention]) -> None:
     tagged, used twice or more and once after "the", is a body (a reader needs no list for
     it); never a title ("CEO"), a country's short name ("USA") or a town."""
     found: dict[str, list[re.Match[str]]] = {}
-    for block in article.blocks:
-        if block.kind in FACT_BLOCKS:
-            for match in _ACRONYM.finditer(article.text, block.start, block.end):
-                found.setdefault(match.group(), []).append(match)
+    for match in fact_matches(article, _ACRONYM):
+        found.setdefault(match.group(), []).append(match)
     for word, matches in found.items():
         if len(matches) < 2 or is_role_noun(word) or country_of_name(word) is not None:
             continue
