@@ -77,11 +77,9 @@ OPEN = {
     # The seventh stop's blind check, written after its rules: a hamlet in a story naming no
     # state, beside Stuyvesant and Hudson, read as the English town (not tuned on).
     ("columbia_county_hudson.txt", "Stockport"),
-    # Two names this stop's merges broke, each right on its own branch (open for the next stop):
-    # "the Savanes region" in a Lome story is Cote d'Ivoire's once the entities stage types it
-    # GPE (it was NORP, found by the text scan), and a Kansas "Kensington" beside Smith Center
-    # is Connecticut's once the finding and the choosing branches' rules meet.
-    ("intl_togo_north_attacks.txt", "Savanes"),
+    # A name this stop's merges broke, right on each branch alone (open for the next stop): a
+    # Kansas "Kensington" beside Smith Center is Connecticut's once the finding and the
+    # choosing branches' rules meet.
     ("smith_center_football.txt", "Kensington"),
     # Issue 15's seventh stop's articles, after its finding rules: features no gazetteer
     # holds placed at the town the story is filed from, 60 to 100 km from the gold's rough
@@ -617,3 +615,15 @@ def test_a_capital_keeps_its_fame_without_a_sure_name_beside_a_namesake(analyse_
 def test_a_country_s_name_beside_a_sure_twin_is_the_town(analyse_text) -> None:  # type: ignore[no-untyped-def]
     found = _found(analyse_text("Peru and LaSalle will share a new ambulance service next year."))
     assert found["Peru"].country == "USA" and 41 < (found["Peru"].lat or 0) < 41.6
+
+
+# Issue 15's seventh stop: "the X region" keeps the division the story's countries chose.
+def test_a_division_named_with_its_word_stays_the_story_s_country_s(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    found = _found(
+        analyse_text(
+            "LOME, Togo (Reuters) - Togo sent more soldiers to the Savanes region on Monday, "
+            "the defence ministry in Lome said. Togolese officials said fighters had crossed "
+            "into the Savanes region from Burkina Faso. Togo's president met army chiefs in Lome."
+        )
+    )
+    assert found["Savanes"].country == "TGO" and found["Savanes"].feature == "region"

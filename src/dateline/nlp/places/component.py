@@ -633,7 +633,9 @@ def _mentions_of(
         own = known
         if entity.type is not EntityType.NORP and fold(mention.text) != fold(entity.name):
             own = resolve(mention.text, _without(entity, context), nearby) or known
-        if entity.type is not EntityType.NORP:
+        # a division the story's countries already chose stays: "the Savanes region" of a
+        # Togolese story is Togo's, not the most populous division of the name
+        if entity.type is not EntityType.NORP and own.feature not in _DIVISIONS:
             own = _division_before_its_word(mention, analysis) or own
         span = _without_division_word(mention, analysis)
         places.append(
@@ -641,6 +643,9 @@ def _mentions_of(
         )
     return places
 
+
+# The features a division of a name resolves to.
+_DIVISIONS = frozenset({"region", "county"})
 
 # A division's kind after its name: "Idlib province", "Rajasthan state".
 _DIVISION_TAIL = re.compile(
