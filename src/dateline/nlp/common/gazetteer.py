@@ -480,6 +480,10 @@ def zip_listed(geonameid: int | None) -> bool:
     return geonameid is not None and geonameid < 0
 
 
+# The features a division of a country resolves to: a state, province or region, or a county.
+DIVISION_FEATURES = frozenset({"region", "county"})
+
+
 def division_named(name: str, word: str) -> City | None:
     """The division the text names as "the `name` `word`" ("the Kharkiv region", "Quezon
     province"): a first- or second-order division of that name, the most populous, also
@@ -489,7 +493,7 @@ def division_named(name: str, word: str) -> City | None:
     found: dict[int, City] = {}
     for key in keys:
         for city in _cities(key):
-            if city.feature in ("region", "county"):
+            if city.feature in DIVISION_FEATURES:
                 found.setdefault(city.geonameid, city)
     return max(found.values(), key=lambda c: c.population, default=None)
 

@@ -36,6 +36,7 @@ from dateline.model import (
 )
 from dateline.names import fold
 from dateline.nlp.common.gazetteer import (
+    DIVISION_FEATURES,
     City,
     KnownPlace,
     cities_named,
@@ -635,7 +636,7 @@ def _mentions_of(
             own = resolve(mention.text, _without(entity, context), nearby) or known
         # a division the story's countries already chose stays: "the Savanes region" of a
         # Togolese story is Togo's, not the most populous division of the name
-        if entity.type is not EntityType.NORP and own.feature not in _DIVISIONS:
+        if entity.type is not EntityType.NORP and own.feature not in DIVISION_FEATURES:
             own = _division_before_its_word(mention, analysis) or own
         span = _without_division_word(mention, analysis)
         places.append(
@@ -643,9 +644,6 @@ def _mentions_of(
         )
     return places
 
-
-# The features a division of a name resolves to.
-_DIVISIONS = frozenset({"region", "county"})
 
 # A division's kind after its name: "Idlib province", "Rajasthan state".
 _DIVISION_TAIL = re.compile(
